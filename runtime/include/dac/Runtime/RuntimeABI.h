@@ -1,0 +1,53 @@
+//===- RuntimeABI.h - C declarations of the dac runtime ABI ----*- C++ -*-===//
+//
+// Declares, with C linkage, every function listed in RuntimeABI.def. This is
+// the only header generated code depends on; it includes no LLVM or MLIR.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef DAC_RUNTIME_RUNTIMEABI_H
+#define DAC_RUNTIME_RUNTIMEABI_H
+
+#include <stdint.h>
+
+/// Bumped whenever RuntimeABI.def changes in any way.
+#define DAC_RT_ABI_VERSION 1
+
+#define DAC_RT_TYPE_VOID void
+#define DAC_RT_TYPE_I32 int32_t
+#define DAC_RT_TYPE_I64 int64_t
+#define DAC_RT_TYPE_F32 float
+#define DAC_RT_TYPE_F64 double
+#define DAC_RT_TYPE_PTR void *
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define DAC_RT_PARAM(T) DAC_RT_TYPE_##T
+#define DAC_RT_PARAMS(...) DAC_RT_MAP(DAC_RT_PARAM, __VA_ARGS__)
+// Small preprocessor map over up to four parameters.
+#define DAC_RT_MAP(F, ...)                                                     \
+  DAC_RT_MAP_N(__VA_ARGS__, DAC_RT_MAP4, DAC_RT_MAP3, DAC_RT_MAP2,             \
+               DAC_RT_MAP1, )(F, __VA_ARGS__)
+#define DAC_RT_MAP_N(_1, _2, _3, _4, N, ...) N
+#define DAC_RT_MAP1(F, A) F(A)
+#define DAC_RT_MAP2(F, A, B) F(A), F(B)
+#define DAC_RT_MAP3(F, A, B, C) F(A), F(B), F(C)
+#define DAC_RT_MAP4(F, A, B, C, D) F(A), F(B), F(C), F(D)
+
+#define DAC_RT_FUNC(Name, Ret, Params)                                         \
+  DAC_RT_TYPE_##Ret Name(DAC_RT_PARAMS Params);
+#include "dac/Runtime/RuntimeABI.def"
+
+/// Reduction combiners understood by dac_rt_allreduce_*.
+enum DacRtReduceOp {
+#define DAC_RT_REDUCE_OP(Name, Value) DAC_RT_REDUCE_##Name = Value,
+#include "dac/Runtime/RuntimeABI.def"
+};
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif // DAC_RUNTIME_RUNTIMEABI_H
