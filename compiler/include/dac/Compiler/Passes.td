@@ -1,0 +1,54 @@
+//===- Passes.td - dac compiler passes ----------------------*- tablegen -*-===//
+//
+// Every pass of the dac pipeline. Flags: `dist-*` for rewrites within the
+// dist dialect, `dist-partition` for the lowering to per-rank code.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef DAC_COMPILER_PASSES_TD
+#define DAC_COMPILER_PASSES_TD
+
+include "mlir/Pass/PassBase.td"
+
+def DistAssignLayout : Pass<"dist-assign-layout", "::mlir::ModuleOp"> {
+  let summary = "Give every distributed array a layout";
+  let description = [{
+    Arrays created without a layout get the default one (block on dimension
+    0, DistArray's default); arrays computed from others take the layout of
+    their operands. Afterwards every `!dist.array` type carries a
+    `#dist.layout`.
+  }];
+  let dependentDialects = ["::dac::dist::DistDialect"];
+}
+
+def DistFuse : Pass<"dist-fuse", "::mlir::ModuleOp"> {
+  let summary = "Fuse element-wise work and reductions into kernels";
+  let description = [{
+    Turns every creation, `dist.map` and `dist.reduce` into a `dist.kernel`,
+    then merges a producer kernel into its consumer when the consumer is the
+    only user of the producer's array and both iterate over the same space.
+    A fused chain reads each input once, writes each output once and creates
+    no temporary arrays; random streams become draws inside the loop.
+  }];
+  let dependentDialects = ["::dac::dist::DistDialect"];
+}
+
+def DistPartition : Pass<"dist-partition", "::mlir::ModuleOp"> {
+  let summary = "Lower global dist IR to per-rank loops and runtime calls";
+  let description = [{
+    Each rank computes its own chunk: array values become local memrefs
+    sized at run time from the layout (so the program runs on any number of
+    ranks), kernels become loop nests over the local chunk, reductions end in
+    an allreduce, random draws become an inline PCG64 generator started from
+    a state the runtime jumps ahead to the rank's first element, and
+    printing/asserts become runtime calls. The entry function gets the
+    runtime's start-up and shut-down.
+  }];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect", "::mlir::func::FuncDialect",
+    "::mlir::LLVM::LLVMDialect", "::mlir::math::MathDialect",
+    "::mlir::memref::MemRefDialect", "::mlir::scf::SCFDialect"
+  ];
+}
+
+#endif // DAC_COMPILER_PASSES_TD

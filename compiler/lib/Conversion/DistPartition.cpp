@@ -1,0 +1,591 @@
+//===- DistPartition.cpp - Global dist IR to per-rank code ----------------===//
+//
+// Rewrites every function from the global view (whole arrays) to the view
+// of one rank (its local chunk):
+//
+//  * a dist.kernel becomes a loop nest over the local chunk. Array results
+//    are allocated with their local extents, computed at run time by the
+//    runtime's layout rules, so one executable runs on any number of ranks;
+//    reductions accumulate locally and end in one allreduce each;
+//  * random draws become an inline PCG64 generator: the runtime positions
+//    the stream at the rank's first element once, the loop steps it;
+//  * dist.rng_create, dist.print and dist.assert become runtime calls;
+//  * the entry function `main` gets dac_rt_init/dac_rt_finalize.
+//
+// Layouts other than "block on dimension 0" and "replicated" are rejected
+// here with an error: they are representable in the IR but have no
+// lowering yet.
+//
+//===----------------------------------------------------------------------===//
+
+#include "dac/Compiler/Passes.h"
+#include "dac/Compiler/RuntimeCalls.h"
+
+#include "mlir/IR/IRMapping.h"
+
+namespace dac {
+#define GEN_PASS_DEF_DISTPARTITION
+#include "dac/Compiler/Passes.h.inc"
+} // namespace dac
+
+using namespace mlir;
+using namespace dac;
+using namespace dac::dist;
+
+namespace {
+
+/// PCG64's 128-bit LCG multiplier (PCG_DEFAULT_MULTIPLIER_128).
+constexpr uint64_t kPcgMultHi = 0x2360ED051FC65DA4ULL;
+constexpr uint64_t kPcgMultLo = 0x4385DF649FCCF645ULL;
+
+Value constI64(OpBuilder &b, Location loc, int64_t v) {
+  return arith::ConstantIntOp::create(b, loc, b.getI64Type(), v);
+}
+
+Value constIndex(OpBuilder &b, Location loc, int64_t v) {
+  return arith::ConstantIndexOp::create(b, loc, v);
+}
+
+Value toI64(OpBuilder &b, Location loc, Value index) {
+  return arith::IndexCastOp::create(b, loc, b.getI64Type(), index);
+}
+
+Value toIndex(OpBuilder &b, Location loc, Value i64) {
+  return arith::IndexCastOp::create(b, loc, b.getIndexType(), i64);
+}
+
+/// One random stream inside a loop: the loop-invariant increment and the
+/// loop-carried 128-bit state.
+struct Stream {
+  Value increment;
+  Value initialState;
+};
+
+/// Builds the state and the double of one PCG64 step: state = state * M +
+/// inc, then XSL-RR output, then NumPy's (u64 >> 11) * 2^-53.
+std::pair<Value, Value> buildPcgStep(OpBuilder &b, Location loc, Value state,
+                                     Value increment) {
+  Type i128 = b.getIntegerType(128);
+  Type i64 = b.getI64Type();
+  APInt mult(128, {kPcgMultLo, kPcgMultHi});
+  Value m = arith::ConstantOp::create(b, loc, IntegerAttr::get(i128, mult));
+  Value next = arith::AddIOp::create(
+      b, loc, arith::MulIOp::create(b, loc, state, m), increment);
+  Value c64 = arith::ConstantOp::create(b, loc, IntegerAttr::get(i128, 64));
+  Value hi = arith::TruncIOp::create(
+      b, loc, i64, arith::ShRUIOp::create(b, loc, next, c64));
+  Value lo = arith::TruncIOp::create(b, loc, i64, next);
+  Value x = arith::XOrIOp::create(b, loc, hi, lo);
+  Value rot = arith::ShRUIOp::create(b, loc, hi, constI64(b, loc, 58));
+  Value left = arith::AndIOp::create(
+      b, loc, arith::SubIOp::create(b, loc, constI64(b, loc, 64), rot),
+      constI64(b, loc, 63));
+  Value out = arith::OrIOp::create(b, loc,
+                                   arith::ShRUIOp::create(b, loc, x, rot),
+                                   arith::ShLIOp::create(b, loc, x, left));
+  Value top = arith::ShRUIOp::create(b, loc, out, constI64(b, loc, 11));
+  Value asDouble = arith::UIToFPOp::create(b, loc, b.getF64Type(), top);
+  Value scale = arith::ConstantOp::create(
+      b, loc, b.getF64FloatAttr(1.0 / 9007199254740992.0));
+  return {next, arith::MulFOp::create(b, loc, asDouble, scale)};
+}
+
+/// The neutral element of a reduction.
+Value buildIdentity(OpBuilder &b, Location loc, ReduceKind kind, Type type) {
+  if (auto ft = dyn_cast<FloatType>(type)) {
+    const llvm::fltSemantics &sem = ft.getFloatSemantics();
+    APFloat v(sem, 0);
+    switch (kind) {
+    case ReduceKind::Sum:
+      v = APFloat::getZero(sem);
+      break;
+    case ReduceKind::Prod:
+      v = APFloat(sem, 1);
+      break;
+    case ReduceKind::Min:
+      v = APFloat::getInf(sem);
+      break;
+    case ReduceKind::Max:
+      v = APFloat::getInf(sem, /*Negative=*/true);
+      break;
+    default:
+      llvm_unreachable("logical reduction of floats");
+    }
+    return arith::ConstantOp::create(b, loc, FloatAttr::get(type, v));
+  }
+  unsigned width = type.getIntOrFloatBitWidth();
+  APInt v(width, 0);
+  switch (kind) {
+  case ReduceKind::Sum:
+  case ReduceKind::Any:
+    break;
+  case ReduceKind::Prod:
+    v = APInt(width, 1);
+    break;
+  case ReduceKind::All:
+    v = APInt::getAllOnes(width);
+    break;
+  case ReduceKind::Min:
+    v = width == 1 ? APInt::getAllOnes(1) : APInt::getSignedMaxValue(width);
+    break;
+  case ReduceKind::Max:
+    v = width == 1 ? APInt(1, 0) : APInt::getSignedMinValue(width);
+    break;
+  }
+  return arith::ConstantOp::create(b, loc, IntegerAttr::get(type, v));
+}
+
+/// acc (+) value for one reduction kind. Float min/max propagate NaN, as
+/// NumPy's do.
+Value buildCombine(OpBuilder &b, Location loc, ReduceKind kind, Value acc,
+                   Value value) {
+  bool isFloat = isa<FloatType>(acc.getType());
+  bool isBool = acc.getType().isInteger(1);
+  switch (kind) {
+  case ReduceKind::Sum:
+    if (isBool)
+      return arith::OrIOp::create(b, loc, acc, value);
+    return isFloat ? (Value)arith::AddFOp::create(b, loc, acc, value)
+                   : (Value)arith::AddIOp::create(b, loc, acc, value);
+  case ReduceKind::Prod:
+    if (isBool)
+      return arith::AndIOp::create(b, loc, acc, value);
+    return isFloat ? (Value)arith::MulFOp::create(b, loc, acc, value)
+                   : (Value)arith::MulIOp::create(b, loc, acc, value);
+  case ReduceKind::Min:
+    if (isBool)
+      return arith::AndIOp::create(b, loc, acc, value);
+    return isFloat ? (Value)arith::MinimumFOp::create(b, loc, acc, value)
+                   : (Value)arith::MinSIOp::create(b, loc, acc, value);
+  case ReduceKind::Max:
+    if (isBool)
+      return arith::OrIOp::create(b, loc, acc, value);
+    return isFloat ? (Value)arith::MaximumFOp::create(b, loc, acc, value)
+                   : (Value)arith::MaxSIOp::create(b, loc, acc, value);
+  case ReduceKind::All:
+    return arith::AndIOp::create(b, loc, acc, value);
+  case ReduceKind::Any:
+    return arith::OrIOp::create(b, loc, acc, value);
+  }
+  llvm_unreachable("unknown reduction");
+}
+
+RuntimeReduceOp toRuntimeOp(ReduceKind kind, bool isBool) {
+  switch (kind) {
+  case ReduceKind::Sum:
+    return isBool ? RuntimeReduceOp::Or : RuntimeReduceOp::Sum;
+  case ReduceKind::Prod:
+    return isBool ? RuntimeReduceOp::And : RuntimeReduceOp::Prod;
+  case ReduceKind::Min:
+    return isBool ? RuntimeReduceOp::And : RuntimeReduceOp::Min;
+  case ReduceKind::Max:
+    return isBool ? RuntimeReduceOp::Or : RuntimeReduceOp::Max;
+  case ReduceKind::All:
+    return RuntimeReduceOp::And;
+  case ReduceKind::Any:
+    return RuntimeReduceOp::Or;
+  }
+  llvm_unreachable("unknown reduction");
+}
+
+/// Combines a rank's partial result with every other rank's.
+Value buildAllReduce(OpBuilder &b, Location loc, ModuleOp module,
+                     ReduceKind kind, Value partial) {
+  Type type = partial.getType();
+  bool isBool = type.isInteger(1);
+  Value op = arith::ConstantIntOp::create(
+      b, loc, b.getI32Type(),
+      static_cast<int32_t>(toRuntimeOp(kind, isBool)));
+  if (type.isF64())
+    return createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_allreduce_f64,
+                             {partial, op});
+  if (type.isF32())
+    return createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_allreduce_f32,
+                             {partial, op});
+  // Integers travel as i64: sign-extended (booleans zero-extended), then
+  // narrowed back. Sums and products wrap as NumPy's fixed-width ones do.
+  Value wide = isBool ? (Value)arith::ExtUIOp::create(b, loc, b.getI64Type(),
+                                                      partial)
+               : type.isInteger(64)
+                   ? partial
+                   : (Value)arith::ExtSIOp::create(b, loc, b.getI64Type(),
+                                                   partial);
+  Value result = createRuntimeCall(
+      b, loc, module, RuntimeFunction::dac_rt_allreduce_i64, {wide, op});
+  if (type.isInteger(64))
+    return result;
+  return arith::TruncIOp::create(b, loc, type, result);
+}
+
+/// A stack buffer of `count` i64 words, allocated once in the entry block
+/// (an alloca inside a loop would grow the stack on every iteration).
+Value createEntryBuffer(OpBuilder &b, Location loc, func::FuncOp func,
+                        int64_t count) {
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPointToStart(&func.getBody().front());
+  return LLVM::AllocaOp::create(b, loc,
+                                LLVM::LLVMPointerType::get(b.getContext()),
+                                b.getI64Type(), constI64(b, loc, count));
+}
+
+/// Rewrites one function from the global to the per-rank view.
+class FunctionPartitioner {
+public:
+  FunctionPartitioner(func::FuncOp func, ModuleOp module)
+      : func(func), module(module) {}
+
+  LogicalResult run();
+
+private:
+  LogicalResult lowerKernel(KernelOp kernel);
+  void lowerPrint(PrintOp print);
+  void lowerAssert(AssertOp op);
+  void addEntryPoint();
+
+  func::FuncOp func;
+  ModuleOp module;
+  /// Global values (arrays, streams) -> their per-rank replacement.
+  IRMapping mapping;
+  /// Local buffers to free when the function returns.
+  SmallVector<Value> buffers;
+};
+
+LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
+  OpBuilder b(kernel);
+  Location loc = kernel.getLoc();
+  LayoutAttr layout = kernel.getLayout();
+  bool replicated = layout.getNumDistributedDims() == 0;
+  if (!replicated && !layout.isLeadingBlock())
+    return kernel.emitError("dist-partition does not lower layout ")
+           << layout << " yet (only block on dimension 0, or replicated)";
+
+  unsigned rank = kernel.getRank();
+  ArrayRef<int64_t> shape = kernel.getShape();
+  SmallVector<Value> globalSizes;
+  unsigned nextDynamic = 0;
+  for (int64_t d : shape)
+    globalSizes.push_back(ShapedType::isDynamic(d)
+                              ? kernel.getSizes()[nextDynamic++]
+                              : constIndex(b, loc, d));
+
+  // The rank's chunk: [start, start + count) along dimension 0.
+  SmallVector<Value> localSizes(globalSizes);
+  Value start = constIndex(b, loc, 0);
+  if (!replicated) {
+    Value procs = createRuntimeCall(b, loc, module,
+                                    RuntimeFunction::dac_rt_comm_size, {});
+    Value me = createRuntimeCall(b, loc, module,
+                                 RuntimeFunction::dac_rt_comm_rank, {});
+    Value range = createEntryBuffer(b, loc, func, 2);
+    createRuntimeCall(b, loc, module,
+                      RuntimeFunction::dac_rt_layout_block_range,
+                      {toI64(b, loc, globalSizes[0]), procs, me, range});
+    auto countPtr = LLVM::GEPOp::create(
+        b, loc, range.getType(), b.getI64Type(), range,
+        ArrayRef<LLVM::GEPArg>{1});
+    start = toIndex(b, loc,
+                    LLVM::LoadOp::create(b, loc, b.getI64Type(), range));
+    localSizes[0] = toIndex(
+        b, loc, LLVM::LoadOp::create(b, loc, b.getI64Type(), countPtr));
+  }
+
+  // Buffers for array results, with the local extents.
+  SmallVector<Value> outputs;
+  for (Value result : kernel.getResults()) {
+    auto type = dyn_cast<ArrayType>(result.getType());
+    if (!type)
+      continue;
+    SmallVector<int64_t> dynShape(rank, ShapedType::kDynamic);
+    auto memrefType = MemRefType::get(dynShape, type.getElementType());
+    Value alloc = memref::AllocOp::create(b, loc, memrefType, localSizes);
+    outputs.push_back(alloc);
+    buffers.push_back(alloc);
+    mapping.map(result, alloc);
+  }
+
+  // Streams start at draw offset + (linear index of the rank's first
+  // element); a block chunk of dimension 0 is contiguous in C order.
+  Value inner = constI64(b, loc, 1);
+  for (unsigned d = 1; d < rank; ++d)
+    inner = arith::MulIOp::create(b, loc, inner, toI64(b, loc, globalSizes[d]));
+  Value firstLinear = arith::MulIOp::create(b, loc, toI64(b, loc, start), inner);
+  SmallVector<Stream> streams;
+  Type i128 = b.getIntegerType(128);
+  for (auto [rng, offset] : llvm::zip(kernel.getStreams(), kernel.getOffsets())) {
+    Value buffer = createEntryBuffer(b, loc, func, 4);
+    Value position = arith::AddIOp::create(b, loc, offset, firstLinear);
+    createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_rng_state_at,
+                      {mapping.lookup(rng), position, buffer});
+    auto word = [&](int i) -> Value {
+      auto ptr = LLVM::GEPOp::create(b, loc, buffer.getType(), b.getI64Type(),
+                                     buffer, ArrayRef<LLVM::GEPArg>{i});
+      Value v = LLVM::LoadOp::create(b, loc, b.getI64Type(), ptr);
+      return arith::ExtUIOp::create(b, loc, i128, v);
+    };
+    auto join = [&](Value hi, Value lo) -> Value {
+      Value c64 = arith::ConstantOp::create(b, loc, IntegerAttr::get(i128, 64));
+      return arith::OrIOp::create(b, loc, arith::ShLIOp::create(b, loc, hi, c64),
+                                  lo);
+    };
+    streams.push_back({join(word(2), word(3)), join(word(0), word(1))});
+  }
+
+  // Loop-carried values: reduction accumulators, then stream states.
+  SmallVector<Value> carried;
+  SmallVector<unsigned> reductionResults;
+  for (unsigned i = 0, e = kernel.getNumResults(); i < e; ++i)
+    if (std::optional<ReduceKind> kind = kernel.getReductionKind(i)) {
+      reductionResults.push_back(i);
+      carried.push_back(
+          buildIdentity(b, loc, *kind, kernel.getResult(i).getType()));
+    }
+  for (const Stream &s : streams)
+    carried.push_back(s.initialState);
+
+  SmallVector<Value> inputs;
+  for (Value input : kernel.getInputs())
+    inputs.push_back(mapping.lookup(input));
+
+  // The innermost body: load, compute (the cloned kernel body), store,
+  // combine, step the generators.
+  Block &body = kernel.getBody().front();
+  auto buildBody = [&](OpBuilder &b, ValueRange ivs,
+                       ValueRange iterValues) -> SmallVector<Value> {
+    IRMapping inner;
+    for (unsigned d = 0; d < rank; ++d) {
+      Value global = ivs[d];
+      if (d == 0 && !replicated)
+        global = arith::AddIOp::create(b, loc, start, ivs[d]);
+      inner.map(kernel.getIndexArgs()[d], global);
+    }
+    for (auto [arg, buffer] : llvm::zip(kernel.getInputArgs(), inputs))
+      inner.map(arg, memref::LoadOp::create(b, loc, buffer, ivs));
+    SmallVector<Value> next;
+    ValueRange states = iterValues.drop_front(reductionResults.size());
+    for (auto [i, arg] : llvm::enumerate(kernel.getDrawArgs())) {
+      auto [state, value] =
+          buildPcgStep(b, loc, states[i], streams[i].increment);
+      inner.map(arg, value);
+      next.push_back(state);
+    }
+    for (Operation &op : body.without_terminator())
+      b.clone(op, inner);
+    auto yield = cast<YieldOp>(body.getTerminator());
+    SmallVector<Value> accs;
+    unsigned out = 0, red = 0;
+    for (unsigned i = 0, e = kernel.getNumResults(); i < e; ++i) {
+      Value v = inner.lookupOrDefault(yield.getValues()[i]);
+      if (std::optional<ReduceKind> kind = kernel.getReductionKind(i))
+        accs.push_back(buildCombine(b, loc, *kind, iterValues[red++], v));
+      else
+        memref::StoreOp::create(b, loc, v, outputs[out++], ivs);
+    }
+    accs.append(next);
+    return accs;
+  };
+
+  // A loop per dimension, innermost last, threading the carried values.
+  std::function<SmallVector<Value>(OpBuilder &, unsigned, SmallVector<Value>,
+                                   ValueRange)>
+      buildLoops = [&](OpBuilder &b, unsigned d, SmallVector<Value> ivs,
+                       ValueRange iterValues) -> SmallVector<Value> {
+    if (d == rank)
+      return buildBody(b, ivs, iterValues);
+    auto loop = scf::ForOp::create(
+        b, loc, constIndex(b, loc, 0), localSizes[d], constIndex(b, loc, 1),
+        iterValues,
+        [&](OpBuilder &b, Location loc, Value iv, ValueRange args) {
+          SmallVector<Value> nested(ivs);
+          nested.push_back(iv);
+          scf::YieldOp::create(b, loc, buildLoops(b, d + 1, nested, args));
+        });
+    return SmallVector<Value>(loop.getResults());
+  };
+  SmallVector<Value> finals = buildLoops(b, 0, {}, carried);
+
+  for (auto [k, i] : llvm::enumerate(reductionResults)) {
+    ReduceKind kind = *kernel.getReductionKind(i);
+    Value value = finals[k];
+    if (kind == ReduceKind::Min || kind == ReduceKind::Max) {
+      // NumPy refuses min/max of an empty array; so does every rank here.
+      Value count = constIndex(b, loc, 1);
+      for (Value size : globalSizes)
+        count = arith::MulIOp::create(b, loc, count, size);
+      Value empty = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq,
+                                          count, constIndex(b, loc, 0));
+      scf::IfOp::create(b, loc, empty, [&](OpBuilder &b, Location loc) {
+        std::string msg =
+            (Twine("zero-size array to reduction operation ") +
+             (kind == ReduceKind::Min ? "minimum" : "maximum") +
+             " which has no identity")
+                .str();
+        createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_fail,
+                          {createStringConstant(b, loc, module, msg),
+                           createStringConstant(b, loc, module,
+                                                formatLocation(loc))});
+        scf::YieldOp::create(b, loc);
+      });
+    }
+    if (!replicated)
+      value = buildAllReduce(b, loc, module, kind, value);
+    kernel.getResult(i).replaceAllUsesWith(value);
+  }
+  return success();
+}
+
+void FunctionPartitioner::lowerPrint(PrintOp print) {
+  OpBuilder b(print);
+  Location loc = print.getLoc();
+  StringRef format = print.getFormat();
+  std::string text;
+  auto flushText = [&]() {
+    if (text.empty())
+      return;
+    Value ptr = createStringConstant(b, loc, module, text);
+    createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_print_str,
+                      {ptr, constI64(b, loc, text.size())});
+    text.clear();
+  };
+  unsigned arg = 0;
+  for (size_t i = 0; i < format.size(); ++i) {
+    char c = format[i];
+    if ((c == '{' || c == '}') && i + 1 < format.size() &&
+        format[i + 1] == c) {
+      text.push_back(c);
+      ++i;
+      continue;
+    }
+    if (c != '{') {
+      text.push_back(c);
+      continue;
+    }
+    ++i; // the matching '}'
+    flushText();
+    Value v = print.getArgs()[arg++];
+    Type t = v.getType();
+    if (t.isF64()) {
+      createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_print_f64, v);
+    } else if (t.isF32()) {
+      createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_print_f32, v);
+    } else if (t.isInteger(1)) {
+      createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_print_bool,
+                        arith::ExtUIOp::create(b, loc, b.getI32Type(), v)
+                            .getResult());
+    } else {
+      Value wide = v;
+      if (t.isIndex())
+        wide = toI64(b, loc, v);
+      else if (!t.isInteger(64))
+        wide = arith::ExtSIOp::create(b, loc, b.getI64Type(), v);
+      createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_print_i64,
+                        wide);
+    }
+  }
+  flushText();
+  createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_print_flush, {});
+  print.erase();
+}
+
+void FunctionPartitioner::lowerAssert(AssertOp op) {
+  OpBuilder b(op);
+  Location loc = op.getLoc();
+  Value failed = arith::XOrIOp::create(
+      b, loc, op.getCondition(),
+      arith::ConstantIntOp::create(b, loc, b.getI1Type(), 1));
+  std::string message = op.getMessage().str();
+  scf::IfOp::create(b, loc, failed, [&](OpBuilder &b, Location loc) {
+    createRuntimeCall(
+        b, loc, module, RuntimeFunction::dac_rt_fail,
+        {createStringConstant(b, loc, module, message),
+         createStringConstant(b, loc, module, formatLocation(loc))});
+    scf::YieldOp::create(b, loc);
+  });
+  op.erase();
+}
+
+void FunctionPartitioner::addEntryPoint() {
+  MLIRContext *ctx = func.getContext();
+  OpBuilder b(ctx);
+  Block &entry = func.getBody().front();
+  Location loc = func.getLoc();
+  Type i32 = b.getI32Type();
+  Type ptr = LLVM::LLVMPointerType::get(ctx);
+  Value argc = entry.addArgument(i32, loc);
+  Value argv = entry.addArgument(ptr, loc);
+  func.setFunctionType(b.getFunctionType({i32, ptr}, {i32}));
+  b.setInsertionPointToStart(&entry);
+  Value version = constI64(b, loc, getRuntimeABIVersion());
+  createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_init,
+                    {version, argc, argv});
+  func.walk([&](func::ReturnOp ret) {
+    b.setInsertionPoint(ret);
+    createRuntimeCall(b, ret.getLoc(), module,
+                      RuntimeFunction::dac_rt_finalize, {});
+    Value zero = arith::ConstantIntOp::create(b, ret.getLoc(), i32, 0);
+    func::ReturnOp::create(b, ret.getLoc(), zero);
+    ret.erase();
+  });
+}
+
+LogicalResult FunctionPartitioner::run() {
+  SmallVector<Operation *> ops;
+  func.walk([&](Operation *op) {
+    if (op->getDialect() && isa<DistDialect>(op->getDialect()) &&
+        !isa<YieldOp>(op) && !op->getParentOfType<KernelOp>())
+      ops.push_back(op);
+  });
+  SmallVector<Operation *> dead;
+  for (Operation *op : ops) {
+    if (auto rng = dyn_cast<RngCreateOp>(op)) {
+      OpBuilder b(rng);
+      mapping.map(rng.getRng(),
+                  createRuntimeCall(b, rng.getLoc(), module,
+                                    RuntimeFunction::dac_rt_rng_create,
+                                    rng.getSeed()));
+      dead.push_back(op);
+    } else if (auto kernel = dyn_cast<KernelOp>(op)) {
+      if (failed(lowerKernel(kernel)))
+        return failure();
+      dead.push_back(op);
+    } else if (auto print = dyn_cast<PrintOp>(op)) {
+      lowerPrint(print);
+    } else if (auto check = dyn_cast<AssertOp>(op)) {
+      lowerAssert(check);
+    } else {
+      return op->emitError("'")
+             << op->getName()
+             << "' must be fused into a dist.kernel before partitioning "
+                "(run dist-fuse first)";
+    }
+  }
+  for (Operation *op : llvm::reverse(dead)) {
+    op->dropAllUses();
+    op->erase();
+  }
+  // Local buffers live until the function returns.
+  func.walk([&](func::ReturnOp ret) {
+    OpBuilder b(ret);
+    for (Value buffer : buffers)
+      memref::DeallocOp::create(b, ret.getLoc(), buffer);
+  });
+  if (func.getSymName() == "main" && func.getNumArguments() == 0 &&
+      func.getNumResults() == 0)
+    addEntryPoint();
+  return success();
+}
+
+struct DistPartitionPass
+    : public dac::impl::DistPartitionBase<DistPartitionPass> {
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    SmallVector<func::FuncOp> funcs(module.getOps<func::FuncOp>());
+    for (func::FuncOp func : funcs) {
+      if (func.isExternal())
+        continue;
+      if (failed(FunctionPartitioner(func, module).run()))
+        return signalPassFailure();
+    }
+  }
+};
+
+} // namespace

@@ -1,0 +1,45 @@
+//===- Pipeline.cpp - The one pipeline builder ----------------------------===//
+
+#include "dac/Compiler/Pipeline.h"
+#include "dac/Compiler/Passes.h"
+
+#include "mlir/Conversion/ConvertToLLVM/ToLLVMPass.h"
+#include "mlir/Conversion/MathToLLVM/MathToLLVM.h"
+#include "mlir/Conversion/MathToLibm/MathToLibm.h"
+#include "mlir/Conversion/ReconcileUnrealizedCasts/ReconcileUnrealizedCasts.h"
+#include "mlir/Conversion/SCFToControlFlow/SCFToControlFlow.h"
+#include "mlir/Dialect/MemRef/Transforms/Passes.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Transforms/Passes.h"
+
+using namespace mlir;
+
+void dac::buildGlobalToLocalPipeline(OpPassManager &pm) {
+  // Canonicalize first so that equal extents are one SSA value: fusion
+  // compares iteration spaces by value.
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createCSEPass());
+  pm.addPass(createDistAssignLayout());
+  pm.addPass(createDistFuse());
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createDistPartition());
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createCSEPass());
+}
+
+void dac::buildLocalToLLVMPipeline(OpPassManager &pm) {
+  pm.addPass(createSCFToControlFlowPass());
+  // Math with an LLVM intrinsic becomes the intrinsic (vectorisable); the
+  // rest becomes a libm call, the same function NumPy calls.
+  pm.addPass(createConvertMathToLLVMPass());
+  pm.addPass(createConvertMathToLibmPass());
+  pm.addPass(memref::createExpandStridedMetadataPass());
+  pm.addPass(createConvertToLLVMPass());
+  pm.addPass(createReconcileUnrealizedCastsPass());
+  pm.addPass(createCanonicalizerPass());
+}
+
+void dac::buildDacPipeline(OpPassManager &pm) {
+  buildGlobalToLocalPipeline(pm);
+  buildLocalToLLVMPipeline(pm);
+}

@@ -1,0 +1,277 @@
+//===- DistFuse.cpp - Fuse element-wise work into kernels -----------------===//
+//
+// Two steps. First every creation op, dist.map and dist.reduce becomes a
+// single-op dist.kernel, so that everything later deals with one shape of
+// loop. Then producers are merged into consumers: a kernel whose only
+// result is an array that only one other kernel reads is inlined into that
+// kernel's body. Applied until nothing changes, a chain such as
+// random -> hypot -> compare -> sum becomes one loop that materialises no
+// array at all.
+//
+//===----------------------------------------------------------------------===//
+
+#include "dac/Compiler/Passes.h"
+
+#include "mlir/IR/IRMapping.h"
+
+namespace dac {
+#define GEN_PASS_DEF_DISTFUSE
+#include "dac/Compiler/Passes.h.inc"
+} // namespace dac
+
+using namespace mlir;
+using namespace dac;
+using namespace dac::dist;
+
+namespace {
+
+/// The dynamic extents of an array value: the `sizes` of the op that
+/// created it. Every array is created by a dist op, so this never fails on
+/// IR produced by the frontend.
+FailureOr<SmallVector<Value>> getDynamicSizes(Value array) {
+  auto type = cast<ArrayType>(array.getType());
+  if (type.getNumDynamicDims() == 0)
+    return SmallVector<Value>();
+  Operation *def = array.getDefiningOp();
+  if (!def)
+    return failure();
+  if (auto op = dyn_cast<RandomOp>(def))
+    return SmallVector<Value>(op.getSizes());
+  if (auto op = dyn_cast<FullOp>(def))
+    return SmallVector<Value>(op.getSizes());
+  if (auto op = dyn_cast<ArangeOp>(def))
+    return SmallVector<Value>(op.getSizes());
+  if (auto op = dyn_cast<KernelOp>(def))
+    return SmallVector<Value>(op.getSizes());
+  if (auto op = dyn_cast<MapOp>(def))
+    return getDynamicSizes(op.getInputs().front());
+  return failure();
+}
+
+using BodyBuilder = function_ref<SmallVector<Value>(
+    OpBuilder &, Location, ValueRange indices, ValueRange elements,
+    ValueRange draws)>;
+
+/// Creates a kernel over the iteration space of `space` and fills its body.
+KernelOp buildKernel(OpBuilder &b, Location loc, ArrayType space,
+                     ValueRange sizes, ValueRange inputs, ValueRange streams,
+                     ValueRange offsets, TypeRange resultTypes,
+                     ArrayRef<Attribute> reductions, BodyBuilder body) {
+  auto kernel = KernelOp::create(
+      b, loc, resultTypes, sizes, b.getDenseI64ArrayAttr(space.getShape()),
+      space.getLayout(), inputs, streams, offsets,
+      b.getArrayAttr(reductions));
+  Block *block = b.createBlock(&kernel.getBody());
+  SmallVector<Value> indices, elements, draws;
+  for (unsigned i = 0; i < space.getRank(); ++i)
+    indices.push_back(block->addArgument(b.getIndexType(), loc));
+  for (Value input : inputs)
+    elements.push_back(block->addArgument(
+        cast<ArrayType>(input.getType()).getElementType(), loc));
+  for (size_t i = 0; i < streams.size(); ++i)
+    draws.push_back(block->addArgument(b.getF64Type(), loc));
+  SmallVector<Value> yielded = body(b, loc, indices, elements, draws);
+  YieldOp::create(b, loc, yielded);
+  b.setInsertionPointAfter(kernel);
+  return kernel;
+}
+
+/// Element i of np.arange(start, step): start, start + step, then
+/// start + i * ((start + step) - start), NumPy's fill rule.
+Value buildArangeElement(OpBuilder &b, Location loc, Value index, Value start,
+                         Value step) {
+  Type type = start.getType();
+  Value i = arith::IndexCastOp::create(b, loc, b.getI64Type(), index);
+  if (auto intType = dyn_cast<IntegerType>(type)) {
+    if (intType.getWidth() < 64)
+      i = arith::TruncIOp::create(b, loc, intType, i);
+    Value offset = arith::MulIOp::create(b, loc, i, step);
+    return arith::AddIOp::create(b, loc, start, offset);
+  }
+  Value second = arith::AddFOp::create(b, loc, start, step);
+  Value delta = arith::SubFOp::create(b, loc, second, start);
+  Value fi = arith::SIToFPOp::create(b, loc, type, i);
+  Value general = arith::AddFOp::create(
+      b, loc, start, arith::MulFOp::create(b, loc, fi, delta));
+  Value one = arith::ConstantIndexOp::create(b, loc, 1);
+  Value zero = arith::ConstantIndexOp::create(b, loc, 0);
+  Value isOne =
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, index, one);
+  Value isZero =
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, index, zero);
+  Value v = arith::SelectOp::create(b, loc, isOne, second, general);
+  return arith::SelectOp::create(b, loc, isZero, start, v);
+}
+
+/// Step 1: the single-op kernel equivalent to `op`, or null if `op` is not
+/// a fusible dist op.
+LogicalResult wrapInKernel(Operation *op) {
+  OpBuilder b(op);
+  Location loc = op->getLoc();
+  Attribute arrayResult = b.getUnitAttr();
+  KernelOp kernel;
+  if (auto random = dyn_cast<RandomOp>(op)) {
+    auto type = cast<ArrayType>(random.getType());
+    kernel = buildKernel(
+        b, loc, type, random.getSizes(), {}, random.getRng(),
+        random.getOffset(), type, arrayResult,
+        [](OpBuilder &, Location, ValueRange, ValueRange, ValueRange draws) {
+          return SmallVector<Value>{draws[0]};
+        });
+  } else if (auto full = dyn_cast<FullOp>(op)) {
+    auto type = cast<ArrayType>(full.getType());
+    Value value = full.getValue();
+    kernel = buildKernel(
+        b, loc, type, full.getSizes(), {}, {}, {}, type, arrayResult,
+        [&](OpBuilder &, Location, ValueRange, ValueRange, ValueRange) {
+          return SmallVector<Value>{value};
+        });
+  } else if (auto arange = dyn_cast<ArangeOp>(op)) {
+    auto type = cast<ArrayType>(arange.getType());
+    kernel = buildKernel(
+        b, loc, type, arange.getSizes(), {}, {}, {}, type, arrayResult,
+        [&](OpBuilder &b, Location loc, ValueRange indices, ValueRange,
+            ValueRange) {
+          return SmallVector<Value>{buildArangeElement(
+              b, loc, indices[0], arange.getStart(), arange.getStep())};
+        });
+  } else if (auto map = dyn_cast<MapOp>(op)) {
+    auto type = cast<ArrayType>(map.getType());
+    FailureOr<SmallVector<Value>> sizes = getDynamicSizes(map.getResult());
+    if (failed(sizes))
+      return op->emitError("cannot find the extents of this array");
+    kernel = buildKernel(
+        b, loc, type, *sizes, map.getInputs(), {}, {}, type, arrayResult,
+        [&](OpBuilder &b, Location, ValueRange, ValueRange elements,
+            ValueRange) {
+          IRMapping mapping;
+          Block &body = map.getBody().front();
+          mapping.map(body.getArguments(), elements);
+          for (Operation &inner : body.without_terminator())
+            b.clone(inner, mapping);
+          auto yield = cast<YieldOp>(body.getTerminator());
+          return SmallVector<Value>{mapping.lookup(yield.getValues()[0])};
+        });
+  } else if (auto reduce = dyn_cast<ReduceOp>(op)) {
+    auto type = cast<ArrayType>(reduce.getInput().getType());
+    FailureOr<SmallVector<Value>> sizes = getDynamicSizes(reduce.getInput());
+    if (failed(sizes))
+      return op->emitError("cannot find the extents of this array");
+    kernel = buildKernel(
+        b, loc, type, *sizes, reduce.getInput(), {}, {}, reduce.getType(),
+        reduce.getKindAttr(),
+        [](OpBuilder &, Location, ValueRange, ValueRange elements,
+           ValueRange) { return SmallVector<Value>{elements[0]}; });
+  } else {
+    return success();
+  }
+  op->replaceAllUsesWith(kernel);
+  op->erase();
+  return success();
+}
+
+/// True if `producer` can be inlined into `consumer`.
+bool canFuse(KernelOp producer, KernelOp consumer) {
+  if (producer == consumer || producer->getNumResults() != 1 ||
+      producer.getReductionKind(0))
+    return false;
+  Value array = producer->getResult(0);
+  if (!llvm::all_of(array.getUsers(),
+                    [&](Operation *user) { return user == consumer; }))
+    return false;
+  return producer.getShape() == consumer.getShape() &&
+         producer.getLayout() == consumer.getLayout() &&
+         llvm::equal(producer.getSizes(), consumer.getSizes());
+}
+
+/// Inlines `producer` into `consumer`; returns the new consumer.
+KernelOp fuse(KernelOp producer, KernelOp consumer) {
+  Value array = producer->getResult(0);
+  SmallVector<Value> inputs, streams(consumer.getStreams()),
+      offsets(consumer.getOffsets());
+  for (Value input : consumer.getInputs())
+    if (input != array)
+      inputs.push_back(input);
+  size_t keptInputs = inputs.size();
+  llvm::append_range(inputs, producer.getInputs());
+  llvm::append_range(streams, producer.getStreams());
+  llvm::append_range(offsets, producer.getOffsets());
+
+  OpBuilder b(consumer);
+  auto fused = KernelOp::create(
+      b, consumer.getLoc(), consumer.getResultTypes(), consumer.getSizes(),
+      consumer.getShapeAttr(), consumer.getLayout(), inputs, streams, offsets,
+      consumer.getReductions());
+  Block *block = b.createBlock(&fused.getBody());
+  Location loc = consumer.getLoc();
+  SmallVector<Value> indices, elements, draws;
+  for (unsigned i = 0; i < fused.getRank(); ++i)
+    indices.push_back(block->addArgument(b.getIndexType(), loc));
+  for (Value input : inputs)
+    elements.push_back(block->addArgument(
+        cast<ArrayType>(input.getType()).getElementType(), loc));
+  for (size_t i = 0; i < streams.size(); ++i)
+    draws.push_back(block->addArgument(b.getF64Type(), loc));
+
+  // The producer's body computes the element the consumer used to load.
+  IRMapping mapping;
+  mapping.map(producer.getIndexArgs(), indices);
+  mapping.map(producer.getInputArgs(),
+              ArrayRef<Value>(elements).drop_front(keptInputs));
+  mapping.map(producer.getDrawArgs(),
+              ArrayRef<Value>(draws).drop_front(consumer.getStreams().size()));
+  Block &producerBody = producer.getBody().front();
+  for (Operation &op : producerBody.without_terminator())
+    b.clone(op, mapping);
+  Value element = mapping.lookup(
+      cast<YieldOp>(producerBody.getTerminator()).getValues()[0]);
+
+  mapping.map(consumer.getIndexArgs(), indices);
+  size_t next = 0;
+  for (auto [input, arg] :
+       llvm::zip(consumer.getInputs(), consumer.getInputArgs()))
+    mapping.map(arg, input == array ? element : elements[next++]);
+  mapping.map(consumer.getDrawArgs(),
+              ArrayRef<Value>(draws).take_front(consumer.getStreams().size()));
+  for (Operation &op : consumer.getBody().front())
+    b.clone(op, mapping);
+
+  consumer->replaceAllUsesWith(fused);
+  consumer->erase();
+  producer->erase();
+  return fused;
+}
+
+struct DistFusePass : public dac::impl::DistFuseBase<DistFusePass> {
+  void runOnOperation() override {
+    SmallVector<Operation *> ops;
+    getOperation().walk([&](Operation *op) {
+      if (isa<RandomOp, FullOp, ArangeOp, MapOp, ReduceOp>(op))
+        ops.push_back(op);
+    });
+    for (Operation *op : ops)
+      if (failed(wrapInKernel(op)))
+        return signalPassFailure();
+
+    SmallVector<KernelOp> kernels;
+    getOperation().walk([&](KernelOp k) { kernels.push_back(k); });
+    // Consumers come after their producers, so visiting in program order
+    // lets each consumer absorb its whole producer chain.
+    for (KernelOp consumer : kernels) {
+      bool changed = true;
+      while (changed) {
+        changed = false;
+        for (Value input : consumer.getInputs()) {
+          auto producer = input.getDefiningOp<KernelOp>();
+          if (producer && canFuse(producer, consumer)) {
+            consumer = fuse(producer, consumer);
+            changed = true;
+            break;
+          }
+        }
+      }
+    }
+  }
+};
+
+} // namespace

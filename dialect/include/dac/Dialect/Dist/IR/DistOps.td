@@ -1,0 +1,189 @@
+//===- DistOps.td - dist dialect operations -----------------*- tablegen -*-===//
+
+#ifndef DAC_DIALECT_DIST_IR_DISTOPS_TD
+#define DAC_DIALECT_DIST_IR_DISTOPS_TD
+
+include "dac/Dialect/Dist/IR/DistTypes.td"
+include "mlir/IR/OpAsmInterface.td"
+include "mlir/Interfaces/ControlFlowInterfaces.td"
+include "mlir/Interfaces/SideEffectInterfaces.td"
+
+//===----------------------------------------------------------------------===//
+// Creation
+//===----------------------------------------------------------------------===//
+
+def Dist_RngCreateOp : Dist_Op<"rng_create", [Pure]> {
+  let summary = "seed a random stream as np.random.default_rng(seed) does";
+  let arguments = (ins I64:$seed);
+  let results = (outs Dist_RngType:$rng);
+  let assemblyFormat = "$seed attr-dict";
+}
+
+def Dist_RandomOp : Dist_Op<"random", [Pure]> {
+  let summary = "uniform doubles in [0, 1) taken from a random stream";
+  let description = [{
+    Element with C-order linear index i is draw number `offset + i` of the
+    stream, converted as NumPy's `Generator.random` does:
+    `(next_uint64 >> 11) * 2^-53`. `sizes` gives the dynamic extents.
+
+        %x = dist.random %rng[%off] (%n) : !dist.array<?xf64>
+  }];
+  let arguments = (ins Dist_RngType:$rng, I64:$offset,
+                       Variadic<Index>:$sizes);
+  let results = (outs Dist_AnyArray:$result);
+  let assemblyFormat = [{
+    $rng `[` $offset `]` (`(` $sizes^ `)`)? attr-dict `:` type($result)
+  }];
+  let hasVerifier = 1;
+}
+
+def Dist_FullOp : Dist_Op<"full", [Pure]> {
+  let summary = "an array with every element equal to a scalar";
+  let arguments = (ins AnyTypeOf<[AnyInteger, AnyFloat]>:$value,
+                       Variadic<Index>:$sizes);
+  let results = (outs Dist_AnyArray:$result);
+  let assemblyFormat = [{
+    $value (`(` $sizes^ `)`)? attr-dict `:` type($value) `->` type($result)
+  }];
+  let hasVerifier = 1;
+}
+
+def Dist_ArangeOp : Dist_Op<"arange", [Pure]> {
+  let summary = "evenly spaced values, filled exactly as np.arange fills";
+  let description = [{
+    A 1-D array: element 0 is `start`, element 1 is `start + step`, and
+    element i >= 2 is `start + i * delta` with `delta = (start + step) -
+    start`, all computed in the element type. This is NumPy's fill rule,
+    reproduced so that floating-point ranges agree bit for bit.
+  }];
+  let arguments = (ins AnyTypeOf<[AnyInteger, AnyFloat]>:$start,
+                       AnyTypeOf<[AnyInteger, AnyFloat]>:$step,
+                       Variadic<Index>:$sizes);
+  let results = (outs Dist_AnyArray:$result);
+  let assemblyFormat = [{
+    $start `,` $step (`(` $sizes^ `)`)? attr-dict `:` type($start) `,`
+    type($step) `->` type($result)
+  }];
+  let hasVerifier = 1;
+}
+
+//===----------------------------------------------------------------------===//
+// Element-wise computation and reductions
+//===----------------------------------------------------------------------===//
+
+def Dist_MapOp : Dist_Op<"map", [RecursiveMemoryEffects]> {
+  let summary = "apply a scalar computation to every element";
+  let description = [{
+    All inputs have the result's shape and layout. The body receives one
+    element of each input and yields the result element. Scalars defined
+    outside may be used inside (they are the same on every rank).
+
+        %z = dist.map %x, %y : !dist.array<?xf64>, !dist.array<?xf64>
+               -> !dist.array<?xi1> {
+        ^bb0(%a: f64, %b: f64):
+          %c = arith.cmpf ole, %a, %b : f64
+          dist.yield %c : i1
+        }
+  }];
+  let arguments = (ins Variadic<Dist_AnyArray>:$inputs);
+  let results = (outs Dist_AnyArray:$result);
+  let regions = (region SizedRegion<1>:$body);
+  let assemblyFormat = [{
+    $inputs `:` type($inputs) `->` type($result) attr-dict-with-keyword $body
+  }];
+  let hasVerifier = 1;
+}
+
+def Dist_ReduceOp : Dist_Op<"reduce", [Pure]> {
+  let summary = "combine all elements of an array into one scalar";
+  let description = [{
+    The result has the element type and is the same on every rank. `min`
+    and `max` propagate NaN; they are errors on empty arrays (no identity).
+  }];
+  let arguments = (ins Dist_ReduceKindAttr:$kind, Dist_AnyArray:$input);
+  let results = (outs AnyTypeOf<[AnyInteger, AnyFloat]>:$result);
+  let assemblyFormat = [{
+    $kind $input attr-dict `:` type($input) `->` type($result)
+  }];
+  let hasVerifier = 1;
+}
+
+def Dist_KernelOp : Dist_Op<"kernel", [RecursiveMemoryEffects,
+                                       AttrSizedOperandSegments]> {
+  let summary = "a fused loop nest over a global iteration space";
+  let description = [{
+    The result of `dist-fuse`. The iteration space has the global shape
+    `shape` (dynamic extents in `sizes`) and the layout `layout`. The body
+    runs once per element and receives, in order: one `index` per dimension
+    (the global position), one element of each input array, and one draw of
+    each random stream (`streams[k]` at position `offsets[k]` plus the
+    linear index). It yields one value per result: an array result stores
+    it (the entry of `reductions` is `unit`), a scalar result combines all
+    of them with the given `#dist.reduce` kind.
+
+    After partitioning, each rank runs the body over its local chunk only,
+    materialises nothing but the array results and allreduces the scalars.
+  }];
+  let arguments = (ins
+    Variadic<Index>:$sizes,
+    DenseI64ArrayAttr:$shape,
+    Dist_LayoutAttr:$layout,
+    Variadic<Dist_AnyArray>:$inputs,
+    Variadic<Dist_RngType>:$streams,
+    Variadic<I64>:$offsets,
+    ArrayAttr:$reductions
+  );
+  let results = (outs Variadic<AnyType>:$results);
+  let regions = (region SizedRegion<1>:$body);
+  let assemblyFormat = [{
+    custom<DynamicIndexList>($sizes, $shape) $layout
+    (`ins` `(` $inputs^ `:` type($inputs) `)`)?
+    (`draws` `(` $streams^ `at` $offsets `)`)?
+    `reductions` $reductions attr-dict-with-keyword
+    (`->` type($results)^)? $body
+  }];
+  let hasVerifier = 1;
+  let extraClassDeclaration = [{
+    unsigned getRank() { return getShape().size(); }
+    /// Block arguments of the body, by role.
+    ::mlir::Block::BlockArgListType getIndexArgs();
+    ::mlir::Block::BlockArgListType getInputArgs();
+    ::mlir::Block::BlockArgListType getDrawArgs();
+    /// The reduction kind of result `i`, or none for an array result.
+    std::optional<ReduceKind> getReductionKind(unsigned i);
+  }];
+}
+
+def Dist_YieldOp : Dist_Op<"yield", [Pure, Terminator, ReturnLike,
+    ParentOneOf<["MapOp", "KernelOp"]>]> {
+  let summary = "yield the element computed by a map or kernel body";
+  let arguments = (ins Variadic<AnyType>:$values);
+  let assemblyFormat = "($values^ `:` type($values))? attr-dict";
+}
+
+//===----------------------------------------------------------------------===//
+// Output and checks
+//===----------------------------------------------------------------------===//
+
+def Dist_PrintOp : Dist_Op<"print"> {
+  let summary = "print a line on rank 0, as Python's print does";
+  let description = [{
+    `format` is the line to print; each `{}` is replaced by the next
+    argument formatted as Python prints it (`{{` and `}}` are literal
+    braces). The line is written once, by rank 0.
+  }];
+  let arguments = (ins StrAttr:$format,
+                       Variadic<AnyTypeOf<[AnyInteger, AnyFloat]>>:$args);
+  let assemblyFormat = [{
+    $format ($args^ `:` type($args))? attr-dict
+  }];
+  let hasVerifier = 1;
+}
+
+def Dist_AssertOp : Dist_Op<"assert"> {
+  let summary = "stop all ranks with a message unless the condition holds";
+  let arguments = (ins I1:$condition, StrAttr:$message);
+  let assemblyFormat = "$condition `,` $message attr-dict";
+}
+
+#endif // DAC_DIALECT_DIST_IR_DISTOPS_TD

@@ -1,0 +1,56 @@
+//===- DistTypes.td - dist dialect types --------------------*- tablegen -*-===//
+
+#ifndef DAC_DIALECT_DIST_IR_DISTTYPES_TD
+#define DAC_DIALECT_DIST_IR_DISTTYPES_TD
+
+include "dac/Dialect/Dist/IR/DistAttrs.td"
+include "mlir/IR/AttrTypeBase.td"
+include "mlir/IR/BuiltinTypeInterfaces.td"
+
+class Dist_Type<string name, string typeMnemonic, list<Trait> traits = []>
+    : TypeDef<Dist_Dialect, name, traits> {
+  let mnemonic = typeMnemonic;
+}
+
+def Dist_ArrayType : Dist_Type<"Array", "array", [
+
+    DeclareTypeInterfaceMethods<ShapedTypeInterface>]> {
+  let summary = "a global array distributed over ranks";
+  let description = [{
+    `!dist.array<1000x?xf64, #dist.layout<[b, n]>>`: global shape (`?` for
+    sizes known only at run time), element type, and the layout. A missing
+    layout means "not assigned yet"; `dist-assign-layout` fills it in.
+  }];
+  let parameters = (ins
+    ArrayRefParameter<"int64_t">:$shape,
+    "::mlir::Type":$elementType,
+    DefaultValuedParameter<"LayoutAttr", "nullptr">:$layout
+  );
+  let hasCustomAssemblyFormat = 1;
+  let genVerifyDecl = 1;
+  let builders = [
+    TypeBuilderWithInferredContext<(ins
+        "::llvm::ArrayRef<int64_t>":$shape, "::mlir::Type":$elementType,
+        CArg<"LayoutAttr", "{}">:$layout), [{
+      return $_get(elementType.getContext(), shape, elementType, layout);
+    }]>
+  ];
+  let extraClassDeclaration = [{
+    /// The same array type with another layout.
+    ArrayType withLayout(LayoutAttr layout) const;
+  }];
+}
+
+def Dist_RngType : Dist_Type<"Rng", "rng"> {
+  let summary = "a seeded random stream (NumPy's default_rng: PCG64)";
+  let description = [{
+    The generator's seeded state. Draws are addressed by their position in
+    the stream, so generating any part of it on any rank needs no
+    communication.
+  }];
+}
+
+def Dist_AnyArray : Type<CPred<"::llvm::isa<::dac::dist::ArrayType>($_self)">,
+                         "distributed array", "::dac::dist::ArrayType">;
+
+#endif // DAC_DIALECT_DIST_IR_DISTTYPES_TD

@@ -1,0 +1,204 @@
+//===- DistOps.cpp - dist dialect operations ------------------------------===//
+
+#include "dac/Dialect/Dist/IR/DistOps.h"
+
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/OpImplementation.h"
+#include "mlir/Interfaces/ViewLikeInterface.h"
+
+using namespace mlir;
+using namespace dac::dist;
+
+/// Checks that `sizes` supplies exactly the dynamic extents of `type`.
+static LogicalResult verifySizes(Operation *op, ArrayType type,
+                                 ValueRange sizes) {
+  int64_t dynamic = type.getNumDynamicDims();
+  if (static_cast<int64_t>(sizes.size()) != dynamic)
+    return op->emitOpError("expects ")
+           << dynamic << " dynamic sizes for " << type << ", got "
+           << sizes.size();
+  return success();
+}
+
+/// Two layouts are compatible when either is still unassigned or both are
+/// equal.
+static bool compatibleLayouts(LayoutAttr a, LayoutAttr b) {
+  return !a || !b || a == b;
+}
+
+LogicalResult RandomOp::verify() {
+  auto type = cast<ArrayType>(getType());
+  if (!type.getElementType().isF64())
+    return emitOpError("produces f64 elements, not ")
+           << type.getElementType();
+  return verifySizes(*this, type, getSizes());
+}
+
+LogicalResult FullOp::verify() {
+  auto type = cast<ArrayType>(getType());
+  if (getValue().getType() != type.getElementType())
+    return emitOpError("fill value of type ")
+           << getValue().getType() << " does not match element type "
+           << type.getElementType();
+  return verifySizes(*this, type, getSizes());
+}
+
+LogicalResult ArangeOp::verify() {
+  auto type = cast<ArrayType>(getType());
+  if (type.getRank() != 1)
+    return emitOpError("produces a 1-D array, not rank ") << type.getRank();
+  if (getStart().getType() != type.getElementType() ||
+      getStep().getType() != type.getElementType())
+    return emitOpError("start and step must have the element type ")
+           << type.getElementType();
+  return verifySizes(*this, type, getSizes());
+}
+
+LogicalResult MapOp::verify() {
+  auto resultType = cast<ArrayType>(getType());
+  if (getInputs().empty())
+    return emitOpError("needs at least one input array");
+  Block &body = getBody().front();
+  if (body.getNumArguments() != getInputs().size())
+    return emitOpError("body takes ")
+           << body.getNumArguments() << " arguments for "
+           << getInputs().size() << " inputs";
+  for (auto [i, input] : llvm::enumerate(getInputs())) {
+    auto type = cast<ArrayType>(input.getType());
+    if (type.getShape() != resultType.getShape())
+      return emitOpError("input ")
+             << i << " has shape of " << type
+             << " but the result is " << resultType;
+    if (!compatibleLayouts(type.getLayout(), resultType.getLayout()))
+      return emitOpError("input ") << i << " has another layout than the "
+                                          "result";
+    if (body.getArgument(i).getType() != type.getElementType())
+      return emitOpError("body argument ")
+             << i << " must have the element type " << type.getElementType();
+  }
+  auto yield = cast<YieldOp>(body.getTerminator());
+  if (yield.getValues().size() != 1 ||
+      yield.getValues()[0].getType() != resultType.getElementType())
+    return emitOpError("body must yield one ")
+           << resultType.getElementType();
+  return success();
+}
+
+LogicalResult ReduceOp::verify() {
+  auto type = cast<ArrayType>(getInput().getType());
+  if (getType() != type.getElementType())
+    return emitOpError("result type ")
+           << getType() << " must be the element type "
+           << type.getElementType();
+  ReduceKind kind = getKind();
+  if ((kind == ReduceKind::All || kind == ReduceKind::Any) &&
+      !getType().isInteger(1))
+    return emitOpError("'all'/'any' reduce i1 arrays");
+  return success();
+}
+
+Block::BlockArgListType KernelOp::getIndexArgs() {
+  return getBody().front().getArguments().take_front(getRank());
+}
+
+Block::BlockArgListType KernelOp::getInputArgs() {
+  return getBody().front().getArguments().slice(getRank(),
+                                                getInputs().size());
+}
+
+Block::BlockArgListType KernelOp::getDrawArgs() {
+  return getBody().front().getArguments().take_back(getStreams().size());
+}
+
+std::optional<ReduceKind> KernelOp::getReductionKind(unsigned i) {
+  if (auto kind = dyn_cast<ReduceKindAttr>(getReductions()[i]))
+    return kind.getValue();
+  return std::nullopt;
+}
+
+LogicalResult KernelOp::verify() {
+  ArrayRef<int64_t> shape = getShape();
+  if (failed(verifyListOfOperandsOrIntegers(*this, "size", shape.size(),
+                                            shape, getSizes())))
+    return failure();
+  if (getLayout().getDims().size() != shape.size())
+    return emitOpError("layout rank does not match the iteration space");
+  if (getStreams().size() != getOffsets().size())
+    return emitOpError("needs one offset per random stream");
+  Block &body = getBody().front();
+  size_t expectedArgs =
+      shape.size() + getInputs().size() + getStreams().size();
+  if (body.getNumArguments() != expectedArgs)
+    return emitOpError("body takes ")
+           << body.getNumArguments() << " arguments, expected "
+           << expectedArgs << " (indices, input elements, draws)";
+  for (BlockArgument arg : getIndexArgs())
+    if (!arg.getType().isIndex())
+      return emitOpError("position arguments must be 'index'");
+  for (auto [input, arg] : llvm::zip(getInputs(), getInputArgs())) {
+    auto type = cast<ArrayType>(input.getType());
+    if (type.getShape() != shape || type.getLayout() != getLayout())
+      return emitOpError("input ")
+             << type << " does not match the iteration space";
+    if (arg.getType() != type.getElementType())
+      return emitOpError("input element argument has the wrong type");
+  }
+  for (BlockArgument arg : getDrawArgs())
+    if (!arg.getType().isF64())
+      return emitOpError("draw arguments must be f64");
+  auto yield = cast<YieldOp>(body.getTerminator());
+  if (yield.getValues().size() != getNumResults() ||
+      getReductions().size() != getNumResults())
+    return emitOpError("needs one yielded value and one reduction entry per "
+                       "result");
+  for (unsigned i = 0, e = getNumResults(); i < e; ++i) {
+    Type resultType = getResult(i).getType();
+    Type yielded = yield.getValues()[i].getType();
+    Attribute red = getReductions()[i];
+    if (auto array = dyn_cast<ArrayType>(resultType)) {
+      if (!isa<UnitAttr>(red))
+        return emitOpError("array result ") << i << " cannot be reduced";
+      if (array.getShape() != shape || array.getLayout() != getLayout() ||
+          array.getElementType() != yielded)
+        return emitOpError("array result ")
+               << i << " does not match the iteration space or body";
+      continue;
+    }
+    if (!isa<ReduceKindAttr>(red))
+      return emitOpError("scalar result ") << i << " needs a #dist.reduce";
+    if (resultType != yielded)
+      return emitOpError("reduction result ")
+             << i << " has type " << resultType << " but the body yields "
+             << yielded;
+  }
+  return success();
+}
+
+LogicalResult PrintOp::verify() {
+  StringRef format = getFormat();
+  size_t fields = 0;
+  for (size_t i = 0; i < format.size(); ++i) {
+    char c = format[i];
+    if ((c == '{' || c == '}') && i + 1 < format.size() &&
+        format[i + 1] == c) {
+      ++i;
+      continue;
+    }
+    if (c == '{' && i + 1 < format.size() && format[i + 1] == '}') {
+      ++fields;
+      ++i;
+      continue;
+    }
+    if (c == '{' || c == '}')
+      return emitOpError("stray '") << c << "' in format (write '" << c << c
+                                    << "' for a literal brace)";
+  }
+  if (fields != getArgs().size())
+    return emitOpError("format has ")
+           << fields << " fields but " << getArgs().size()
+           << " arguments were given";
+  return success();
+}
+
+#define GET_OP_CLASSES
+#include "dac/Dialect/Dist/IR/DistOps.cpp.inc"
