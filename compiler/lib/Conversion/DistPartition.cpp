@@ -259,6 +259,13 @@ LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
     return kernel.emitError("dist-partition does not lower layout ")
            << layout << " yet (only block on dimension 0, or replicated)";
 
+  // Arrays and streams must come from ops of this function; function
+  // arguments of these types have no per-rank form yet.
+  for (Value v : llvm::concat<Value>(kernel.getInputs(), kernel.getStreams()))
+    if (!mapping.contains(v))
+      return kernel.emitError("dist-partition cannot lower a kernel operand "
+                              "that is not created in this function");
+
   unsigned rank = kernel.getRank();
   ArrayRef<int64_t> shape = kernel.getShape();
   SmallVector<Value> globalSizes;

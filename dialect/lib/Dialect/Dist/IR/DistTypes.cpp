@@ -65,7 +65,7 @@ void ArrayType::print(AsmPrinter &printer) const {
   printer << getElementType();
   if (getLayout()) {
     printer << ", ";
-    printer.printStrippedAttrOrType(getLayout());
+    printer.printAttribute(getLayout());
   }
   printer << '>';
 }

@@ -61,7 +61,7 @@ def Dist_ArangeOp : Dist_Op<"arange", [Pure]> {
                        Variadic<Index>:$sizes);
   let results = (outs Dist_AnyArray:$result);
   let assemblyFormat = [{
-    $start `,` $step (`(` $sizes^ `)`)? attr-dict `:` type($start) `,`
+    $start `,` $step (` ` `(` $sizes^ `)`)? attr-dict `:` type($start) `,`
     type($step) `->` type($result)
   }];
   let hasVerifier = 1;

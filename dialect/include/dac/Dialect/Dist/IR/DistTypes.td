@@ -50,7 +50,9 @@ def Dist_RngType : Dist_Type<"Rng", "rng"> {
   }];
 }
 
+// Kept as a plain ::mlir::Type so that op assembly prints the full
+// `!dist.array<...>` rather than a stripped `<...>`.
 def Dist_AnyArray : Type<CPred<"::llvm::isa<::dac::dist::ArrayType>($_self)">,
-                         "distributed array", "::dac::dist::ArrayType">;
+                         "distributed array">;
 
 #endif // DAC_DIALECT_DIST_IR_DISTTYPES_TD

@@ -1,0 +1,61 @@
+//===- Linker.cpp - Object file -> MPI executable -------------------------===//
+//
+// Links with MPICH's C++ compiler driver, which knows MPICH's libraries; the
+// runtime is a C++ static library found next to the dac binary.
+//
+//===----------------------------------------------------------------------===//
+
+#include "dac/Compiler/CodeGen.h"
+
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Program.h"
+
+using namespace llvm;
+
+#ifndef DAC_MPICXX
+#define DAC_MPICXX "/usr/bin/mpicxx.mpich"
+#endif
+
+Error dac::linkExecutable(StringRef objectPath, StringRef outputPath,
+                          StringRef toolPath) {
+  SmallString<256> libDir(sys::path::parent_path(toolPath));
+  sys::path::append(libDir, "..", "lib");
+  SmallString<256> runtime(libDir);
+  sys::path::append(runtime, "libdac_runtime.a");
+  if (!sys::fs::exists(runtime))
+    return createStringError(inconvertibleErrorCode(),
+                             "the dac runtime library is missing: " + runtime);
+
+  std::string linker = DAC_MPICXX;
+  if (const char *env = std::getenv("DAC_MPICXX"))
+    linker = env;
+  auto program = sys::findProgramByName(linker);
+  if (!program)
+    return createStringError(inconvertibleErrorCode(),
+                             "cannot find the MPICH linker " + linker);
+
+  // Link into a temporary next to the output and rename it into place, so
+  // that a failed link never leaves a broken executable behind.
+  SmallString<256> temp(outputPath);
+  temp += ".link-tmp";
+  std::string tempStr(temp.str());
+  SmallVector<StringRef> args = {*program, objectPath, runtime, "-lm", "-o",
+                                 tempStr};
+  std::string errorMessage;
+  int rc = sys::ExecuteAndWait(*program, args, std::nullopt, {}, 0, 0,
+                               &errorMessage);
+  if (rc != 0) {
+    sys::fs::remove(temp);
+    return createStringError(inconvertibleErrorCode(),
+                             "linking failed (" + linker + " exited with " +
+                                 std::to_string(rc) + ")" +
+                                 (errorMessage.empty() ? "" : ": ") +
+                                 errorMessage);
+  }
+  if (std::error_code ec = sys::fs::rename(temp, outputPath)) {
+    sys::fs::remove(temp);
+    return createStringError(ec, "cannot write " + outputPath.str());
+  }
+  return Error::success();
+}

@@ -1,0 +1,92 @@
+//===- ObjectEmitter.cpp - LLVM dialect -> optimised object file ----------===//
+
+#include "dac/Compiler/CodeGen.h"
+
+#include "mlir/ExecutionEngine/OptUtils.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/Target/LLVMIR/Export.h"
+#include "llvm/IR/LegacyPassManager.h"
+#include "llvm/IR/Module.h"
+#include "llvm/MC/TargetRegistry.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/TargetSelect.h"
+#include "llvm/Support/ToolOutputFile.h"
+#include "llvm/Target/TargetMachine.h"
+#include "llvm/Target/TargetOptions.h"
+#include "llvm/TargetParser/Host.h"
+
+using namespace llvm;
+
+namespace {
+
+Error makeError(const Twine &message) {
+  return createStringError(inconvertibleErrorCode(), message);
+}
+
+Expected<std::unique_ptr<TargetMachine>>
+createTargetMachine(const dac::CodeGenOptions &options) {
+  InitializeNativeTarget();
+  InitializeNativeTargetAsmPrinter();
+  Triple triple(sys::getDefaultTargetTriple());
+  std::string error;
+  const Target *target = TargetRegistry::lookupTarget(triple, error);
+  if (!target)
+    return makeError("no LLVM target for " + triple.str() + ": " + error);
+  std::string cpu = options.cpu;
+  std::string features;
+  if (cpu == "native") {
+    cpu = sys::getHostCPUName().str();
+    SubtargetFeatures f;
+    for (const auto &[name, enabled] : sys::getHostCPUFeatures())
+      f.AddFeature(name, enabled);
+    features = f.getString();
+  }
+  TargetOptions targetOptions;
+  std::unique_ptr<TargetMachine> machine(target->createTargetMachine(
+      triple, cpu, features, targetOptions, Reloc::PIC_, std::nullopt,
+      options.optLevel >= 2 ? CodeGenOptLevel::Aggressive
+                            : CodeGenOptLevel::None));
+  if (!machine)
+    return makeError("cannot create a target machine for " + triple.str());
+  return machine;
+}
+
+} // namespace
+
+Expected<std::unique_ptr<Module>>
+dac::translateAndOptimize(mlir::ModuleOp module, LLVMContext &llvmContext,
+                          const CodeGenOptions &options) {
+  std::unique_ptr<Module> llvmModule =
+      mlir::translateModuleToLLVMIR(module, llvmContext, "dac");
+  if (!llvmModule)
+    return makeError("translation to LLVM IR failed");
+  auto machine = createTargetMachine(options);
+  if (!machine)
+    return machine.takeError();
+  llvmModule->setDataLayout((*machine)->createDataLayout());
+  llvmModule->setTargetTriple((*machine)->getTargetTriple());
+  auto optimize = mlir::makeOptimizingTransformer(options.optLevel,
+                                                  /*sizeLevel=*/0,
+                                                  machine->get());
+  if (Error err = optimize(llvmModule.get()))
+    return std::move(err);
+  return llvmModule;
+}
+
+Error dac::emitObjectFile(Module &module, StringRef path,
+                          const CodeGenOptions &options) {
+  auto machine = createTargetMachine(options);
+  if (!machine)
+    return machine.takeError();
+  std::error_code ec;
+  ToolOutputFile out(path, ec, sys::fs::OF_None);
+  if (ec)
+    return makeError("cannot write " + path + ": " + ec.message());
+  legacy::PassManager pm;
+  if ((*machine)->addPassesToEmitFile(pm, out.os(), nullptr,
+                                      CodeGenFileType::ObjectFile))
+    return makeError("the target cannot emit object files");
+  pm.run(module);
+  out.keep();
+  return Error::success();
+}

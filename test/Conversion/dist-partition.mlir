@@ -1,0 +1,111 @@
+// RUN: dac-opt %s --dist-partition -split-input-file -verify-diagnostics | FileCheck %s
+
+#b = #dist.layout<[b]>
+
+// Tests that a fused reduction with a draw becomes a loop over the local
+// chunk: the runtime gives the chunk and the jumped-ahead stream state, the
+// loop steps PCG64 inline, and the partial sum ends in one allreduce.
+// CHECK-LABEL: func @reduce_draws
+func.func @reduce_draws(%seed: i64, %n: index, %off: i64) -> i64 {
+  // CHECK: %[[RNG:.*]] = call @dac_rt_rng_create
+  %rng = dist.rng_create %seed
+  // CHECK: call @dac_rt_comm_size()
+  // CHECK: call @dac_rt_comm_rank()
+  // CHECK: call @dac_rt_layout_block_range
+  // CHECK: call @dac_rt_rng_state_at(%[[RNG]]
+  // CHECK: %[[R:.*]]:2 = scf.for {{.*}} iter_args(%{{.*}} = %{{.*}}, %{{.*}} = %{{.*}}) -> (i64, i128)
+  // CHECK: arith.muli {{.*}} : i128
+  // CHECK: arith.uitofp
+  // CHECK: %[[ALL:.*]] = call @dac_rt_allreduce_i64(%[[R]]#0, %{{.*}})
+  // CHECK: return %[[ALL]]
+  %s = dist.kernel [%n] <[b]> draws(%rng at %off) reductions [#dist.reduce<sum>] -> i64 {
+  ^bb0(%i: index, %d: f64):
+    %half = arith.constant 0.5 : f64
+    %c = arith.cmpf olt, %d, %half : f64
+    %e = arith.extui %c : i1 to i64
+    dist.yield %e : i64
+  }
+  return %s : i64
+}
+
+// -----
+
+#b = #dist.layout<[b, n]>
+
+// Tests that an array result is allocated with the local extents, stored
+// in a 2-D loop nest over the local chunk, and freed at return.
+// CHECK-LABEL: func @materialise
+func.func @materialise(%v: f64) {
+  // CHECK: %[[RANGE:.*]] = llvm.getelementptr %{{.*}}[1]
+  // CHECK: %[[C64:.*]] = llvm.load %[[RANGE]]
+  // CHECK: %[[COUNT:.*]] = arith.index_cast %[[C64]] : i64 to index
+  // CHECK: %[[BUF:.*]] = memref.alloc(%[[COUNT]], %{{.*}}) : memref<?x?xf64>
+  // CHECK: scf.for
+  // CHECK: scf.for
+  // CHECK: memref.store %{{.*}}, %[[BUF]]
+  // CHECK: memref.dealloc %[[BUF]]
+  %a = dist.kernel [6, 3] <[b, n]> reductions [unit] -> !dist.array<6x3xf64, #b> {
+  ^bb0(%i: index, %j: index):
+    dist.yield %v : f64
+  }
+  return
+}
+
+// -----
+
+// Tests that a reduction over a replicated array needs no communication.
+// CHECK-LABEL: func @replicated
+func.func @replicated(%v: f64) -> f64 {
+  // CHECK-NOT: call @dac_rt_allreduce
+  // CHECK-NOT: call @dac_rt_layout_block_range
+  %s = dist.kernel [4] <[n]> reductions [#dist.reduce<sum>] -> f64 {
+  ^bb0(%i: index):
+    dist.yield %v : f64
+  }
+  return %s : f64
+}
+
+// -----
+
+// Tests that min/max stop all ranks on an empty array, as NumPy refuses.
+// CHECK-LABEL: func @empty_min
+func.func @empty_min(%n: index, %v: f64) -> f64 {
+  // CHECK: scf.if
+  // CHECK: call @dac_rt_fail
+  // CHECK: call @dac_rt_allreduce_f64
+  %s = dist.kernel [%n] <[b]> reductions [#dist.reduce<min>] -> f64 {
+  ^bb0(%i: index):
+    dist.yield %v : f64
+  }
+  return %s : f64
+}
+
+// -----
+
+// Tests that print becomes runtime calls and main gets start-up/shut-down.
+// CHECK-LABEL: func @main(%{{.*}}: i32, %{{.*}}: !llvm.ptr) -> i32
+func.func @main() {
+  // CHECK: call @dac_rt_init
+  // CHECK: call @dac_rt_print_str
+  // CHECK: call @dac_rt_print_f64
+  // CHECK: call @dac_rt_print_flush
+  // CHECK: call @dac_rt_finalize
+  // CHECK: return %{{.*}} : i32
+  %x = arith.constant 2.5 : f64
+  dist.print "x = {}" %x : f64
+  return
+}
+
+// -----
+
+#b = #dist.layout<[c]>
+
+// Tests that a layout without a lowering is a clear error.
+func.func @cyclic(%v: f64) {
+  // expected-error @below {{dist-partition does not lower layout}}
+  %a = dist.kernel [6] <[c]> reductions [unit] -> !dist.array<6xf64, #b> {
+  ^bb0(%i: index):
+    dist.yield %v : f64
+  }
+  return
+}

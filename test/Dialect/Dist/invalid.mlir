@@ -1,0 +1,157 @@
+// RUN: dac-opt %s -split-input-file -verify-diagnostics
+
+// expected-error @below {{block size must be at least 1, got 0}}
+func.func @f(%a: !dist.array<8xf64, #dist.layout<[c{k = 0}]>>)
+
+// -----
+
+// expected-error @below {{halo widths must be non-negative, got [-1, 1]}}
+func.func @f(%a: !dist.array<8xf64, #dist.layout<[b{halo = [-1, 1]}]>>)
+
+// -----
+
+// expected-error @below {{halo of dimension 0 is wider than the dimension (8)}}
+func.func @f(%a: !dist.array<8xf64, #dist.layout<[b{halo = [9, 1]}]>>)
+
+// -----
+
+// expected-error @below {{layout has 1 dimensions but the array has rank 2}}
+func.func @f(%a: !dist.array<8x3xf64, #dist.layout<[b]>>)
+
+// -----
+
+// expected-error @below {{an unstructured ('u') dimension needs indices}}
+func.func @f(%a: !dist.array<8xf64, #dist.layout<[u]>>)
+
+// -----
+
+// expected-error @below {{grid has 1 extents but the layout distributes 2 dimensions}}
+func.func @f(%a: !dist.array<8x8xf64, #dist.layout<[b, b], grid = [4]>>)
+
+// -----
+
+// expected-error @below {{grid extents must be at least 1, got 0}}
+func.func @f(%a: !dist.array<8xf64, #dist.layout<[b], grid = [0]>>)
+
+// -----
+
+// expected-error @below {{bounds of dimension 0 end at 8 but the dimension has size 9}}
+func.func @f(%a: !dist.array<9xf64, #dist.layout<[b{bounds = [0, 4, 8]}]>>)
+
+// -----
+
+// expected-error @below {{bounds must be non-decreasing}}
+func.func @f(%a: !dist.array<9xf64, #dist.layout<[b{bounds = [0, 5, 4, 9]}]>>)
+
+// -----
+
+// expected-error @below {{a block size needs a cyclic ('c') dimension}}
+func.func @f(%a: !dist.array<9xf64, #dist.layout<[b{k = 2}]>>)
+
+// -----
+
+// expected-error @below {{index 9 of dimension 0 is out of range for size 9}}
+func.func @f(%a: !dist.array<9xf64, #dist.layout<[u{indices = [[9]]}]>>)
+
+// -----
+
+// expected-error @below {{unknown distribution 'x' (expected one of n, b, c, u)}}
+func.func @f(%a: !dist.array<9xf64, #dist.layout<[x]>>)
+
+// -----
+
+// expected-error @below {{array elements must be integers or floats}}
+func.func @f(%a: !dist.array<9xindex>)
+
+// -----
+
+func.func @f(%rng: !dist.rng, %o: i64) {
+  // expected-error @below {{'dist.random' op produces f64 elements, not 'f32'}}
+  %x = dist.random %rng[%o] : !dist.array<4xf32>
+  return
+}
+
+// -----
+
+func.func @f(%rng: !dist.rng, %o: i64) {
+  // expected-error @below {{'dist.random' op expects 1 dynamic sizes for '!dist.array<?xf64>', got 0}}
+  %x = dist.random %rng[%o] : !dist.array<?xf64>
+  return
+}
+
+// -----
+
+func.func @f(%v: f32) {
+  // expected-error @below {{fill value of type 'f32' does not match element type 'f64'}}
+  %x = dist.full %v : f32 -> !dist.array<4xf64>
+  return
+}
+
+// -----
+
+func.func @f(%a: !dist.array<4xf64>, %b: !dist.array<5xf64>) {
+  // expected-error @below {{'dist.map' op input 1 has shape of '!dist.array<5xf64>' but the result is '!dist.array<4xf64>'}}
+  %m = dist.map %a, %b : !dist.array<4xf64>, !dist.array<5xf64> -> !dist.array<4xf64> {
+  ^bb0(%p: f64, %q: f64):
+    dist.yield %p : f64
+  }
+  return
+}
+
+// -----
+
+func.func @f(%a: !dist.array<4xf64>) {
+  // expected-error @below {{'dist.map' op body must yield one 'i1'}}
+  %m = dist.map %a : !dist.array<4xf64> -> !dist.array<4xi1> {
+  ^bb0(%p: f64):
+    dist.yield %p : f64
+  }
+  return
+}
+
+// -----
+
+func.func @f(%a: !dist.array<4xf64>) {
+  // expected-error @below {{'dist.reduce' op result type 'i64' must be the element type 'f64'}}
+  %r = dist.reduce <sum> %a : !dist.array<4xf64> -> i64
+  return
+}
+
+// -----
+
+func.func @f(%x: f64) {
+  // expected-error @below {{'dist.print' op format has 2 fields but 1 arguments were given}}
+  dist.print "{} {}" %x : f64
+  return
+}
+
+// -----
+
+func.func @f(%x: f64) {
+  // expected-error @below {{'dist.print' op stray '}' in format}}
+  dist.print "a } b {}" %x : f64
+  return
+}
+
+// -----
+
+func.func @f(%n: index) {
+  // expected-error @below {{'dist.kernel' op scalar result 0 needs a #dist.reduce}}
+  %s = dist.kernel [%n] <[b]> reductions [unit] -> i64 {
+  ^bb0(%i: index):
+    %k = arith.index_cast %i : index to i64
+    dist.yield %k : i64
+  }
+  return
+}
+
+// -----
+
+func.func @f(%n: index) {
+  // expected-error @below {{'dist.kernel' op body takes 0 arguments, expected 1 (indices, input elements, draws)}}
+  %s = dist.kernel [%n] <[b]> reductions [#dist.reduce<sum>] -> i64 {
+    %k = arith.constant 1 : i64
+    dist.yield %k : i64
+  }
+  return
+}

@@ -1,0 +1,47 @@
+// RUN: dac-opt %s | dac-opt | FileCheck %s
+
+// Tests that creation ops, maps and reductions round-trip.
+// CHECK-LABEL: func @creation
+func.func @creation(%seed: i64, %off: i64, %n: index, %v: f64) -> f64 {
+  // CHECK: %[[RNG:.*]] = dist.rng_create %{{.*}}
+  %rng = dist.rng_create %seed
+  // CHECK: dist.random %[[RNG]][%{{.*}}] (%{{.*}}) : !dist.array<?xf64>
+  %x = dist.random %rng[%off] (%n) : !dist.array<?xf64>
+  // CHECK: dist.full %{{.*}} : f64 -> !dist.array<4x5xf64, #dist.layout<[b, n]>>
+  %f = dist.full %v : f64 -> !dist.array<4x5xf64, #dist.layout<[b, n]>>
+  // CHECK: dist.arange %{{.*}}, %{{.*}} (%{{.*}}) : f64, f64 -> !dist.array<?xf64>
+  %a = dist.arange %v, %v (%n) : f64, f64 -> !dist.array<?xf64>
+  // CHECK: dist.map %{{.*}}, %{{.*}} : !dist.array<?xf64>, !dist.array<?xf64> -> !dist.array<?xf64>
+  %m = dist.map %x, %a : !dist.array<?xf64>, !dist.array<?xf64> -> !dist.array<?xf64> {
+  ^bb0(%p: f64, %q: f64):
+    %s = arith.addf %p, %q : f64
+    dist.yield %s : f64
+  }
+  // CHECK: dist.reduce <max> %{{.*}} : !dist.array<?xf64> -> f64
+  %r = dist.reduce <max> %m : !dist.array<?xf64> -> f64
+  return %r : f64
+}
+
+// Tests that a fused kernel with inputs, draws and a reduction round-trips.
+// CHECK-LABEL: func @kernel
+func.func @kernel(%rng: !dist.rng, %off: i64, %n: index,
+                  %in: !dist.array<?xf64, #dist.layout<[b]>>) -> i64 {
+  // CHECK: dist.kernel [%{{.*}}] <[b]> ins(%{{.*}} : !dist.array<?xf64, #dist.layout<[b]>>) draws(%{{.*}} at %{{.*}}) reductions [unit, #dist.reduce<sum>]
+  %a, %s = dist.kernel [%n] <[b]> ins(%in : !dist.array<?xf64, #dist.layout<[b]>>) draws(%rng at %off) reductions [unit, #dist.reduce<sum>] -> !dist.array<?xf64, #dist.layout<[b]>>, i64 {
+  ^bb0(%i: index, %e: f64, %d: f64):
+    %p = arith.mulf %e, %d : f64
+    %k = arith.index_cast %i : index to i64
+    dist.yield %p, %k : f64, i64
+  }
+  return %s : i64
+}
+
+// Tests printing and asserts.
+// CHECK-LABEL: func @output
+func.func @output(%x: f64, %c: i1) {
+  // CHECK: dist.print "x = {} {{[{][{]}}braces{{[}][}]}}" %{{.*}} : f64
+  dist.print "x = {} {{braces}}" %x : f64
+  // CHECK: dist.assert %{{.*}}, "boom"
+  dist.assert %c, "boom"
+  return
+}
