@@ -4,6 +4,7 @@
 #include "dac/Compiler/Passes.h"
 
 #include "mlir/Conversion/ConvertToLLVM/ToLLVMPass.h"
+#include "mlir/Conversion/MathToFuncs/MathToFuncs.h"
 #include "mlir/Conversion/MathToLLVM/MathToLLVM.h"
 #include "mlir/Conversion/MathToLibm/MathToLibm.h"
 #include "mlir/Conversion/ReconcileUnrealizedCasts/ReconcileUnrealizedCasts.h"
@@ -28,6 +29,8 @@ void dac::buildGlobalToLocalPipeline(OpPassManager &pm) {
 }
 
 void dac::buildLocalToLLVMPipeline(OpPassManager &pm) {
+  // Integer powers become small generated functions (square and multiply).
+  pm.addPass(createConvertMathToFuncs());
   pm.addPass(createSCFToControlFlowPass());
   // Math with an LLVM intrinsic becomes the intrinsic (vectorisable); the
   // rest becomes a libm call, the same function NumPy calls.

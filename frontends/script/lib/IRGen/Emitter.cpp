@@ -1,0 +1,437 @@
+//===- Emitter.cpp - Scalars, conversions, creation, random, reductions ---===//
+
+#include "Emitter.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
+
+using namespace mlir;
+using namespace dac;
+using namespace dac::script;
+using namespace dac::dist;
+
+void dac::script::compileError(const llvm::Twine &message) {
+  throw CompileError(message.str());
+}
+
+ValueRef Emitter::intConst(int64_t v) {
+  return PyValue::scalar(
+      arith::ConstantIntOp::create(b, loc, b.getI64Type(), v), DType::Int64,
+      true);
+}
+
+ValueRef Emitter::floatConst(double v) {
+  return PyValue::scalar(
+      arith::ConstantOp::create(b, loc, b.getF64FloatAttr(v)), DType::Float64,
+      true);
+}
+
+ValueRef Emitter::boolConst(bool v) {
+  return PyValue::scalar(
+      arith::ConstantIntOp::create(b, loc, b.getI1Type(), v), DType::Bool,
+      true);
+}
+
+Value Emitter::index(int64_t v) {
+  return arith::ConstantIndexOp::create(b, loc, v);
+}
+
+std::optional<int64_t> Emitter::getConstInt(const ValueRef &v) {
+  if (!v || !v->is(PyValue::Kind::Scalar) || isFloat(v->dtype))
+    return std::nullopt;
+  return getConstantIntValue(v->value);
+}
+
+std::optional<double> Emitter::getConstFloat(const ValueRef &v) {
+  if (!v || !v->is(PyValue::Kind::Scalar))
+    return std::nullopt;
+  if (auto i = getConstInt(v))
+    return static_cast<double>(*i);
+  if (auto c = v->value.getDefiningOp<arith::ConstantOp>())
+    if (auto f = dyn_cast<FloatAttr>(c.getValue()))
+      return f.getValueAsDouble();
+  return std::nullopt;
+}
+
+Value Emitter::convert(OpBuilder &b, Location loc, Value v, DType from,
+                       DType to) {
+  if (from == to)
+    return v;
+  Type target = getMLIRType(b, to);
+  if (to == DType::Bool) {
+    if (isFloat(from)) {
+      Value zero = b.createOrFold<arith::ConstantOp>(loc, b.getFloatAttr(v.getType(), 0));
+      return b.createOrFold<arith::CmpFOp>(loc, arith::CmpFPredicate::UNE, v, zero);
+    }
+    Value zero = b.createOrFold<arith::ConstantIntOp>(loc, v.getType(), 0);
+    return b.createOrFold<arith::CmpIOp>(loc, arith::CmpIPredicate::ne, v, zero);
+  }
+  if (from == DType::Bool)
+    return isFloat(to) ? b.createOrFold<arith::UIToFPOp>(loc, target, v)
+                       : b.createOrFold<arith::ExtUIOp>(loc, target, v);
+  if (isFloat(from) && isFloat(to))
+    return to == DType::Float64
+               ? b.createOrFold<arith::ExtFOp>(loc, target, v)
+               : b.createOrFold<arith::TruncFOp>(loc, target, v);
+  if (isFloat(to))
+    return b.createOrFold<arith::SIToFPOp>(loc, target, v);
+  if (isFloat(from))
+    return b.createOrFold<arith::FPToSIOp>(loc, target, v);
+  return to == DType::Int64 ? b.createOrFold<arith::ExtSIOp>(loc, target, v)
+                            : b.createOrFold<arith::TruncIOp>(loc, target, v);
+}
+
+ValueRef Emitter::castScalar(const ValueRef &v, DType to, bool isPython) {
+  return PyValue::scalar(convert(b, loc, v->value, v->dtype, to), to,
+                         isPython);
+}
+
+ValueRef Emitter::castArray(const ValueRef &array, DType to) {
+  if (array->dtype == to)
+    return array;
+  DType from = array->dtype;
+  return elementwise({array}, from, to,
+                     [&](OpBuilder &b, Location loc, ArrayRef<Value> e) {
+                       return convert(b, loc, e[0], from, to);
+                     });
+}
+
+Value Emitter::truth(const ValueRef &v) {
+  if (v->is(PyValue::Kind::Scalar))
+    return convert(b, loc, v->value, v->dtype, DType::Bool);
+  if (v->is(PyValue::Kind::None))
+    return boolConst(false)->value;
+  if (v->is(PyValue::Kind::String))
+    return boolConst(!v->name.empty())->value;
+  if (v->is(PyValue::Kind::Tuple))
+    return boolConst(!v->items.empty())->value;
+  if (v->is(PyValue::Kind::Array))
+    compileError("the truth value of an array is ambiguous; use a.any() or "
+                 "a.all()");
+  return boolConst(true)->value;
+}
+
+Value Emitter::toI64(const ValueRef &v, StringRef what) {
+  if (!v->is(PyValue::Kind::Scalar) || isFloat(v->dtype))
+    compileError(what + " must be an integer, not " + v->describe());
+  return convert(b, loc, v->value, v->dtype, DType::Int64);
+}
+
+Value Emitter::callLibm(OpBuilder &b, Location loc, StringRef name,
+                        ArrayRef<Value> args) {
+  auto fn = module.lookupSymbol<func::FuncOp>(name);
+  if (!fn) {
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(module.getBody());
+    SmallVector<Type> types;
+    for (Value a : args)
+      types.push_back(a.getType());
+    fn = func::FuncOp::create(b, loc, name,
+                              b.getFunctionType(types, args[0].getType()));
+    fn.setPrivate();
+  }
+  return func::CallOp::create(b, loc, fn, args).getResult(0);
+}
+
+//===----------------------------------------------------------------------===//
+// Shapes and creation
+//===----------------------------------------------------------------------===//
+
+Type Emitter::arrayType(ArrayRef<Value> shape, DType type) {
+  SmallVector<int64_t> dims;
+  for (Value d : shape)
+    dims.push_back(getConstantIntValue(d).value_or(ShapedType::kDynamic));
+  return ArrayType::get(b.getContext(), dims, getMLIRType(b, type),
+                        LayoutAttr());
+}
+
+/// The operands for the dynamic extents of `shape`.
+static SmallVector<Value> dynamicSizes(ArrayRef<Value> shape) {
+  SmallVector<Value> sizes;
+  for (Value d : shape)
+    if (!getConstantIntValue(d))
+      sizes.push_back(d);
+  return sizes;
+}
+
+Value Emitter::numElements(ArrayRef<Value> shape) {
+  Value n = index(1);
+  for (Value d : shape)
+    n = arith::MulIOp::create(b, loc, n, d);
+  return n;
+}
+
+std::vector<Value> Emitter::shapeFrom(const ValueRef &arg) {
+  std::vector<ValueRef> items;
+  if (arg->is(PyValue::Kind::Tuple) || arg->is(PyValue::Kind::List))
+    items = arg->items;
+  else
+    items.push_back(arg);
+  std::vector<Value> shape;
+  for (const ValueRef &item : items) {
+    if (!item->is(PyValue::Kind::Scalar) || isFloat(item->dtype) ||
+        item->dtype == DType::Bool)
+      compileError("array dimensions must be integers, not " +
+                   item->describe());
+    if (auto c = getConstInt(item); c && *c < 0)
+      compileError("negative dimensions are not allowed");
+    Value i64 = convert(b, loc, item->value, item->dtype, DType::Int64);
+    if (!getConstantIntValue(i64))
+      emitAssert(arith::CmpIOp::create(
+                     b, loc, arith::CmpIPredicate::sge, i64,
+                     arith::ConstantIntOp::create(b, loc, b.getI64Type(), 0)),
+                 "negative dimensions are not allowed");
+    shape.push_back(
+        b.createOrFold<arith::IndexCastOp>(loc, b.getIndexType(), i64));
+  }
+  for (Value &d : shape)
+    if (auto c = getConstantIntValue(d))
+      d = index(*c);
+  return shape;
+}
+
+ValueRef Emitter::full(std::vector<Value> shape, const ValueRef &value,
+                       DType type) {
+  if (!value->is(PyValue::Kind::Scalar))
+    compileError("fill value must be a number, not " + value->describe());
+  Value v = convert(b, loc, value->value, value->dtype, type);
+  Value array = FullOp::create(b, loc, arrayType(shape, type), v,
+                               dynamicSizes(shape));
+  return PyValue::array(array, type, std::move(shape));
+}
+
+ValueRef Emitter::arange(const ValueRef &start, const ValueRef &stop,
+                         const ValueRef &step, std::optional<DType> type) {
+  for (const ValueRef &v : {start, stop, step})
+    if (!v->is(PyValue::Kind::Scalar))
+      compileError("arange expects numbers, not " + v->describe());
+  bool anyFloat = isFloat(start->dtype) || isFloat(stop->dtype) ||
+                  isFloat(step->dtype);
+  DType computed = anyFloat ? DType::Float64 : DType::Int64;
+  DType result = type.value_or(computed);
+  Value count;
+  if (anyFloat) {
+    // len = ceil((stop - start) / step), as NumPy computes it in doubles.
+    auto f = [&](const ValueRef &v) {
+      return convert(b, loc, v->value, v->dtype, DType::Float64);
+    };
+    Value span = arith::SubFOp::create(b, loc, f(stop), f(start));
+    Value q = arith::DivFOp::create(b, loc, span, f(step));
+    Value c = math::CeilOp::create(b, loc, q);
+    count = arith::FPToSIOp::create(b, loc, b.getI64Type(), c);
+  } else {
+    Value lo = toI64(start, "start"), hi = toI64(stop, "stop"),
+          st = toI64(step, "step");
+    // ceil((hi - lo) / st) for either sign of st.
+    Value span = arith::SubIOp::create(b, loc, hi, lo);
+    count = arith::CeilDivSIOp::create(b, loc, span, st);
+  }
+  if (auto s = getConstFloat(step); s && *s == 0)
+    compileError("arange: step must not be zero");
+  Value zero = arith::ConstantIntOp::create(b, loc, b.getI64Type(), 0);
+  count = arith::MaxSIOp::create(b, loc, count, zero);
+  Value size = arith::IndexCastOp::create(b, loc, b.getIndexType(), count);
+  if (auto c = getConstantIntValue(size))
+    size = index(*c);
+  std::vector<Value> shape = {size};
+  // NumPy computes the first two elements in the computation type, then
+  // fills in the result type.
+  Value s0 = convert(b, loc, start->value, start->dtype, computed);
+  Value st = convert(b, loc, step->value, step->dtype, computed);
+  s0 = convert(b, loc, s0, computed, result);
+  st = convert(b, loc, st, computed, result);
+  Value array = ArangeOp::create(b, loc, arrayType(shape, result), s0, st,
+                                 dynamicSizes(shape));
+  return PyValue::array(array, result, shape);
+}
+
+ValueRef Emitter::linspace(const ValueRef &start, const ValueRef &stop,
+                           int64_t num, bool endpoint,
+                           std::optional<DType> type) {
+  if (num < 0)
+    compileError("linspace: number of samples must be non-negative");
+  // NumPy: step = (stop - start) / div; y = arange(num) * step + start;
+  // the last element is set to stop when endpoint.
+  Value s = convert(b, loc, start->value, start->dtype, DType::Float64);
+  Value e = convert(b, loc, stop->value, stop->dtype, DType::Float64);
+  int64_t div = endpoint ? num - 1 : num;
+  ValueRef idx = arange(intConst(0), intConst(num), intConst(1),
+                        DType::Float64);
+  Value delta = arith::SubFOp::create(b, loc, e, s);
+  Value divisor = arith::ConstantOp::create(
+      b, loc, b.getF64FloatAttr(static_cast<double>(div)));
+  Value step = arith::DivFOp::create(b, loc, delta, divisor);
+  Value last = index(num - 1);
+  auto array = idx;
+  array = elementwise(
+      {idx}, DType::Float64, DType::Float64,
+      [&](OpBuilder &b, Location loc, ArrayRef<Value> el) -> Value {
+        Value y;
+        if (div > 0) {
+          y = arith::AddFOp::create(
+              b, loc, arith::MulFOp::create(b, loc, el[0], step), s);
+        } else {
+          // div == 0: NumPy multiplies by delta instead of the step.
+          y = arith::AddFOp::create(
+              b, loc, arith::MulFOp::create(b, loc, el[0], delta), s);
+        }
+        if (!endpoint || num < 2)
+          return y;
+        Value lastF = arith::ConstantOp::create(
+            b, loc, b.getF64FloatAttr(static_cast<double>(num - 1)));
+        Value isLast = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OEQ,
+                                             el[0], lastF);
+        return arith::SelectOp::create(b, loc, isLast, e, y);
+      });
+  (void)last;
+  if (type && *type != DType::Float64)
+    array = castArray(array, *type);
+  return array;
+}
+
+ValueRef Emitter::createGenerator(const ValueRef &seed) {
+  auto state = std::make_shared<GeneratorState>();
+  Value s = toI64(seed, "seed");
+  if (auto c = getConstantIntValue(s); c && *c < 0)
+    compileError("SeedSequence expects non-negative integer entropy");
+  state->rng = RngCreateOp::create(b, loc, RngType::get(b.getContext()), s);
+  state->offset = arith::ConstantIntOp::create(b, loc, b.getI64Type(), 0);
+  auto v = std::make_shared<PyValue>();
+  v->kind = PyValue::Kind::Generator;
+  v->generator = state;
+  return v;
+}
+
+ValueRef Emitter::random(GeneratorState &gen, std::vector<Value> shape,
+                         bool scalarResult) {
+  Value array = RandomOp::create(b, loc, arrayType(shape, DType::Float64),
+                                 gen.rng, gen.offset, dynamicSizes(shape));
+  Value count = arith::IndexCastOp::create(b, loc, b.getI64Type(),
+                                           numElements(shape));
+  gen.offset = arith::AddIOp::create(b, loc, gen.offset, count);
+  ValueRef result = PyValue::array(array, DType::Float64, shape);
+  if (!scalarResult)
+    return result;
+  ValueRef x = item(result);
+  x->isPython = true;
+  return x;
+}
+
+ValueRef Emitter::item(const ValueRef &array) {
+  // max over one element is that element, bit for bit (sum would turn
+  // -0.0 into 0.0).
+  Type elem = getMLIRType(b, array->dtype);
+  Value v = ReduceOp::create(b, loc, elem, ReduceKind::Max, array->value);
+  return PyValue::scalar(v, array->dtype, false);
+}
+
+void Emitter::checkSameShape(const ValueRef &x, const ValueRef &y) {
+  auto render = [](const ValueRef &a) {
+    std::string s = "(";
+    for (size_t i = 0; i < a->shape.size(); ++i) {
+      auto c = getConstantIntValue(a->shape[i]);
+      s += c ? std::to_string(*c) : "?";
+      if (i + 1 < a->shape.size() || a->shape.size() == 1)
+        s += a->shape.size() == 1 ? "," : ",";
+    }
+    return s + ")";
+  };
+  bool same = x->shape.size() == y->shape.size();
+  for (size_t i = 0; same && i < x->shape.size(); ++i) {
+    if (x->shape[i] == y->shape[i])
+      continue;
+    auto a = getConstantIntValue(x->shape[i]);
+    auto c = getConstantIntValue(y->shape[i]);
+    if (a && c && *a == *c)
+      continue;
+    if (a && c)
+      same = false;
+    else
+      compileError("cannot prove that arrays of shapes " + render(x) +
+                   " and " + render(y) +
+                   " have equal extents (sizes known only at run time)");
+  }
+  if (!same)
+    compileError("operands could not be broadcast together with shapes " +
+                 render(x) + " " + render(y) +
+                 " (broadcasting between different shapes is not supported "
+                 "yet)");
+}
+
+void Emitter::emitAssert(Value cond, StringRef message) {
+  if (auto c = getConstantIntValue(cond); c && *c)
+    return;
+  AssertOp::create(b, loc, cond, message);
+}
+
+//===----------------------------------------------------------------------===//
+// Reductions
+//===----------------------------------------------------------------------===//
+
+ValueRef Emitter::reduce(StringRef name, const ValueRef &array, int64_t ddof) {
+  if (array->is(PyValue::Kind::Scalar)) {
+    // np.sum(3.0) and friends: a 0-d reduction is the value itself.
+    if (name == "sum" || name == "prod" || name == "min" || name == "max" ||
+        name == "amin" || name == "amax")
+      return PyValue::scalar(array->value, array->dtype, false);
+    compileError("'" + name + "' of a scalar is not supported");
+  }
+  if (!array->is(PyValue::Kind::Array))
+    compileError("'" + name + "' expects an array, not " + array->describe());
+  auto reduceAs = [&](ReduceKind kind, DType type) {
+    ValueRef a = castArray(array, type);
+    Value v = ReduceOp::create(b, loc, getMLIRType(b, type), kind, a->value);
+    return PyValue::scalar(v, type, false);
+  };
+  DType t = array->dtype;
+  DType accumulate = isFloat(t) ? t : DType::Int64;
+  if (name == "sum")
+    return reduceAs(ReduceKind::Sum, accumulate);
+  if (name == "prod")
+    return reduceAs(ReduceKind::Prod, accumulate);
+  if (name == "min" || name == "amin")
+    return reduceAs(ReduceKind::Min, t);
+  if (name == "max" || name == "amax")
+    return reduceAs(ReduceKind::Max, t);
+  if (name == "all")
+    return reduceAs(ReduceKind::All, DType::Bool);
+  if (name == "any")
+    return reduceAs(ReduceKind::Any, DType::Bool);
+  if (name == "count_nonzero") {
+    ValueRef nz = castArray(array, DType::Bool);
+    ValueRef n = reduce("sum", nz, 0);
+    return n;
+  }
+  DType meanType = isFloat(t) ? t : DType::Float64;
+  Value n = arith::IndexCastOp::create(b, loc, b.getI64Type(),
+                                       numElements(array->shape));
+  auto asFloat = [&](Value i64) {
+    return convert(b, loc, i64, DType::Int64, meanType);
+  };
+  ValueRef total = reduceAs(ReduceKind::Sum, meanType);
+  Value mean = arith::DivFOp::create(b, loc, total->value, asFloat(n));
+  if (name == "mean")
+    return PyValue::scalar(mean, meanType, false);
+  if (name == "var" || name == "std") {
+    // Two passes, as NumPy: mean, then the mean squared deviation.
+    ValueRef dev = elementwise(
+        {castArray(array, meanType)}, meanType, meanType,
+        [&](OpBuilder &b, Location loc, ArrayRef<Value> e) -> Value {
+          Value d = arith::SubFOp::create(b, loc, e[0], mean);
+          return arith::MulFOp::create(b, loc, d, d);
+        });
+    Value ss = ReduceOp::create(b, loc, getMLIRType(b, meanType),
+                                ReduceKind::Sum, dev->value);
+    Value denom = arith::SubIOp::create(
+        b, loc, n, arith::ConstantIntOp::create(b, loc, b.getI64Type(), ddof));
+    Value zero = arith::ConstantIntOp::create(b, loc, b.getI64Type(), 0);
+    denom = arith::MaxSIOp::create(b, loc, denom, zero);
+    Value var = arith::DivFOp::create(b, loc, ss, asFloat(denom));
+    if (name == "var")
+      return PyValue::scalar(var, meanType, false);
+    return PyValue::scalar(math::SqrtOp::create(b, loc, var), meanType, false);
+  }
+  compileError("unknown reduction '" + name + "'");
+}

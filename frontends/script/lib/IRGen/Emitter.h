@@ -1,0 +1,121 @@
+//===- Emitter.h - NumPy semantics as dist IR -------------------*- C++ -*-===//
+//
+// Builds the dist IR for Python and NumPy operations: scalar arithmetic with
+// Python's rules, ufuncs with NumPy's type promotion over arrays (as
+// dist.map), reductions, array creation and random draws. Errors are thrown
+// as `CompileError` and turned into diagnostics by the caller, which knows
+// the source range.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef DAC_SCRIPT_LIB_IRGEN_EMITTER_H
+#define DAC_SCRIPT_LIB_IRGEN_EMITTER_H
+
+#include "Values.h"
+
+#include "dac/Dialect/Dist/IR/DistOps.h"
+#include "mlir/IR/BuiltinOps.h"
+
+#include <functional>
+#include <stdexcept>
+
+namespace dac {
+namespace script {
+
+/// A user error found while lowering; the caller attaches the location.
+struct CompileError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+[[noreturn]] void compileError(const llvm::Twine &message);
+
+/// Computes one result element from operand elements (all converted to the
+/// computation type).
+using ElementFn = std::function<mlir::Value(mlir::OpBuilder &, mlir::Location,
+                                            llvm::ArrayRef<mlir::Value>)>;
+
+class Emitter {
+public:
+  Emitter(mlir::OpBuilder &b, mlir::ModuleOp module)
+      : b(b), module(module), loc(b.getUnknownLoc()) {}
+
+  mlir::OpBuilder &b;
+  mlir::ModuleOp module;
+  /// The location given to every op created; the visitor sets it to the
+  /// expression being lowered.
+  mlir::Location loc;
+
+  // Constants.
+  ValueRef intConst(int64_t v);
+  ValueRef floatConst(double v);
+  ValueRef boolConst(bool v);
+  mlir::Value index(int64_t v);
+  /// The value of a compile-time constant scalar, if it is one.
+  static std::optional<int64_t> getConstInt(const ValueRef &v);
+  static std::optional<double> getConstFloat(const ValueRef &v);
+
+  // Conversions.
+  mlir::Value convert(mlir::OpBuilder &b, mlir::Location loc, mlir::Value v,
+                      DType from, DType to);
+  ValueRef castScalar(const ValueRef &v, DType to, bool isPython);
+  ValueRef castArray(const ValueRef &array, DType to);
+  /// Truth value of a scalar (Python's bool()).
+  mlir::Value truth(const ValueRef &scalar);
+  /// An i64 from a Python int-like scalar (for sizes and seeds).
+  mlir::Value toI64(const ValueRef &scalar, llvm::StringRef what);
+
+  // Element-wise application (the engine behind every ufunc).
+  /// The dtype NumPy computes in for these operands (weak Python scalars).
+  DType commonType(llvm::ArrayRef<ValueRef> operands);
+  /// Applies `fn` to operands converted to `computeType`, producing
+  /// `resultType`: directly for scalars, as a dist.map for arrays.
+  ValueRef elementwise(llvm::ArrayRef<ValueRef> operands, DType computeType,
+                       DType resultType, const ElementFn &fn);
+  /// Applies a named ufunc (np.add, np.sqrt, np.hypot, ...); returns null if
+  /// `name` is not a ufunc.
+  ValueRef applyUfunc(llvm::StringRef name, llvm::ArrayRef<ValueRef> args);
+  /// A Python binary operator (`+`, `//`, `<`, ...), with Python's rules on
+  /// scalars and NumPy's on arrays.
+  ValueRef binaryOp(llvm::StringRef op, const ValueRef &lhs,
+                    const ValueRef &rhs);
+  ValueRef unaryOp(llvm::StringRef op, const ValueRef &operand);
+  /// np.where(cond, x, y).
+  ValueRef where(const ValueRef &cond, const ValueRef &x, const ValueRef &y);
+
+  // Reductions over the whole array.
+  ValueRef reduce(llvm::StringRef name, const ValueRef &array, int64_t ddof);
+
+  // Creation.
+  mlir::Type arrayType(llvm::ArrayRef<mlir::Value> shape, DType type);
+  std::vector<mlir::Value> shapeFrom(const ValueRef &shapeArg);
+  ValueRef full(std::vector<mlir::Value> shape, const ValueRef &value,
+                DType type);
+  ValueRef arange(const ValueRef &start, const ValueRef &stop,
+                  const ValueRef &step, std::optional<DType> type);
+  ValueRef linspace(const ValueRef &start, const ValueRef &stop, int64_t num,
+                    bool endpoint, std::optional<DType> type);
+  ValueRef createGenerator(const ValueRef &seed);
+  /// `count` uniform doubles in [0, 1), advancing the generator; a 0-d
+  /// shape with `scalarResult` gives a Python float.
+  ValueRef random(GeneratorState &gen, std::vector<mlir::Value> shape,
+                  bool scalarResult);
+  /// The single element of a 0-d array, as a NumPy scalar.
+  ValueRef item(const ValueRef &array);
+  /// A call to a C library function (declared on first use).
+  mlir::Value callLibm(mlir::OpBuilder &b, mlir::Location loc,
+                       llvm::StringRef name, llvm::ArrayRef<mlir::Value> args);
+
+  /// Number of elements (index).
+  mlir::Value numElements(llvm::ArrayRef<mlir::Value> shape);
+  /// Checks at compile time that two shapes are equal (no broadcasting
+  /// between different shapes yet).
+  void checkSameShape(const ValueRef &a, const ValueRef &b);
+
+  /// dist.assert with a message; stops all ranks when `cond` is false.
+  void emitAssert(mlir::Value cond, llvm::StringRef message);
+};
+
+} // namespace script
+} // namespace dac
+
+#endif // DAC_SCRIPT_LIB_IRGEN_EMITTER_H

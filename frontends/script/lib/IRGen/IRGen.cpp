@@ -1,0 +1,670 @@
+//===- IRGen.cpp - Statements and expressions -> global dist IR -----------===//
+//
+// The script is evaluated symbolically, statement by statement, into one
+// function: names are bound to PyValues, user functions are inlined at
+// their calls (with their own scope), and only branches whose condition is
+// known at compile time are supported for now.
+//
+//===----------------------------------------------------------------------===//
+
+#include "IRGen.h"
+
+#include "dac/Script/IRGen.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/ScopeExit.h"
+#include "llvm/Support/Casting.h"
+
+using namespace mlir;
+using namespace dac;
+using namespace dac::script;
+using llvm::cast;
+using llvm::dyn_cast;
+using llvm::isa;
+
+using Kind = PyValue::Kind;
+
+ValueRef CallArgs::get(size_t index, llvm::StringRef name) const {
+  if (index < positional.size())
+    return positional[index];
+  for (const auto &[key, value] : keywords)
+    if (key == name)
+      return value;
+  return nullptr;
+}
+
+void CallArgs::check(llvm::StringRef function, size_t maxPositional,
+                     llvm::ArrayRef<llvm::StringRef> allowed) const {
+  if (positional.size() > maxPositional)
+    compileError(function + "() takes at most " + Twine(maxPositional) +
+                 " positional arguments (" + Twine(positional.size()) +
+                 " given)");
+  for (const auto &kw : keywords)
+    if (!llvm::is_contained(allowed, kw.first))
+      compileError(function + "() got an unexpected keyword argument '" +
+                   kw.first + "'");
+}
+
+IRGen::IRGen(MLIRContext &ctx, const SourceFile &file, DiagnosticEngine &diags)
+    : ctx(ctx), file(file), diags(diags), b(&ctx),
+      module(ModuleOp::create(b.getUnknownLoc())), em(b, module),
+      globals(std::make_shared<Scope>()), scope(globals) {}
+
+Location IRGen::locOf(SourceRange range) {
+  return FileLineColRange::get(StringAttr::get(&ctx, file.getName()),
+                               range.begin.line, range.begin.col,
+                               range.end.line, range.end.col);
+}
+
+OwningOpRef<ModuleOp> IRGen::run(const Module &ast) {
+  OwningOpRef<ModuleOp> owned(module);
+  Location loc = locOf(SourceRange(file.getLoc(0), file.getLoc(0)));
+  module->setLoc(loc);
+  b.setInsertionPointToEnd(module.getBody());
+  auto main = func::FuncOp::create(b, loc, "main", b.getFunctionType({}, {}));
+  b.setInsertionPointToStart(main.addEntryBlock());
+  em.loc = loc;
+  globals->names["__name__"] = PyValue::string("__main__");
+  try {
+    lowerBlock(ast.getBody());
+  } catch (const LocatedError &err) {
+    diags.error(err.range, err.message);
+    return nullptr;
+  }
+  func::ReturnOp::create(b, loc);
+  return owned;
+}
+
+void IRGen::lowerBlock(const StmtList &body) {
+  for (const auto &stmt : body) {
+    if (returned)
+      return;
+    lowerStmt(*stmt);
+  }
+}
+
+//===----------------------------------------------------------------------===//
+// Statements
+//===----------------------------------------------------------------------===//
+
+/// The module a dotted import name stands for, if it is supported.
+static std::optional<std::string> resolveModule(llvm::StringRef name) {
+  if (name == "numpy" || name == "dac.numpy")
+    return std::string("numpy");
+  if (name == "numpy.random" || name == "dac.numpy.random")
+    return std::string("numpy.random");
+  if (name == "numpy.linalg")
+    return std::string("numpy.linalg");
+  if (name == "math" || name == "time" || name == "dac")
+    return name.str();
+  return std::nullopt;
+}
+
+void IRGen::lowerStmt(const Stmt &stmt) {
+  em.loc = locOf(stmt.getRange());
+  try {
+    switch (stmt.getKind()) {
+    case Stmt::Kind::ExprStmt:
+      lowerExpr(cast<ExprStmt>(stmt).getExpr());
+      return;
+    case Stmt::Kind::Assign: {
+      const auto &s = cast<AssignStmt>(stmt);
+      ValueRef value = lowerExpr(s.getValue());
+      for (const ExprPtr &target : s.getTargets())
+        assign(*target, value);
+      return;
+    }
+    case Stmt::Kind::AnnAssign: {
+      const auto &s = cast<AnnAssignStmt>(stmt);
+      if (s.getValue())
+        assign(s.getTarget(), lowerExpr(*s.getValue()));
+      return;
+    }
+    case Stmt::Kind::AugAssign: {
+      const auto &s = cast<AugAssignStmt>(stmt);
+      ValueRef current = lowerExpr(s.getTarget());
+      ValueRef rhs = lowerExpr(s.getValue());
+      em.loc = locOf(s.getOpRange());
+      std::string op = getSpelling(s.getOp());
+      if (op == "@")
+        throw LocatedError{s.getOpRange(), "'@' is not supported yet"};
+      ValueRef result;
+      try {
+        result = em.binaryOp(op, current, rhs);
+      } catch (const CompileError &err) {
+        throw LocatedError{s.getOpRange(), err.what()};
+      }
+      if (current->is(Kind::Array)) {
+        // In place, as NumPy: the array keeps its dtype (casting
+        // 'same_kind'), and every name bound to it sees the new contents.
+        if (result->dtype != current->dtype) {
+          bool sameKind = (isFloat(result->dtype) && isFloat(current->dtype)) ||
+                          !isFloat(result->dtype);
+          if (!sameKind)
+            throw LocatedError{
+                s.getOpRange(),
+                std::string("Cannot cast ufunc output from dtype('") +
+                    getDTypeName(result->dtype) + "') to dtype('" +
+                    getDTypeName(current->dtype) +
+                    "') with casting rule 'same_kind'"};
+          result = em.castArray(result, current->dtype);
+        }
+        current->value = result->value;
+        return;
+      }
+      assign(s.getTarget(), result);
+      return;
+    }
+    case Stmt::Kind::Import:
+      for (const ImportAlias &alias : cast<ImportStmt>(stmt).getNames()) {
+        std::optional<std::string> resolved = resolveModule(alias.name);
+        if (!resolved)
+          throw LocatedError{alias.range,
+                             "module '" + alias.name + "' is not supported "
+                             "(use numpy, dac.numpy, dac, math or time)"};
+        if (alias.asName.empty()) {
+          // `import numpy.random` binds `numpy`.
+          std::string top = alias.name.substr(0, alias.name.find('.'));
+          scope->names[top] =
+              PyValue::module(resolveModule(top).value_or(top));
+        } else {
+          scope->names[alias.asName] = PyValue::module(*resolved);
+        }
+      }
+      return;
+    case Stmt::Kind::ImportFrom: {
+      const auto &s = cast<ImportFromStmt>(stmt);
+      std::optional<std::string> resolved = resolveModule(s.getModule());
+      if (!resolved || s.getLevel() != 0)
+        throw LocatedError{stmt.getRange(), "module '" + s.getModule() +
+                                                "' is not supported"};
+      ValueRef mod = PyValue::module(*resolved);
+      for (const ImportAlias &alias : s.getNames()) {
+        em.loc = locOf(alias.range);
+        try {
+          scope->names[alias.getBoundName()] = getAttribute(mod, alias.name);
+        } catch (const CompileError &err) {
+          throw LocatedError{alias.range, err.what()};
+        }
+      }
+      return;
+    }
+    case Stmt::Kind::FunctionDef: {
+      const auto &def = cast<FunctionDefStmt>(stmt);
+      auto fn = std::make_shared<PyValue>();
+      fn->kind = Kind::Function;
+      fn->name = def.getName();
+      fn->function = &def;
+      fn->scope = scope;
+      // Defaults are evaluated once, when `def` runs (Python's rule).
+      for (const Param &p : def.getParams())
+        fn->items.push_back(p.defaultValue ? lowerExpr(*p.defaultValue)
+                                           : nullptr);
+      scope->names[def.getName()] = fn;
+      return;
+    }
+    case Stmt::Kind::Return: {
+      if (callDepth == 0)
+        throw LocatedError{stmt.getRange(), "'return' outside function"};
+      const auto &s = cast<ReturnStmt>(stmt);
+      returnValue = s.getValue() ? lowerExpr(*s.getValue()) : PyValue::none();
+      returned = true;
+      return;
+    }
+    case Stmt::Kind::If: {
+      const auto &s = cast<IfStmt>(stmt);
+      ValueRef test = lowerExpr(s.getTest());
+      em.loc = locOf(s.getTest().getRange());
+      Value truth;
+      try {
+        truth = em.truth(test);
+      } catch (const CompileError &err) {
+        throw LocatedError{s.getTest().getRange(), err.what()};
+      }
+      std::optional<int64_t> known = getConstantIntValue(truth);
+      if (!known)
+        throw LocatedError{s.getTest().getRange(),
+                           "'if' on a value known only at run time is not "
+                           "supported yet (the condition must be known when "
+                           "compiling)"};
+      lowerBlock(*known ? s.getBody() : s.getOrElse());
+      return;
+    }
+    case Stmt::Kind::Assert: {
+      const auto &s = cast<AssertStmt>(stmt);
+      ValueRef test = lowerExpr(s.getTest());
+      std::string message = "AssertionError";
+      if (const Expr *msg = s.getMsg()) {
+        ValueRef m = lowerExpr(*msg);
+        if (!m->is(Kind::String) || !m->items.empty())
+          throw LocatedError{msg->getRange(),
+                             "the assert message must be a string literal"};
+        std::string text;
+        for (size_t i = 0; i < m->name.size(); ++i) {
+          text.push_back(m->name[i]);
+          if ((m->name[i] == '{' || m->name[i] == '}') &&
+              i + 1 < m->name.size() && m->name[i + 1] == m->name[i])
+            ++i;
+        }
+        message += ": " + text;
+      }
+      em.loc = locOf(stmt.getRange());
+      try {
+        em.emitAssert(em.truth(test), message);
+      } catch (const CompileError &err) {
+        throw LocatedError{s.getTest().getRange(), err.what()};
+      }
+      return;
+    }
+    case Stmt::Kind::Pass:
+    case Stmt::Kind::Global:
+    case Stmt::Kind::Nonlocal:
+      return;
+    case Stmt::Kind::For:
+      throw LocatedError{SourceRange(stmt.getLoc(), file.getLoc(stmt.getLoc().offset + 3)),
+                         "'for' loops are not supported yet"};
+    case Stmt::Kind::While:
+      throw LocatedError{SourceRange(stmt.getLoc(), file.getLoc(stmt.getLoc().offset + 5)),
+                         "'while' loops are not supported yet"};
+    case Stmt::Kind::Break:
+    case Stmt::Kind::Continue:
+      throw LocatedError{stmt.getRange(), "'break'/'continue' outside loop"};
+    }
+  } catch (const CompileError &err) {
+    throw LocatedError{stmt.getRange(), err.what()};
+  }
+}
+
+void IRGen::assign(const Expr &target, const ValueRef &value) {
+  if (const auto *name = dyn_cast<NameExpr>(&target)) {
+    scope->names[name->getName()] = value;
+    return;
+  }
+  const ExprList *elements = nullptr;
+  if (const auto *t = dyn_cast<TupleExpr>(&target))
+    elements = &t->getElements();
+  else if (const auto *l = dyn_cast<ListExpr>(&target))
+    elements = &l->getElements();
+  if (elements) {
+    if (!value->is(Kind::Tuple) && !value->is(Kind::List))
+      throw LocatedError{target.getRange(),
+                         "cannot unpack " + value->describe()};
+    if (value->items.size() != elements->size())
+      throw LocatedError{target.getRange(),
+                         "cannot unpack " + std::to_string(value->items.size()) +
+                             " values into " +
+                             std::to_string(elements->size()) + " names"};
+    // Python evaluates the whole right side first, then assigns in order.
+    std::vector<ValueRef> items = value->items;
+    for (size_t i = 0; i < elements->size(); ++i)
+      assign(*(*elements)[i], items[i]);
+    return;
+  }
+  if (isa<SubscriptExpr>(target))
+    throw LocatedError{target.getRange(),
+                       "assignment to array elements or slices is not "
+                       "supported yet"};
+  throw LocatedError{target.getRange(), "cannot assign to this expression"};
+}
+
+//===----------------------------------------------------------------------===//
+// Expressions
+//===----------------------------------------------------------------------===//
+
+ValueRef IRGen::lowerExpr(const Expr &expr) {
+  Location saved = em.loc;
+  em.loc = locOf(expr.getRange());
+  ValueRef result;
+  try {
+    result = lowerExprImpl(expr);
+  } catch (const CompileError &err) {
+    em.loc = saved;
+    throw LocatedError{expr.getRange(), err.what()};
+  }
+  em.loc = saved;
+  return result;
+}
+
+ValueRef IRGen::lookup(const std::string &name) {
+  for (Scope *s = scope.get(); s; s = s->parent.get()) {
+    auto it = s->names.find(name);
+    if (it != s->names.end())
+      return it->second;
+  }
+  static const char *const builtins[] = {
+      "print", "len", "abs", "min", "max", "int", "float", "bool", "round",
+      "range", "sum", "str", "isinstance", "pow"};
+  for (const char *builtin : builtins)
+    if (name == builtin)
+      return PyValue::builtin(std::string("builtins.") + builtin);
+  compileError("name '" + name + "' is not defined");
+}
+
+ValueRef IRGen::lowerExprImpl(const Expr &expr) {
+  switch (expr.getKind()) {
+  case Expr::Kind::Name:
+    return lookup(cast<NameExpr>(expr).getName());
+  case Expr::Kind::IntLiteral:
+    return em.intConst(cast<IntLiteralExpr>(expr).getValue());
+  case Expr::Kind::FloatLiteral:
+    return em.floatConst(cast<FloatLiteralExpr>(expr).getValue());
+  case Expr::Kind::BoolLiteral:
+    return em.boolConst(cast<BoolLiteralExpr>(expr).getValue());
+  case Expr::Kind::NoneLiteral:
+    return PyValue::none();
+  case Expr::Kind::StringLiteral: {
+    std::string escaped;
+    for (char c : cast<StringLiteralExpr>(expr).getValue()) {
+      escaped.push_back(c);
+      if (c == '{' || c == '}')
+        escaped.push_back(c);
+    }
+    return PyValue::string(escaped);
+  }
+  case Expr::Kind::FString:
+    return lowerFString(cast<FStringExpr>(expr));
+  case Expr::Kind::Tuple:
+  case Expr::Kind::List: {
+    const ExprList &elements =
+        isa<TupleExpr>(expr) ? cast<TupleExpr>(expr).getElements()
+                             : cast<ListExpr>(expr).getElements();
+    std::vector<ValueRef> items;
+    for (const ExprPtr &e : elements)
+      items.push_back(lowerExpr(*e));
+    ValueRef v = PyValue::tuple(std::move(items));
+    if (isa<ListExpr>(expr))
+      v->kind = Kind::List;
+    return v;
+  }
+  case Expr::Kind::BinaryOp: {
+    const auto &bin = cast<BinaryOpExpr>(expr);
+    ValueRef lhs = lowerExpr(bin.getLHS());
+    ValueRef rhs = lowerExpr(bin.getRHS());
+    std::string op = getSpelling(bin.getOp());
+    try {
+      if (op == "+" && lhs->is(Kind::String) && rhs->is(Kind::String)) {
+        ValueRef s = PyValue::string(lhs->name + rhs->name);
+        s->items = lhs->items;
+        llvm::append_range(s->items, rhs->items);
+        return s;
+      }
+      if (op == "+" && lhs->is(Kind::Tuple) && rhs->is(Kind::Tuple)) {
+        std::vector<ValueRef> items = lhs->items;
+        llvm::append_range(items, rhs->items);
+        return PyValue::tuple(items);
+      }
+      if (op == "@")
+        compileError("the '@' operator (matrix product) is not supported "
+                     "yet");
+      if (op == "**") {
+        // Fold constant integer powers such as 10**8 exactly.
+        auto base = Emitter::getConstInt(lhs), exp = Emitter::getConstInt(rhs);
+        if (base && exp && *exp >= 0 && lhs->isPython && rhs->isPython &&
+            lhs->dtype == DType::Int64 && rhs->dtype == DType::Int64) {
+          llvm::APInt result(64, 1);
+          bool overflow = false;
+          for (int64_t i = 0; i < *exp && !overflow; ++i)
+            result = result.smul_ov(llvm::APInt(64, *base, true), overflow);
+          if (overflow)
+            compileError("integer result of '**' does not fit in int64");
+          return em.intConst(result.getSExtValue());
+        }
+      }
+      return em.binaryOp(op, lhs, rhs);
+    } catch (const CompileError &err) {
+      throw LocatedError{bin.getOpRange(), err.what()};
+    }
+  }
+  case Expr::Kind::UnaryOp: {
+    const auto &un = cast<UnaryOpExpr>(expr);
+    ValueRef operand = lowerExpr(un.getOperand());
+    // Fold negative literals so that -5 stays a constant.
+    return em.unaryOp(getSpelling(un.getOp()), operand);
+  }
+  case Expr::Kind::BoolOp: {
+    const auto &op = cast<BoolOpExpr>(expr);
+    bool isAnd = op.getOp() == BoolOpKind::And;
+    ValueRef result;
+    for (const ExprPtr &e : op.getValues()) {
+      ValueRef v = lowerExpr(*e);
+      if (v->is(Kind::Array))
+        compileError("the truth value of an array is ambiguous; use "
+                     "np.logical_and/np.logical_or");
+      if (!result) {
+        result = v;
+        continue;
+      }
+      // Python returns one of the operands; with scalars of one type that
+      // is a select on the first one's truth.
+      if (!result->is(Kind::Scalar) || !v->is(Kind::Scalar))
+        compileError("'and'/'or' are supported on numbers only");
+      Value cond = em.truth(result);
+      if (auto known = getConstantIntValue(cond)) {
+        if (static_cast<bool>(*known) == isAnd)
+          result = v;
+        continue;
+      }
+      DType type = em.commonType({result, v});
+      Value a = em.convert(b, em.loc, result->value, result->dtype, type);
+      Value c = em.convert(b, em.loc, v->value, v->dtype, type);
+      Value sel = isAnd ? arith::SelectOp::create(b, em.loc, cond, c, a)
+                        : arith::SelectOp::create(b, em.loc, cond, a, c);
+      result = PyValue::scalar(sel, type, result->isPython && v->isPython);
+    }
+    return result;
+  }
+  case Expr::Kind::Compare:
+    return lowerCompare(cast<CompareExpr>(expr));
+  case Expr::Kind::Call:
+    return lowerCall(cast<CallExpr>(expr));
+  case Expr::Kind::Attribute: {
+    const auto &attr = cast<AttributeExpr>(expr);
+    ValueRef value = lowerExpr(attr.getValue());
+    try {
+      return getAttribute(value, attr.getName());
+    } catch (const CompileError &err) {
+      throw LocatedError{attr.getNameRange(), err.what()};
+    }
+  }
+  case Expr::Kind::Subscript: {
+    const auto &sub = cast<SubscriptExpr>(expr);
+    ValueRef value = lowerExpr(sub.getValue());
+    if (value->is(Kind::Tuple) || value->is(Kind::List)) {
+      ValueRef idx = lowerExpr(sub.getIndex());
+      std::optional<int64_t> i = Emitter::getConstInt(idx);
+      if (!i)
+        compileError("tuple indices must be integers known when compiling");
+      int64_t n = value->items.size();
+      int64_t k = *i < 0 ? *i + n : *i;
+      if (k < 0 || k >= n)
+        compileError("tuple index out of range");
+      return value->items[k];
+    }
+    if (value->is(Kind::Array))
+      compileError("indexing and slicing arrays is not supported yet");
+    compileError("'" + value->describe() + "' object is not subscriptable");
+  }
+  case Expr::Kind::IfExp: {
+    const auto &ifexp = cast<IfExpExpr>(expr);
+    ValueRef test = lowerExpr(ifexp.getTest());
+    Value cond = em.truth(test);
+    if (auto known = getConstantIntValue(cond))
+      return lowerExpr(*known ? ifexp.getBody() : ifexp.getOrElse());
+    ValueRef x = lowerExpr(ifexp.getBody());
+    ValueRef y = lowerExpr(ifexp.getOrElse());
+    if (!x->is(Kind::Scalar) || !y->is(Kind::Scalar))
+      compileError("a conditional expression on a run-time condition must "
+                   "choose between numbers");
+    DType type = em.commonType({x, y});
+    Value sel = arith::SelectOp::create(
+        b, em.loc, cond, em.convert(b, em.loc, x->value, x->dtype, type),
+        em.convert(b, em.loc, y->value, y->dtype, type));
+    return PyValue::scalar(sel, type, x->isPython && y->isPython);
+  }
+  case Expr::Kind::Dict:
+    compileError("dictionaries are not supported yet");
+  case Expr::Kind::Slice:
+    compileError("slices are not supported yet");
+  case Expr::Kind::Lambda:
+    compileError("'lambda' is not supported yet");
+  case Expr::Kind::EllipsisLiteral:
+    compileError("'...' is not supported yet");
+  }
+  compileError("unsupported expression");
+}
+
+ValueRef IRGen::lowerCompare(const CompareExpr &cmp) {
+  ValueRef left = lowerExpr(cmp.getLeft());
+  ValueRef result;
+  for (size_t i = 0; i < cmp.getOps().size(); ++i) {
+    ValueRef right = lowerExpr(*cmp.getComparators()[i]);
+    CmpOpKind op = cmp.getOps()[i];
+    ValueRef part;
+    try {
+      if (op == CmpOpKind::Is || op == CmpOpKind::IsNot) {
+        bool same = left->is(Kind::None) && right->is(Kind::None);
+        if (!left->is(Kind::None) && !right->is(Kind::None))
+          compileError("'is' is supported only to compare with None");
+        part = em.boolConst(same == (op == CmpOpKind::Is));
+      } else if (op == CmpOpKind::In || op == CmpOpKind::NotIn) {
+        compileError("'in' is not supported yet");
+      } else if (left->is(Kind::String) && right->is(Kind::String)) {
+        bool equal = left->name == right->name && left->items.empty() &&
+                     right->items.empty();
+        if (op != CmpOpKind::Eq && op != CmpOpKind::NotEq)
+          compileError("strings can only be compared with == and !=");
+        part = em.boolConst(equal == (op == CmpOpKind::Eq));
+      } else {
+        part = em.binaryOp(getSpelling(op), left, right);
+      }
+    } catch (const CompileError &err) {
+      throw LocatedError{cmp.getOpRanges()[i], err.what()};
+    }
+    result = result ? em.applyUfunc("logical_and", {result, part}) : part;
+    left = right;
+  }
+  return result;
+}
+
+ValueRef IRGen::lowerFString(const FStringExpr &fstring) {
+  ValueRef s = PyValue::string("");
+  for (const FStringPart &part : fstring.getParts()) {
+    if (part.isLiteral()) {
+      for (char c : part.literal) {
+        s->name.push_back(c);
+        if (c == '{' || c == '}')
+          s->name.push_back(c);
+      }
+      continue;
+    }
+    if (part.hasFormatSpec && !part.formatSpec.empty())
+      throw LocatedError{part.range, "format specifications in f-strings "
+                                     "are not supported yet"};
+    ValueRef v = lowerExpr(*part.value);
+    if (v->is(Kind::String)) {
+      s->name += v->name;
+      llvm::append_range(s->items, v->items);
+    } else if (v->is(Kind::Scalar)) {
+      s->name += "{}";
+      s->items.push_back(v);
+    } else {
+      throw LocatedError{part.range, "f-string fields must be numbers or "
+                                     "strings, not " + v->describe()};
+    }
+  }
+  return s;
+}
+
+ValueRef IRGen::lowerCall(const CallExpr &call) {
+  ValueRef callee = lowerExpr(call.getCallee());
+  CallArgs args;
+  for (const ExprPtr &arg : call.getArgs())
+    args.positional.push_back(lowerExpr(*arg));
+  for (const Keyword &kw : call.getKeywords())
+    args.keywords.push_back({kw.name, lowerExpr(*kw.value)});
+  return callFunction(callee, args);
+}
+
+ValueRef IRGen::callFunction(const ValueRef &fn, const CallArgs &args) {
+  switch (fn->kind) {
+  case Kind::Builtin:
+    return callLibrary(fn->name, args, nullptr);
+  case Kind::Method:
+    return callLibrary(fn->name, args, fn->items[0]);
+  case Kind::DTypeObj:
+    return callLibrary(std::string("numpy.") + getDTypeName(fn->dtype), args,
+                       nullptr);
+  case Kind::Function:
+    break;
+  default:
+    compileError("'" + fn->describe() + "' object is not callable");
+  }
+  const FunctionDefStmt &def = *fn->function;
+  if (callDepth >= 64)
+    compileError("recursion is not supported (calls nested deeper than 64)");
+  auto local = std::make_shared<Scope>();
+  local->parent = fn->scope;
+  const ParamList &params = def.getParams();
+  size_t positional = 0;
+  for (size_t i = 0; i < params.size(); ++i) {
+    const Param &p = params[i];
+    ValueRef value;
+    if (!p.kwOnly && positional < args.positional.size())
+      value = args.positional[positional++];
+    for (const auto &[key, v] : args.keywords)
+      if (key == p.name) {
+        if (value)
+          compileError(def.getName() + "() got multiple values for argument '" +
+                       p.name + "'");
+        value = v;
+      }
+    if (!value)
+      value = fn->items[i];
+    if (!value)
+      compileError(def.getName() + "() missing required argument '" +
+                   p.name + "'");
+    local->names[p.name] = value;
+  }
+  if (positional < args.positional.size())
+    compileError(def.getName() + "() takes " + Twine(positional) +
+                 " positional arguments but " +
+                 Twine(args.positional.size()) + " were given");
+  for (const auto &kw : args.keywords)
+    if (llvm::none_of(params, [&](const Param &p) { return p.name == kw.first; }))
+      compileError(def.getName() + "() got an unexpected keyword argument '" +
+                   kw.first + "'");
+
+  // Inline the body in the callee's scope.
+  std::shared_ptr<Scope> savedScope = scope;
+  ValueRef savedReturn = returnValue;
+  bool savedReturned = returned;
+  Location savedLoc = em.loc;
+  scope = local;
+  returnValue = PyValue::none();
+  returned = false;
+  ++callDepth;
+  llvm::scope_exit restore([&] {
+    --callDepth;
+    scope = savedScope;
+    returned = savedReturned;
+    em.loc = savedLoc;
+  });
+  lowerBlock(def.getBody());
+  ValueRef result = returnValue;
+  returnValue = savedReturn;
+  return result;
+}
+
+mlir::OwningOpRef<mlir::ModuleOp>
+dac::script::lowerToDist(const Module &module, const SourceFile &file,
+                         DiagnosticEngine &diags, mlir::MLIRContext &ctx) {
+  ctx.getOrLoadDialect<dist::DistDialect>();
+  ctx.getOrLoadDialect<mlir::arith::ArithDialect>();
+  ctx.getOrLoadDialect<mlir::func::FuncDialect>();
+  ctx.getOrLoadDialect<mlir::math::MathDialect>();
+  IRGen gen(ctx, file, diags);
+  return gen.run(module);
+}

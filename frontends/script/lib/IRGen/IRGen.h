@@ -1,0 +1,90 @@
+//===- IRGen.h - The script lowering visitor --------------------*- C++ -*-===//
+
+#ifndef DAC_SCRIPT_LIB_IRGEN_IRGEN_H
+#define DAC_SCRIPT_LIB_IRGEN_IRGEN_H
+
+#include "Emitter.h"
+
+#include "dac/Script/AST.h"
+#include "dac/Script/Diagnostic.h"
+
+#include <map>
+
+namespace dac {
+namespace script {
+
+/// Names bound in one function activation (or the module), with the scope
+/// the function was defined in as parent.
+struct Scope {
+  std::map<std::string, ValueRef> names;
+  std::shared_ptr<Scope> parent;
+};
+
+/// An error with the script range it belongs to.
+struct LocatedError {
+  SourceRange range;
+  std::string message;
+};
+
+/// Positional and keyword arguments of a call, already evaluated.
+struct CallArgs {
+  std::vector<ValueRef> positional;
+  std::vector<std::pair<std::string, ValueRef>> keywords;
+
+  /// The argument at `index` or named `name`; null if absent.
+  ValueRef get(size_t index, llvm::StringRef name) const;
+  /// Errors on keywords outside `allowed` and on more than `maxPositional`
+  /// positional arguments.
+  void check(llvm::StringRef function, size_t maxPositional,
+             llvm::ArrayRef<llvm::StringRef> allowed) const;
+};
+
+class IRGen {
+public:
+  IRGen(mlir::MLIRContext &ctx, const SourceFile &file,
+        DiagnosticEngine &diags);
+
+  mlir::OwningOpRef<mlir::ModuleOp> run(const Module &module);
+
+  // Used by the library of built-in functions (Library.cpp).
+  Emitter &emitter() { return em; }
+  ValueRef callLibrary(llvm::StringRef name, const CallArgs &args,
+                       const ValueRef &self);
+  ValueRef getAttribute(const ValueRef &value, llvm::StringRef name);
+
+private:
+  void lowerBlock(const StmtList &body);
+  void lowerStmt(const Stmt &stmt);
+  void assign(const Expr &target, const ValueRef &value);
+  ValueRef lowerExpr(const Expr &expr);
+  ValueRef lowerExprImpl(const Expr &expr);
+  ValueRef lowerCall(const CallExpr &call);
+  ValueRef callFunction(const ValueRef &fn, const CallArgs &args);
+  ValueRef lowerCompare(const CompareExpr &cmp);
+  ValueRef lowerFString(const FStringExpr &fstring);
+  ValueRef lookup(const std::string &name);
+  void print(const CallArgs &args);
+  std::optional<DType> parseDType(const ValueRef &v);
+
+  mlir::Location locOf(SourceRange range);
+
+  mlir::MLIRContext &ctx;
+  const SourceFile &file;
+  DiagnosticEngine &diags;
+  mlir::OpBuilder b;
+  mlir::ModuleOp module;
+  Emitter em;
+  std::shared_ptr<Scope> globals;
+  std::shared_ptr<Scope> scope;
+  /// Set by `return` inside an inlined function call.
+  ValueRef returnValue;
+  bool returned = false;
+  unsigned callDepth = 0;
+
+  friend struct LibraryAccess;
+};
+
+} // namespace script
+} // namespace dac
+
+#endif // DAC_SCRIPT_LIB_IRGEN_IRGEN_H

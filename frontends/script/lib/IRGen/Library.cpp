@@ -1,0 +1,574 @@
+//===- Library.cpp - Built-in functions, NumPy, math, methods -------------===//
+//
+// What names such as `print`, `np.zeros`, `math.sqrt` or `a.sum` do. Every
+// function either builds IR through the Emitter or fails with a message
+// that says what is unsupported; none silently does something else.
+//
+//===----------------------------------------------------------------------===//
+
+#include "IRGen.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
+#include "llvm/ADT/StringSwitch.h"
+
+#include <cmath>
+
+using namespace mlir;
+using namespace dac;
+using namespace dac::script;
+
+using Kind = PyValue::Kind;
+
+namespace {
+
+/// Functions of `numpy` (and `math`) that are plain ufuncs.
+bool isUfuncName(StringRef name) {
+  static const char *const names[] = {
+      "add", "subtract", "multiply", "divide", "true_divide", "floor_divide",
+      "remainder", "mod", "fmod", "power", "maximum", "minimum", "fmax",
+      "fmin", "negative", "positive", "absolute", "abs", "fabs", "square",
+      "sign", "sqrt", "exp", "exp2", "expm1", "log", "log2", "log10", "log1p",
+      "sin", "cos", "tan", "arcsin", "arccos", "arctan", "sinh", "cosh",
+      "tanh", "arcsinh", "arccosh", "arctanh", "floor", "ceil", "trunc",
+      "rint", "reciprocal", "cbrt", "arctan2", "hypot", "less", "less_equal",
+      "greater", "greater_equal", "equal", "not_equal", "logical_and",
+      "logical_or", "logical_xor", "logical_not", "bitwise_and", "bitwise_or",
+      "bitwise_xor", "left_shift", "right_shift", "invert", "bitwise_not",
+      "isnan", "isinf", "isfinite"};
+  return llvm::is_contained(names, name);
+}
+
+/// math module functions and the ufunc that computes them.
+std::optional<StringRef> mathToUfunc(StringRef name) {
+  return llvm::StringSwitch<std::optional<StringRef>>(name)
+      .Cases({"sqrt", "exp", "expm1", "log2", "log10", "log1p", "sin", "cos",
+              "tan", "sinh", "cosh", "tanh", "fabs", "hypot"},
+             name)
+      .Case("log", StringRef("log"))
+      .Case("asin", StringRef("arcsin"))
+      .Case("acos", StringRef("arccos"))
+      .Case("atan", StringRef("arctan"))
+      .Case("atan2", StringRef("arctan2"))
+      .Case("asinh", StringRef("arcsinh"))
+      .Case("acosh", StringRef("arccosh"))
+      .Case("atanh", StringRef("arctanh"))
+      .Case("pow", StringRef("power"))
+      .Cases({"isnan", "isinf", "isfinite"}, name)
+      .Default(std::nullopt);
+}
+
+const char *const kReductions[] = {"sum", "prod", "min", "max", "amin",
+                                   "amax", "mean", "var", "std", "all",
+                                   "any", "count_nonzero"};
+
+} // namespace
+
+std::optional<DType> IRGen::parseDType(const ValueRef &v) {
+  if (!v || v->is(Kind::None))
+    return std::nullopt;
+  if (v->is(Kind::DTypeObj))
+    return v->dtype;
+  if (v->is(Kind::String) && v->items.empty())
+    if (auto t = parseDTypeName(v->name))
+      return t;
+  if (v->is(Kind::Builtin)) {
+    StringRef name = v->name;
+    if (name == "builtins.float")
+      return DType::Float64;
+    if (name == "builtins.int")
+      return DType::Int64;
+    if (name == "builtins.bool")
+      return DType::Bool;
+  }
+  compileError("unsupported dtype " + v->describe() +
+               " (use float64, float32, int64, int32 or bool)");
+}
+
+ValueRef IRGen::getAttribute(const ValueRef &value, StringRef name) {
+  switch (value->kind) {
+  case Kind::Module: {
+    StringRef mod = value->name;
+    if (mod == "numpy" || mod == "math") {
+      if (name == "pi")
+        return em.floatConst(M_PI);
+      if (name == "e")
+        return em.floatConst(M_E);
+      if (name == "inf")
+        return em.floatConst(INFINITY);
+      if (name == "nan")
+        return em.floatConst(NAN);
+      if (mod == "math" && name == "tau")
+        return em.floatConst(2 * M_PI);
+    }
+    if (mod == "numpy") {
+      if (name == "random")
+        return PyValue::module("numpy.random");
+      if (name == "linalg")
+        return PyValue::module("numpy.linalg");
+      if (name == "newaxis")
+        return PyValue::none();
+      if (auto t = parseDTypeName(name); t && name != "int" && name != "float" &&
+                                           name != "bool")
+        return PyValue::dtypeObject(*t);
+    }
+    return PyValue::builtin((mod + "." + name).str());
+  }
+  case Kind::Array: {
+    if (name == "shape") {
+      std::vector<ValueRef> dims;
+      for (Value d : value->shape)
+        dims.push_back(PyValue::scalar(
+            arith::IndexCastOp::create(b, em.loc, b.getI64Type(), d),
+            DType::Int64, true));
+      return PyValue::tuple(dims);
+    }
+    if (name == "ndim")
+      return em.intConst(value->shape.size());
+    if (name == "size")
+      return PyValue::scalar(
+          arith::IndexCastOp::create(b, em.loc, b.getI64Type(),
+                                     em.numElements(value->shape)),
+          DType::Int64, true);
+    if (name == "dtype")
+      return PyValue::dtypeObject(value->dtype);
+    if (name == "T") {
+      if (value->shape.size() <= 1)
+        return value;
+      compileError("transposing arrays of rank 2 or more is not supported "
+                   "yet");
+    }
+    return PyValue::method(value, ("ndarray." + name).str());
+  }
+  case Kind::Scalar:
+    return PyValue::method(value, ("scalar." + name).str());
+  case Kind::Generator:
+    return PyValue::method(value, ("Generator." + name).str());
+  case Kind::DTypeObj:
+    if (name == "name")
+      return PyValue::string(getDTypeName(value->dtype));
+    break;
+  default:
+    break;
+  }
+  compileError("'" + value->describe() + "' has no attribute '" + name + "'");
+}
+
+void IRGen::print(const CallArgs &args) {
+  args.check("print", SIZE_MAX, {"sep", "end", "flush", "file"});
+  if (args.get(SIZE_MAX, "file"))
+    compileError("print(file=...) is not supported");
+  auto text = [&](StringRef key, StringRef fallback) -> ValueRef {
+    ValueRef v = args.get(SIZE_MAX, key);
+    if (!v || v->is(Kind::None))
+      return PyValue::string(fallback.str());
+    if (!v->is(Kind::String))
+      compileError(key + " must be None or a string, not " + v->describe());
+    return v;
+  };
+  ValueRef sep = text("sep", " "), end = text("end", "\n");
+  std::string format;
+  SmallVector<Value> values;
+  std::function<void(const ValueRef &, bool)> append =
+      [&](const ValueRef &v, bool nested) {
+        switch (v->kind) {
+        case Kind::String:
+          if (nested)
+            format += "'";
+          format += v->name;
+          if (nested)
+            format += "'";
+          for (const ValueRef &item : v->items)
+            values.push_back(item->value);
+          return;
+        case Kind::Scalar:
+          format += "{}";
+          values.push_back(v->value);
+          return;
+        case Kind::None:
+          format += "None";
+          return;
+        case Kind::Tuple:
+        case Kind::List: {
+          bool tuple = v->is(Kind::Tuple);
+          format += tuple ? "(" : "[";
+          for (size_t i = 0; i < v->items.size(); ++i) {
+            if (i)
+              format += ", ";
+            append(v->items[i], true);
+          }
+          if (tuple && v->items.size() == 1)
+            format += ",";
+          format += tuple ? ")" : "]";
+          return;
+        }
+        case Kind::DTypeObj:
+          format += getDTypeName(v->dtype);
+          return;
+        case Kind::Array:
+          compileError("printing arrays is not supported yet (print a "
+                       "reduction such as a.sum(), or a scalar)");
+        default:
+          compileError("cannot print " + v->describe());
+        }
+      };
+  for (size_t i = 0; i < args.positional.size(); ++i) {
+    if (i)
+      append(sep, false);
+    append(args.positional[i], false);
+  }
+  append(end, false);
+  // The runtime writes whole lines; a print ending without a newline is
+  // still written immediately.
+  dist::PrintOp::create(b, em.loc, format, values);
+}
+
+ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
+                            const ValueRef &self) {
+  auto arg = [&](size_t i, StringRef key) { return args.get(i, key); };
+  auto required = [&](size_t i, StringRef key) {
+    ValueRef v = args.get(i, key);
+    if (!v)
+      compileError(name + "() missing required argument '" + key + "'");
+    return v;
+  };
+  auto dtypeArg = [&](size_t i) { return parseDType(args.get(i, "dtype")); };
+  auto noAxis = [&]() {
+    ValueRef axis = args.get(SIZE_MAX, "axis");
+    if (axis && !axis->is(Kind::None))
+      compileError("reductions along an axis are not supported yet "
+                   "(only axis=None)");
+  };
+
+  // --- Python built-ins ----------------------------------------------------
+  if (name == "builtins.print") {
+    print(args);
+    return PyValue::none();
+  }
+  if (name == "builtins.len") {
+    ValueRef v = required(0, "obj");
+    if (v->is(Kind::Tuple) || v->is(Kind::List))
+      return em.intConst(v->items.size());
+    if (v->is(Kind::Array)) {
+      if (v->shape.empty())
+        compileError("len() of unsized object");
+      return PyValue::scalar(
+          arith::IndexCastOp::create(b, em.loc, b.getI64Type(), v->shape[0]),
+          DType::Int64, true);
+    }
+    compileError("object of type '" + v->describe() + "' has no len()");
+  }
+  if (name == "builtins.abs")
+    return em.applyUfunc("absolute", {required(0, "x")});
+  if (name == "builtins.min" || name == "builtins.max") {
+    if (args.positional.size() < 2)
+      compileError(name.drop_front(9) +
+                   "() of a single iterable is not supported; use np." +
+                   name.drop_front(9) + "(a) for arrays");
+    // Python keeps the first of equal (or unordered) values.
+    bool isMax = name == "builtins.max";
+    ValueRef best = args.positional[0];
+    for (size_t i = 1; i < args.positional.size(); ++i) {
+      ValueRef v = args.positional[i];
+      if (!best->is(Kind::Scalar) || !v->is(Kind::Scalar))
+        compileError("min()/max() of arrays is not supported; use "
+                     "np.minimum/np.maximum");
+      ValueRef better = em.binaryOp(isMax ? ">" : "<", v, best);
+      DType type = em.commonType({best, v});
+      Value sel = arith::SelectOp::create(
+          b, em.loc, better->value,
+          em.convert(b, em.loc, v->value, v->dtype, type),
+          em.convert(b, em.loc, best->value, best->dtype, type));
+      best = PyValue::scalar(sel, type, best->isPython && v->isPython);
+    }
+    return best;
+  }
+  if (name == "builtins.int" || name == "builtins.float" ||
+      name == "builtins.bool") {
+    DType to = name == "builtins.int"     ? DType::Int64
+               : name == "builtins.float" ? DType::Float64
+                                          : DType::Bool;
+    ValueRef v = arg(0, "x");
+    if (!v)
+      return to == DType::Float64 ? em.floatConst(0)
+             : to == DType::Int64 ? em.intConst(0)
+                                  : em.boolConst(false);
+    if (v->is(Kind::Array))
+      compileError("only 0-d arrays can be converted to Python scalars");
+    if (!v->is(Kind::Scalar))
+      compileError("cannot convert " + v->describe() + " to a number");
+    if (to == DType::Bool)
+      return PyValue::scalar(em.truth(v), DType::Bool, true);
+    return em.castScalar(v, to, true);
+  }
+  if (name == "builtins.round") {
+    ValueRef v = required(0, "number");
+    if (arg(1, "ndigits"))
+      compileError("round() with ndigits is not supported yet");
+    if (!v->is(Kind::Scalar))
+      compileError("round() expects a number");
+    if (!isFloat(v->dtype))
+      return v;
+    Value r = math::RoundEvenOp::create(b, em.loc, v->value);
+    return em.castScalar(PyValue::scalar(r, v->dtype, true), DType::Int64,
+                         true);
+  }
+  if (name == "builtins.pow")
+    return em.binaryOp("**", required(0, "base"), required(1, "exp"));
+  if (name == "builtins.range")
+    compileError("range() is only supported in 'for' loops, which are not "
+                 "supported yet");
+  if (name.starts_with("builtins."))
+    compileError("'" + name.drop_front(9) + "' is not supported");
+
+  // --- math ------------------------------------------------------------------
+  if (name.consume_front("math.")) {
+    if (name == "floor" || name == "ceil" || name == "trunc") {
+      ValueRef x = required(0, "x");
+      ValueRef f = em.applyUfunc(name, {x});
+      return em.castScalar(f, DType::Int64, true);
+    }
+    if (name == "log" && arg(1, "base"))
+      compileError("math.log with a base is not supported yet");
+    if (auto ufunc = mathToUfunc(name)) {
+      std::vector<ValueRef> xs = args.positional;
+      for (ValueRef &x : xs) {
+        if (!x->is(Kind::Scalar))
+          compileError("math." + name + "() expects numbers");
+        x = em.castScalar(x, DType::Float64, true);
+      }
+      ValueRef r = em.applyUfunc(*ufunc, xs);
+      r->isPython = true;
+      return r;
+    }
+    compileError("math." + name + " is not supported");
+  }
+
+  // --- numpy.random ------------------------------------------------------
+  if (name == "numpy.random.default_rng") {
+    args.check("default_rng", 1, {"seed"});
+    ValueRef seed = arg(0, "seed");
+    if (!seed || seed->is(Kind::None))
+      compileError("default_rng() needs an integer seed: without one the "
+                   "stream differs from run to run and from NumPy's");
+    return em.createGenerator(seed);
+  }
+  if (name.starts_with("numpy.random."))
+    compileError("np.random." + name.drop_front(13) +
+                 " is not supported yet; use rng = np.random.default_rng(seed) "
+                 "and rng.random/rng.uniform");
+  if (name.starts_with("Generator.")) {
+    GeneratorState &gen = *self->generator;
+    StringRef method = name.drop_front(10);
+    auto sizeOf = [&](ValueRef size) -> std::pair<std::vector<Value>, bool> {
+      if (!size || size->is(Kind::None))
+        return {{}, true};
+      return {em.shapeFrom(size), false};
+    };
+    if (method == "random") {
+      args.check("random", 2, {"size", "dtype"});
+      if (auto t = dtypeArg(1); t && *t != DType::Float64)
+        compileError("Generator.random with dtype other than float64 is not "
+                     "supported yet");
+      auto [shape, scalar] = sizeOf(arg(0, "size"));
+      return em.random(gen, shape, scalar);
+    }
+    if (method == "uniform") {
+      args.check("uniform", 3, {"low", "high", "size"});
+      ValueRef low = arg(0, "low"), high = arg(1, "high");
+      low = low ? low : em.floatConst(0.0);
+      high = high ? high : em.floatConst(1.0);
+      if (!low->is(Kind::Scalar) || !high->is(Kind::Scalar))
+        compileError("uniform() with array bounds is not supported yet");
+      auto [shape, scalar] = sizeOf(arg(2, "size"));
+      ValueRef u = em.random(gen, shape, scalar);
+      // NumPy: low + (high - low) * u, in doubles.
+      ValueRef lo = em.castScalar(low, DType::Float64, true);
+      ValueRef range = em.binaryOp("-", em.castScalar(high, DType::Float64, true),
+                                   lo);
+      ValueRef r = em.binaryOp("+", lo, em.binaryOp("*", range, u));
+      r->isPython = u->isPython;
+      return r;
+    }
+    compileError("Generator." + method + " is not supported yet (random and "
+                 "uniform are)");
+  }
+
+  // --- array and scalar methods --------------------------------------------
+  if (name.starts_with("ndarray.") || name.starts_with("scalar.")) {
+    StringRef method = name.substr(name.find('.') + 1);
+    if (llvm::is_contained(kReductions, method)) {
+      noAxis();
+      args.check(method, 0, {"axis", "ddof", "keepdims"});
+      ValueRef ddof = args.get(SIZE_MAX, "ddof");
+      ValueRef keep = args.get(SIZE_MAX, "keepdims");
+      if (keep && Emitter::getConstInt(keep).value_or(1) != 0)
+        compileError("keepdims=True is not supported yet");
+      return em.reduce(method, self,
+                       ddof ? Emitter::getConstInt(ddof).value_or(0) : 0);
+    }
+    if (method == "astype") {
+      std::optional<DType> t = parseDType(required(0, "dtype"));
+      if (!t)
+        compileError("astype() needs a dtype");
+      return self->is(Kind::Array) ? em.castArray(self, *t)
+                                   : em.castScalar(self, *t, false);
+    }
+    if (method == "copy")
+      return self->is(Kind::Array)
+                 ? PyValue::array(self->value, self->dtype, self->shape)
+                 : self;
+    if (method == "item") {
+      if (self->is(Kind::Scalar))
+        return PyValue::scalar(self->value, self->dtype, true);
+      if (!self->shape.empty())
+        compileError("item() of an array with more than one dimension is "
+                     "not supported yet");
+      ValueRef v = em.item(self);
+      v->isPython = true;
+      return v;
+    }
+    compileError("method '" + method + "' is not supported yet");
+  }
+
+  // --- numpy -----------------------------------------------------------------
+  if (!name.consume_front("numpy."))
+    compileError("'" + name + "' is not supported");
+  if (name.consume_front("linalg.")) {
+    if (name == "norm") {
+      args.check("norm", 1, {});
+      ValueRef x = required(0, "x");
+      ValueRef sq = em.applyUfunc("multiply", {x, x});
+      ValueRef s = em.reduce("sum", sq, 0);
+      return em.applyUfunc("sqrt", {s});
+    }
+    compileError("np.linalg." + name + " is not supported yet");
+  }
+  if (isUfuncName(name)) {
+    args.check(name, 2, {});
+    ValueRef r = em.applyUfunc(name, args.positional);
+    // NumPy returns NumPy scalars even for Python inputs.
+    if (r->is(Kind::Scalar))
+      r->isPython = false;
+    return r;
+  }
+  if (llvm::is_contained(kReductions, name)) {
+    noAxis();
+    args.check(name, 1, {"a", "axis", "ddof", "keepdims"});
+    ValueRef ddof = args.get(SIZE_MAX, "ddof");
+    return em.reduce(name, required(0, "a"),
+                     ddof ? Emitter::getConstInt(ddof).value_or(0) : 0);
+  }
+  if (auto t = parseDTypeName(name); t && name != "int" && name != "float" &&
+                                       name != "bool") {
+    // np.float64(x) and friends.
+    ValueRef x = arg(0, "x");
+    if (!x)
+      x = em.intConst(0);
+    if (x->is(Kind::Array))
+      return em.castArray(x, *t);
+    if (!x->is(Kind::Scalar))
+      compileError("np." + name + "() expects a number");
+    return em.castScalar(x, *t, false);
+  }
+  if (name == "zeros" || name == "ones" || name == "empty" ||
+      name == "full") {
+    bool isFull = name == "full";
+    args.check(name, isFull ? 3 : 2, {"shape", "fill_value", "dtype",
+                                      "order", "dist", "grid_shape"});
+    if (args.get(SIZE_MAX, "dist") || args.get(SIZE_MAX, "grid_shape"))
+      compileError("dist= and grid_shape= are not supported yet");
+    std::vector<Value> shape = em.shapeFrom(required(0, "shape"));
+    ValueRef fill = isFull ? required(1, "fill_value")
+                    : name == "ones" ? em.intConst(1)
+                                     : em.intConst(0);
+    std::optional<DType> t = dtypeArg(isFull ? 2 : 1);
+    DType type = t ? *t : isFull ? em.commonType({fill}) : DType::Float64;
+    if (isFull && !t && fill->isPython && fill->dtype == DType::Int64)
+      type = DType::Int64;
+    return em.full(shape, fill, type);
+  }
+  if (name == "zeros_like" || name == "ones_like" || name == "empty_like" ||
+      name == "full_like") {
+    bool isFull = name == "full_like";
+    ValueRef a = required(0, "a");
+    if (!a->is(Kind::Array))
+      compileError("np." + name + "() expects an array");
+    ValueRef fill = isFull ? required(1, "fill_value")
+                    : name == "ones_like" ? em.intConst(1)
+                                          : em.intConst(0);
+    std::optional<DType> t = dtypeArg(isFull ? 2 : 1);
+    return em.full(a->shape, fill, t.value_or(a->dtype));
+  }
+  if (name == "arange") {
+    args.check("arange", 4, {"start", "stop", "step", "dtype"});
+    ValueRef first = required(0, "start");
+    ValueRef second = arg(1, "stop");
+    ValueRef step = arg(2, "step");
+    ValueRef start = second ? first : em.intConst(0);
+    ValueRef stop = second ? second : first;
+    return em.arange(start, stop, step ? step : em.intConst(1), dtypeArg(3));
+  }
+  if (name == "linspace") {
+    args.check("linspace", 3, {"start", "stop", "num", "endpoint", "dtype"});
+    ValueRef numArg = arg(2, "num");
+    std::optional<int64_t> num =
+        numArg ? Emitter::getConstInt(numArg) : std::optional<int64_t>(50);
+    if (!num)
+      compileError("linspace(num=...) must be known when compiling");
+    ValueRef endpoint = args.get(SIZE_MAX, "endpoint");
+    bool ep = endpoint ? Emitter::getConstInt(endpoint).value_or(1) != 0 : true;
+    return em.linspace(required(0, "start"), required(1, "stop"), *num, ep,
+                       dtypeArg(SIZE_MAX));
+  }
+  if (name == "where") {
+    if (args.positional.size() != 3)
+      compileError("np.where with one argument is not supported yet");
+    return em.where(args.positional[0], args.positional[1],
+                    args.positional[2]);
+  }
+  if (name == "clip") {
+    ValueRef a = required(0, "a");
+    ValueRef lo = required(1, "a_min"), hi = required(2, "a_max");
+    ValueRef r = a;
+    if (!lo->is(Kind::None))
+      r = em.applyUfunc("maximum", {r, lo});
+    if (!hi->is(Kind::None))
+      r = em.applyUfunc("minimum", {r, hi});
+    return r;
+  }
+  if (name == "dot" || name == "vdot" || name == "inner") {
+    ValueRef x = required(0, "a"), y = required(1, "b");
+    if (x->is(Kind::Array) && y->is(Kind::Array) &&
+        (x->shape.size() != 1 || y->shape.size() != 1))
+      compileError("np." + name + " of arrays with 2 or more dimensions is "
+                   "not supported yet");
+    ValueRef prod = em.applyUfunc("multiply", {x, y});
+    return prod->is(Kind::Array) ? em.reduce("sum", prod, 0) : prod;
+  }
+  if (name == "allclose" || name == "isclose") {
+    ValueRef x = required(0, "a"), y = required(1, "b");
+    ValueRef rtol = arg(2, "rtol"), atol = arg(3, "atol");
+    rtol = rtol ? rtol : em.floatConst(1e-5);
+    atol = atol ? atol : em.floatConst(1e-8);
+    // |x - y| <= atol + rtol * |y|, NaN never close.
+    ValueRef diff = em.applyUfunc("absolute", {em.binaryOp("-", x, y)});
+    ValueRef bound = em.binaryOp(
+        "+", atol, em.binaryOp("*", rtol, em.applyUfunc("absolute", {y})));
+    ValueRef close = em.binaryOp("<=", diff, bound);
+    // Equal infinities are close.
+    close = em.applyUfunc("logical_or", {close, em.binaryOp("==", x, y)});
+    if (name == "isclose")
+      return close;
+    ValueRef all = close->is(Kind::Array) ? em.reduce("all", close, 0) : close;
+    all->isPython = true;
+    return all;
+  }
+  if (name == "copy") {
+    ValueRef a = required(0, "a");
+    return a->is(Kind::Array) ? PyValue::array(a->value, a->dtype, a->shape)
+                              : a;
+  }
+  compileError("np." + name + " is not supported yet");
+}

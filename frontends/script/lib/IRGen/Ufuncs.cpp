@@ -1,0 +1,608 @@
+//===- Ufuncs.cpp - Element-wise operations with NumPy's rules ------------===//
+//
+// Every element-wise operation, on scalars or arrays, goes through
+// `Emitter::elementwise`: the operands are converted to the computation
+// type (NumPy's promotion, Python scalars being "weak"), then one scalar
+// computation builds the result element. On arrays it becomes the body of
+// a dist.map, so fusion later sees a plain scalar computation.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Emitter.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "llvm/ADT/StringSwitch.h"
+
+using namespace mlir;
+using namespace dac;
+using namespace dac::script;
+using namespace dac::dist;
+
+DType Emitter::commonType(ArrayRef<ValueRef> operands) {
+  // Arrays and NumPy scalars decide; Python scalars only raise the kind
+  // (bool < int < float), NumPy 1.24's value-based casting.
+  std::optional<DType> strong;
+  int weakKind = 0; // 0 bool, 1 int, 2 float
+  for (const ValueRef &v : operands) {
+    if (!v->is(PyValue::Kind::Scalar) && !v->is(PyValue::Kind::Array))
+      compileError("expected a number or an array, got " + v->describe());
+    if (v->is(PyValue::Kind::Scalar) && v->isPython) {
+      weakKind = std::max(weakKind, isFloat(v->dtype)         ? 2
+                                    : v->dtype == DType::Bool ? 0
+                                                              : 1);
+      continue;
+    }
+    strong = strong ? promoteTypes(*strong, v->dtype) : v->dtype;
+  }
+  if (!strong)
+    return weakKind == 2 ? DType::Float64
+           : weakKind == 1 ? DType::Int64
+                           : DType::Bool;
+  if (weakKind == 2 && !isFloat(*strong))
+    return DType::Float64;
+  if (weakKind == 1 && *strong == DType::Bool)
+    return DType::Int64;
+  return *strong;
+}
+
+ValueRef Emitter::elementwise(ArrayRef<ValueRef> operands, DType computeType,
+                              DType resultType, const ElementFn &fn) {
+  const ValueRef *firstArray = nullptr;
+  bool allPython = true;
+  for (const ValueRef &v : operands) {
+    if (v->is(PyValue::Kind::Array)) {
+      if (firstArray)
+        checkSameShape(*firstArray, v);
+      else
+        firstArray = &v;
+    } else if (!v->is(PyValue::Kind::Scalar)) {
+      compileError("expected a number or an array, got " + v->describe());
+    }
+    allPython &= v->is(PyValue::Kind::Scalar) && v->isPython;
+  }
+  if (!firstArray) {
+    SmallVector<Value> args;
+    for (const ValueRef &v : operands)
+      args.push_back(convert(b, loc, v->value, v->dtype, computeType));
+    return PyValue::scalar(fn(b, loc, args), resultType, allPython);
+  }
+
+  // Scalars are converted once, outside the map, and captured.
+  SmallVector<Value> inputs;
+  SmallVector<DType> inputTypes;
+  SmallVector<std::pair<size_t, Value>> captured;
+  for (auto [i, v] : llvm::enumerate(operands)) {
+    if (v->is(PyValue::Kind::Array)) {
+      inputs.push_back(v->value);
+      inputTypes.push_back(v->dtype);
+    } else {
+      captured.push_back(
+          {i, convert(b, loc, v->value, v->dtype, computeType)});
+    }
+  }
+  const std::vector<Value> &shape = (*firstArray)->shape;
+  Type resultArray = arrayType(shape, resultType);
+  auto map = MapOp::create(b, loc, resultArray, inputs);
+  Block *body = b.createBlock(&map.getBody());
+  SmallVector<Value> args(operands.size());
+  for (auto [i, t] : llvm::enumerate(inputTypes))
+    body->addArgument(getMLIRType(b, t), loc);
+  {
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(body);
+    size_t nextInput = 0;
+    for (auto [i, v] : llvm::enumerate(operands)) {
+      if (!v->is(PyValue::Kind::Array))
+        continue;
+      args[i] = convert(b, loc, body->getArgument(nextInput), v->dtype,
+                        computeType);
+      ++nextInput;
+    }
+    for (auto &[i, v] : captured)
+      args[i] = v;
+    Value result = fn(b, loc, args);
+    YieldOp::create(b, loc, result);
+  }
+  b.setInsertionPointAfter(map);
+  return PyValue::array(map.getResult(), resultType, shape);
+}
+
+namespace {
+
+/// How a ufunc chooses its computation and result types.
+enum class Signature {
+  Arith,      // common type -> common type (bool: logical for add/mul)
+  FloatMath,  // ints promote to float64; float32 stays
+  Divide,     // true division: like FloatMath
+  Compare,    // common type -> bool
+  Logical,    // bool -> bool
+  Bitwise,    // integer/bool only
+  Classify,   // float -> bool (isnan, ...)
+};
+
+struct Ufunc {
+  Signature signature;
+  unsigned arity;
+};
+
+std::optional<Ufunc> lookupUfunc(StringRef name) {
+  using S = Signature;
+  return llvm::StringSwitch<std::optional<Ufunc>>(name)
+      .Cases({"add", "subtract", "multiply", "maximum", "minimum", "fmax",
+              "fmin", "floor_divide", "remainder", "mod", "fmod", "power"},
+             Ufunc{S::Arith, 2})
+      .Cases({"negative", "positive", "absolute", "abs", "fabs", "square",
+              "sign"},
+             Ufunc{S::Arith, 1})
+      .Cases({"divide", "true_divide"}, Ufunc{S::Divide, 2})
+      .Cases({"sqrt", "exp", "exp2", "expm1", "log", "log2", "log10",
+              "log1p", "sin", "cos", "tan", "arcsin", "arccos", "arctan",
+              "sinh", "cosh", "tanh", "arcsinh", "arccosh", "arctanh",
+              "floor", "ceil", "trunc", "rint", "reciprocal", "cbrt"},
+             Ufunc{S::FloatMath, 1})
+      .Cases({"arctan2", "hypot"}, Ufunc{S::FloatMath, 2})
+      .Cases({"less", "less_equal", "greater", "greater_equal", "equal",
+              "not_equal"},
+             Ufunc{S::Compare, 2})
+      .Cases({"logical_and", "logical_or", "logical_xor"},
+             Ufunc{S::Logical, 2})
+      .Case("logical_not", Ufunc{S::Logical, 1})
+      .Cases({"bitwise_and", "bitwise_or", "bitwise_xor", "left_shift",
+              "right_shift"},
+             Ufunc{S::Bitwise, 2})
+      .Cases({"invert", "bitwise_not"}, Ufunc{S::Bitwise, 1})
+      .Cases({"isnan", "isinf", "isfinite"}, Ufunc{S::Classify, 1})
+      .Default(std::nullopt);
+}
+
+/// NumPy's float divmod (npy_divmod): Python's floor division and modulo.
+std::pair<Value, Value> floatDivmod(OpBuilder &b, Location loc, Value a,
+                                    Value d) {
+  Type t = a.getType();
+  auto c = [&](double v) {
+    return arith::ConstantOp::create(b, loc, b.getFloatAttr(t, v));
+  };
+  auto cmp = [&](arith::CmpFPredicate p, Value x, Value y) {
+    return arith::CmpFOp::create(b, loc, p, x, y);
+  };
+  Value mod = arith::RemFOp::create(b, loc, a, d);
+  Value div = arith::DivFOp::create(
+      b, loc, arith::SubFOp::create(b, loc, a, mod), d);
+  // If mod is non-zero and its sign differs from d's, shift by one.
+  Value modNonZero = cmp(arith::CmpFPredicate::UNE, mod, c(0));
+  Value signsDiffer = arith::XOrIOp::create(
+      b, loc, cmp(arith::CmpFPredicate::OLT, d, c(0)),
+      cmp(arith::CmpFPredicate::OLT, mod, c(0)));
+  Value adjust = arith::AndIOp::create(b, loc, modNonZero, signsDiffer);
+  Value modAdj = arith::SelectOp::create(
+      b, loc, adjust, arith::AddFOp::create(b, loc, mod, d), mod);
+  Value divAdj = arith::SelectOp::create(
+      b, loc, adjust, arith::SubFOp::create(b, loc, div, c(1)), div);
+  // A zero modulo takes the sign of the divisor.
+  Value modZero = math::CopySignOp::create(b, loc, c(0), d);
+  mod = arith::SelectOp::create(b, loc, modNonZero, modAdj, modZero);
+  // Round the quotient to the nearest integral value below.
+  Value fl = math::FloorOp::create(b, loc, divAdj);
+  Value bump = cmp(arith::CmpFPredicate::OGT,
+                   arith::SubFOp::create(b, loc, divAdj, fl), c(0.5));
+  fl = arith::SelectOp::create(b, loc, bump,
+                               arith::AddFOp::create(b, loc, fl, c(1)), fl);
+  Value divNonZero = cmp(arith::CmpFPredicate::UNE, divAdj, c(0));
+  Value zeroQuot = math::CopySignOp::create(
+      b, loc, c(0), arith::DivFOp::create(b, loc, a, d));
+  Value floordiv = arith::SelectOp::create(b, loc, divNonZero, fl, zeroQuot);
+  // Division by zero: NumPy gives a / d for the quotient and nan modulo.
+  Value dZero = cmp(arith::CmpFPredicate::OEQ, d, c(0));
+  floordiv = arith::SelectOp::create(b, loc, dZero,
+                                     arith::DivFOp::create(b, loc, a, d),
+                                     floordiv);
+  mod = arith::SelectOp::create(b, loc, dZero,
+                                arith::RemFOp::create(b, loc, a, d), mod);
+  return {floordiv, mod};
+}
+
+/// Integer floor division and modulo with Python's signs; a zero divisor
+/// gives 0 (NumPy's result for arrays, without the undefined behaviour of
+/// a hardware division by zero).
+std::pair<Value, Value> intDivmod(OpBuilder &b, Location loc, Value a,
+                                  Value d) {
+  Type t = a.getType();
+  Value zero = arith::ConstantIntOp::create(b, loc, t, 0);
+  Value one = arith::ConstantIntOp::create(b, loc, t, 1);
+  Value isZero =
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, d, zero);
+  Value safe = arith::SelectOp::create(b, loc, isZero, one, d);
+  Value q = arith::FloorDivSIOp::create(b, loc, a, safe);
+  Value r = arith::RemSIOp::create(b, loc, a, safe);
+  Value rNonZero =
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, r, zero);
+  Value signsDiffer = arith::XOrIOp::create(
+      b, loc,
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, r, zero),
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, safe, zero));
+  Value fix = arith::AndIOp::create(b, loc, rNonZero, signsDiffer);
+  r = arith::SelectOp::create(b, loc, fix,
+                              arith::AddIOp::create(b, loc, r, safe), r);
+  q = arith::SelectOp::create(b, loc, isZero, zero, q);
+  r = arith::SelectOp::create(b, loc, isZero, zero, r);
+  return {q, r};
+}
+
+/// x ** n for integers by repeated squaring (NumPy's integer power).
+Value intPower(OpBuilder &b, Location loc, Value x, Value n) {
+  return math::IPowIOp::create(b, loc, x, n);
+}
+
+Value makeFloat(OpBuilder &b, Location loc, Type t, double v) {
+  return arith::ConstantOp::create(b, loc, b.getFloatAttr(t, v));
+}
+
+} // namespace
+
+ValueRef Emitter::applyUfunc(StringRef name, ArrayRef<ValueRef> args) {
+  std::optional<Ufunc> ufunc = lookupUfunc(name);
+  if (!ufunc)
+    return nullptr;
+  if (args.size() != ufunc->arity)
+    compileError("'" + name + "' takes " + Twine(ufunc->arity) +
+                 " argument(s), got " + Twine(args.size()));
+  DType common = commonType(args);
+  DType compute = common, result = common;
+  switch (ufunc->signature) {
+  case Signature::Arith:
+    if (common == DType::Bool &&
+        !(name == "add" || name == "multiply" || name == "maximum" ||
+          name == "minimum" || name == "absolute" || name == "abs" ||
+          name == "square" || name == "positive"))
+      compute = result = DType::Int64;
+    break;
+  case Signature::FloatMath:
+  case Signature::Divide:
+    compute = result = isFloat(common) ? common : DType::Float64;
+    break;
+  case Signature::Compare:
+    result = DType::Bool;
+    break;
+  case Signature::Logical:
+    compute = result = DType::Bool;
+    break;
+  case Signature::Bitwise:
+    if (isFloat(common))
+      compileError("ufunc '" + name +
+                   "' is not supported for floating-point inputs");
+    break;
+  case Signature::Classify:
+    result = DType::Bool;
+    break;
+  }
+  bool isF = isFloat(compute);
+  bool isB = compute == DType::Bool;
+  std::string op = name.str();
+  ElementFn fn = [=](OpBuilder &b, Location loc,
+                     ArrayRef<Value> e) -> Value {
+    Type t = e[0].getType();
+    auto fcmp = [&](arith::CmpFPredicate p) -> Value {
+      return arith::CmpFOp::create(b, loc, p, e[0], e[1]);
+    };
+    auto icmp = [&](arith::CmpIPredicate p) -> Value {
+      return arith::CmpIOp::create(b, loc, p, e[0], e[1]);
+    };
+    if (op == "add")
+      return isF ? (Value)arith::AddFOp::create(b, loc, e[0], e[1])
+             : isB ? (Value)arith::OrIOp::create(b, loc, e[0], e[1])
+                   : (Value)arith::AddIOp::create(b, loc, e[0], e[1]);
+    if (op == "subtract")
+      return isF ? (Value)arith::SubFOp::create(b, loc, e[0], e[1])
+                 : (Value)arith::SubIOp::create(b, loc, e[0], e[1]);
+    if (op == "multiply")
+      return isF ? (Value)arith::MulFOp::create(b, loc, e[0], e[1])
+             : isB ? (Value)arith::AndIOp::create(b, loc, e[0], e[1])
+                   : (Value)arith::MulIOp::create(b, loc, e[0], e[1]);
+    if (op == "divide" || op == "true_divide")
+      return arith::DivFOp::create(b, loc, e[0], e[1]);
+    if (op == "maximum")
+      return isF ? (Value)arith::MaximumFOp::create(b, loc, e[0], e[1])
+             : isB ? (Value)arith::OrIOp::create(b, loc, e[0], e[1])
+                   : (Value)arith::MaxSIOp::create(b, loc, e[0], e[1]);
+    if (op == "minimum")
+      return isF ? (Value)arith::MinimumFOp::create(b, loc, e[0], e[1])
+             : isB ? (Value)arith::AndIOp::create(b, loc, e[0], e[1])
+                   : (Value)arith::MinSIOp::create(b, loc, e[0], e[1]);
+    if (op == "fmax")
+      return isF ? (Value)arith::MaxNumFOp::create(b, loc, e[0], e[1])
+                 : (Value)arith::MaxSIOp::create(b, loc, e[0], e[1]);
+    if (op == "fmin")
+      return isF ? (Value)arith::MinNumFOp::create(b, loc, e[0], e[1])
+                 : (Value)arith::MinSIOp::create(b, loc, e[0], e[1]);
+    if (op == "floor_divide")
+      return isF ? floatDivmod(b, loc, e[0], e[1]).first
+                 : intDivmod(b, loc, e[0], e[1]).first;
+    if (op == "remainder" || op == "mod")
+      return isF ? floatDivmod(b, loc, e[0], e[1]).second
+                 : intDivmod(b, loc, e[0], e[1]).second;
+    if (op == "fmod") {
+      if (isF)
+        return arith::RemFOp::create(b, loc, e[0], e[1]);
+      Value zero = arith::ConstantIntOp::create(b, loc, t, 0);
+      Value one = arith::ConstantIntOp::create(b, loc, t, 1);
+      Value isZero = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq,
+                                           e[1], zero);
+      Value safe = arith::SelectOp::create(b, loc, isZero, one, e[1]);
+      return arith::SelectOp::create(
+          b, loc, isZero, zero, arith::RemSIOp::create(b, loc, e[0], safe));
+    }
+    if (op == "power")
+      return isF ? (Value)math::PowFOp::create(b, loc, e[0], e[1])
+                 : intPower(b, loc, e[0], e[1]);
+    if (op == "negative")
+      return isF ? (Value)arith::NegFOp::create(b, loc, e[0])
+                 : (Value)arith::SubIOp::create(
+                       b, loc, arith::ConstantIntOp::create(b, loc, t, 0),
+                       e[0]);
+    if (op == "positive")
+      return e[0];
+    if (op == "absolute" || op == "abs" || op == "fabs")
+      return isF ? (Value)math::AbsFOp::create(b, loc, e[0])
+             : isB ? e[0]
+                   : (Value)math::AbsIOp::create(b, loc, e[0]);
+    if (op == "square")
+      return isF ? (Value)arith::MulFOp::create(b, loc, e[0], e[0])
+             : isB ? e[0]
+                   : (Value)arith::MulIOp::create(b, loc, e[0], e[0]);
+    if (op == "sign") {
+      if (isF) {
+        Value zero = makeFloat(b, loc, t, 0);
+        Value pos = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OGT,
+                                          e[0], zero);
+        Value neg = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLT,
+                                          e[0], zero);
+        Value v = arith::SelectOp::create(b, loc, neg, makeFloat(b, loc, t, -1),
+                                          e[0]);
+        return arith::SelectOp::create(b, loc, pos, makeFloat(b, loc, t, 1),
+                                       v);
+      }
+      Value zero = arith::ConstantIntOp::create(b, loc, t, 0);
+      Value pos = arith::ExtUIOp::create(
+          b, loc, t,
+          arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sgt, e[0], zero));
+      Value neg = arith::ExtUIOp::create(
+          b, loc, t,
+          arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, e[0], zero));
+      return arith::SubIOp::create(b, loc, pos, neg);
+    }
+    if (op == "sqrt")
+      return math::SqrtOp::create(b, loc, e[0]);
+    if (op == "exp")
+      return math::ExpOp::create(b, loc, e[0]);
+    if (op == "exp2")
+      return math::Exp2Op::create(b, loc, e[0]);
+    if (op == "expm1")
+      return math::ExpM1Op::create(b, loc, e[0]);
+    if (op == "log")
+      return math::LogOp::create(b, loc, e[0]);
+    if (op == "log2")
+      return math::Log2Op::create(b, loc, e[0]);
+    if (op == "log10")
+      return math::Log10Op::create(b, loc, e[0]);
+    if (op == "log1p")
+      return math::Log1pOp::create(b, loc, e[0]);
+    if (op == "sin")
+      return math::SinOp::create(b, loc, e[0]);
+    if (op == "cos")
+      return math::CosOp::create(b, loc, e[0]);
+    if (op == "tan")
+      return math::TanOp::create(b, loc, e[0]);
+    if (op == "arcsin")
+      return math::AsinOp::create(b, loc, e[0]);
+    if (op == "arccos")
+      return math::AcosOp::create(b, loc, e[0]);
+    if (op == "arctan")
+      return math::AtanOp::create(b, loc, e[0]);
+    if (op == "sinh")
+      return math::SinhOp::create(b, loc, e[0]);
+    if (op == "cosh")
+      return math::CoshOp::create(b, loc, e[0]);
+    if (op == "tanh")
+      return math::TanhOp::create(b, loc, e[0]);
+    if (op == "arcsinh")
+      return math::AsinhOp::create(b, loc, e[0]);
+    if (op == "arccosh")
+      return math::AcoshOp::create(b, loc, e[0]);
+    if (op == "arctanh")
+      return math::AtanhOp::create(b, loc, e[0]);
+    if (op == "cbrt")
+      return math::CbrtOp::create(b, loc, e[0]);
+    if (op == "floor")
+      return math::FloorOp::create(b, loc, e[0]);
+    if (op == "ceil")
+      return math::CeilOp::create(b, loc, e[0]);
+    if (op == "trunc")
+      return math::TruncOp::create(b, loc, e[0]);
+    if (op == "rint")
+      return math::RoundEvenOp::create(b, loc, e[0]);
+    if (op == "reciprocal")
+      return arith::DivFOp::create(b, loc, makeFloat(b, loc, t, 1), e[0]);
+    if (op == "arctan2")
+      return math::Atan2Op::create(b, loc, e[0], e[1]);
+    if (op == "hypot") {
+      // The C library's hypot, as NumPy calls it: the same function gives
+      // the same rounding, so thresholds such as hypot(x, y) <= 1 agree.
+      std::string fn = t.isF32() ? "hypotf" : "hypot";
+      return callLibm(b, loc, fn, {e[0], e[1]});
+    }
+    if (op == "less")
+      return isF ? fcmp(arith::CmpFPredicate::OLT)
+                 : icmp(isB ? arith::CmpIPredicate::ult
+                            : arith::CmpIPredicate::slt);
+    if (op == "less_equal")
+      return isF ? fcmp(arith::CmpFPredicate::OLE)
+                 : icmp(isB ? arith::CmpIPredicate::ule
+                            : arith::CmpIPredicate::sle);
+    if (op == "greater")
+      return isF ? fcmp(arith::CmpFPredicate::OGT)
+                 : icmp(isB ? arith::CmpIPredicate::ugt
+                            : arith::CmpIPredicate::sgt);
+    if (op == "greater_equal")
+      return isF ? fcmp(arith::CmpFPredicate::OGE)
+                 : icmp(isB ? arith::CmpIPredicate::uge
+                            : arith::CmpIPredicate::sge);
+    if (op == "equal")
+      return isF ? fcmp(arith::CmpFPredicate::OEQ)
+                 : icmp(arith::CmpIPredicate::eq);
+    if (op == "not_equal")
+      return isF ? fcmp(arith::CmpFPredicate::UNE)
+                 : icmp(arith::CmpIPredicate::ne);
+    if (op == "logical_and" || op == "bitwise_and")
+      return arith::AndIOp::create(b, loc, e[0], e[1]);
+    if (op == "logical_or" || op == "bitwise_or")
+      return arith::OrIOp::create(b, loc, e[0], e[1]);
+    if (op == "logical_xor" || op == "bitwise_xor")
+      return arith::XOrIOp::create(b, loc, e[0], e[1]);
+    if (op == "logical_not" || op == "invert" || op == "bitwise_not") {
+      Value ones = arith::ConstantIntOp::create(b, loc, t, -1);
+      return arith::XOrIOp::create(b, loc, e[0], ones);
+    }
+    if (op == "left_shift")
+      return arith::ShLIOp::create(b, loc, e[0], e[1]);
+    if (op == "right_shift")
+      return arith::ShRSIOp::create(b, loc, e[0], e[1]);
+    if (op == "isnan" || op == "isinf" || op == "isfinite") {
+      if (!isF)
+        return arith::ConstantIntOp::create(b, loc, b.getI1Type(),
+                                            op == "isfinite");
+      if (op == "isnan")
+        return math::IsNaNOp::create(b, loc, e[0]);
+      if (op == "isinf")
+        return math::IsInfOp::create(b, loc, e[0]);
+      return math::IsFiniteOp::create(b, loc, e[0]);
+    }
+    llvm_unreachable("ufunc without a body");
+  };
+  return elementwise(args, compute, result, fn);
+}
+
+ValueRef Emitter::binaryOp(StringRef op, const ValueRef &lhs,
+                           const ValueRef &rhs) {
+  bool scalars =
+      lhs->is(PyValue::Kind::Scalar) && rhs->is(PyValue::Kind::Scalar);
+  bool python = scalars && lhs->isPython && rhs->isPython;
+  if (op == "**") {
+    // int ** int: an int for a non-negative exponent, a float otherwise
+    // (Python); NumPy integer arrays need non-negative exponents.
+    DType common = commonType({lhs, rhs});
+    if (!isFloat(common) && common != DType::Bool) {
+      std::optional<int64_t> e = getConstInt(rhs);
+      if (scalars && e && *e < 0)
+        return applyUfunc("power", {castScalar(lhs, DType::Float64, python),
+                                    castScalar(rhs, DType::Float64, python)});
+      if (!e && rhs->is(PyValue::Kind::Scalar))
+        emitAssert(arith::CmpIOp::create(
+                       b, loc, arith::CmpIPredicate::sge,
+                       convert(b, loc, rhs->value, rhs->dtype, DType::Int64),
+                       arith::ConstantIntOp::create(b, loc, b.getI64Type(), 0)),
+                   "Integers to negative integer powers are not allowed.");
+      else if (e && *e < 0)
+        compileError("Integers to negative integer powers are not allowed.");
+    }
+    return applyUfunc("power", {lhs, rhs});
+  }
+  if (python && (op == "/" || op == "//" || op == "%")) {
+    // Python raises ZeroDivisionError where NumPy would return inf/nan;
+    // every rank evaluates the same scalar, so all stop together.
+    Value zero = convert(b, loc, intConst(0)->value, DType::Int64, rhs->dtype);
+    Value nonZero = rhs->dtype == DType::Bool
+                        ? rhs->value
+                    : isFloat(rhs->dtype)
+                        ? (Value)arith::CmpFOp::create(
+                              b, loc, arith::CmpFPredicate::UNE, rhs->value,
+                              zero)
+                        : (Value)arith::CmpIOp::create(
+                              b, loc, arith::CmpIPredicate::ne, rhs->value,
+                              zero);
+    emitAssert(nonZero, op == "/"    ? "ZeroDivisionError: division by zero"
+                        : op == "//" ? "ZeroDivisionError: integer division "
+                                       "or modulo by zero"
+                                     : "ZeroDivisionError: modulo by zero");
+  }
+  StringRef ufunc = llvm::StringSwitch<StringRef>(op)
+                        .Case("+", "add")
+                        .Case("-", "subtract")
+                        .Case("*", "multiply")
+                        .Case("/", "true_divide")
+                        .Case("//", "floor_divide")
+                        .Case("%", "remainder")
+                        .Case("<", "less")
+                        .Case("<=", "less_equal")
+                        .Case(">", "greater")
+                        .Case(">=", "greater_equal")
+                        .Case("==", "equal")
+                        .Case("!=", "not_equal")
+                        .Case("&", "bitwise_and")
+                        .Case("|", "bitwise_or")
+                        .Case("^", "bitwise_xor")
+                        .Case("<<", "left_shift")
+                        .Case(">>", "right_shift")
+                        .Default("");
+  if (ufunc.empty())
+    compileError("operator '" + op + "' is not supported");
+  // Python bools in arithmetic are ints (True + True == 2).
+  if (python && (op == "+" || op == "-" || op == "*" || op == "//" ||
+                 op == "%")) {
+    ValueRef l = lhs->dtype == DType::Bool ? castScalar(lhs, DType::Int64, true)
+                                           : lhs;
+    ValueRef r = rhs->dtype == DType::Bool ? castScalar(rhs, DType::Int64, true)
+                                           : rhs;
+    return applyUfunc(ufunc, {l, r});
+  }
+  return applyUfunc(ufunc, {lhs, rhs});
+}
+
+ValueRef Emitter::unaryOp(StringRef op, const ValueRef &operand) {
+  bool python = operand->is(PyValue::Kind::Scalar) && operand->isPython;
+  if (op == "not") {
+    if (operand->is(PyValue::Kind::Array))
+      compileError("the truth value of an array is ambiguous; use "
+                   "np.logical_not(a)");
+    Value t = truth(operand);
+    return applyUfunc("logical_not", {PyValue::scalar(t, DType::Bool, true)});
+  }
+  if (op == "-") {
+    if (python && operand->dtype == DType::Bool)
+      return applyUfunc("negative", {castScalar(operand, DType::Int64, true)});
+    if (operand->dtype == DType::Bool)
+      compileError("the numpy boolean negative, the `-` operator, is not "
+                   "supported, use the `~` operator or the logical_not "
+                   "function instead");
+    return applyUfunc("negative", {operand});
+  }
+  if (op == "+")
+    return applyUfunc("positive", {operand});
+  if (op == "~") {
+    if (python && operand->dtype == DType::Bool)
+      return applyUfunc("invert", {castScalar(operand, DType::Int64, true)});
+    return applyUfunc("invert", {operand});
+  }
+  compileError("unary operator '" + op + "' is not supported");
+}
+
+ValueRef Emitter::where(const ValueRef &cond, const ValueRef &x,
+                        const ValueRef &y) {
+  DType type = commonType({x, y});
+  ValueRef c = cond->is(PyValue::Kind::Array) ? castArray(cond, DType::Bool)
+                                              : castScalar(cond, DType::Bool,
+                                                           cond->isPython);
+  // Convert both branches first; the select then works in one type.
+  auto prepare = [&](const ValueRef &v) {
+    return v->is(PyValue::Kind::Array) ? castArray(v, type)
+                                       : castScalar(v, type, v->isPython);
+  };
+  ValueRef xv = prepare(x), yv = prepare(y);
+  return elementwise({c, xv, yv}, type, type,
+                     [&](OpBuilder &b, Location loc, ArrayRef<Value> e) {
+                       // e[0] was converted to `type`; recover the bool.
+                       Value cb = convert(b, loc, e[0], type, DType::Bool);
+                       return arith::SelectOp::create(b, loc, cb, e[1], e[2])
+                           .getResult();
+                     });
+}

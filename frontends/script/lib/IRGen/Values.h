@@ -1,0 +1,101 @@
+//===- Values.h - What script names evaluate to at compile time -*- C++ -*-===//
+//
+// The frontend evaluates a script symbolically: every Python value is a
+// `PyValue` that is either known at compile time (strings, tuples, modules,
+// functions) or stands for SSA values in the dist IR being built (scalars,
+// arrays, random generators).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef DAC_SCRIPT_LIB_IRGEN_VALUES_H
+#define DAC_SCRIPT_LIB_IRGEN_VALUES_H
+
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/Value.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace dac {
+namespace script {
+
+class FunctionDefStmt;
+struct Scope;
+
+/// The element types of arrays and scalars (NumPy dtypes).
+enum class DType { Bool, Int32, Int64, Float32, Float64 };
+
+/// NumPy's name of a dtype ("float64", ...).
+const char *getDTypeName(DType type);
+/// The dtype for a NumPy name or alias ("f8", "float", "int32", ...).
+std::optional<DType> parseDTypeName(llvm::StringRef name);
+mlir::Type getMLIRType(mlir::Builder &b, DType type);
+bool isFloat(DType type);
+bool isInteger(DType type); // excludes Bool
+/// np.result_type of two array dtypes.
+DType promoteTypes(DType a, DType b);
+
+struct PyValue;
+using ValueRef = std::shared_ptr<PyValue>;
+
+/// A random generator object (np.random.default_rng(seed)). It is mutable:
+/// every draw advances `offset`, so all names bound to it share this state.
+struct GeneratorState {
+  mlir::Value rng;    // !dist.rng
+  mlir::Value offset; // i64: the next draw's position in the stream
+};
+
+struct PyValue {
+  enum class Kind {
+    None,
+    Scalar,    // value: i1/i32/i64/f32/f64; dtype; isPython
+    Array,     // value: !dist.array; dtype; shape
+    String,    // text
+    Tuple,     // items
+    List,      // items
+    Dict,      // items (keys, values alternating)
+    Module,    // name: "numpy", "numpy.random", "math", "time", "dac", ...
+    Function,  // function: a user `def`
+    Builtin,   // name: qualified name of a library function
+    Method,    // name + receiver (items[0])
+    DTypeObj,  // dtype: a NumPy scalar type (np.float64) used as a value
+    Generator, // generator
+  };
+
+  Kind kind = Kind::None;
+  mlir::Value value;
+  DType dtype = DType::Float64;
+  /// Python scalars (int, float, bool) are "weak" in NumPy's promotion:
+  /// float32_array * 2.0 stays float32. NumPy scalars (np.float64(2)) and
+  /// reduction results are not.
+  bool isPython = true;
+  /// Array extents, as `index` values (constants where known).
+  std::vector<mlir::Value> shape;
+  std::string name;
+  std::vector<ValueRef> items;
+  const FunctionDefStmt *function = nullptr;
+  /// For a function: the scope it was defined in (closures).
+  std::shared_ptr<Scope> scope;
+  std::shared_ptr<GeneratorState> generator;
+
+  static ValueRef none();
+  static ValueRef scalar(mlir::Value v, DType type, bool isPython);
+  static ValueRef array(mlir::Value v, DType type,
+                        std::vector<mlir::Value> shape);
+  static ValueRef string(std::string text);
+  static ValueRef tuple(std::vector<ValueRef> items);
+  static ValueRef module(std::string name);
+  static ValueRef builtin(std::string name);
+  static ValueRef method(ValueRef receiver, std::string name);
+  static ValueRef dtypeObject(DType type);
+
+  bool is(Kind k) const { return kind == k; }
+  /// A short description for error messages ("array of float64", "str").
+  std::string describe() const;
+};
+
+} // namespace script
+} // namespace dac
+
+#endif // DAC_SCRIPT_LIB_IRGEN_VALUES_H
