@@ -150,7 +150,7 @@ LogicalResult wrapInKernel(Operation *op) {
           for (Operation &inner : body.without_terminator())
             b.clone(inner, mapping);
           auto yield = cast<YieldOp>(body.getTerminator());
-          return SmallVector<Value>{mapping.lookup(yield.getValues()[0])};
+          return SmallVector<Value>{mapping.lookupOrDefault(yield.getValues()[0])};
         });
   } else if (auto reduce = dyn_cast<ReduceOp>(op)) {
     auto type = cast<ArrayType>(reduce.getInput().getType());
@@ -170,13 +170,18 @@ LogicalResult wrapInKernel(Operation *op) {
   return success();
 }
 
-/// True if `producer` can be inlined into `consumer`.
+/// True if `producer` can be inlined into `consumer`: the consumer is its
+/// only reader, or the producer reads nothing (np.arange, np.full) and so
+/// is cheaper to recompute in every consumer than to store.
 bool canFuse(KernelOp producer, KernelOp consumer) {
   if (producer == consumer || producer->getNumResults() != 1 ||
       producer.getReductionKind(0))
     return false;
   Value array = producer->getResult(0);
-  if (!llvm::all_of(array.getUsers(),
+  bool readsNothing =
+      producer.getInputs().empty() && producer.getStreams().empty();
+  if (!readsNothing &&
+      !llvm::all_of(array.getUsers(),
                     [&](Operation *user) { return user == consumer; }))
     return false;
   return producer.getShape() == consumer.getShape() &&
@@ -223,7 +228,7 @@ KernelOp fuse(KernelOp producer, KernelOp consumer) {
   Block &producerBody = producer.getBody().front();
   for (Operation &op : producerBody.without_terminator())
     b.clone(op, mapping);
-  Value element = mapping.lookup(
+  Value element = mapping.lookupOrDefault(
       cast<YieldOp>(producerBody.getTerminator()).getValues()[0]);
 
   mapping.map(consumer.getIndexArgs(), indices);
@@ -238,7 +243,8 @@ KernelOp fuse(KernelOp producer, KernelOp consumer) {
 
   consumer->replaceAllUsesWith(fused);
   consumer->erase();
-  producer->erase();
+  if (producer->use_empty())
+    producer->erase();
   return fused;
 }
 

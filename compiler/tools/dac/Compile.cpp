@@ -157,7 +157,7 @@ int compile(const Options &options, StringRef executable) {
   if (options.emit == Stage::Dist)
     return writeOutput(options.output, [&](llvm::raw_ostream &os) {
       module->print(os, mlir::OpPrintingFlags().enableDebugInfo(
-                            /*enable=*/true, /*prettyForm=*/true));
+                            /*enable=*/true, /*prettyForm=*/false));
     });
   if (options.emit == Stage::Dot) {
     mlir::PassManager pm(&ctx);

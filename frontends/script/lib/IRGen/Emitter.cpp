@@ -6,6 +6,7 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
+#include "mlir/IR/Matchers.h"
 
 using namespace mlir;
 using namespace dac;
@@ -53,6 +54,41 @@ std::optional<double> Emitter::getConstFloat(const ValueRef &v) {
     if (auto f = dyn_cast<FloatAttr>(c.getValue()))
       return f.getValueAsDouble();
   return std::nullopt;
+}
+
+Value Emitter::fold(Value v) {
+  Operation *op = v.getDefiningOp();
+  if (!op || op->getNumResults() != 1 || op->getNumRegions() != 0 ||
+      isa<arith::ConstantOp>(op) || !isPure(op))
+    return v;
+  SmallVector<Attribute> operands;
+  for (unsigned i = 0; i < op->getNumOperands(); ++i) {
+    Value operand = fold(op->getOperand(i));
+    Attribute attr;
+    if (!matchPattern(operand, m_Constant(&attr)))
+      return v;
+    operands.push_back(attr);
+  }
+  SmallVector<OpFoldResult> results;
+  if (failed(op->fold(operands, results)) || results.size() != 1)
+    return v;
+  Value folded = dyn_cast<Value>(results[0]);
+  if (!folded) {
+    auto attr = dyn_cast<TypedAttr>(cast<Attribute>(results[0]));
+    if (!attr)
+      return v;
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPoint(op);
+    Operation *c = op->getDialect()->materializeConstant(b, attr,
+                                                         attr.getType(),
+                                                         op->getLoc());
+    if (!c)
+      return v;
+    folded = c->getResult(0);
+  }
+  v.replaceAllUsesWith(folded);
+  op->erase();
+  return folded;
 }
 
 Value Emitter::convert(OpBuilder &b, Location loc, Value v, DType from,
@@ -177,7 +213,7 @@ std::vector<Value> Emitter::shapeFrom(const ValueRef &arg) {
                    item->describe());
     if (auto c = getConstInt(item); c && *c < 0)
       compileError("negative dimensions are not allowed");
-    Value i64 = convert(b, loc, item->value, item->dtype, DType::Int64);
+    Value i64 = fold(convert(b, loc, item->value, item->dtype, DType::Int64));
     if (!getConstantIntValue(i64))
       emitAssert(arith::CmpIOp::create(
                      b, loc, arith::CmpIPredicate::sge, i64,
@@ -231,8 +267,8 @@ ValueRef Emitter::arange(const ValueRef &start, const ValueRef &stop,
   if (auto s = getConstFloat(step); s && *s == 0)
     compileError("arange: step must not be zero");
   Value zero = arith::ConstantIntOp::create(b, loc, b.getI64Type(), 0);
-  count = arith::MaxSIOp::create(b, loc, count, zero);
-  Value size = arith::IndexCastOp::create(b, loc, b.getIndexType(), count);
+  count = fold(arith::MaxSIOp::create(b, loc, count, zero));
+  Value size = fold(arith::IndexCastOp::create(b, loc, b.getIndexType(), count));
   if (auto c = getConstantIntValue(size))
     size = index(*c);
   std::vector<Value> shape = {size};

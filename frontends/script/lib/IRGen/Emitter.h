@@ -54,6 +54,11 @@ public:
   static std::optional<int64_t> getConstInt(const ValueRef &v);
   static std::optional<double> getConstFloat(const ValueRef &v);
 
+  /// Folds `v` to a constant when everything it is computed from is
+  /// constant (recursively), so that compile-time facts such as shapes,
+  /// exponents and `if` conditions are visible while lowering.
+  mlir::Value fold(mlir::Value v);
+
   // Conversions.
   mlir::Value convert(mlir::OpBuilder &b, mlir::Location loc, mlir::Value v,
                       DType from, DType to);

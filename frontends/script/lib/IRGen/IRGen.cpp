@@ -224,7 +224,7 @@ void IRGen::lowerStmt(const Stmt &stmt) {
       } catch (const CompileError &err) {
         throw LocatedError{s.getTest().getRange(), err.what()};
       }
-      std::optional<int64_t> known = getConstantIntValue(truth);
+      std::optional<int64_t> known = getConstantIntValue(em.fold(truth));
       if (!known)
         throw LocatedError{s.getTest().getRange(),
                            "'if' on a value known only at run time is not "
@@ -320,6 +320,8 @@ ValueRef IRGen::lowerExpr(const Expr &expr) {
   ValueRef result;
   try {
     result = lowerExprImpl(expr);
+    if (result->is(Kind::Scalar) && result->value)
+      result->value = em.fold(result->value);
   } catch (const CompileError &err) {
     em.loc = saved;
     throw LocatedError{expr.getRange(), err.what()};
@@ -441,7 +443,7 @@ ValueRef IRGen::lowerExprImpl(const Expr &expr) {
       // is a select on the first one's truth.
       if (!result->is(Kind::Scalar) || !v->is(Kind::Scalar))
         compileError("'and'/'or' are supported on numbers only");
-      Value cond = em.truth(result);
+      Value cond = em.fold(em.truth(result));
       if (auto known = getConstantIntValue(cond)) {
         if (static_cast<bool>(*known) == isAnd)
           result = v;
@@ -490,7 +492,7 @@ ValueRef IRGen::lowerExprImpl(const Expr &expr) {
   case Expr::Kind::IfExp: {
     const auto &ifexp = cast<IfExpExpr>(expr);
     ValueRef test = lowerExpr(ifexp.getTest());
-    Value cond = em.truth(test);
+    Value cond = em.fold(em.truth(test));
     if (auto known = getConstantIntValue(cond))
       return lowerExpr(*known ? ifexp.getBody() : ifexp.getOrElse());
     ValueRef x = lowerExpr(ifexp.getBody());

@@ -275,12 +275,20 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
         compileError("min()/max() of arrays is not supported; use "
                      "np.minimum/np.maximum");
       ValueRef better = em.binaryOp(isMax ? ">" : "<", v, best);
-      DType type = em.commonType({best, v});
-      Value sel = arith::SelectOp::create(
-          b, em.loc, better->value,
-          em.convert(b, em.loc, v->value, v->dtype, type),
-          em.convert(b, em.loc, best->value, best->dtype, type));
-      best = PyValue::scalar(sel, type, best->isPython && v->isPython);
+      if (auto known = getConstantIntValue(em.fold(better->value))) {
+        // Python returns one of its arguments, with its own type.
+        if (*known)
+          best = v;
+        continue;
+      }
+      if (best->dtype != v->dtype || best->isPython != v->isPython)
+        compileError("min()/max() of values of different types (" +
+                     best->describe() + ", " + v->describe() +
+                     ") is supported only when the values are known when "
+                     "compiling: the result's type would depend on them");
+      Value sel = arith::SelectOp::create(b, em.loc, better->value, v->value,
+                                          best->value);
+      best = PyValue::scalar(sel, v->dtype, v->isPython);
     }
     return best;
   }

@@ -471,11 +471,18 @@ ValueRef Emitter::applyUfunc(StringRef name, ArrayRef<ValueRef> args) {
       if (!isF)
         return arith::ConstantIntOp::create(b, loc, b.getI1Type(),
                                             op == "isfinite");
+      // Plain comparisons: they lower everywhere and vectorise.
       if (op == "isnan")
-        return math::IsNaNOp::create(b, loc, e[0]);
-      if (op == "isinf")
-        return math::IsInfOp::create(b, loc, e[0]);
-      return math::IsFiniteOp::create(b, loc, e[0]);
+        return arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UNO, e[0],
+                                     e[0]);
+      Value inf = arith::ConstantOp::create(
+          b, loc, b.getFloatAttr(t, APFloat::getInf(
+                                        cast<FloatType>(t).getFloatSemantics())));
+      Value mag = math::AbsFOp::create(b, loc, e[0]);
+      return arith::CmpFOp::create(b, loc,
+                                   op == "isinf" ? arith::CmpFPredicate::OEQ
+                                                 : arith::CmpFPredicate::OLT,
+                                   mag, inf);
     }
     llvm_unreachable("ufunc without a body");
   };
