@@ -35,14 +35,32 @@ func.func @pi_chain(%rng: !dist.rng, %n: index, %o0: i64, %o1: i64, %one: f64) -
 
 #b = #dist.layout<[b]>
 
-// Tests that an array read by two kernels is materialised once, not fused.
+// Tests that an array that costs something to produce (here a random
+// stream) and is read by two kernels is materialised once, not fused.
 // CHECK-LABEL: func @shared_producer
-func.func @shared_producer(%v: f64) -> (f64, f64) {
-  // CHECK: %[[A:.*]] = dist.kernel [8] <[b]> reductions [unit] -> !dist.array<8xf64, #dist.layout<[b]>>
-  %a = dist.full %v : f64 -> !dist.array<8xf64, #b>
+func.func @shared_producer(%rng: !dist.rng, %o: i64) -> (f64, f64) {
+  // CHECK: %[[A:.*]] = dist.kernel [8] <[b]> draws({{.*}}) reductions [unit] -> !dist.array<8xf64, #dist.layout<[b]>>
+  %a = dist.random %rng[%o] : !dist.array<8xf64, #b>
   // CHECK: dist.kernel [8] <[b]> ins(%[[A]] {{.*}} reductions [#dist.reduce<sum>]
   %s = dist.reduce <sum> %a : !dist.array<8xf64, #b> -> f64
   // CHECK: dist.kernel [8] <[b]> ins(%[[A]] {{.*}} reductions [#dist.reduce<max>]
+  %m = dist.reduce <max> %a : !dist.array<8xf64, #b> -> f64
+  return %s, %m : f64, f64
+}
+
+// -----
+
+#b = #dist.layout<[b]>
+
+// Tests that a producer that reads nothing (np.full) is recomputed inside
+// each of its consumers instead of being stored.
+// CHECK-LABEL: func @cheap_producer
+func.func @cheap_producer(%v: f64) -> (f64, f64) {
+  // CHECK-NOT: reductions [unit]
+  // CHECK: dist.kernel [8] <[b]> reductions [#dist.reduce<sum>]
+  // CHECK: dist.kernel [8] <[b]> reductions [#dist.reduce<max>]
+  %a = dist.full %v : f64 -> !dist.array<8xf64, #b>
+  %s = dist.reduce <sum> %a : !dist.array<8xf64, #b> -> f64
   %m = dist.reduce <max> %a : !dist.array<8xf64, #b> -> f64
   return %s, %m : f64, f64
 }
