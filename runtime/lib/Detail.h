@@ -1,0 +1,51 @@
+//===- Detail.h - Helpers shared by the runtime's sources ------*- C++ -*-===//
+//
+// Private to runtime/lib: process-wide state and the guard that keeps C++
+// exceptions from crossing the C ABI.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef DAC_RUNTIME_LIB_DETAIL_H
+#define DAC_RUNTIME_LIB_DETAIL_H
+
+#include "dac/Runtime/Error.h"
+
+#include <cstdio>
+#include <exception>
+
+namespace dac::rt::detail {
+
+/// Whether MPI can be called now: initialised and not yet finalised.
+bool mpiActive();
+
+/// This process's rank in and the size of MPI_COMM_WORLD; a process that
+/// runs without MPI is rank 0 of 1.
+int worldRank();
+int worldSize();
+
+/// Writes the pending print() line buffer on rank 0 and empties it.
+void flushPrintBuffer();
+
+/// Frees the user-defined reduction operators before MPI is finalised.
+void freeReduceOps();
+
+/// Runs \p body, turning any escaping C++ exception into a fatal error: a C
+/// caller (compiled dac code) could not unwind through it.
+template <typename Body>
+auto guard(const char *entryPoint, Body &&body) noexcept -> decltype(body()) {
+  try {
+    return body();
+  } catch (const std::exception &e) {
+    // Formatted without allocating: the exception may be std::bad_alloc.
+    char message[512];
+    std::snprintf(message, sizeof(message), "internal error in %s: %s",
+                  entryPoint, e.what());
+    fatal(message);
+  } catch (...) {
+    fatal("internal error: unknown exception", entryPoint);
+  }
+}
+
+} // namespace dac::rt::detail
+
+#endif // DAC_RUNTIME_LIB_DETAIL_H

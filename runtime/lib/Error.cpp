@@ -1,0 +1,59 @@
+//===- Error.cpp - Fatal errors and MPI error checks ----------------------===//
+//
+// dac_rt_fail and the helpers the runtime uses for its own failures.
+//
+//===----------------------------------------------------------------------===//
+
+#include "dac/Runtime/Error.h"
+#include "Detail.h"
+#include "dac/Runtime/RuntimeABI.h"
+
+#include <mpi.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <thread>
+
+using namespace dac::rt;
+
+void dac::rt::fatal(const char *message, const char *location) noexcept {
+  // Build the whole line first: one write keeps lines of different ranks
+  // from interleaving on a shared stderr. No allocation here, so this works
+  // even when memory ran out.
+  char line[2048];
+  const char *where = location ? location : "";
+  std::snprintf(line, sizeof(line), "dac: error: %s%s%s (rank %d of %d)\n",
+                where, *where ? ": " : "", message ? message : "",
+                detail::worldRank(), detail::worldSize());
+  // Whatever the program printed before the error must come out first.
+  std::fflush(stdout);
+  std::fputs(line, stderr);
+  std::fflush(stderr);
+  if (detail::mpiActive()) {
+    // mpiexec forwards each rank's output through a proxy and drops what
+    // it has not forwarded when the abort reaches it first; a short pause
+    // lets this message, and lines other ranks printed, come out.
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    MPI_Abort(MPI_COMM_WORLD, 1);
+  }
+  std::exit(1);
+}
+
+void dac::rt::checkMpi(int errorCode, const char *call) noexcept {
+  if (errorCode == MPI_SUCCESS)
+    return;
+  char text[MPI_MAX_ERROR_STRING + 1] = {};
+  int length = 0;
+  if (MPI_Error_string(errorCode, text, &length) != MPI_SUCCESS)
+    std::snprintf(text, sizeof(text), "error code %d", errorCode);
+  char message[MPI_MAX_ERROR_STRING + 256];
+  std::snprintf(message, sizeof(message), "%s failed: %s", call, text);
+  fatal(message);
+}
+
+extern "C" void dac_rt_fail(void *message, void *location) {
+  const char *text = static_cast<const char *>(message);
+  fatal(text && *text ? text : "unknown error",
+        static_cast<const char *>(location));
+}
