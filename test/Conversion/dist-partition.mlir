@@ -3,8 +3,9 @@
 #b = #dist.layout<[b]>
 
 // Tests that a fused reduction with a draw becomes a loop over the local
-// chunk: the runtime gives the chunk and the jumped-ahead stream state, the
-// loop steps PCG64 inline, and the partial sum ends in one allreduce.
+// chunk: the runtime gives the chunk and jumped-ahead stream states for four
+// lanes (independent parts of the chunk stepped together) and a tail, the
+// loop steps PCG64 inline, and the partial sums end in one allreduce.
 // CHECK-LABEL: func @reduce_draws
 func.func @reduce_draws(%seed: i64, %n: index, %off: i64) -> i64 {
   // CHECK: %[[RNG:.*]] = call @dac_rt_rng_create
@@ -12,11 +13,13 @@ func.func @reduce_draws(%seed: i64, %n: index, %off: i64) -> i64 {
   // CHECK: call @dac_rt_comm_size()
   // CHECK: call @dac_rt_comm_rank()
   // CHECK: call @dac_rt_layout_block_range
+  // CHECK-COUNT-4: call @dac_rt_rng_state_at(%[[RNG]]
+  // CHECK: %[[LANES:.*]]:8 = scf.for {{.*}} -> (i64, i64, i64, i64, i128, i128, i128, i128)
+  // CHECK-COUNT-4: arith.muli {{.*}} : i128
   // CHECK: call @dac_rt_rng_state_at(%[[RNG]]
-  // CHECK: %[[R:.*]]:2 = scf.for {{.*}} iter_args(%{{.*}} = %{{.*}}, %{{.*}} = %{{.*}}) -> (i64, i128)
-  // CHECK: arith.muli {{.*}} : i128
-  // CHECK: arith.uitofp
-  // CHECK: %[[ALL:.*]] = call @dac_rt_allreduce_i64(%[[R]]#0, %{{.*}})
+  // CHECK: %[[TAIL:.*]]:2 = scf.for {{.*}} -> (i64, i128)
+  // CHECK: arith.addi %[[LANES]]#3, %[[TAIL]]#0
+  // CHECK: %[[ALL:.*]] = call @dac_rt_allreduce_i64(
   // CHECK: return %[[ALL]]
   %s = dist.kernel [%n] <[b]> draws(%rng at %off) reductions [#dist.reduce<sum>] -> i64 {
   ^bb0(%i: index, %d: f64):

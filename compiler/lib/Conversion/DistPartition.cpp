@@ -310,17 +310,10 @@ LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
     mapping.map(result, alloc);
   }
 
-  // Streams start at draw offset + (linear index of the rank's first
-  // element); a block chunk of dimension 0 is contiguous in C order.
-  Value inner = constI64(b, loc, 1);
-  for (unsigned d = 1; d < rank; ++d)
-    inner = arith::MulIOp::create(b, loc, inner, toI64(b, loc, globalSizes[d]));
-  Value firstLinear = arith::MulIOp::create(b, loc, toI64(b, loc, start), inner);
-  SmallVector<Stream> streams;
+  // A stream positioned at draw number `position` (runtime jump-ahead).
   Type i128 = b.getIntegerType(128);
-  for (auto [rng, offset] : llvm::zip(kernel.getStreams(), kernel.getOffsets())) {
+  auto loadStream = [&](Value rng, Value position) -> Stream {
     Value buffer = createEntryBuffer(b, loc, func, 4);
-    Value position = arith::AddIOp::create(b, loc, offset, firstLinear);
     createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_rng_state_at,
                       {mapping.lookup(rng), position, buffer});
     auto word = [&](int i) -> Value {
@@ -334,30 +327,46 @@ LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
       return arith::OrIOp::create(b, loc, arith::ShLIOp::create(b, loc, hi, c64),
                                   lo);
     };
-    streams.push_back({join(word(2), word(3)), join(word(0), word(1))});
-  }
+    return {join(word(2), word(3)), join(word(0), word(1))};
+  };
+  // The linear (C-order) index of local element (i, 0, ..., 0): a block
+  // chunk of dimension 0 is contiguous in C order.
+  Value inner = constI64(b, loc, 1);
+  for (unsigned d = 1; d < rank; ++d)
+    inner = arith::MulIOp::create(b, loc, inner, toI64(b, loc, globalSizes[d]));
+  auto streamsAt = [&](Value localRow) {
+    Value row = arith::AddIOp::create(b, loc, start, localRow);
+    Value linear = arith::MulIOp::create(b, loc, toI64(b, loc, row), inner);
+    SmallVector<Stream> result;
+    for (auto [rng, offset] :
+         llvm::zip(kernel.getStreams(), kernel.getOffsets()))
+      result.push_back(
+          loadStream(rng, arith::AddIOp::create(b, loc, offset, linear)));
+    return result;
+  };
 
-  // Loop-carried values: reduction accumulators, then stream states.
-  SmallVector<Value> carried;
   SmallVector<unsigned> reductionResults;
   for (unsigned i = 0, e = kernel.getNumResults(); i < e; ++i)
-    if (std::optional<ReduceKind> kind = kernel.getReductionKind(i)) {
+    if (kernel.getReductionKind(i))
       reductionResults.push_back(i);
-      carried.push_back(
-          buildIdentity(b, loc, *kind, kernel.getResult(i).getType()));
-    }
-  for (const Stream &s : streams)
-    carried.push_back(s.initialState);
+  auto identities = [&]() {
+    SmallVector<Value> accs;
+    for (unsigned i : reductionResults)
+      accs.push_back(buildIdentity(b, loc, *kernel.getReductionKind(i),
+                                   kernel.getResult(i).getType()));
+    return accs;
+  };
 
   SmallVector<Value> inputs;
   for (Value input : kernel.getInputs())
     inputs.push_back(mapping.lookup(input));
 
-  // The innermost body: load, compute (the cloned kernel body), store,
-  // combine, step the generators.
+  // One element: load, compute (the cloned kernel body), store, combine,
+  // step the generators. Returns the new accumulators and stream states.
   Block &body = kernel.getBody().front();
-  auto buildBody = [&](OpBuilder &b, ValueRange ivs,
-                       ValueRange iterValues) -> SmallVector<Value> {
+  SmallVector<Value> increments;
+  auto buildElement = [&](OpBuilder &b, ValueRange ivs, ValueRange accs,
+                          ValueRange states) {
     IRMapping inner;
     for (unsigned d = 0; d < rank; ++d) {
       Value global = ivs[d];
@@ -367,48 +376,116 @@ LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
     }
     for (auto [arg, buffer] : llvm::zip(kernel.getInputArgs(), inputs))
       inner.map(arg, memref::LoadOp::create(b, loc, buffer, ivs));
-    SmallVector<Value> next;
-    ValueRange states = iterValues.drop_front(reductionResults.size());
+    SmallVector<Value> nextStates;
     for (auto [i, arg] : llvm::enumerate(kernel.getDrawArgs())) {
-      auto [state, value] =
-          buildPcgStep(b, loc, states[i], streams[i].increment);
+      auto [state, value] = buildPcgStep(b, loc, states[i], increments[i]);
       inner.map(arg, value);
-      next.push_back(state);
+      nextStates.push_back(state);
     }
     for (Operation &op : body.without_terminator())
       b.clone(op, inner);
     auto yield = cast<YieldOp>(body.getTerminator());
-    SmallVector<Value> accs;
+    SmallVector<Value> nextAccs;
     unsigned out = 0, red = 0;
     for (unsigned i = 0, e = kernel.getNumResults(); i < e; ++i) {
       Value v = inner.lookupOrDefault(yield.getValues()[i]);
       if (std::optional<ReduceKind> kind = kernel.getReductionKind(i))
-        accs.push_back(buildCombine(b, loc, *kind, iterValues[red++], v));
+        nextAccs.push_back(buildCombine(b, loc, *kind, accs[red++], v));
       else
         memref::StoreOp::create(b, loc, v, outputs[out++], ivs);
     }
-    accs.append(next);
-    return accs;
+    return std::make_pair(nextAccs, nextStates);
+  };
+  size_t numAccs = reductionResults.size();
+  size_t numStreams = kernel.getStreams().size();
+
+  // A loop per dimension over [lower0, upper0) x the local extents of the
+  // others, threading accumulators and stream states.
+  auto buildNest = [&](Value lower0, Value upper0, SmallVector<Value> accs,
+                       SmallVector<Value> states) {
+    SmallVector<Value> carried(accs);
+    carried.append(states);
+    std::function<SmallVector<Value>(OpBuilder &, unsigned,
+                                     SmallVector<Value>, ValueRange)>
+        build = [&](OpBuilder &b, unsigned d, SmallVector<Value> ivs,
+                    ValueRange iter) -> SmallVector<Value> {
+      if (d == rank) {
+        auto [a, s] = buildElement(b, ivs, iter.take_front(numAccs),
+                                   iter.drop_front(numAccs));
+        a.append(s);
+        return a;
+      }
+      auto loop = scf::ForOp::create(
+          b, loc, d == 0 ? lower0 : constIndex(b, loc, 0),
+          d == 0 ? upper0 : localSizes[d], constIndex(b, loc, 1), iter,
+          [&](OpBuilder &b, Location loc, Value iv, ValueRange args) {
+            SmallVector<Value> nested(ivs);
+            nested.push_back(iv);
+            scf::YieldOp::create(b, loc, build(b, d + 1, nested, args));
+          });
+      return SmallVector<Value>(loop.getResults());
+    };
+    SmallVector<Value> finals = build(b, 0, {}, carried);
+    return SmallVector<Value>(ArrayRef<Value>(finals).take_front(numAccs));
   };
 
-  // A loop per dimension, innermost last, threading the carried values.
-  std::function<SmallVector<Value>(OpBuilder &, unsigned, SmallVector<Value>,
-                                   ValueRange)>
-      buildLoops = [&](OpBuilder &b, unsigned d, SmallVector<Value> ivs,
-                       ValueRange iterValues) -> SmallVector<Value> {
-    if (d == rank)
-      return buildBody(b, ivs, iterValues);
+  SmallVector<Value> finals;
+  Value zero = constIndex(b, loc, 0);
+  if (numStreams == 0 || rank != 1) {
+    SmallVector<Value> states;
+    for (const Stream &s : streamsAt(zero)) {
+      increments.push_back(s.increment);
+      states.push_back(s.initialState);
+    }
+    finals = buildNest(zero, rank ? localSizes[0] : zero, identities(),
+                       states);
+  } else {
+    // Random streams are one long dependency chain per generator. Split
+    // the chunk into kLanes contiguous parts, each with its own jumped
+    // state (the same stream, other positions), and step them together:
+    // independent chains keep the core busy. The rest goes in a tail loop.
+    constexpr int64_t kLanes = 4;
+    Value count = localSizes[0];
+    Value per = arith::DivUIOp::create(b, loc, count,
+                                       constIndex(b, loc, kLanes));
+    SmallVector<Value> laneStart, carried;
+    for (int64_t j = 0; j < kLanes; ++j) {
+      laneStart.push_back(
+          arith::MulIOp::create(b, loc, per, constIndex(b, loc, j)));
+      llvm::append_range(carried, identities());
+    }
+    for (int64_t j = 0; j < kLanes; ++j)
+      for (const Stream &s : streamsAt(laneStart[j])) {
+        if (j == 0)
+          increments.push_back(s.increment);
+        carried.push_back(s.initialState);
+      }
     auto loop = scf::ForOp::create(
-        b, loc, constIndex(b, loc, 0), localSizes[d], constIndex(b, loc, 1),
-        iterValues,
+        b, loc, zero, per, constIndex(b, loc, 1), carried,
         [&](OpBuilder &b, Location loc, Value iv, ValueRange args) {
-          SmallVector<Value> nested(ivs);
-          nested.push_back(iv);
-          scf::YieldOp::create(b, loc, buildLoops(b, d + 1, nested, args));
+          SmallVector<Value> accs, states;
+          for (int64_t j = 0; j < kLanes; ++j) {
+            Value l = arith::AddIOp::create(b, loc, laneStart[j], iv);
+            auto [a, s] = buildElement(
+                b, l, args.slice(j * numAccs, numAccs),
+                args.slice(kLanes * numAccs + j * numStreams, numStreams));
+            llvm::append_range(accs, a);
+            llvm::append_range(states, s);
+          }
+          accs.append(states);
+          scf::YieldOp::create(b, loc, accs);
         });
-    return SmallVector<Value>(loop.getResults());
-  };
-  SmallVector<Value> finals = buildLoops(b, 0, {}, carried);
+    Value tailStart = arith::MulIOp::create(b, loc, per,
+                                            constIndex(b, loc, kLanes));
+    SmallVector<Value> tailStates;
+    for (const Stream &s : streamsAt(tailStart))
+      tailStates.push_back(s.initialState);
+    finals = buildNest(tailStart, count, identities(), tailStates);
+    for (auto [k, i] : llvm::enumerate(reductionResults))
+      for (int64_t j = 0; j < kLanes; ++j)
+        finals[k] = buildCombine(b, loc, *kernel.getReductionKind(i),
+                                 loop.getResult(j * numAccs + k), finals[k]);
+  }
 
   for (auto [k, i] : llvm::enumerate(reductionResults)) {
     ReduceKind kind = *kernel.getReductionKind(i);
