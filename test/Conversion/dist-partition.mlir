@@ -18,7 +18,7 @@ func.func @reduce_draws(%seed: i64, %n: index, %off: i64) -> i64 {
   // CHECK-COUNT-4: arith.muli {{.*}} : i128
   // CHECK: call @dac_rt_rng_state_at(%[[RNG]]
   // CHECK: %[[TAIL:.*]]:2 = scf.for {{.*}} -> (i64, i128)
-  // CHECK: arith.addi %[[LANES]]#3, %[[TAIL]]#0
+  // CHECK: arith.addi %[[LANES]]#0, %[[TAIL]]#0
   // CHECK: %[[ALL:.*]] = call @dac_rt_allreduce_i64(
   // CHECK: return %[[ALL]]
   %s = dist.kernel [%n] <[b]> draws(%rng at %off) reductions [#dist.reduce<sum>] -> i64 {
