@@ -12,9 +12,10 @@
 //  * dist.rng_create, dist.print and dist.assert become runtime calls;
 //  * the entry function `main` gets dac_rt_init/dac_rt_finalize.
 //
-// Layouts other than "block on dimension 0" and "replicated" are rejected
-// here with an error: they are representable in the IR but have no
-// lowering yet.
+// Two kinds of loops: "block on dimension 0" (the default) computes its
+// chunk inline and walks one contiguous slab; every other layout asks the
+// runtime (which owns the layout rules) for the local extents and the global
+// index of each local position along each distributed dimension.
 //
 //===----------------------------------------------------------------------===//
 
@@ -228,6 +229,58 @@ Value createEntryBuffer(OpBuilder &b, Location loc, func::FuncOp func,
                                 b.getI64Type(), constI64(b, loc, count));
 }
 
+/// The address of a memref's first element, for runtime calls.
+Value getPointer(OpBuilder &b, Location loc, Value memref) {
+  Value index =
+      memref::ExtractAlignedPointerAsIndexOp::create(b, loc, memref);
+  Value i64 = arith::IndexCastOp::create(b, loc, b.getI64Type(), index);
+  return LLVM::IntToPtrOp::create(
+      b, loc, LLVM::LLVMPointerType::get(b.getContext()), i64);
+}
+
+/// The runtime's descriptor of a layout (format in RuntimeABI.def).
+SmallVector<int64_t> encodeLayout(LayoutAttr layout) {
+  SmallVector<int64_t> desc;
+  desc.push_back(layout.getDims().size());
+  desc.push_back(layout.getGrid().size());
+  llvm::append_range(desc, layout.getGrid());
+  for (DimAttr dim : layout.getDims()) {
+    RuntimeDimKind kind = RuntimeDimKind::None;
+    switch (dim.getKind()) {
+    case DimKind::None:
+      kind = RuntimeDimKind::None;
+      break;
+    case DimKind::Block:
+      kind = RuntimeDimKind::Block;
+      break;
+    case DimKind::Cyclic:
+      kind = RuntimeDimKind::Cyclic;
+      break;
+    case DimKind::Unstructured:
+      kind = RuntimeDimKind::Unstructured;
+      break;
+    }
+    desc.push_back(static_cast<int64_t>(kind));
+    desc.push_back(dim.getBlockSize());
+    desc.push_back(dim.getHaloLo());
+    desc.push_back(dim.getHaloHi());
+    desc.push_back(dim.getPeriodic());
+    desc.push_back(dim.getBounds().size());
+    llvm::append_range(desc, dim.getBounds());
+    if (!dim.getIndices()) {
+      desc.push_back(0);
+      continue;
+    }
+    desc.push_back(dim.getIndices().size());
+    for (Attribute list : dim.getIndices()) {
+      ArrayRef<int64_t> indices = cast<DenseI64ArrayAttr>(list).asArrayRef();
+      desc.push_back(indices.size());
+      llvm::append_range(desc, indices);
+    }
+  }
+  return desc;
+}
+
 /// Rewrites one function from the global to the per-rank view.
 class FunctionPartitioner {
 public:
@@ -241,6 +294,11 @@ private:
   void lowerPrint(PrintOp print);
   void lowerAssert(AssertOp op);
   void addEntryPoint();
+  /// The runtime's handle for `layout` with these global extents.
+  Value createLayoutHandle(OpBuilder &b, Location loc, LayoutAttr layout,
+                           ArrayRef<Value> globalSizes);
+  /// The global extents of an array (from the kernel that computes it).
+  SmallVector<Value> getGlobalSizes(OpBuilder &b, Location loc, Value array);
 
   func::FuncOp func;
   ModuleOp module;
@@ -250,14 +308,44 @@ private:
   SmallVector<Value> buffers;
 };
 
+Value FunctionPartitioner::createLayoutHandle(OpBuilder &b, Location loc,
+                                              LayoutAttr layout,
+                                              ArrayRef<Value> globalSizes) {
+  Value desc = createI64ArrayConstant(b, loc, module, encodeLayout(layout));
+  Value shape = createEntryBuffer(b, loc, func, std::max<size_t>(
+                                                    globalSizes.size(), 1));
+  for (auto [d, size] : llvm::enumerate(globalSizes)) {
+    auto ptr = LLVM::GEPOp::create(b, loc, shape.getType(), b.getI64Type(),
+                                   shape,
+                                   ArrayRef<LLVM::GEPArg>{static_cast<int32_t>(d)});
+    LLVM::StoreOp::create(b, loc, toI64(b, loc, size), ptr);
+  }
+  return createRuntimeCall(b, loc, module,
+                           RuntimeFunction::dac_rt_layout_create,
+                           {desc, shape});
+}
+
+SmallVector<Value> FunctionPartitioner::getGlobalSizes(OpBuilder &b,
+                                                       Location loc,
+                                                       Value array) {
+  auto type = cast<ArrayType>(array.getType());
+  SmallVector<Value> sizes;
+  ValueRange dynamic;
+  if (auto kernel = array.getDefiningOp<KernelOp>())
+    dynamic = kernel.getSizes();
+  unsigned next = 0;
+  for (int64_t d : type.getShape())
+    sizes.push_back(ShapedType::isDynamic(d) ? dynamic[next++]
+                                             : constIndex(b, loc, d));
+  return sizes;
+}
+
 LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
   OpBuilder b(kernel);
   Location loc = kernel.getLoc();
   LayoutAttr layout = kernel.getLayout();
   bool replicated = layout.getNumDistributedDims() == 0;
-  if (!replicated && !layout.isLeadingBlock())
-    return kernel.emitError("dist-partition does not lower layout ")
-           << layout << " yet (only block on dimension 0, or replicated)";
+  bool general = !replicated && !layout.isLeadingBlock();
 
   // Arrays and streams must come from ops of this function; function
   // arguments of these types have no per-rank form yet.
@@ -275,10 +363,31 @@ LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
                               ? kernel.getSizes()[nextDynamic++]
                               : constIndex(b, loc, d));
 
-  // The rank's chunk: [start, start + count) along dimension 0.
+  // The rank's chunk: [start, start + count) along dimension 0, or for a
+  // general layout the runtime's local extents and global-index tables.
   SmallVector<Value> localSizes(globalSizes);
   Value start = constIndex(b, loc, 0);
-  if (!replicated) {
+  SmallVector<Value> globalIndexTables(rank);
+  if (general) {
+    Value handle = createLayoutHandle(b, loc, layout, globalSizes);
+    for (unsigned d = 0; d < rank; ++d) {
+      if (!layout.getDims()[d].isDistributed())
+        continue;
+      localSizes[d] = toIndex(
+          b, loc,
+          createRuntimeCall(b, loc, module,
+                            RuntimeFunction::dac_rt_layout_local_size,
+                            {handle, constI64(b, loc, d)}));
+      auto table = memref::AllocOp::create(
+          b, loc, MemRefType::get({ShapedType::kDynamic}, b.getI64Type()),
+          localSizes[d]);
+      createRuntimeCall(b, loc, module,
+                        RuntimeFunction::dac_rt_layout_global_indices,
+                        {handle, constI64(b, loc, d), getPointer(b, loc, table)});
+      globalIndexTables[d] = table;
+      buffers.push_back(table);
+    }
+  } else if (!replicated) {
     Value procs = createRuntimeCall(b, loc, module,
                                     RuntimeFunction::dac_rt_comm_size, {});
     Value me = createRuntimeCall(b, loc, module,
@@ -312,7 +421,7 @@ LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
 
   // A stream positioned at draw number `position` (runtime jump-ahead).
   Type i128 = b.getIntegerType(128);
-  auto loadStream = [&](Value rng, Value position) -> Stream {
+  auto loadStreamWith = [&](OpBuilder &b, Value rng, Value position) -> Stream {
     Value buffer = createEntryBuffer(b, loc, func, 4);
     createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_rng_state_at,
                       {mapping.lookup(rng), position, buffer});
@@ -328,6 +437,9 @@ LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
                                   lo);
     };
     return {join(word(2), word(3)), join(word(0), word(1))};
+  };
+  auto loadStream = [&](Value rng, Value position) {
+    return loadStreamWith(b, rng, position);
   };
   // The linear (C-order) index of local element (i, 0, ..., 0): a block
   // chunk of dimension 0 is contiguous in C order.
@@ -361,6 +473,16 @@ LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
   for (Value input : kernel.getInputs())
     inputs.push_back(mapping.lookup(input));
 
+  // The global index of local position `iv` along dimension `d`.
+  auto globalIndex = [&](OpBuilder &b, unsigned d, Value iv) -> Value {
+    if (globalIndexTables[d])
+      return toIndex(b, loc,
+                     memref::LoadOp::create(b, loc, globalIndexTables[d], iv));
+    if (d == 0 && !replicated && !general)
+      return arith::AddIOp::create(b, loc, start, iv);
+    return iv;
+  };
+
   // One element: load, compute (the cloned kernel body), store, combine,
   // step the generators. Returns the new accumulators and stream states.
   Block &body = kernel.getBody().front();
@@ -368,12 +490,8 @@ LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
   auto buildElement = [&](OpBuilder &b, ValueRange ivs, ValueRange accs,
                           ValueRange states) {
     IRMapping inner;
-    for (unsigned d = 0; d < rank; ++d) {
-      Value global = ivs[d];
-      if (d == 0 && !replicated)
-        global = arith::AddIOp::create(b, loc, start, ivs[d]);
-      inner.map(kernel.getIndexArgs()[d], global);
-    }
+    for (unsigned d = 0; d < rank; ++d)
+      inner.map(kernel.getIndexArgs()[d], globalIndex(b, d, ivs[d]));
     for (auto [arg, buffer] : llvm::zip(kernel.getInputArgs(), inputs))
       inner.map(arg, memref::LoadOp::create(b, loc, buffer, ivs));
     SmallVector<Value> nextStates;
@@ -431,7 +549,74 @@ LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
 
   SmallVector<Value> finals;
   Value zero = constIndex(b, loc, 0);
-  if (numStreams == 0 || rank != 1) {
+  if (general && numStreams != 0) {
+    // Local elements are not one contiguous run of the stream: each stream
+    // carries the position it will produce next, and jumps (a runtime call,
+    // O(log n)) only where the element's position differs — at the start of
+    // each run of consecutive global positions.
+    SmallVector<Value> carried = identities();
+    Value c0 = constI64(b, loc, 0);
+    for (auto [rng, offset] :
+         llvm::zip(kernel.getStreams(), kernel.getOffsets())) {
+      Stream s = loadStream(rng, offset);
+      increments.push_back(s.increment);
+      carried.push_back(s.initialState);
+      (void)c0;
+    }
+    for (Value offset : kernel.getOffsets())
+      carried.push_back(offset);
+    std::function<SmallVector<Value>(OpBuilder &, unsigned,
+                                     SmallVector<Value>, ValueRange)>
+        build = [&](OpBuilder &b, unsigned d, SmallVector<Value> ivs,
+                    ValueRange iter) -> SmallVector<Value> {
+      if (d == rank) {
+        // Linear (C-order) global position of this element.
+        Value linear = constI64(b, loc, 0);
+        for (unsigned k = 0; k < rank; ++k)
+          linear = arith::AddIOp::create(
+              b, loc,
+              arith::MulIOp::create(b, loc, linear,
+                                    toI64(b, loc, globalSizes[k])),
+              toI64(b, loc, globalIndex(b, k, ivs[k])));
+        SmallVector<Value> states, nextPositions;
+        for (auto [i, rng] : llvm::enumerate(kernel.getStreams())) {
+          Value position =
+              arith::AddIOp::create(b, loc, kernel.getOffsets()[i], linear);
+          Value expected = iter[numAccs + numStreams + i];
+          Value jump = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne,
+                                             position, expected);
+          auto ifOp = scf::IfOp::create(
+              b, loc, jump,
+              [&](OpBuilder &b, Location loc) {
+                OpBuilder::InsertionGuard guard(b);
+                Stream s = loadStreamWith(b, rng, position);
+                scf::YieldOp::create(b, loc, s.initialState);
+              },
+              [&](OpBuilder &b, Location loc) {
+                scf::YieldOp::create(b, loc, iter[numAccs + i]);
+              });
+          states.push_back(ifOp.getResult(0));
+          nextPositions.push_back(
+              arith::AddIOp::create(b, loc, position, constI64(b, loc, 1)));
+        }
+        auto [a, st] =
+            buildElement(b, ivs, iter.take_front(numAccs), states);
+        a.append(st);
+        a.append(nextPositions);
+        return a;
+      }
+      auto loop = scf::ForOp::create(
+          b, loc, zero, localSizes[d], constIndex(b, loc, 1), iter,
+          [&](OpBuilder &b, Location loc, Value iv, ValueRange args) {
+            SmallVector<Value> nested(ivs);
+            nested.push_back(iv);
+            scf::YieldOp::create(b, loc, build(b, d + 1, nested, args));
+          });
+      return SmallVector<Value>(loop.getResults());
+    };
+    SmallVector<Value> results = build(b, 0, {}, carried);
+    finals.assign(results.begin(), results.begin() + numAccs);
+  } else if (numStreams == 0 || rank != 1 || general) {
     SmallVector<Value> states;
     for (const Stream &s : streamsAt(zero)) {
       increments.push_back(s.increment);
@@ -543,10 +728,27 @@ void FunctionPartitioner::lowerPrint(PrintOp print) {
       text.push_back(c);
       continue;
     }
-    ++i; // the matching '}'
+    size_t close = format.find('}', i);
+    StringRef field = format.slice(i + 1, close);
+    i = close;
     flushText();
     Value v = print.getArgs()[arg++];
     Type t = v.getType();
+    if (auto array = dyn_cast<ArrayType>(t)) {
+      // dac.localshapes(a) / dac.grid_shape(a): the runtime formats them.
+      LayoutAttr layout = array.getLayout()
+                              ? array.getLayout()
+                              : LayoutAttr::getDefault(b.getContext(),
+                                                       array.getRank());
+      Value handle = createLayoutHandle(b, loc, layout,
+                                        getGlobalSizes(b, loc, v));
+      createRuntimeCall(b, loc, module,
+                        field == "localshapes"
+                            ? RuntimeFunction::dac_rt_print_localshapes
+                            : RuntimeFunction::dac_rt_print_grid_shape,
+                        handle);
+      continue;
+    }
     if (t.isF64()) {
       createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_print_f64, v);
     } else if (t.isF32()) {

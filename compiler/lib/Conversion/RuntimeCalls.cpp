@@ -99,6 +99,29 @@ Value dac::createStringConstant(OpBuilder &b, Location loc, ModuleOp module,
   return LLVM::AddressOfOp::create(b, loc, global);
 }
 
+Value dac::createI64ArrayConstant(OpBuilder &b, Location loc, ModuleOp module,
+                                  ArrayRef<int64_t> values) {
+  std::string bytes(reinterpret_cast<const char *>(values.data()),
+                    values.size() * sizeof(int64_t));
+  std::string name =
+      "__dac_i64_" +
+      llvm::toHex(llvm::SHA1::hash(llvm::arrayRefFromStringRef(bytes)))
+          .substr(0, 16);
+  auto global = module.lookupSymbol<LLVM::GlobalOp>(name);
+  if (!global) {
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(module.getBody());
+    Type i64 = b.getI64Type();
+    auto type = LLVM::LLVMArrayType::get(i64, values.size());
+    auto data = DenseElementsAttr::get(
+        RankedTensorType::get({static_cast<int64_t>(values.size())}, i64),
+        values);
+    global = LLVM::GlobalOp::create(b, loc, type, /*isConstant=*/true,
+                                    LLVM::Linkage::Private, name, data);
+  }
+  return LLVM::AddressOfOp::create(b, loc, global);
+}
+
 std::string dac::formatLocation(Location loc) {
   std::string result;
   loc->walk([&](Location inner) {

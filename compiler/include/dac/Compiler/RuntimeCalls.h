@@ -25,6 +25,12 @@ enum class RuntimeReduceOp : int32_t {
 #include "dac/Runtime/RuntimeABI.def"
 };
 
+/// Distribution codes of layout descriptors.
+enum class RuntimeDimKind : int64_t {
+#define DAC_RT_DIM_KIND(Name, Value) Name = Value,
+#include "dac/Runtime/RuntimeABI.def"
+};
+
 /// The ABI version generated code passes to dac_rt_init.
 int64_t getRuntimeABIVersion();
 
@@ -38,6 +44,11 @@ mlir::Value createRuntimeCall(mlir::OpBuilder &b, mlir::Location loc,
 /// global per distinct text).
 mlir::Value createStringConstant(mlir::OpBuilder &b, mlir::Location loc,
                                  mlir::ModuleOp module, llvm::StringRef text);
+
+/// A pointer to a private constant array of int64 (one global per content).
+mlir::Value createI64ArrayConstant(mlir::OpBuilder &b, mlir::Location loc,
+                                   mlir::ModuleOp module,
+                                   llvm::ArrayRef<int64_t> values);
 
 /// "file:line:col" of `loc` (the innermost file location), or "".
 std::string formatLocation(mlir::Location loc);

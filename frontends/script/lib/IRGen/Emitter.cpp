@@ -175,12 +175,12 @@ Value Emitter::callLibm(OpBuilder &b, Location loc, StringRef name,
 // Shapes and creation
 //===----------------------------------------------------------------------===//
 
-Type Emitter::arrayType(ArrayRef<Value> shape, DType type) {
+Type Emitter::arrayType(ArrayRef<Value> shape, DType type,
+                        LayoutAttr layout) {
   SmallVector<int64_t> dims;
   for (Value d : shape)
     dims.push_back(getConstantIntValue(d).value_or(ShapedType::kDynamic));
-  return ArrayType::get(b.getContext(), dims, getMLIRType(b, type),
-                        LayoutAttr());
+  return ArrayType::get(b.getContext(), dims, getMLIRType(b, type), layout);
 }
 
 /// The operands for the dynamic extents of `shape`.
@@ -229,17 +229,18 @@ std::vector<Value> Emitter::shapeFrom(const ValueRef &arg) {
 }
 
 ValueRef Emitter::full(std::vector<Value> shape, const ValueRef &value,
-                       DType type) {
+                       DType type, LayoutAttr layout) {
   if (!value->is(PyValue::Kind::Scalar))
     compileError("fill value must be a number, not " + value->describe());
   Value v = convert(b, loc, value->value, value->dtype, type);
-  Value array = FullOp::create(b, loc, arrayType(shape, type), v,
+  Value array = FullOp::create(b, loc, arrayType(shape, type, layout), v,
                                dynamicSizes(shape));
   return PyValue::array(array, type, std::move(shape));
 }
 
 ValueRef Emitter::arange(const ValueRef &start, const ValueRef &stop,
-                         const ValueRef &step, std::optional<DType> type) {
+                         const ValueRef &step, std::optional<DType> type,
+                         LayoutAttr layout) {
   for (const ValueRef &v : {start, stop, step})
     if (!v->is(PyValue::Kind::Scalar))
       compileError("arange expects numbers, not " + v->describe());
@@ -278,14 +279,14 @@ ValueRef Emitter::arange(const ValueRef &start, const ValueRef &stop,
   Value st = convert(b, loc, step->value, step->dtype, computed);
   s0 = convert(b, loc, s0, computed, result);
   st = convert(b, loc, st, computed, result);
-  Value array = ArangeOp::create(b, loc, arrayType(shape, result), s0, st,
+  Value array = ArangeOp::create(b, loc, arrayType(shape, result, layout), s0, st,
                                  dynamicSizes(shape));
   return PyValue::array(array, result, shape);
 }
 
 ValueRef Emitter::linspace(const ValueRef &start, const ValueRef &stop,
                            int64_t num, bool endpoint,
-                           std::optional<DType> type) {
+                           std::optional<DType> type, LayoutAttr layout) {
   if (num < 0)
     compileError("linspace: number of samples must be non-negative");
   // NumPy: step = (stop - start) / div; y = arange(num) * step + start;
@@ -294,7 +295,7 @@ ValueRef Emitter::linspace(const ValueRef &start, const ValueRef &stop,
   Value e = convert(b, loc, stop->value, stop->dtype, DType::Float64);
   int64_t div = endpoint ? num - 1 : num;
   ValueRef idx = arange(intConst(0), intConst(num), intConst(1),
-                        DType::Float64);
+                        DType::Float64, layout);
   Value delta = arith::SubFOp::create(b, loc, e, s);
   Value divisor = arith::ConstantOp::create(
       b, loc, b.getF64FloatAttr(static_cast<double>(div)));
@@ -341,8 +342,9 @@ ValueRef Emitter::createGenerator(const ValueRef &seed) {
 }
 
 ValueRef Emitter::random(GeneratorState &gen, std::vector<Value> shape,
-                         bool scalarResult) {
-  Value array = RandomOp::create(b, loc, arrayType(shape, DType::Float64),
+                         bool scalarResult, LayoutAttr layout) {
+  Value array = RandomOp::create(b, loc,
+                                 arrayType(shape, DType::Float64, layout),
                                  gen.rng, gen.offset, dynamicSizes(shape));
   Value count = arith::IndexCastOp::create(b, loc, b.getI64Type(),
                                            numElements(shape));

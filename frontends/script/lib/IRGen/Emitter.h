@@ -91,19 +91,30 @@ public:
   ValueRef reduce(llvm::StringRef name, const ValueRef &array, int64_t ddof);
 
   // Creation.
-  mlir::Type arrayType(llvm::ArrayRef<mlir::Value> shape, DType type);
+  mlir::Type arrayType(llvm::ArrayRef<mlir::Value> shape, DType type,
+                       dist::LayoutAttr layout = {});
   std::vector<mlir::Value> shapeFrom(const ValueRef &shapeArg);
   ValueRef full(std::vector<mlir::Value> shape, const ValueRef &value,
-                DType type);
+                DType type, dist::LayoutAttr layout = {});
   ValueRef arange(const ValueRef &start, const ValueRef &stop,
-                  const ValueRef &step, std::optional<DType> type);
+                  const ValueRef &step, std::optional<DType> type,
+                  dist::LayoutAttr layout = {});
   ValueRef linspace(const ValueRef &start, const ValueRef &stop, int64_t num,
-                    bool endpoint, std::optional<DType> type);
+                    bool endpoint, std::optional<DType> type,
+                    dist::LayoutAttr layout = {});
   ValueRef createGenerator(const ValueRef &seed);
   /// `count` uniform doubles in [0, 1), advancing the generator; a 0-d
   /// shape with `scalarResult` gives a Python float.
   ValueRef random(GeneratorState &gen, std::vector<mlir::Value> shape,
-                  bool scalarResult);
+                  bool scalarResult, dist::LayoutAttr layout = {});
+
+  // Distributions.
+  /// The layout that `dist=` and `grid_shape=` describe for an array of
+  /// `shape`; null when neither is given (the compiler chooses).
+  dist::LayoutAttr parseLayout(const ValueRef &dist, const ValueRef &grid,
+                               llvm::ArrayRef<mlir::Value> shape);
+  /// An array's layout, the default one when not chosen yet.
+  dist::LayoutAttr effectiveLayout(const ValueRef &array);
   /// The single element of a 0-d array, as a NumPy scalar.
   ValueRef item(const ValueRef &array);
   /// A call to a C library function (declared on first use).

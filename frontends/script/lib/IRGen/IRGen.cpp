@@ -506,8 +506,19 @@ ValueRef IRGen::lowerExprImpl(const Expr &expr) {
         em.convert(b, em.loc, y->value, y->dtype, type));
     return PyValue::scalar(sel, type, x->isPython && y->isPython);
   }
-  case Expr::Kind::Dict:
-    compileError("dictionaries are not supported yet");
+  case Expr::Kind::Dict: {
+    // Dictionaries are compile-time values (dist={0: 'b'}, halo options).
+    const auto &dict = cast<DictExpr>(expr);
+    auto v = std::make_shared<PyValue>();
+    v->kind = Kind::Dict;
+    for (size_t i = 0; i < dict.getKeys().size(); ++i) {
+      if (!dict.getKeys()[i])
+        compileError("'**' in dictionaries is not supported");
+      v->items.push_back(lowerExpr(*dict.getKeys()[i]));
+      v->items.push_back(lowerExpr(*dict.getValues()[i]));
+    }
+    return v;
+  }
   case Expr::Kind::Slice:
     compileError("slices are not supported yet");
   case Expr::Kind::Lambda:

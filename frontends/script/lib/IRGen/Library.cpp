@@ -206,6 +206,10 @@ void IRGen::print(const CallArgs &args) {
         case Kind::DTypeObj:
           format += getDTypeName(v->dtype);
           return;
+        case Kind::Query:
+          format += "{" + v->name + "}";
+          values.push_back(v->items[0]->value);
+          return;
         case Kind::Array:
           compileError("printing arrays is not supported yet (print a "
                        "reduction such as a.sum(), or a scalar)");
@@ -234,6 +238,10 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
     return v;
   };
   auto dtypeArg = [&](size_t i) { return parseDType(args.get(i, "dtype")); };
+  auto layoutArg = [&](ArrayRef<Value> shape) {
+    return em.parseLayout(args.get(SIZE_MAX, "dist"),
+                          args.get(SIZE_MAX, "grid_shape"), shape);
+  };
   auto noAxis = [&]() {
     ValueRef axis = args.get(SIZE_MAX, "axis");
     if (axis && !axis->is(Kind::None))
@@ -375,22 +383,22 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
       return {em.shapeFrom(size), false};
     };
     if (method == "random") {
-      args.check("random", 2, {"size", "dtype"});
+      args.check("random", 2, {"size", "dtype", "dist", "grid_shape"});
       if (auto t = dtypeArg(1); t && *t != DType::Float64)
         compileError("Generator.random with dtype other than float64 is not "
                      "supported yet");
       auto [shape, scalar] = sizeOf(arg(0, "size"));
-      return em.random(gen, shape, scalar);
+      return em.random(gen, shape, scalar, layoutArg(shape));
     }
     if (method == "uniform") {
-      args.check("uniform", 3, {"low", "high", "size"});
+      args.check("uniform", 3, {"low", "high", "size", "dist", "grid_shape"});
       ValueRef low = arg(0, "low"), high = arg(1, "high");
       low = low ? low : em.floatConst(0.0);
       high = high ? high : em.floatConst(1.0);
       if (!low->is(Kind::Scalar) || !high->is(Kind::Scalar))
         compileError("uniform() with array bounds is not supported yet");
       auto [shape, scalar] = sizeOf(arg(2, "size"));
-      ValueRef u = em.random(gen, shape, scalar);
+      ValueRef u = em.random(gen, shape, scalar, layoutArg(shape));
       // NumPy: low + (high - low) * u, in doubles.
       ValueRef lo = em.castScalar(low, DType::Float64, true);
       ValueRef range = em.binaryOp("-", em.castScalar(high, DType::Float64, true),
@@ -440,6 +448,26 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
     compileError("method '" + method + "' is not supported yet");
   }
 
+  // --- dac ------------------------------------------------------------------
+  if (name.consume_front("dac.")) {
+    if (name == "localshapes" || name == "grid_shape") {
+      args.check(name, 1, {"a"});
+      ValueRef a = required(0, "a");
+      if (!a->is(Kind::Array))
+        compileError("dac." + name + "() expects an array, not " +
+                     a->describe());
+      auto q = std::make_shared<PyValue>();
+      q->kind = Kind::Query;
+      q->name = name == "grid_shape" ? "grid" : "localshapes";
+      q->items.push_back(a);
+      return q;
+    }
+    if (name == "redistribute")
+      compileError("dac.redistribute is not supported yet (arrays keep the "
+                   "distribution they were created with)");
+    compileError("dac." + name + " is not supported yet");
+  }
+
   // --- numpy -----------------------------------------------------------------
   if (!name.consume_front("numpy."))
     compileError("'" + name + "' is not supported");
@@ -485,8 +513,6 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
     bool isFull = name == "full";
     args.check(name, isFull ? 3 : 2, {"shape", "fill_value", "dtype",
                                       "order", "dist", "grid_shape"});
-    if (args.get(SIZE_MAX, "dist") || args.get(SIZE_MAX, "grid_shape"))
-      compileError("dist= and grid_shape= are not supported yet");
     std::vector<Value> shape = em.shapeFrom(required(0, "shape"));
     ValueRef fill = isFull ? required(1, "fill_value")
                     : name == "ones" ? em.intConst(1)
@@ -495,7 +521,7 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
     DType type = t ? *t : isFull ? em.commonType({fill}) : DType::Float64;
     if (isFull && !t && fill->isPython && fill->dtype == DType::Int64)
       type = DType::Int64;
-    return em.full(shape, fill, type);
+    return em.full(shape, fill, type, layoutArg(shape));
   }
   if (name == "zeros_like" || name == "ones_like" || name == "empty_like" ||
       name == "full_like") {
@@ -507,19 +533,33 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
                     : name == "ones_like" ? em.intConst(1)
                                           : em.intConst(0);
     std::optional<DType> t = dtypeArg(isFull ? 2 : 1);
-    return em.full(a->shape, fill, t.value_or(a->dtype));
+    // *_like keeps the prototype's distribution unless dist= is given.
+    dist::LayoutAttr layout = layoutArg(a->shape);
+    if (!layout)
+      layout = cast<dist::ArrayType>(a->value.getType()).getLayout();
+    return em.full(a->shape, fill, t.value_or(a->dtype), layout);
   }
   if (name == "arange") {
-    args.check("arange", 4, {"start", "stop", "step", "dtype"});
+    args.check("arange", 4, {"start", "stop", "step", "dtype", "dist",
+                             "grid_shape"});
     ValueRef first = required(0, "start");
     ValueRef second = arg(1, "stop");
     ValueRef step = arg(2, "step");
     ValueRef start = second ? first : em.intConst(0);
     ValueRef stop = second ? second : first;
-    return em.arange(start, stop, step ? step : em.intConst(1), dtypeArg(3));
+    ValueRef r = em.arange(start, stop, step ? step : em.intConst(1),
+                           dtypeArg(3));
+    dist::LayoutAttr layout = layoutArg(r->shape);
+    if (!layout)
+      return r;
+    // Recreate with the layout now that the extent is known.
+    r->value.getDefiningOp()->erase();
+    return em.arange(start, stop, step ? step : em.intConst(1), dtypeArg(3),
+                     layout);
   }
   if (name == "linspace") {
-    args.check("linspace", 3, {"start", "stop", "num", "endpoint", "dtype"});
+    args.check("linspace", 3, {"start", "stop", "num", "endpoint", "dtype",
+                               "dist", "grid_shape"});
     ValueRef numArg = arg(2, "num");
     std::optional<int64_t> num =
         numArg ? Emitter::getConstInt(numArg) : std::optional<int64_t>(50);
@@ -527,8 +567,9 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
       compileError("linspace(num=...) must be known when compiling");
     ValueRef endpoint = args.get(SIZE_MAX, "endpoint");
     bool ep = endpoint ? Emitter::getConstInt(endpoint).value_or(1) != 0 : true;
+    std::vector<Value> shape = {em.index(*num)};
     return em.linspace(required(0, "start"), required(1, "stop"), *num, ep,
-                       dtypeArg(SIZE_MAX));
+                       dtypeArg(SIZE_MAX), layoutArg(shape));
   }
   if (name == "where") {
     if (args.positional.size() != 3)

@@ -21,6 +21,14 @@ using namespace dac;
 using namespace dac::script;
 using namespace dac::dist;
 
+/// "#dist.layout<[b, n]>" for error messages.
+static std::string describeLayout(LayoutAttr layout) {
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  os << layout;
+  return text;
+}
+
 DType Emitter::commonType(ArrayRef<ValueRef> operands) {
   // Arrays and NumPy scalars decide; Python scalars only raise the kind
   // (bool < int < float), NumPy 1.24's value-based casting.
@@ -83,8 +91,31 @@ ValueRef Emitter::elementwise(ArrayRef<ValueRef> operands, DType computeType,
           {i, convert(b, loc, v->value, v->dtype, computeType)});
     }
   }
+  // Operands must share one distribution (no redistribution yet); the
+  // result has it too.
+  LayoutAttr layout;
+  for (const ValueRef &v : operands) {
+    if (!v->is(PyValue::Kind::Array))
+      continue;
+    LayoutAttr own = cast<ArrayType>(v->value.getType()).getLayout();
+    if (layout && own && own != layout)
+      compileError("operands have different distributions (" +
+                   describeLayout(layout) + " and " + describeLayout(own) +
+                   "); redistribution is not supported yet");
+    if (!layout)
+      layout = own;
+  }
+  if (layout)
+    for (const ValueRef &v : operands)
+      if (v->is(PyValue::Kind::Array) &&
+          !cast<ArrayType>(v->value.getType()).getLayout() &&
+          layout != effectiveLayout(v))
+        compileError("operands have different distributions (" +
+                     describeLayout(layout) + " and the default " +
+                     describeLayout(effectiveLayout(v)) +
+                     "); redistribution is not supported yet");
   const std::vector<Value> &shape = (*firstArray)->shape;
-  Type resultArray = arrayType(shape, resultType);
+  Type resultArray = arrayType(shape, resultType, layout);
   auto map = MapOp::create(b, loc, resultArray, inputs);
   Block *body = b.createBlock(&map.getBody());
   SmallVector<Value> args(operands.size());

@@ -170,6 +170,8 @@ std::string PyValue::describe() const {
     return std::string("type numpy.") + getDTypeName(dtype);
   case Kind::Generator:
     return "numpy.random.Generator";
+  case Kind::Query:
+    return name == "grid" ? "tuple (a process grid)" : "list of local shapes";
   }
   return "value";
 }

@@ -61,6 +61,8 @@ struct PyValue {
     Method,    // name + receiver (items[0])
     DTypeObj,  // dtype: a NumPy scalar type (np.float64) used as a value
     Generator, // generator
+    Query,     // name ("localshapes", "grid") of items[0], an array: what
+               // dac.localshapes / dac.grid_shape return, known at run time
   };
 
   Kind kind = Kind::None;

@@ -11,7 +11,7 @@
 #include <stdint.h>
 
 /// Bumped whenever RuntimeABI.def changes in any way.
-#define DAC_RT_ABI_VERSION 1
+#define DAC_RT_ABI_VERSION 2
 
 #define DAC_RT_TYPE_VOID void
 #define DAC_RT_TYPE_I32 int32_t
@@ -43,6 +43,12 @@ extern "C" {
 /// Reduction combiners understood by dac_rt_allreduce_*.
 enum DacRtReduceOp {
 #define DAC_RT_REDUCE_OP(Name, Value) DAC_RT_REDUCE_##Name = Value,
+#include "dac/Runtime/RuntimeABI.def"
+};
+
+/// Distribution codes of one dimension in a layout descriptor.
+enum DacRtDimKind {
+#define DAC_RT_DIM_KIND(Name, Value) DAC_RT_DIM_##Name = Value,
 #include "dac/Runtime/RuntimeABI.def"
 };
 

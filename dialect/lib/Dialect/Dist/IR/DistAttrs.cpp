@@ -232,6 +232,8 @@ LayoutAttr LayoutAttr::getDefault(MLIRContext *ctx, unsigned rank) {
 }
 
 bool LayoutAttr::isLeadingBlock() const {
+  if (!getGrid().empty())
+    return false;
   ArrayRef<DimAttr> dims = getDims();
   for (auto [i, d] : llvm::enumerate(dims)) {
     DimKind want = i == 0 ? DimKind::Block : DimKind::None;

@@ -176,7 +176,7 @@ LogicalResult KernelOp::verify() {
 
 LogicalResult PrintOp::verify() {
   StringRef format = getFormat();
-  size_t fields = 0;
+  size_t field = 0;
   for (size_t i = 0; i < format.size(); ++i) {
     char c = format[i];
     if ((c == '{' || c == '}') && i + 1 < format.size() &&
@@ -184,18 +184,33 @@ LogicalResult PrintOp::verify() {
       ++i;
       continue;
     }
-    if (c == '{' && i + 1 < format.size() && format[i + 1] == '}') {
-      ++fields;
-      ++i;
+    if (c == '}')
+      return emitOpError("stray '}' in format (write '}}' for a literal "
+                         "brace)");
+    if (c != '{')
       continue;
-    }
-    if (c == '{' || c == '}')
-      return emitOpError("stray '") << c << "' in format (write '" << c << c
-                                    << "' for a literal brace)";
+    size_t close = format.find('}', i);
+    if (close == StringRef::npos)
+      return emitOpError("stray '{' in format (write '{{' for a literal "
+                         "brace)");
+    StringRef name = format.slice(i + 1, close);
+    i = close;
+    if (field >= getArgs().size())
+      return emitOpError("format has more fields than the ")
+             << getArgs().size() << " arguments given";
+    bool isArray = isa<ArrayType>(getArgs()[field].getType());
+    if (name.empty() && isArray)
+      return emitOpError("field ") << field << " '{}' needs a scalar";
+    if (!name.empty() && name != "localshapes" && name != "grid")
+      return emitOpError("unknown field '{") << name << "}'";
+    if (!name.empty() && !isArray)
+      return emitOpError("field ") << field << " '{" << name
+                                   << "}' needs an array";
+    ++field;
   }
-  if (fields != getArgs().size())
+  if (field != getArgs().size())
     return emitOpError("format has ")
-           << fields << " fields but " << getArgs().size()
+           << field << " fields but " << getArgs().size()
            << " arguments were given";
   return success();
 }

@@ -97,8 +97,8 @@ def Dist_LayoutAttr : Dist_Attr<"Layout", "layout"> {
     /// The default layout of a rank-`rank` array: block on dimension 0,
     /// nothing else distributed (DistArray's default). Rank 0: replicated.
     static LayoutAttr getDefault(::mlir::MLIRContext *ctx, unsigned rank);
-    /// True if every dimension is `b` without bounds/halo on dimension 0 and
-    /// `n` elsewhere, the layout whose local chunk is one contiguous slab.
+    /// True for `b` (no bounds, halo or explicit grid) on dimension 0 and `n`
+    /// elsewhere: the layout whose local chunk is one contiguous slab.
     bool isLeadingBlock() const;
   }];
 }

@@ -169,11 +169,15 @@ def Dist_PrintOp : Dist_Op<"print"> {
   let summary = "print a line on rank 0, as Python's print does";
   let description = [{
     `format` is the line to print; each `{}` is replaced by the next
-    argument formatted as Python prints it (`{{` and `}}` are literal
-    braces). The line is written once, by rank 0.
+    argument (a scalar) formatted as Python prints it, `{localshapes}` and
+    `{grid}` by the local shapes (a list of tuples, one per rank) and the
+    process grid of the next argument (an array), as `dac.localshapes` and
+    `dac.grid_shape` return them. `{{` and `}}` are literal braces. The
+    line is written once, by rank 0.
   }];
   let arguments = (ins StrAttr:$format,
-                       Variadic<AnyTypeOf<[AnyInteger, AnyFloat]>>:$args);
+                       Variadic<AnyTypeOf<[AnyInteger, AnyFloat,
+                                           Dist_AnyArray]>>:$args);
   let assemblyFormat = [{
     $format ($args^ `:` type($args))? attr-dict
   }];
