@@ -1,4 +1,4 @@
-// RUN: dac-opt %s --dist-partition -split-input-file -verify-diagnostics | FileCheck %s
+// RUN: dac-opt %s --dist-partition -split-input-file | FileCheck %s
 
 #b = #dist.layout<[b]>
 
@@ -101,14 +101,26 @@ func.func @main() {
 
 // -----
 
-#b = #dist.layout<[c]>
+#c = #dist.layout<[c{k = 2}, n]>
 
-// Tests that a layout without a lowering is a clear error.
-func.func @cyclic(%v: f64) {
-  // expected-error @below {{dist-partition does not lower layout}}
-  %a = dist.kernel [6] <[c]> reductions [unit] -> !dist.array<6xf64, #b> {
-  ^bb0(%i: index):
-    dist.yield %v : f64
+// Tests that a layout other than block-on-dimension-0 asks the runtime for
+// the local extents and the global index of each local position.
+// The descriptor: 2 dims, no explicit grid; c{k=2}; n (RuntimeABI.def).
+// CHECK: llvm.mlir.global private constant @{{__dac_i64_[0-9A-F]+}}(dense<[2, 0, 2, 2, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0]> : tensor<16xi64>)
+// CHECK-LABEL: func @cyclic
+func.func @cyclic(%v: f64) -> f64 {
+  // CHECK: %[[L:.*]] = call @dac_rt_layout_create
+  // CHECK: %[[N:.*]] = call @dac_rt_layout_local_size(%[[L]], %{{.*}})
+  // CHECK: %[[T:.*]] = memref.alloc(%{{.*}}) : memref<?xi64>
+  // CHECK: call @dac_rt_layout_global_indices(%[[L]]
+  // CHECK: scf.for
+  // CHECK: memref.load %[[T]]
+  // CHECK: call @dac_rt_allreduce_f64
+  %s = dist.kernel [6, 3] <[c{k = 2}, n]> reductions [#dist.reduce<sum>] -> f64 {
+  ^bb0(%i: index, %j: index):
+    %f = arith.index_cast %i : index to i64
+    %g = arith.sitofp %f : i64 to f64
+    dist.yield %g : f64
   }
-  return
+  return %s : f64
 }

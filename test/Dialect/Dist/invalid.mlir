@@ -120,7 +120,7 @@ func.func @f(%a: !dist.array<4xf64>) {
 // -----
 
 func.func @f(%x: f64) {
-  // expected-error @below {{'dist.print' op format has 2 fields but 1 arguments were given}}
+  // expected-error @below {{'dist.print' op format has more fields than the 1 arguments given}}
   dist.print "{} {}" %x : f64
   return
 }
@@ -153,5 +153,29 @@ func.func @f(%n: index) {
     %k = arith.constant 1 : i64
     dist.yield %k : i64
   }
+  return
+}
+
+// -----
+
+func.func @f(%a: !dist.array<4xf64>) {
+  // expected-error @below {{'dist.print' op field 0 '{}' needs a scalar}}
+  dist.print "{}" %a : !dist.array<4xf64>
+  return
+}
+
+// -----
+
+func.func @f(%x: f64) {
+  // expected-error @below {{'dist.print' op field 0 '{localshapes}' needs an array}}
+  dist.print "{localshapes}" %x : f64
+  return
+}
+
+// -----
+
+func.func @f(%a: !dist.array<4xf64>) {
+  // expected-error @below {{'dist.print' op unknown field '{shape}'}}
+  dist.print "{shape}" %a : !dist.array<4xf64>
   return
 }
