@@ -48,6 +48,26 @@ FailureOr<SmallVector<Value>> getDynamicSizes(Value array) {
   return failure();
 }
 
+/// The block arguments of a kernel body, by role.
+struct BodyArgs {
+  SmallVector<Value> indices, elements, draws;
+};
+
+/// Creates the (empty) body of `kernel` with its arguments: one index per
+/// dimension, one element per input, one f64 per random stream.
+BodyArgs createBody(OpBuilder &b, Location loc, KernelOp kernel) {
+  Block *block = b.createBlock(&kernel.getBody());
+  BodyArgs args;
+  for (unsigned i = 0; i < kernel.getRank(); ++i)
+    args.indices.push_back(block->addArgument(b.getIndexType(), loc));
+  for (Value input : kernel.getInputs())
+    args.elements.push_back(block->addArgument(
+        cast<ArrayType>(input.getType()).getElementType(), loc));
+  for (size_t i = 0; i < kernel.getStreams().size(); ++i)
+    args.draws.push_back(block->addArgument(b.getF64Type(), loc));
+  return args;
+}
+
 using BodyBuilder = function_ref<SmallVector<Value>(
     OpBuilder &, Location, ValueRange indices, ValueRange elements,
     ValueRange draws)>;
@@ -61,16 +81,9 @@ KernelOp buildKernel(OpBuilder &b, Location loc, ArrayType space,
       b, loc, resultTypes, sizes, b.getDenseI64ArrayAttr(space.getShape()),
       space.getLayout(), inputs, streams, offsets,
       b.getArrayAttr(reductions));
-  Block *block = b.createBlock(&kernel.getBody());
-  SmallVector<Value> indices, elements, draws;
-  for (unsigned i = 0; i < space.getRank(); ++i)
-    indices.push_back(block->addArgument(b.getIndexType(), loc));
-  for (Value input : inputs)
-    elements.push_back(block->addArgument(
-        cast<ArrayType>(input.getType()).getElementType(), loc));
-  for (size_t i = 0; i < streams.size(); ++i)
-    draws.push_back(block->addArgument(b.getF64Type(), loc));
-  SmallVector<Value> yielded = body(b, loc, indices, elements, draws);
+  BodyArgs args = createBody(b, loc, kernel);
+  SmallVector<Value> yielded =
+      body(b, loc, args.indices, args.elements, args.draws);
   YieldOp::create(b, loc, yielded);
   b.setInsertionPointAfter(kernel);
   return kernel;
@@ -207,16 +220,9 @@ KernelOp fuse(KernelOp producer, KernelOp consumer) {
       b, consumer.getLoc(), consumer.getResultTypes(), consumer.getSizes(),
       consumer.getShapeAttr(), consumer.getLayout(), inputs, streams, offsets,
       consumer.getReductions());
-  Block *block = b.createBlock(&fused.getBody());
-  Location loc = consumer.getLoc();
-  SmallVector<Value> indices, elements, draws;
-  for (unsigned i = 0; i < fused.getRank(); ++i)
-    indices.push_back(block->addArgument(b.getIndexType(), loc));
-  for (Value input : inputs)
-    elements.push_back(block->addArgument(
-        cast<ArrayType>(input.getType()).getElementType(), loc));
-  for (size_t i = 0; i < streams.size(); ++i)
-    draws.push_back(block->addArgument(b.getF64Type(), loc));
+  BodyArgs args = createBody(b, consumer.getLoc(), fused);
+  ArrayRef<Value> indices = args.indices, elements = args.elements,
+                  draws = args.draws;
 
   // The producer's body computes the element the consumer used to load.
   IRMapping mapping;
