@@ -46,62 +46,67 @@ def f(x: int, y: float = 1.0) -> np.ndarray:
 # Tests a nested function with global and nonlocal declarations.
 def outer():
     global g
+    h = k = 0
     def inner():
         nonlocal h, k
     return inner()
 # CHECK:  FunctionDef outer() @47:1
 # CHECK-NEXT:    Global g @48:5
-# CHECK-NEXT:    FunctionDef inner() @49:5
-# CHECK-NEXT:      Nonlocal h, k @50:9
-# CHECK-NEXT:    Return @51:5
-# CHECK-NEXT:      Call @51:12
-# CHECK-NEXT:        Name inner @51:12
+# CHECK-NEXT:    Assign @49:5
+# CHECK-NEXT:      Name h (store) @49:5
+# CHECK-NEXT:      Name k (store) @49:9
+# CHECK-NEXT:      IntLiteral 0 @49:13
+# CHECK-NEXT:    FunctionDef inner() @50:5
+# CHECK-NEXT:      Nonlocal h, k @51:9
+# CHECK-NEXT:    Return @52:5
+# CHECK-NEXT:      Call @52:12
+# CHECK-NEXT:        Name inner @52:12
 
 # Tests calls with keyword arguments, a dict argument and a trailing comma.
 a = np.zeros((4, 5), dtype=np.float64, dist={0: 'b'},)
-# CHECK:  Assign @61:1
-# CHECK-NEXT:    Name a (store) @61:1
-# CHECK-NEXT:    Call @61:5
-# CHECK-NEXT:      Attribute np.zeros @61:5
-# CHECK-NEXT:      Tuple @61:14
-# CHECK-NEXT:        IntLiteral 4 @61:15
-# CHECK-NEXT:        IntLiteral 5 @61:18
-# CHECK-NEXT:      keyword dtype: Attribute np.float64 @61:28
-# CHECK-NEXT:      keyword dist: Dict @61:45
-# CHECK-NEXT:        key: IntLiteral 0 @61:46
-# CHECK-NEXT:        value: StringLiteral "b" @61:49
+# CHECK:  Assign @66:1
+# CHECK-NEXT:    Name a (store) @66:1
+# CHECK-NEXT:    Call @66:5
+# CHECK-NEXT:      Attribute np.zeros @66:5
+# CHECK-NEXT:      Tuple @66:14
+# CHECK-NEXT:        IntLiteral 4 @66:15
+# CHECK-NEXT:        IntLiteral 5 @66:18
+# CHECK-NEXT:      keyword dtype: Attribute np.float64 @66:28
+# CHECK-NEXT:      keyword dist: Dict @66:45
+# CHECK-NEXT:        key: IntLiteral 0 @66:46
+# CHECK-NEXT:        value: StringLiteral "b" @66:49
 
 # Tests that a call result can be called, subscripted and accessed.
 f(1)(2)[0].shape
-# CHECK:  ExprStmt @75:1
-# CHECK-NEXT:    Attribute .shape @75:1
-# CHECK-NEXT:      Subscript @75:1
-# CHECK-NEXT:        Call @75:1
-# CHECK-NEXT:          Call @75:1
-# CHECK-NEXT:            Name f @75:1
-# CHECK-NEXT:            IntLiteral 1 @75:3
-# CHECK-NEXT:          IntLiteral 2 @75:6
-# CHECK-NEXT:        IntLiteral 0 @75:9
+# CHECK:  ExprStmt @80:1
+# CHECK-NEXT:    Attribute .shape @80:1
+# CHECK-NEXT:      Subscript @80:1
+# CHECK-NEXT:        Call @80:1
+# CHECK-NEXT:          Call @80:1
+# CHECK-NEXT:            Name f @80:1
+# CHECK-NEXT:            IntLiteral 1 @80:3
+# CHECK-NEXT:          IntLiteral 2 @80:6
+# CHECK-NEXT:        IntLiteral 0 @80:9
 
 # Tests a lambda with a default, as passed to np.fromfunction.
 a = np.fromfunction(lambda i, j=0: i + j, (3, 3))
-# CHECK:  Assign @87:1
-# CHECK-NEXT:    Name a (store) @87:1
-# CHECK-NEXT:    Call @87:5
-# CHECK-NEXT:      Attribute np.fromfunction @87:5
-# CHECK-NEXT:      Lambda(i, j) @87:21
-# CHECK-NEXT:        Param j @87:31
-# CHECK-NEXT:          default: IntLiteral 0 @87:33
-# CHECK-NEXT:        BinaryOp + @87:36
-# CHECK-NEXT:          Name i @87:36
-# CHECK-NEXT:          Name j @87:40
-# CHECK-NEXT:      Tuple @87:43
-# CHECK-NEXT:        IntLiteral 3 @87:44
-# CHECK-NEXT:        IntLiteral 3 @87:47
+# CHECK:  Assign @92:1
+# CHECK-NEXT:    Name a (store) @92:1
+# CHECK-NEXT:    Call @92:5
+# CHECK-NEXT:      Attribute np.fromfunction @92:5
+# CHECK-NEXT:      Lambda(i, j) @92:21
+# CHECK-NEXT:        Param j @92:31
+# CHECK-NEXT:          default: IntLiteral 0 @92:33
+# CHECK-NEXT:        BinaryOp + @92:36
+# CHECK-NEXT:          Name i @92:36
+# CHECK-NEXT:          Name j @92:40
+# CHECK-NEXT:      Tuple @92:43
+# CHECK-NEXT:        IntLiteral 3 @92:44
+# CHECK-NEXT:        IntLiteral 3 @92:47
 
 # Tests a lambda without parameters.
 g = lambda: 0
-# CHECK:  Assign @103:1
-# CHECK-NEXT:    Name g (store) @103:1
-# CHECK-NEXT:    Lambda() @103:5
-# CHECK-NEXT:      IntLiteral 0 @103:13
+# CHECK:  Assign @108:1
+# CHECK-NEXT:    Name g (store) @108:1
+# CHECK-NEXT:    Lambda() @108:5
+# CHECK-NEXT:      IntLiteral 0 @108:13
