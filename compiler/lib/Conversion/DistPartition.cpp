@@ -837,6 +837,11 @@ LogicalResult FunctionPartitioner::run() {
       lowerPrint(print);
     } else if (auto check = dyn_cast<AssertOp>(op)) {
       lowerAssert(check);
+    } else if (auto time = dyn_cast<TimeOp>(op)) {
+      OpBuilder b(time);
+      time.replaceAllUsesWith(createRuntimeCall(
+          b, time.getLoc(), module, RuntimeFunction::dac_rt_time_now, {}));
+      time.erase();
     } else {
       return op->emitError("'")
              << op->getName()

@@ -43,5 +43,7 @@ func.func @output(%x: f64, %c: i1) {
   dist.print "x = {} {{braces}}" %x : f64
   // CHECK: dist.assert %{{.*}}, "boom"
   dist.assert %c, "boom"
+  // CHECK: dist.time
+  %t = dist.time
   return
 }

@@ -361,6 +361,16 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
     compileError("math." + name + " is not supported");
   }
 
+  // --- time -----------------------------------------------------------------
+  if (name == "time.perf_counter" || name == "time.time" ||
+      name == "time.monotonic") {
+    args.check(name, 0, {});
+    return PyValue::scalar(dist::TimeOp::create(b, em.loc, b.getF64Type()),
+                           DType::Float64, true);
+  }
+  if (name.starts_with("time."))
+    compileError(name + " is not supported (time.perf_counter is)");
+
   // --- numpy.random ------------------------------------------------------
   if (name == "numpy.random.default_rng") {
     args.check("default_rng", 1, {"seed"});

@@ -184,6 +184,17 @@ def Dist_PrintOp : Dist_Op<"print"> {
   let hasVerifier = 1;
 }
 
+def Dist_TimeOp : Dist_Op<"time"> {
+  let summary = "seconds on a clock that every rank reads alike";
+  let description = [{
+    `time.perf_counter()` in scripts: all ranks first finish the work before
+    it (a barrier), then get the same reading (rank 0's), so differences of
+    two readings time the whole program's phase, not one rank's part.
+  }];
+  let results = (outs F64:$seconds);
+  let assemblyFormat = "attr-dict";
+}
+
 def Dist_AssertOp : Dist_Op<"assert"> {
   let summary = "stop all ranks with a message unless the condition holds";
   let arguments = (ins I1:$condition, StrAttr:$message);
