@@ -12,18 +12,21 @@
 # RUN: not dac build %t/seed.py -o %t/s 2>&1 | FileCheck %s --check-prefix=SEED
 # RUN: not dac build %t/axis.py -o %t/a 2>&1 | FileCheck %s --check-prefix=AXIS
 # RUN: not dac build %t/cast.py -o %t/c 2>&1 | FileCheck %s --check-prefix=CAST
+# RUN: not dac build %t/while.py -o %t/w 2>&1 | FileCheck %s --check-prefix=WHILE
+# RUN: not dac build %t/long.py -o %t/l 2>&1 | FileCheck %s --check-prefix=LONG
 
 # Tests that constructs outside the supported subset are compile-time
 # errors with file:line:col, the source line and a caret, and that no
 # output file is left behind.
 
 #--- loop.py
-total = 0
-for i in range(3):
-    total += i
-# LOOP: loop.py:2:1: error: 'for' loops are not supported yet
-# LOOP-NEXT: for i in range(3):
-# LOOP-NEXT: {{^}}^~~
+import numpy as np
+n = int(np.ones(3).sum())
+for i in range(n):
+    print(i)
+# LOOP: loop.py:3:10: error: range() bounds must be integers known when compiling
+# LOOP-NEXT: for i in range(n):
+# LOOP-NEXT: {{^}}         ^~~~~~~~
 
 #--- name.py
 import numpy as np
@@ -89,3 +92,16 @@ import numpy as np
 a = np.arange(4)
 a += 0.5
 # CAST: cast.py:3:3: error: Cannot cast ufunc output from dtype('float64') to dtype('int64') with casting rule 'same_kind'
+
+#--- while.py
+import numpy as np
+x = np.ones(4).sum()
+while x > 1:
+    x = x / 2
+# WHILE: while.py:3:7: error: 'while' on a value known only at run time is not supported yet
+
+#--- long.py
+s = 0
+for i in range(20000):
+    s += i
+# LONG: long.py:2:10: error: range() of more than 10000 values is not supported yet

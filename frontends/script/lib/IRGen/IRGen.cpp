@@ -80,10 +80,30 @@ OwningOpRef<ModuleOp> IRGen::run(const Module &ast) {
 
 void IRGen::lowerBlock(const StmtList &body) {
   for (const auto &stmt : body) {
-    if (returned)
+    if (returned || breaking || continuing)
       return;
     lowerStmt(*stmt);
   }
+}
+
+/// Unrolled iterations of all loops of a script together: beyond this the
+/// program would be better served by a real loop, which dac lacks yet.
+static constexpr unsigned kMaxUnrolledIterations = 10000;
+
+bool IRGen::runIteration(const StmtList &body) {
+  if (++unrolledIterations > kMaxUnrolledIterations)
+    compileError("loops are unrolled when compiling, and this script runs "
+                 "more than " + Twine(kMaxUnrolledIterations) +
+                 " iterations in all; longer loops are not supported yet");
+  ++loopDepth;
+  lowerBlock(body);
+  --loopDepth;
+  continuing = false;
+  if (breaking) {
+    breaking = false;
+    return false;
+  }
+  return !returned;
 }
 
 //===----------------------------------------------------------------------===//
@@ -263,15 +283,57 @@ void IRGen::lowerStmt(const Stmt &stmt) {
     case Stmt::Kind::Global:
     case Stmt::Kind::Nonlocal:
       return;
-    case Stmt::Kind::For:
-      throw LocatedError{SourceRange(stmt.getLoc(), file.getLoc(stmt.getLoc().offset + 3)),
-                         "'for' loops are not supported yet"};
-    case Stmt::Kind::While:
-      throw LocatedError{SourceRange(stmt.getLoc(), file.getLoc(stmt.getLoc().offset + 5)),
-                         "'while' loops are not supported yet"};
+    case Stmt::Kind::For: {
+      const auto &s = cast<ForStmt>(stmt);
+      ValueRef iter = lowerExpr(s.getIter());
+      if (!iter->is(Kind::Tuple) && !iter->is(Kind::List))
+        throw LocatedError{s.getIter().getRange(),
+                           "'for' loops over " + iter->describe() +
+                               " are not supported (range() with bounds "
+                               "known when compiling, tuples and lists are)"};
+      std::vector<ValueRef> items = iter->items;
+      bool completed = true;
+      for (const ValueRef &item : items) {
+        assign(s.getTarget(), item);
+        if (!runIteration(s.getBody())) {
+          completed = false;
+          break;
+        }
+      }
+      if (completed && !returned)
+        lowerBlock(s.getOrElse());
+      return;
+    }
+    case Stmt::Kind::While: {
+      const auto &s = cast<WhileStmt>(stmt);
+      bool completed = true;
+      while (true) {
+        ValueRef test = lowerExpr(s.getTest());
+        em.loc = locOf(s.getTest().getRange());
+        std::optional<int64_t> known =
+            getConstantIntValue(em.fold(em.truth(test)));
+        if (!known)
+          throw LocatedError{s.getTest().getRange(),
+                             "'while' on a value known only at run time is "
+                             "not supported yet (loops are unrolled when "
+                             "compiling)"};
+        if (!*known)
+          break;
+        if (!runIteration(s.getBody())) {
+          completed = false;
+          break;
+        }
+      }
+      if (completed && !returned)
+        lowerBlock(s.getOrElse());
+      return;
+    }
     case Stmt::Kind::Break:
     case Stmt::Kind::Continue:
-      throw LocatedError{stmt.getRange(), "'break'/'continue' outside loop"};
+      if (loopDepth == 0)
+        throw LocatedError{stmt.getRange(), "'break'/'continue' outside loop"};
+      (stmt.getKind() == Stmt::Kind::Break ? breaking : continuing) = true;
+      return;
     }
   } catch (const CompileError &err) {
     throw LocatedError{stmt.getRange(), err.what()};
@@ -658,9 +720,12 @@ ValueRef IRGen::callFunction(const ValueRef &fn, const CallArgs &args) {
   scope = local;
   returnValue = PyValue::none();
   returned = false;
+  unsigned savedLoopDepth = loopDepth;
+  loopDepth = 0;
   ++callDepth;
   llvm::scope_exit restore([&] {
     --callDepth;
+    loopDepth = savedLoopDepth;
     scope = savedScope;
     returned = savedReturned;
     em.loc = savedLoc;

@@ -80,6 +80,14 @@ private:
   ValueRef returnValue;
   bool returned = false;
   unsigned callDepth = 0;
+  /// Loops are unrolled (their trip count must be known when compiling);
+  /// `break`/`continue` set these while the rest of the body is skipped.
+  bool breaking = false;
+  bool continuing = false;
+  unsigned loopDepth = 0;
+  unsigned unrolledIterations = 0;
+  /// Runs one iteration of a loop body; false once the loop must stop.
+  bool runIteration(const StmtList &body);
 
   friend struct LibraryAccess;
 };

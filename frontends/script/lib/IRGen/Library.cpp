@@ -332,9 +332,34 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
   }
   if (name == "builtins.pow")
     return em.binaryOp("**", required(0, "base"), required(1, "exp"));
-  if (name == "builtins.range")
-    compileError("range() is only supported in 'for' loops, which are not "
-                 "supported yet");
+  if (name == "builtins.range") {
+    // A compile-time sequence: loops over it are unrolled.
+    args.check("range", 3, {});
+    std::vector<int64_t> bounds;
+    for (const ValueRef &v : args.positional) {
+      std::optional<int64_t> c = Emitter::getConstInt(v);
+      if (!c || v->dtype == DType::Bool)
+        compileError("range() bounds must be integers known when compiling");
+      bounds.push_back(*c);
+    }
+    if (bounds.empty())
+      compileError("range expected at least 1 argument, got 0");
+    int64_t start = bounds.size() > 1 ? bounds[0] : 0;
+    int64_t stop = bounds.size() > 1 ? bounds[1] : bounds[0];
+    int64_t step = bounds.size() > 2 ? bounds[2] : 1;
+    if (step == 0)
+      compileError("range() arg 3 must not be zero");
+    std::vector<ValueRef> items;
+    for (int64_t i = start; step > 0 ? i < stop : i > stop; i += step) {
+      if (items.size() >= 10000)
+        compileError("range() of more than 10000 values is not supported "
+                     "yet (loops are unrolled when compiling)");
+      items.push_back(em.intConst(i));
+    }
+    ValueRef list = PyValue::tuple(items);
+    list->kind = Kind::List;
+    return list;
+  }
   if (name.starts_with("builtins."))
     compileError("'" + name.drop_front(9) + "' is not supported");
 
