@@ -14,6 +14,7 @@
 # RUN: not dac build %t/cast.py -o %t/c 2>&1 | FileCheck %s --check-prefix=CAST
 # RUN: not dac build %t/while.py -o %t/w 2>&1 | FileCheck %s --check-prefix=WHILE
 # RUN: not dac build %t/long.py -o %t/l 2>&1 | FileCheck %s --check-prefix=LONG
+# RUN: not dac build %t/drawif.py -o %t/d 2>&1 | FileCheck %s --check-prefix=DRAWIF
 
 # Tests that constructs outside the supported subset are compile-time
 # errors with file:line:col, the source line and a caret, and that no
@@ -68,8 +69,9 @@ import scipy
 #--- runtimeif.py
 import numpy as np
 if np.ones(3).sum() > 2:
-    print("big")
-# RTIF: runtimeif.py:2:4: error: 'if' on a value known only at run time is not supported yet
+    big = 1
+print(big)
+# RTIF: runtimeif.py:2:4: error: 'big' is assigned in only one branch of this 'if' (on a value known only at run time) and has no value before it
 
 #--- index.py
 import numpy as np
@@ -105,3 +107,10 @@ s = 0
 for i in range(20000):
     s += i
 # LONG: long.py:2:10: error: range() of more than 10000 values is not supported yet
+
+#--- drawif.py
+import numpy as np
+rng = np.random.default_rng(1)
+if rng.random() > 0.5:
+    x = rng.random()
+# DRAWIF: drawif.py:4:9: error: drawing random numbers inside an 'if' on a value known only at run time is not supported yet

@@ -853,12 +853,13 @@ LogicalResult FunctionPartitioner::run() {
     op->dropAllUses();
     op->erase();
   }
-  // Local buffers live until the function returns.
-  func.walk([&](func::ReturnOp ret) {
-    OpBuilder b(ret);
-    for (Value buffer : buffers)
-      memref::DeallocOp::create(b, ret.getLoc(), buffer);
-  });
+  // Local buffers live until the end of the block that allocates them (the
+  // function's body, or a branch of an scf.if they cannot escape).
+  for (Value buffer : buffers) {
+    Operation *terminator = buffer.getParentBlock()->getTerminator();
+    OpBuilder b(terminator);
+    memref::DeallocOp::create(b, terminator->getLoc(), buffer);
+  }
   if (func.getSymName() == "main" && func.getNumArguments() == 0 &&
       func.getNumResults() == 0)
     addEntryPoint();

@@ -328,6 +328,12 @@ ValueRef Emitter::linspace(const ValueRef &start, const ValueRef &stop,
   return array;
 }
 
+void Emitter::checkNotInRuntimeBranch(StringRef what) {
+  if (runtimeBranchDepth)
+    compileError(what + " inside an 'if' on a value known only at run time "
+                        "is not supported yet");
+}
+
 ValueRef Emitter::createGenerator(const ValueRef &seed) {
   auto state = std::make_shared<GeneratorState>();
   Value s = toI64(seed, "seed");
@@ -343,6 +349,7 @@ ValueRef Emitter::createGenerator(const ValueRef &seed) {
 
 ValueRef Emitter::random(GeneratorState &gen, std::vector<Value> shape,
                          bool scalarResult, LayoutAttr layout) {
+  checkNotInRuntimeBranch("drawing random numbers");
   Value array = RandomOp::create(b, loc,
                                  arrayType(shape, DType::Float64, layout),
                                  gen.rng, gen.offset, dynamicSizes(shape));

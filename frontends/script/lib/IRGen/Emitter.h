@@ -44,6 +44,11 @@ public:
   /// The location given to every op created; the visitor sets it to the
   /// expression being lowered.
   mlir::Location loc;
+  /// > 0 while lowering a branch of an `if` on a run-time value: state that
+  /// lives across statements (random streams, arrays updated in place)
+  /// cannot change there.
+  unsigned runtimeBranchDepth = 0;
+  void checkNotInRuntimeBranch(llvm::StringRef what);
 
   // Constants.
   ValueRef intConst(int64_t v);

@@ -13,6 +13,7 @@
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/ScopeExit.h"
@@ -158,6 +159,7 @@ void IRGen::lowerStmt(const Stmt &stmt) {
         throw LocatedError{s.getOpRange(), err.what()};
       }
       if (current->is(Kind::Array)) {
+        em.checkNotInRuntimeBranch("updating an array in place");
         // In place, as NumPy: the array keeps its dtype (casting
         // 'same_kind'), and every name bound to it sees the new contents.
         if (result->dtype != current->dtype) {
@@ -244,12 +246,12 @@ void IRGen::lowerStmt(const Stmt &stmt) {
       } catch (const CompileError &err) {
         throw LocatedError{s.getTest().getRange(), err.what()};
       }
-      std::optional<int64_t> known = getConstantIntValue(em.fold(truth));
-      if (!known)
-        throw LocatedError{s.getTest().getRange(),
-                           "'if' on a value known only at run time is not "
-                           "supported yet (the condition must be known when "
-                           "compiling)"};
+      truth = em.fold(truth);
+      std::optional<int64_t> known = getConstantIntValue(truth);
+      if (!known) {
+        lowerRuntimeIf(s, truth);
+        return;
+      }
       lowerBlock(*known ? s.getBody() : s.getOrElse());
       return;
     }
@@ -338,6 +340,77 @@ void IRGen::lowerStmt(const Stmt &stmt) {
   } catch (const CompileError &err) {
     throw LocatedError{stmt.getRange(), err.what()};
   }
+}
+
+void IRGen::lowerRuntimeIf(const IfStmt &stmt, Value condition) {
+  Location loc = locOf(stmt.getTest().getRange());
+  auto branchIf = scf::IfOp::create(b, loc, TypeRange{}, condition,
+                                    /*withElseRegion=*/true);
+  std::map<std::string, ValueRef> before = scope->names;
+  auto lowerBranch = [&](Block *block, const StmtList &body) {
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPoint(block->getTerminator());
+    ++em.runtimeBranchDepth;
+    lowerBlock(body);
+    --em.runtimeBranchDepth;
+    if (returned || breaking || continuing)
+      throw LocatedError{stmt.getTest().getRange(),
+                         "'return', 'break' and 'continue' inside an 'if' on "
+                         "a value known only at run time are not supported "
+                         "yet"};
+    std::map<std::string, ValueRef> after = scope->names;
+    scope->names = before;
+    return after;
+  };
+  std::map<std::string, ValueRef> thenNames =
+      lowerBranch(branchIf.thenBlock(), stmt.getBody());
+  std::map<std::string, ValueRef> elseNames =
+      lowerBranch(branchIf.elseBlock(), stmt.getOrElse());
+
+  // Names either branch rebinds become results of the scf.if.
+  std::vector<std::string> changed;
+  for (auto *names : {&thenNames, &elseNames})
+    for (const auto &[name, value] : *names) {
+      auto it = before.find(name);
+      if ((it == before.end() || it->second != value) &&
+          !llvm::is_contained(changed, name))
+        changed.push_back(name);
+    }
+  SmallVector<Value> thenValues, elseValues;
+  SmallVector<Type> types;
+  std::vector<std::pair<DType, bool>> kinds;
+  for (const std::string &name : changed) {
+    auto pick = [&](std::map<std::string, ValueRef> &names) -> ValueRef {
+      auto it = names.find(name);
+      return it != names.end() ? it->second : nullptr;
+    };
+    ValueRef t = pick(thenNames), e = pick(elseNames);
+    if (!t || !e)
+      throw LocatedError{stmt.getTest().getRange(),
+                         "'" + name + "' is assigned in only one branch of "
+                         "this 'if' (on a value known only at run time) and "
+                         "has no value before it"};
+    if (!t->is(Kind::Scalar) || !e->is(Kind::Scalar) || t->dtype != e->dtype)
+      throw LocatedError{stmt.getTest().getRange(),
+                         "'" + name + "' gets a " + t->describe() + " in one "
+                         "branch and a " + e->describe() + " in the other of "
+                         "this 'if' on a value known only at run time; only "
+                         "numbers of one type are supported"};
+    thenValues.push_back(t->value);
+    elseValues.push_back(e->value);
+    types.push_back(t->value.getType());
+    kinds.push_back({t->dtype, t->isPython && e->isPython});
+  }
+  auto merged = scf::IfOp::create(b, loc, types, condition,
+                                  /*withElseRegion=*/true);
+  merged.getThenRegion().takeBody(branchIf.getThenRegion());
+  merged.getElseRegion().takeBody(branchIf.getElseRegion());
+  merged.thenBlock()->getTerminator()->setOperands(thenValues);
+  merged.elseBlock()->getTerminator()->setOperands(elseValues);
+  branchIf.erase();
+  for (auto [i, name] : llvm::enumerate(changed))
+    scope->names[name] = PyValue::scalar(merged.getResult(i), kinds[i].first,
+                                         kinds[i].second);
 }
 
 void IRGen::assign(const Expr &target, const ValueRef &value) {
@@ -557,11 +630,17 @@ ValueRef IRGen::lowerExprImpl(const Expr &expr) {
     Value cond = em.fold(em.truth(test));
     if (auto known = getConstantIntValue(cond))
       return lowerExpr(*known ? ifexp.getBody() : ifexp.getOrElse());
+    // Both sides are computed and one is selected, so neither may change
+    // state (such as a random stream) that outlives the expression.
+    ++em.runtimeBranchDepth;
     ValueRef x = lowerExpr(ifexp.getBody());
     ValueRef y = lowerExpr(ifexp.getOrElse());
+    --em.runtimeBranchDepth;
+    if (x->is(Kind::Array) || y->is(Kind::Array))
+      return em.where(PyValue::scalar(cond, DType::Bool, true), x, y);
     if (!x->is(Kind::Scalar) || !y->is(Kind::Scalar))
       compileError("a conditional expression on a run-time condition must "
-                   "choose between numbers");
+                   "choose between numbers or arrays");
     DType type = em.commonType({x, y});
     Value sel = arith::SelectOp::create(
         b, em.loc, cond, em.convert(b, em.loc, x->value, x->dtype, type),
@@ -743,6 +822,7 @@ dac::script::lowerToDist(const Module &module, const SourceFile &file,
   ctx.getOrLoadDialect<mlir::arith::ArithDialect>();
   ctx.getOrLoadDialect<mlir::func::FuncDialect>();
   ctx.getOrLoadDialect<mlir::math::MathDialect>();
+  ctx.getOrLoadDialect<mlir::scf::SCFDialect>();
   IRGen gen(ctx, file, diags);
   return gen.run(module);
 }

@@ -86,6 +86,9 @@ private:
   bool continuing = false;
   unsigned loopDepth = 0;
   unsigned unrolledIterations = 0;
+  /// An `if` whose condition is known only at run time: an scf.if whose
+  /// results are the scalars either branch assigns.
+  void lowerRuntimeIf(const IfStmt &stmt, mlir::Value condition);
   /// Runs one iteration of a loop body; false once the loop must stop.
   bool runIteration(const StmtList &body);
 

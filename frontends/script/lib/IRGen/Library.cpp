@@ -289,14 +289,16 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
           best = v;
         continue;
       }
-      if (best->dtype != v->dtype || best->isPython != v->isPython)
+      // Python scalars and NumPy scalars of one dtype print alike; only a
+      // different dtype would make the printed type depend on the values.
+      if (best->dtype != v->dtype)
         compileError("min()/max() of values of different types (" +
                      best->describe() + ", " + v->describe() +
                      ") is supported only when the values are known when "
                      "compiling: the result's type would depend on them");
       Value sel = arith::SelectOp::create(b, em.loc, better->value, v->value,
                                           best->value);
-      best = PyValue::scalar(sel, v->dtype, v->isPython);
+      best = PyValue::scalar(sel, v->dtype, v->isPython && best->isPython);
     }
     return best;
   }
