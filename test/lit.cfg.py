@@ -10,7 +10,7 @@ config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.dac_binary_dir, "test")
 # Not lit tests: the conformance scripts (plain NumPy programs run by the
 # conformance runner), the unit tests and lit's own configuration.
-config.excludes = ["lit.cfg.py", "lit.site.cfg.py", "e2e", "conformance",
+config.excludes = ["lit.cfg.py", "lit.site.cfg.py", "e2e", "conformance", "python",
                    "unit", "Inputs"]
 
 config.environment["PATH"] = os.pathsep.join(
