@@ -742,6 +742,22 @@ void FunctionPartitioner::lowerPrint(PrintOp print) {
                                                        array.getRank());
       Value handle = createLayoutHandle(b, loc, layout,
                                         getGlobalSizes(b, loc, v));
+      if (field == "array") {
+        Type elem = array.getElementType();
+        RuntimeElementType code =
+            elem.isF64()          ? RuntimeElementType::Float64
+            : elem.isF32()        ? RuntimeElementType::Float32
+            : elem.isInteger(64)  ? RuntimeElementType::Int64
+            : elem.isInteger(32)  ? RuntimeElementType::Int32
+                                  : RuntimeElementType::Bool;
+        Value data = getPointer(b, loc, mapping.lookup(v));
+        createRuntimeCall(
+            b, loc, module, RuntimeFunction::dac_rt_print_array,
+            {handle, data,
+             arith::ConstantIntOp::create(b, loc, b.getI32Type(),
+                                          static_cast<int32_t>(code))});
+        continue;
+      }
       createRuntimeCall(b, loc, module,
                         field == "localshapes"
                             ? RuntimeFunction::dac_rt_print_localshapes

@@ -31,6 +31,12 @@ enum class RuntimeDimKind : int64_t {
 #include "dac/Runtime/RuntimeABI.def"
 };
 
+/// Element type codes of arrays handed to the runtime.
+enum class RuntimeElementType : int32_t {
+#define DAC_RT_ELEMENT_TYPE(Name, Value) Name = Value,
+#include "dac/Runtime/RuntimeABI.def"
+};
+
 /// The ABI version generated code passes to dac_rt_init.
 int64_t getRuntimeABIVersion();
 

@@ -211,8 +211,12 @@ void IRGen::print(const CallArgs &args) {
           values.push_back(v->items[0]->value);
           return;
         case Kind::Array:
-          compileError("printing arrays is not supported yet (print a "
-                       "reduction such as a.sum(), or a scalar)");
+          if (nested)
+            compileError("printing arrays inside tuples or lists is not "
+                         "supported yet");
+          format += "{array}";
+          values.push_back(v->value);
+          return;
         default:
           compileError("cannot print " + v->describe());
         }

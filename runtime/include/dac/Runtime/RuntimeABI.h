@@ -52,6 +52,12 @@ enum DacRtDimKind {
 #include "dac/Runtime/RuntimeABI.def"
 };
 
+/// Element type codes of arrays handed to the runtime.
+enum DacRtElementType {
+#define DAC_RT_ELEMENT_TYPE(Name, Value) DAC_RT_ELEMENT_##Name = Value,
+#include "dac/Runtime/RuntimeABI.def"
+};
+
 #ifdef __cplusplus
 }
 #endif

@@ -201,7 +201,8 @@ LogicalResult PrintOp::verify() {
     bool isArray = isa<ArrayType>(getArgs()[field].getType());
     if (name.empty() && isArray)
       return emitOpError("field ") << field << " '{}' needs a scalar";
-    if (!name.empty() && name != "localshapes" && name != "grid")
+    if (!name.empty() && name != "localshapes" && name != "grid" &&
+        name != "array")
       return emitOpError("unknown field '{") << name << "}'";
     if (!name.empty() && !isArray)
       return emitOpError("field ") << field << " '{" << name
