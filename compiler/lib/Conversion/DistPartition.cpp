@@ -734,6 +734,30 @@ void FunctionPartitioner::lowerPrint(PrintOp print) {
     flushText();
     Value v = print.getArgs()[arg++];
     Type t = v.getType();
+    if (field.starts_with(":")) {
+      // f"{x:spec}": Python's format(x, spec), by the runtime.
+      Value spec = createStringConstant(b, loc, module, field.drop_front());
+      if (isa<FloatType>(t)) {
+        Value wide = t.isF64() ? v
+                               : (Value)arith::ExtFOp::create(
+                                     b, loc, b.getF64Type(), v);
+        createRuntimeCall(b, loc, module,
+                          RuntimeFunction::dac_rt_print_format_f64,
+                          {wide, spec});
+      } else {
+        Value wide = v;
+        if (t.isIndex())
+          wide = toI64(b, loc, v);
+        else if (t.isInteger(1))
+          wide = arith::ExtUIOp::create(b, loc, b.getI64Type(), v);
+        else if (!t.isInteger(64))
+          wide = arith::ExtSIOp::create(b, loc, b.getI64Type(), v);
+        createRuntimeCall(b, loc, module,
+                          RuntimeFunction::dac_rt_print_format_i64,
+                          {wide, spec});
+      }
+      continue;
+    }
     if (auto array = dyn_cast<ArrayType>(t)) {
       // dac.localshapes(a) / dac.grid_shape(a): the runtime formats them.
       LayoutAttr layout = array.getLayout()

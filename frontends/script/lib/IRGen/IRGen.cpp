@@ -714,15 +714,22 @@ ValueRef IRGen::lowerFString(const FStringExpr &fstring) {
       }
       continue;
     }
-    if (part.hasFormatSpec && !part.formatSpec.empty())
-      throw LocatedError{part.range, "format specifications in f-strings "
-                                     "are not supported yet"};
     ValueRef v = lowerExpr(*part.value);
+    std::string spec = part.hasFormatSpec ? part.formatSpec : "";
+    if (spec.find_first_of("{}") != std::string::npos)
+      throw LocatedError{part.range, "nested fields in format "
+                                     "specifications are not supported"};
     if (v->is(Kind::String)) {
-      s->name += v->name;
+      if (!spec.empty() || !v->items.empty())
+        if (!spec.empty())
+          throw LocatedError{part.range, "format specifications for "
+                                         "strings are not supported yet"};
+      bool quote = part.conversion == 'r' || part.conversion == 'a';
+      s->name += quote ? "'" + v->name + "'" : v->name;
       llvm::append_range(s->items, v->items);
     } else if (v->is(Kind::Scalar)) {
-      s->name += "{}";
+      // The runtime formats the value as Python's format(value, spec).
+      s->name += spec.empty() ? "{}" : "{:" + spec + "}";
       s->items.push_back(v);
     } else {
       throw LocatedError{part.range, "f-string fields must be numbers or "

@@ -201,6 +201,14 @@ LogicalResult PrintOp::verify() {
     bool isArray = isa<ArrayType>(getArgs()[field].getType());
     if (name.empty() && isArray)
       return emitOpError("field ") << field << " '{}' needs a scalar";
+    bool isSpec = name.starts_with(":");
+    if (isSpec && isArray)
+      return emitOpError("field ") << field << " '{" << name
+                                   << "}' needs a scalar";
+    if (isSpec) {
+      ++field;
+      continue;
+    }
     if (!name.empty() && name != "localshapes" && name != "grid" &&
         name != "array")
       return emitOpError("unknown field '{") << name << "}'";

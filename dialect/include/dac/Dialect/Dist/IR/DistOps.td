@@ -169,7 +169,8 @@ def Dist_PrintOp : Dist_Op<"print"> {
   let summary = "print a line on rank 0, as Python's print does";
   let description = [{
     `format` is the line to print; each `{}` is replaced by the next
-    argument (a scalar) formatted as Python prints it, `{array}` by the next
+    argument (a scalar) formatted as Python prints it, `{:spec}` by the next
+    scalar formatted as Python's `format(x, spec)`, `{array}` by the next
     argument (an array) as NumPy prints arrays, `{localshapes}` and
     `{grid}` by the local shapes (a list of tuples, one per rank) and the
     process grid of the next argument (an array), as `dac.localshapes` and
