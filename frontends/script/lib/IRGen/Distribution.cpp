@@ -185,11 +185,27 @@ LayoutAttr Emitter::parseLayout(const ValueRef &dist, const ValueRef &grid,
   }
   SmallVector<int64_t> gridShape;
   if (hasGrid) {
-    if (grid->is(Kind::Scalar))
-      gridShape.push_back(getInt(grid, "grid_shape"));
-    else
-      for (int64_t g : getIntList(grid, "grid_shape"))
-        gridShape.push_back(g);
+    std::vector<int64_t> given =
+        grid->is(Kind::Scalar)
+            ? std::vector<int64_t>{getInt(grid, "grid_shape")}
+            : getIntList(grid, "grid_shape");
+    // DistArray's grid_shape has one extent per dimension (1 where the
+    // dimension is not distributed); one extent per distributed dimension
+    // is accepted too. The layout keeps the distributed ones.
+    size_t distributed =
+        llvm::count_if(dims, [](DimAttr d) { return d.isDistributed(); });
+    if (given.size() == rank && rank != distributed) {
+      for (size_t i = 0; i < rank; ++i) {
+        if (dims[i].isDistributed())
+          gridShape.push_back(given[i]);
+        else if (given[i] != 1)
+          compileError("grid_shape gives " + std::to_string(given[i]) +
+                       " ranks to axis " + std::to_string(i) +
+                       ", which is not distributed ('n'): it must be 1");
+      }
+    } else {
+      gridShape.assign(given.begin(), given.end());
+    }
   }
   std::string error;
   ScopedDiagnosticHandler handler(ctx, [&](Diagnostic &d) {
