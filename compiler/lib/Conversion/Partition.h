@@ -1,0 +1,88 @@
+//===- Partition.h - Shared by the dist-partition sources ------*- C++ -*-===//
+//
+// Private to compiler/lib/Conversion: the per-function partitioner of the
+// dist-partition pass and the IR-building helpers its parts share.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef DAC_COMPILER_LIB_CONVERSION_PARTITION_H
+#define DAC_COMPILER_LIB_CONVERSION_PARTITION_H
+
+#include "dac/Compiler/Passes.h"
+#include "dac/Compiler/RuntimeCalls.h"
+
+#include "mlir/IR/IRMapping.h"
+
+namespace dac::partition {
+
+mlir::Value constI64(mlir::OpBuilder &b, mlir::Location loc, int64_t v);
+mlir::Value constIndex(mlir::OpBuilder &b, mlir::Location loc, int64_t v);
+mlir::Value toI64(mlir::OpBuilder &b, mlir::Location loc, mlir::Value index);
+mlir::Value toIndex(mlir::OpBuilder &b, mlir::Location loc, mlir::Value i64);
+
+/// One random stream inside a loop: the loop-invariant increment and the
+/// loop-carried 128-bit state.
+struct Stream {
+  mlir::Value increment;
+  mlir::Value initialState;
+};
+
+/// One PCG64 step: the next state and NumPy's double from it.
+std::pair<mlir::Value, mlir::Value> buildPcgStep(mlir::OpBuilder &b,
+                                                 mlir::Location loc,
+                                                 mlir::Value state,
+                                                 mlir::Value increment);
+/// The neutral element of a reduction.
+mlir::Value buildIdentity(mlir::OpBuilder &b, mlir::Location loc,
+                          dist::ReduceKind kind, mlir::Type type);
+/// acc (+) value; float min/max propagate NaN, as NumPy's do.
+mlir::Value buildCombine(mlir::OpBuilder &b, mlir::Location loc,
+                         dist::ReduceKind kind, mlir::Value acc,
+                         mlir::Value value);
+/// Combines a rank's partial result with every other rank's.
+mlir::Value buildAllReduce(mlir::OpBuilder &b, mlir::Location loc,
+                           mlir::ModuleOp module, dist::ReduceKind kind,
+                           mlir::Value partial);
+/// A stack buffer of `count` i64 words in the entry block.
+mlir::Value createEntryBuffer(mlir::OpBuilder &b, mlir::Location loc,
+                              mlir::func::FuncOp func, int64_t count);
+/// The address of a memref's first element, for runtime calls.
+mlir::Value getPointer(mlir::OpBuilder &b, mlir::Location loc,
+                       mlir::Value memref);
+/// The runtime's descriptor of a layout (format in RuntimeABI.def).
+llvm::SmallVector<int64_t> encodeLayout(dist::LayoutAttr layout);
+
+/// Rewrites one function from the global to the per-rank view.
+class FunctionPartitioner {
+public:
+  FunctionPartitioner(mlir::func::FuncOp func, mlir::ModuleOp module)
+      : func(func), module(module) {}
+
+  mlir::LogicalResult run();
+
+private:
+  // PartitionKernel.cpp
+  mlir::LogicalResult lowerKernel(dist::KernelOp kernel);
+  void lowerPrint(dist::PrintOp print);
+  void lowerAssert(dist::AssertOp op);
+  void addEntryPoint();
+  /// The runtime's handle for `layout` with these global extents.
+  mlir::Value createLayoutHandle(mlir::OpBuilder &b, mlir::Location loc,
+                                 dist::LayoutAttr layout,
+                                 llvm::ArrayRef<mlir::Value> globalSizes);
+  /// The global extents of an array (from the kernel that computes it).
+  llvm::SmallVector<mlir::Value> getGlobalSizes(mlir::OpBuilder &b,
+                                              mlir::Location loc,
+                                              mlir::Value array);
+
+  mlir::func::FuncOp func;
+  mlir::ModuleOp module;
+  /// Global values (arrays, streams) -> their per-rank replacement.
+  mlir::IRMapping mapping;
+  /// Local buffers to free when the function returns.
+  llvm::SmallVector<mlir::Value> buffers;
+};
+
+} // namespace dac::partition
+
+#endif // DAC_COMPILER_LIB_CONVERSION_PARTITION_H

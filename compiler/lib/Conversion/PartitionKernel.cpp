@@ -1,0 +1,411 @@
+//===- PartitionKernel.cpp - dist.kernel -> loops over the local chunk ----===//
+//
+// Each rank runs a kernel's body over its own chunk. The default layout
+// (block on dimension 0) computes its chunk inline and walks one contiguous
+// slab, random streams split into four lanes stepped together; every other
+// layout asks the runtime (the one home of the layout rules) for the local
+// extents and the global index of each local position, and random streams
+// jump where consecutive local elements are not consecutive draws.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Partition.h"
+
+using namespace mlir;
+using namespace dac;
+using namespace dac::dist;
+using namespace dac::partition;
+
+Value FunctionPartitioner::createLayoutHandle(OpBuilder &b, Location loc,
+                                              LayoutAttr layout,
+                                              ArrayRef<Value> globalSizes) {
+  Value desc = createI64ArrayConstant(b, loc, module, encodeLayout(layout));
+  Value shape = createEntryBuffer(b, loc, func, std::max<size_t>(
+                                                    globalSizes.size(), 1));
+  for (auto [d, size] : llvm::enumerate(globalSizes)) {
+    auto ptr = LLVM::GEPOp::create(b, loc, shape.getType(), b.getI64Type(),
+                                   shape,
+                                   ArrayRef<LLVM::GEPArg>{static_cast<int32_t>(d)});
+    LLVM::StoreOp::create(b, loc, toI64(b, loc, size), ptr);
+  }
+  return createRuntimeCall(b, loc, module,
+                           RuntimeFunction::dac_rt_layout_create,
+                           {desc, shape});
+}
+
+SmallVector<Value> FunctionPartitioner::getGlobalSizes(OpBuilder &b,
+                                                       Location loc,
+                                                       Value array) {
+  auto type = cast<ArrayType>(array.getType());
+  SmallVector<Value> sizes;
+  ValueRange dynamic;
+  if (auto kernel = array.getDefiningOp<KernelOp>())
+    dynamic = kernel.getSizes();
+  unsigned next = 0;
+  for (int64_t d : type.getShape())
+    sizes.push_back(ShapedType::isDynamic(d) ? dynamic[next++]
+                                             : constIndex(b, loc, d));
+  return sizes;
+}
+
+LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
+  OpBuilder b(kernel);
+  Location loc = kernel.getLoc();
+  LayoutAttr layout = kernel.getLayout();
+  bool replicated = layout.getNumDistributedDims() == 0;
+  bool general = !replicated && !layout.isLeadingBlock();
+
+  // Arrays and streams must come from ops of this function; function
+  // arguments of these types have no per-rank form yet.
+  for (Value v : llvm::concat<Value>(kernel.getInputs(), kernel.getStreams()))
+    if (!mapping.contains(v))
+      return kernel.emitError("dist-partition cannot lower a kernel operand "
+                              "that is not created in this function");
+
+  unsigned rank = kernel.getRank();
+  ArrayRef<int64_t> shape = kernel.getShape();
+  SmallVector<Value> globalSizes;
+  unsigned nextDynamic = 0;
+  for (int64_t d : shape)
+    globalSizes.push_back(ShapedType::isDynamic(d)
+                              ? kernel.getSizes()[nextDynamic++]
+                              : constIndex(b, loc, d));
+
+  // The rank's chunk: [start, start + count) along dimension 0, or for a
+  // general layout the runtime's local extents and global-index tables.
+  SmallVector<Value> localSizes(globalSizes);
+  Value start = constIndex(b, loc, 0);
+  SmallVector<Value> globalIndexTables(rank);
+  if (general) {
+    Value handle = createLayoutHandle(b, loc, layout, globalSizes);
+    for (unsigned d = 0; d < rank; ++d) {
+      if (!layout.getDims()[d].isDistributed())
+        continue;
+      localSizes[d] = toIndex(
+          b, loc,
+          createRuntimeCall(b, loc, module,
+                            RuntimeFunction::dac_rt_layout_local_size,
+                            {handle, constI64(b, loc, d)}));
+      auto table = memref::AllocOp::create(
+          b, loc, MemRefType::get({ShapedType::kDynamic}, b.getI64Type()),
+          localSizes[d]);
+      createRuntimeCall(b, loc, module,
+                        RuntimeFunction::dac_rt_layout_global_indices,
+                        {handle, constI64(b, loc, d), getPointer(b, loc, table)});
+      globalIndexTables[d] = table;
+      buffers.push_back(table);
+    }
+  } else if (!replicated) {
+    Value procs = createRuntimeCall(b, loc, module,
+                                    RuntimeFunction::dac_rt_comm_size, {});
+    Value me = createRuntimeCall(b, loc, module,
+                                 RuntimeFunction::dac_rt_comm_rank, {});
+    Value range = createEntryBuffer(b, loc, func, 2);
+    createRuntimeCall(b, loc, module,
+                      RuntimeFunction::dac_rt_layout_block_range,
+                      {toI64(b, loc, globalSizes[0]), procs, me, range});
+    auto countPtr = LLVM::GEPOp::create(
+        b, loc, range.getType(), b.getI64Type(), range,
+        ArrayRef<LLVM::GEPArg>{1});
+    start = toIndex(b, loc,
+                    LLVM::LoadOp::create(b, loc, b.getI64Type(), range));
+    localSizes[0] = toIndex(
+        b, loc, LLVM::LoadOp::create(b, loc, b.getI64Type(), countPtr));
+  }
+
+  // Buffers for array results, with the local extents.
+  SmallVector<Value> outputs;
+  for (Value result : kernel.getResults()) {
+    auto type = dyn_cast<ArrayType>(result.getType());
+    if (!type)
+      continue;
+    SmallVector<int64_t> dynShape(rank, ShapedType::kDynamic);
+    auto memrefType = MemRefType::get(dynShape, type.getElementType());
+    Value alloc = memref::AllocOp::create(b, loc, memrefType, localSizes);
+    outputs.push_back(alloc);
+    buffers.push_back(alloc);
+    mapping.map(result, alloc);
+  }
+
+  // A stream positioned at draw number `position` (runtime jump-ahead).
+  Type i128 = b.getIntegerType(128);
+  auto loadStreamWith = [&](OpBuilder &b, Value rng, Value position) -> Stream {
+    Value buffer = createEntryBuffer(b, loc, func, 4);
+    createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_rng_state_at,
+                      {mapping.lookup(rng), position, buffer});
+    auto word = [&](int i) -> Value {
+      auto ptr = LLVM::GEPOp::create(b, loc, buffer.getType(), b.getI64Type(),
+                                     buffer, ArrayRef<LLVM::GEPArg>{i});
+      Value v = LLVM::LoadOp::create(b, loc, b.getI64Type(), ptr);
+      return arith::ExtUIOp::create(b, loc, i128, v);
+    };
+    auto join = [&](Value hi, Value lo) -> Value {
+      Value c64 = arith::ConstantOp::create(b, loc, IntegerAttr::get(i128, 64));
+      return arith::OrIOp::create(b, loc, arith::ShLIOp::create(b, loc, hi, c64),
+                                  lo);
+    };
+    return {join(word(2), word(3)), join(word(0), word(1))};
+  };
+  auto loadStream = [&](Value rng, Value position) {
+    return loadStreamWith(b, rng, position);
+  };
+  // The linear (C-order) index of local element (i, 0, ..., 0): a block
+  // chunk of dimension 0 is contiguous in C order.
+  Value inner = constI64(b, loc, 1);
+  for (unsigned d = 1; d < rank; ++d)
+    inner = arith::MulIOp::create(b, loc, inner, toI64(b, loc, globalSizes[d]));
+  auto streamsAt = [&](Value localRow) {
+    Value row = arith::AddIOp::create(b, loc, start, localRow);
+    Value linear = arith::MulIOp::create(b, loc, toI64(b, loc, row), inner);
+    SmallVector<Stream> result;
+    for (auto [rng, offset] :
+         llvm::zip(kernel.getStreams(), kernel.getOffsets()))
+      result.push_back(
+          loadStream(rng, arith::AddIOp::create(b, loc, offset, linear)));
+    return result;
+  };
+
+  SmallVector<unsigned> reductionResults;
+  for (unsigned i = 0, e = kernel.getNumResults(); i < e; ++i)
+    if (kernel.getReductionKind(i))
+      reductionResults.push_back(i);
+  auto identities = [&]() {
+    SmallVector<Value> accs;
+    for (unsigned i : reductionResults)
+      accs.push_back(buildIdentity(b, loc, *kernel.getReductionKind(i),
+                                   kernel.getResult(i).getType()));
+    return accs;
+  };
+
+  SmallVector<Value> inputs;
+  for (Value input : kernel.getInputs())
+    inputs.push_back(mapping.lookup(input));
+
+  // The global index of local position `iv` along dimension `d`.
+  auto globalIndex = [&](OpBuilder &b, unsigned d, Value iv) -> Value {
+    if (globalIndexTables[d])
+      return toIndex(b, loc,
+                     memref::LoadOp::create(b, loc, globalIndexTables[d], iv));
+    if (d == 0 && !replicated && !general)
+      return arith::AddIOp::create(b, loc, start, iv);
+    return iv;
+  };
+
+  // One element: load, compute (the cloned kernel body), store, combine,
+  // step the generators. Returns the new accumulators and stream states.
+  Block &body = kernel.getBody().front();
+  SmallVector<Value> increments;
+  auto buildElement = [&](OpBuilder &b, ValueRange ivs, ValueRange accs,
+                          ValueRange states) {
+    IRMapping inner;
+    for (unsigned d = 0; d < rank; ++d)
+      inner.map(kernel.getIndexArgs()[d], globalIndex(b, d, ivs[d]));
+    for (auto [arg, buffer] : llvm::zip(kernel.getInputArgs(), inputs))
+      inner.map(arg, memref::LoadOp::create(b, loc, buffer, ivs));
+    SmallVector<Value> nextStates;
+    for (auto [i, arg] : llvm::enumerate(kernel.getDrawArgs())) {
+      auto [state, value] = buildPcgStep(b, loc, states[i], increments[i]);
+      inner.map(arg, value);
+      nextStates.push_back(state);
+    }
+    for (Operation &op : body.without_terminator())
+      b.clone(op, inner);
+    auto yield = cast<YieldOp>(body.getTerminator());
+    SmallVector<Value> nextAccs;
+    unsigned out = 0, red = 0;
+    for (unsigned i = 0, e = kernel.getNumResults(); i < e; ++i) {
+      Value v = inner.lookupOrDefault(yield.getValues()[i]);
+      if (std::optional<ReduceKind> kind = kernel.getReductionKind(i))
+        nextAccs.push_back(buildCombine(b, loc, *kind, accs[red++], v));
+      else
+        memref::StoreOp::create(b, loc, v, outputs[out++], ivs);
+    }
+    return std::make_pair(nextAccs, nextStates);
+  };
+  size_t numAccs = reductionResults.size();
+  size_t numStreams = kernel.getStreams().size();
+
+  // A loop per dimension over [lower0, upper0) x the local extents of the
+  // others, threading accumulators and stream states.
+  auto buildNest = [&](Value lower0, Value upper0, SmallVector<Value> accs,
+                       SmallVector<Value> states) {
+    SmallVector<Value> carried(accs);
+    carried.append(states);
+    std::function<SmallVector<Value>(OpBuilder &, unsigned,
+                                     SmallVector<Value>, ValueRange)>
+        build = [&](OpBuilder &b, unsigned d, SmallVector<Value> ivs,
+                    ValueRange iter) -> SmallVector<Value> {
+      if (d == rank) {
+        auto [a, s] = buildElement(b, ivs, iter.take_front(numAccs),
+                                   iter.drop_front(numAccs));
+        a.append(s);
+        return a;
+      }
+      auto loop = scf::ForOp::create(
+          b, loc, d == 0 ? lower0 : constIndex(b, loc, 0),
+          d == 0 ? upper0 : localSizes[d], constIndex(b, loc, 1), iter,
+          [&](OpBuilder &b, Location loc, Value iv, ValueRange args) {
+            SmallVector<Value> nested(ivs);
+            nested.push_back(iv);
+            scf::YieldOp::create(b, loc, build(b, d + 1, nested, args));
+          });
+      return SmallVector<Value>(loop.getResults());
+    };
+    SmallVector<Value> finals = build(b, 0, {}, carried);
+    return SmallVector<Value>(ArrayRef<Value>(finals).take_front(numAccs));
+  };
+
+  SmallVector<Value> finals;
+  Value zero = constIndex(b, loc, 0);
+  if (general && numStreams != 0) {
+    // Local elements are not one contiguous run of the stream: each stream
+    // carries the position it will produce next, and jumps (a runtime call,
+    // O(log n)) only where the element's position differs — at the start of
+    // each run of consecutive global positions.
+    SmallVector<Value> carried = identities();
+    Value c0 = constI64(b, loc, 0);
+    for (auto [rng, offset] :
+         llvm::zip(kernel.getStreams(), kernel.getOffsets())) {
+      Stream s = loadStream(rng, offset);
+      increments.push_back(s.increment);
+      carried.push_back(s.initialState);
+      (void)c0;
+    }
+    for (Value offset : kernel.getOffsets())
+      carried.push_back(offset);
+    std::function<SmallVector<Value>(OpBuilder &, unsigned,
+                                     SmallVector<Value>, ValueRange)>
+        build = [&](OpBuilder &b, unsigned d, SmallVector<Value> ivs,
+                    ValueRange iter) -> SmallVector<Value> {
+      if (d == rank) {
+        // Linear (C-order) global position of this element.
+        Value linear = constI64(b, loc, 0);
+        for (unsigned k = 0; k < rank; ++k)
+          linear = arith::AddIOp::create(
+              b, loc,
+              arith::MulIOp::create(b, loc, linear,
+                                    toI64(b, loc, globalSizes[k])),
+              toI64(b, loc, globalIndex(b, k, ivs[k])));
+        SmallVector<Value> states, nextPositions;
+        for (auto [i, rng] : llvm::enumerate(kernel.getStreams())) {
+          Value position =
+              arith::AddIOp::create(b, loc, kernel.getOffsets()[i], linear);
+          Value expected = iter[numAccs + numStreams + i];
+          Value jump = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne,
+                                             position, expected);
+          auto ifOp = scf::IfOp::create(
+              b, loc, jump,
+              [&](OpBuilder &b, Location loc) {
+                OpBuilder::InsertionGuard guard(b);
+                Stream s = loadStreamWith(b, rng, position);
+                scf::YieldOp::create(b, loc, s.initialState);
+              },
+              [&](OpBuilder &b, Location loc) {
+                scf::YieldOp::create(b, loc, iter[numAccs + i]);
+              });
+          states.push_back(ifOp.getResult(0));
+          nextPositions.push_back(
+              arith::AddIOp::create(b, loc, position, constI64(b, loc, 1)));
+        }
+        auto [a, st] =
+            buildElement(b, ivs, iter.take_front(numAccs), states);
+        a.append(st);
+        a.append(nextPositions);
+        return a;
+      }
+      auto loop = scf::ForOp::create(
+          b, loc, zero, localSizes[d], constIndex(b, loc, 1), iter,
+          [&](OpBuilder &b, Location loc, Value iv, ValueRange args) {
+            SmallVector<Value> nested(ivs);
+            nested.push_back(iv);
+            scf::YieldOp::create(b, loc, build(b, d + 1, nested, args));
+          });
+      return SmallVector<Value>(loop.getResults());
+    };
+    SmallVector<Value> results = build(b, 0, {}, carried);
+    finals.assign(results.begin(), results.begin() + numAccs);
+  } else if (numStreams == 0 || rank != 1 || general) {
+    SmallVector<Value> states;
+    for (const Stream &s : streamsAt(zero)) {
+      increments.push_back(s.increment);
+      states.push_back(s.initialState);
+    }
+    finals = buildNest(zero, rank ? localSizes[0] : zero, identities(),
+                       states);
+  } else {
+    // Random streams are one long dependency chain per generator. Split
+    // the chunk into kLanes contiguous parts, each with its own jumped
+    // state (the same stream, other positions), and step them together:
+    // independent chains keep the core busy. The rest goes in a tail loop.
+    constexpr int64_t kLanes = 4;
+    Value count = localSizes[0];
+    Value per = arith::DivUIOp::create(b, loc, count,
+                                       constIndex(b, loc, kLanes));
+    SmallVector<Value> laneStart, carried;
+    for (int64_t j = 0; j < kLanes; ++j) {
+      laneStart.push_back(
+          arith::MulIOp::create(b, loc, per, constIndex(b, loc, j)));
+      llvm::append_range(carried, identities());
+    }
+    for (int64_t j = 0; j < kLanes; ++j)
+      for (const Stream &s : streamsAt(laneStart[j])) {
+        if (j == 0)
+          increments.push_back(s.increment);
+        carried.push_back(s.initialState);
+      }
+    auto loop = scf::ForOp::create(
+        b, loc, zero, per, constIndex(b, loc, 1), carried,
+        [&](OpBuilder &b, Location loc, Value iv, ValueRange args) {
+          SmallVector<Value> accs, states;
+          for (int64_t j = 0; j < kLanes; ++j) {
+            Value l = arith::AddIOp::create(b, loc, laneStart[j], iv);
+            auto [a, s] = buildElement(
+                b, l, args.slice(j * numAccs, numAccs),
+                args.slice(kLanes * numAccs + j * numStreams, numStreams));
+            llvm::append_range(accs, a);
+            llvm::append_range(states, s);
+          }
+          accs.append(states);
+          scf::YieldOp::create(b, loc, accs);
+        });
+    Value tailStart = arith::MulIOp::create(b, loc, per,
+                                            constIndex(b, loc, kLanes));
+    SmallVector<Value> tailStates;
+    for (const Stream &s : streamsAt(tailStart))
+      tailStates.push_back(s.initialState);
+    finals = buildNest(tailStart, count, identities(), tailStates);
+    for (auto [k, i] : llvm::enumerate(reductionResults))
+      for (int64_t j = 0; j < kLanes; ++j)
+        finals[k] = buildCombine(b, loc, *kernel.getReductionKind(i),
+                                 loop.getResult(j * numAccs + k), finals[k]);
+  }
+
+  for (auto [k, i] : llvm::enumerate(reductionResults)) {
+    ReduceKind kind = *kernel.getReductionKind(i);
+    Value value = finals[k];
+    if (kind == ReduceKind::Min || kind == ReduceKind::Max) {
+      // NumPy refuses min/max of an empty array; so does every rank here.
+      Value count = constIndex(b, loc, 1);
+      for (Value size : globalSizes)
+        count = arith::MulIOp::create(b, loc, count, size);
+      Value empty = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq,
+                                          count, constIndex(b, loc, 0));
+      scf::IfOp::create(b, loc, empty, [&](OpBuilder &b, Location loc) {
+        std::string msg =
+            (Twine("zero-size array to reduction operation ") +
+             (kind == ReduceKind::Min ? "minimum" : "maximum") +
+             " which has no identity")
+                .str();
+        createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_fail,
+                          {createStringConstant(b, loc, module, msg),
+                           createStringConstant(b, loc, module,
+                                                formatLocation(loc))});
+        scf::YieldOp::create(b, loc);
+      });
+    }
+    if (!replicated)
+      value = buildAllReduce(b, loc, module, kind, value);
+    kernel.getResult(i).replaceAllUsesWith(value);
+  }
+  return success();
+}

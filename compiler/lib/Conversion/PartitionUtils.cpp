@@ -1,0 +1,250 @@
+//===- PartitionUtils.cpp - IR-building helpers of dist-partition ---------===//
+
+#include "Partition.h"
+
+using namespace mlir;
+using namespace dac;
+using namespace dac::dist;
+
+namespace dac::partition {
+
+/// PCG64's 128-bit LCG multiplier (PCG_DEFAULT_MULTIPLIER_128).
+static constexpr uint64_t kPcgMultHi = 0x2360ED051FC65DA4ULL;
+static constexpr uint64_t kPcgMultLo = 0x4385DF649FCCF645ULL;
+
+Value constI64(OpBuilder &b, Location loc, int64_t v) {
+  return arith::ConstantIntOp::create(b, loc, b.getI64Type(), v);
+}
+
+Value constIndex(OpBuilder &b, Location loc, int64_t v) {
+  return arith::ConstantIndexOp::create(b, loc, v);
+}
+
+Value toI64(OpBuilder &b, Location loc, Value index) {
+  return arith::IndexCastOp::create(b, loc, b.getI64Type(), index);
+}
+
+Value toIndex(OpBuilder &b, Location loc, Value i64) {
+  return arith::IndexCastOp::create(b, loc, b.getIndexType(), i64);
+}
+
+/// Builds the state and the double of one PCG64 step: state = state * M +
+/// inc, then XSL-RR output, then NumPy's (u64 >> 11) * 2^-53.
+std::pair<Value, Value> buildPcgStep(OpBuilder &b, Location loc, Value state,
+                                     Value increment) {
+  Type i128 = b.getIntegerType(128);
+  Type i64 = b.getI64Type();
+  APInt mult(128, {kPcgMultLo, kPcgMultHi});
+  Value m = arith::ConstantOp::create(b, loc, IntegerAttr::get(i128, mult));
+  Value next = arith::AddIOp::create(
+      b, loc, arith::MulIOp::create(b, loc, state, m), increment);
+  Value c64 = arith::ConstantOp::create(b, loc, IntegerAttr::get(i128, 64));
+  Value hi = arith::TruncIOp::create(
+      b, loc, i64, arith::ShRUIOp::create(b, loc, next, c64));
+  Value lo = arith::TruncIOp::create(b, loc, i64, next);
+  Value x = arith::XOrIOp::create(b, loc, hi, lo);
+  Value rot = arith::ShRUIOp::create(b, loc, hi, constI64(b, loc, 58));
+  Value left = arith::AndIOp::create(
+      b, loc, arith::SubIOp::create(b, loc, constI64(b, loc, 64), rot),
+      constI64(b, loc, 63));
+  Value out = arith::OrIOp::create(b, loc,
+                                   arith::ShRUIOp::create(b, loc, x, rot),
+                                   arith::ShLIOp::create(b, loc, x, left));
+  Value top = arith::ShRUIOp::create(b, loc, out, constI64(b, loc, 11));
+  Value asDouble = arith::UIToFPOp::create(b, loc, b.getF64Type(), top);
+  Value scale = arith::ConstantOp::create(
+      b, loc, b.getF64FloatAttr(1.0 / 9007199254740992.0));
+  return {next, arith::MulFOp::create(b, loc, asDouble, scale)};
+}
+
+/// The neutral element of a reduction.
+Value buildIdentity(OpBuilder &b, Location loc, ReduceKind kind, Type type) {
+  if (auto ft = dyn_cast<FloatType>(type)) {
+    const llvm::fltSemantics &sem = ft.getFloatSemantics();
+    APFloat v(sem, 0);
+    switch (kind) {
+    case ReduceKind::Sum:
+      v = APFloat::getZero(sem);
+      break;
+    case ReduceKind::Prod:
+      v = APFloat(sem, 1);
+      break;
+    case ReduceKind::Min:
+      v = APFloat::getInf(sem);
+      break;
+    case ReduceKind::Max:
+      v = APFloat::getInf(sem, /*Negative=*/true);
+      break;
+    default:
+      llvm_unreachable("logical reduction of floats");
+    }
+    return arith::ConstantOp::create(b, loc, FloatAttr::get(type, v));
+  }
+  unsigned width = type.getIntOrFloatBitWidth();
+  APInt v(width, 0);
+  switch (kind) {
+  case ReduceKind::Sum:
+  case ReduceKind::Any:
+    break;
+  case ReduceKind::Prod:
+    v = APInt(width, 1);
+    break;
+  case ReduceKind::All:
+    v = APInt::getAllOnes(width);
+    break;
+  case ReduceKind::Min:
+    v = width == 1 ? APInt::getAllOnes(1) : APInt::getSignedMaxValue(width);
+    break;
+  case ReduceKind::Max:
+    v = width == 1 ? APInt(1, 0) : APInt::getSignedMinValue(width);
+    break;
+  }
+  return arith::ConstantOp::create(b, loc, IntegerAttr::get(type, v));
+}
+
+/// acc (+) value for one reduction kind. Float min/max propagate NaN, as
+/// NumPy's do.
+Value buildCombine(OpBuilder &b, Location loc, ReduceKind kind, Value acc,
+                   Value value) {
+  bool isFloat = isa<FloatType>(acc.getType());
+  bool isBool = acc.getType().isInteger(1);
+  switch (kind) {
+  case ReduceKind::Sum:
+    if (isBool)
+      return arith::OrIOp::create(b, loc, acc, value);
+    return isFloat ? (Value)arith::AddFOp::create(b, loc, acc, value)
+                   : (Value)arith::AddIOp::create(b, loc, acc, value);
+  case ReduceKind::Prod:
+    if (isBool)
+      return arith::AndIOp::create(b, loc, acc, value);
+    return isFloat ? (Value)arith::MulFOp::create(b, loc, acc, value)
+                   : (Value)arith::MulIOp::create(b, loc, acc, value);
+  case ReduceKind::Min:
+    if (isBool)
+      return arith::AndIOp::create(b, loc, acc, value);
+    return isFloat ? (Value)arith::MinimumFOp::create(b, loc, acc, value)
+                   : (Value)arith::MinSIOp::create(b, loc, acc, value);
+  case ReduceKind::Max:
+    if (isBool)
+      return arith::OrIOp::create(b, loc, acc, value);
+    return isFloat ? (Value)arith::MaximumFOp::create(b, loc, acc, value)
+                   : (Value)arith::MaxSIOp::create(b, loc, acc, value);
+  case ReduceKind::All:
+    return arith::AndIOp::create(b, loc, acc, value);
+  case ReduceKind::Any:
+    return arith::OrIOp::create(b, loc, acc, value);
+  }
+  llvm_unreachable("unknown reduction");
+}
+
+static RuntimeReduceOp toRuntimeOp(ReduceKind kind, bool isBool) {
+  switch (kind) {
+  case ReduceKind::Sum:
+    return isBool ? RuntimeReduceOp::Or : RuntimeReduceOp::Sum;
+  case ReduceKind::Prod:
+    return isBool ? RuntimeReduceOp::And : RuntimeReduceOp::Prod;
+  case ReduceKind::Min:
+    return isBool ? RuntimeReduceOp::And : RuntimeReduceOp::Min;
+  case ReduceKind::Max:
+    return isBool ? RuntimeReduceOp::Or : RuntimeReduceOp::Max;
+  case ReduceKind::All:
+    return RuntimeReduceOp::And;
+  case ReduceKind::Any:
+    return RuntimeReduceOp::Or;
+  }
+  llvm_unreachable("unknown reduction");
+}
+
+/// Combines a rank's partial result with every other rank's.
+Value buildAllReduce(OpBuilder &b, Location loc, ModuleOp module,
+                     ReduceKind kind, Value partial) {
+  Type type = partial.getType();
+  bool isBool = type.isInteger(1);
+  Value op = arith::ConstantIntOp::create(
+      b, loc, b.getI32Type(),
+      static_cast<int32_t>(toRuntimeOp(kind, isBool)));
+  if (type.isF64())
+    return createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_allreduce_f64,
+                             {partial, op});
+  if (type.isF32())
+    return createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_allreduce_f32,
+                             {partial, op});
+  // Integers travel as i64: sign-extended (booleans zero-extended), then
+  // narrowed back. Sums and products wrap as NumPy's fixed-width ones do.
+  Value wide = isBool ? (Value)arith::ExtUIOp::create(b, loc, b.getI64Type(),
+                                                      partial)
+               : type.isInteger(64)
+                   ? partial
+                   : (Value)arith::ExtSIOp::create(b, loc, b.getI64Type(),
+                                                   partial);
+  Value result = createRuntimeCall(
+      b, loc, module, RuntimeFunction::dac_rt_allreduce_i64, {wide, op});
+  if (type.isInteger(64))
+    return result;
+  return arith::TruncIOp::create(b, loc, type, result);
+}
+
+/// A stack buffer of `count` i64 words, allocated once in the entry block
+/// (an alloca inside a loop would grow the stack on every iteration).
+Value createEntryBuffer(OpBuilder &b, Location loc, func::FuncOp func,
+                        int64_t count) {
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPointToStart(&func.getBody().front());
+  return LLVM::AllocaOp::create(b, loc,
+                                LLVM::LLVMPointerType::get(b.getContext()),
+                                b.getI64Type(), constI64(b, loc, count));
+}
+
+/// The address of a memref's first element, for runtime calls.
+Value getPointer(OpBuilder &b, Location loc, Value memref) {
+  Value index =
+      memref::ExtractAlignedPointerAsIndexOp::create(b, loc, memref);
+  Value i64 = arith::IndexCastOp::create(b, loc, b.getI64Type(), index);
+  return LLVM::IntToPtrOp::create(
+      b, loc, LLVM::LLVMPointerType::get(b.getContext()), i64);
+}
+
+/// The runtime's descriptor of a layout (format in RuntimeABI.def).
+SmallVector<int64_t> encodeLayout(LayoutAttr layout) {
+  SmallVector<int64_t> desc;
+  desc.push_back(layout.getDims().size());
+  desc.push_back(layout.getGrid().size());
+  llvm::append_range(desc, layout.getGrid());
+  for (DimAttr dim : layout.getDims()) {
+    RuntimeDimKind kind = RuntimeDimKind::None;
+    switch (dim.getKind()) {
+    case DimKind::None:
+      kind = RuntimeDimKind::None;
+      break;
+    case DimKind::Block:
+      kind = RuntimeDimKind::Block;
+      break;
+    case DimKind::Cyclic:
+      kind = RuntimeDimKind::Cyclic;
+      break;
+    case DimKind::Unstructured:
+      kind = RuntimeDimKind::Unstructured;
+      break;
+    }
+    desc.push_back(static_cast<int64_t>(kind));
+    desc.push_back(dim.getBlockSize());
+    desc.push_back(dim.getHaloLo());
+    desc.push_back(dim.getHaloHi());
+    desc.push_back(dim.getPeriodic());
+    desc.push_back(dim.getBounds().size());
+    llvm::append_range(desc, dim.getBounds());
+    if (!dim.getIndices()) {
+      desc.push_back(0);
+      continue;
+    }
+    desc.push_back(dim.getIndices().size());
+    for (Attribute list : dim.getIndices()) {
+      ArrayRef<int64_t> indices = cast<DenseI64ArrayAttr>(list).asArrayRef();
+      desc.push_back(indices.size());
+      llvm::append_range(desc, indices);
+    }
+  }
+  return desc;
+}
+
+} // namespace dac::partition
