@@ -12,6 +12,7 @@
 
 #include <cstdio>
 #include <exception>
+#include <string>
 
 namespace dac::rt::detail {
 
@@ -25,6 +26,9 @@ int worldSize();
 
 /// Writes the pending print() line buffer on rank 0 and empties it.
 void flushPrintBuffer();
+
+/// Appends \p text to the pending print() line.
+void appendToPrintLine(const std::string &text);
 
 /// Frees the user-defined reduction operators before MPI is finalised.
 void freeReduceOps();

@@ -1,6 +1,7 @@
-//===- Layout.cpp - Index maps of distributed axes ------------------------===//
+//===- Layout.cpp - The per-axis counting rules ---------------------------===//
 //
-// The balanced block rule and its C entry point.
+// The balanced block rule, ScaLAPACK's NUMROC and the C entry point of the
+// block rule that generated code uses for the default layout.
 //
 //===----------------------------------------------------------------------===//
 
@@ -30,6 +31,33 @@ int64_t dac::rt::blockOwner(int64_t size, int64_t parts, int64_t index) {
   if (index < wideEnd)
     return index / (base + 1);
   return extra + (index - wideEnd) / base;
+}
+
+int64_t dac::rt::cyclicCount(int64_t size, int64_t blockSize, int64_t parts,
+                             int64_t part) {
+  int64_t fullBlocks = size / blockSize;
+  int64_t rest = size % blockSize;
+  // Every part gets fullBlocks / parts whole blocks; the next fullBlocks %
+  // parts parts one more, and the part after them the partial block.
+  int64_t count = (fullBlocks / parts) * blockSize;
+  int64_t extra = fullBlocks % parts;
+  if (part < extra)
+    count += blockSize;
+  else if (part == extra)
+    count += rest;
+  return count;
+}
+
+std::string dac::rt::formatPythonTuple(const std::vector<int64_t> &values) {
+  std::string text = "(";
+  for (size_t i = 0; i < values.size(); ++i) {
+    if (i)
+      text += ", ";
+    text += std::to_string(values[i]);
+  }
+  // Python writes a 1-tuple with a trailing comma: (4,).
+  text += values.size() == 1 ? ",)" : ")";
+  return text;
 }
 
 extern "C" void dac_rt_layout_block_range(int64_t size, int64_t parts,

@@ -31,6 +31,10 @@ void detail::flushPrintBuffer() {
   buffer.clear();
 }
 
+void detail::appendToPrintLine(const std::string &text) {
+  lineBuffer() += text;
+}
+
 extern "C" void dac_rt_print_str(void *text, int64_t length) {
   detail::guard("dac_rt_print_str", [&] {
     if (length < 0 || (!text && length > 0))
