@@ -136,6 +136,7 @@ extern "C" void dac_rt_print_grid_shape(void *layout) {
   detail::guard("dac_rt_print_grid_shape", [&] {
     const LayoutHandle &handle =
         detail::getLayoutHandle(layout, "dac_rt_print_grid_shape");
-    detail::appendToPrintLine(formatPythonTuple(handle.Map.grid()));
+    // DistArray's form: one extent per dimension, 1 where not distributed.
+    detail::appendToPrintLine(formatPythonTuple(handle.Map.gridPerDim()));
   });
 }

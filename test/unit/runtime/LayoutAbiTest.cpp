@@ -196,14 +196,15 @@ TEST(LayoutAbi, PrintLocalShapesWithAnExplicitGrid) {
             onRoot(formatPythonTuple(grid) + "\n"));
 }
 
-TEST(LayoutAbi, PrintGridShapeOfOneAndNoDistributedDims) {
+TEST(LayoutAbi, PrintGridShapeHasOneExtentPerDimension) {
   void *block = create(
       {{DimDistribution::block(), DimDistribution::none()}, std::nullopt},
       {10, 3});
+  // DistArray's form: one extent per dimension, 1 where not distributed.
   EXPECT_EQ(printed(dac_rt_print_grid_shape, block),
-            onRoot("(" + std::to_string(worldSize()) + ",)\n"));
+            onRoot("(" + std::to_string(worldSize()) + ", 1)\n"));
   void *replicated = create({{DimDistribution::none()}, std::nullopt}, {4});
-  EXPECT_EQ(printed(dac_rt_print_grid_shape, replicated), onRoot("()\n"));
+  EXPECT_EQ(printed(dac_rt_print_grid_shape, replicated), onRoot("(1,)\n"));
 }
 
 TEST(LayoutAbi, PrintLocalShapesOfZeroDimensionsAndReplicas) {
