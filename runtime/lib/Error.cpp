@@ -40,6 +40,30 @@ void dac::rt::fatal(const char *message, const char *location) noexcept {
   std::exit(1);
 }
 
+void dac::rt::fatalCollective(const char *message,
+                              const char *location) noexcept {
+  if (detail::worldRank() != 0 && detail::mpiActive()) {
+    // Rank 0 reports for everyone; give it the time to, then stop (its
+    // abort usually ends this process first).
+    std::fflush(stdout);
+    std::this_thread::sleep_for(std::chrono::milliseconds(2000));
+    MPI_Abort(MPI_COMM_WORLD, 1);
+  }
+  char line[2048];
+  const char *where = location ? location : "";
+  std::snprintf(line, sizeof(line), "dac: error: %s%s%s (all %d ranks)\n",
+                where, *where ? ": " : "", message ? message : "",
+                detail::worldSize());
+  std::fflush(stdout);
+  std::fputs(line, stderr);
+  std::fflush(stderr);
+  if (detail::mpiActive()) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    MPI_Abort(MPI_COMM_WORLD, 1);
+  }
+  std::exit(1);
+}
+
 void dac::rt::checkMpi(int errorCode, const char *call) noexcept {
   if (errorCode == MPI_SUCCESS)
     return;
@@ -56,4 +80,10 @@ extern "C" void dac_rt_fail(void *message, void *location) {
   const char *text = static_cast<const char *>(message);
   fatal(text && *text ? text : "unknown error",
         static_cast<const char *>(location));
+}
+
+extern "C" void dac_rt_fail_all(void *message, void *location) {
+  const char *text = static_cast<const char *>(message);
+  fatalCollective(text && *text ? text : "unknown error",
+                  static_cast<const char *>(location));
 }

@@ -49,7 +49,8 @@ unsigned checkDim(const LayoutHandle &handle, int64_t dim,
   return static_cast<unsigned>(dim);
 }
 
-LayoutHandle *createHandle(const int64_t *desc, const int64_t *extents) {
+LayoutHandle *createHandle(const int64_t *desc, const int64_t *extents,
+                           const char *location) {
   try {
     size_t consumed = 0;
     LayoutSpec spec = decodeLayoutDescriptor(desc, SIZE_MAX, &consumed);
@@ -68,16 +69,20 @@ LayoutHandle *createHandle(const int64_t *desc, const int64_t *extents) {
         .emplace(std::move(key), std::move(handle))
         .first->second.get();
   } catch (const LayoutError &error) {
-    fatal(std::string("invalid layout: ") + error.what());
+    // Every rank validates the same layout, so every rank gets here.
+    fatalCollective((std::string("invalid layout: ") + error.what()).c_str(),
+                    location);
   }
 }
 
 } // namespace
 
-extern "C" void *dac_rt_layout_create(void *desc, void *shape) {
+extern "C" void *dac_rt_layout_create(void *desc, void *shape,
+                                      void *location) {
   return detail::guard("dac_rt_layout_create", [&]() -> void * {
     return createHandle(static_cast<const int64_t *>(desc),
-                        static_cast<const int64_t *>(shape));
+                        static_cast<const int64_t *>(shape),
+                        static_cast<const char *>(location));
   });
 }
 

@@ -148,7 +148,7 @@ void FunctionPartitioner::lowerAssert(AssertOp op) {
   std::string message = op.getMessage().str();
   scf::IfOp::create(b, loc, failed, [&](OpBuilder &b, Location loc) {
     createRuntimeCall(
-        b, loc, module, RuntimeFunction::dac_rt_fail,
+        b, loc, module, RuntimeFunction::dac_rt_fail_all,
         {createStringConstant(b, loc, module, message),
          createStringConstant(b, loc, module, formatLocation(loc))});
     scf::YieldOp::create(b, loc);

@@ -28,9 +28,12 @@ Value FunctionPartitioner::createLayoutHandle(OpBuilder &b, Location loc,
                                    ArrayRef<LLVM::GEPArg>{static_cast<int32_t>(d)});
     LLVM::StoreOp::create(b, loc, toI64(b, loc, size), ptr);
   }
+  // The location names the script line if the layout does not fit the
+  // number of ranks the program runs on.
+  Value where = createStringConstant(b, loc, module, formatLocation(loc));
   return createRuntimeCall(b, loc, module,
                            RuntimeFunction::dac_rt_layout_create,
-                           {desc, shape});
+                           {desc, shape, where});
 }
 
 SmallVector<Value> FunctionPartitioner::getGlobalSizes(OpBuilder &b,
@@ -396,7 +399,7 @@ LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
              (kind == ReduceKind::Min ? "minimum" : "maximum") +
              " which has no identity")
                 .str();
-        createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_fail,
+        createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_fail_all,
                           {createStringConstant(b, loc, module, msg),
                            createStringConstant(b, loc, module,
                                                 formatLocation(loc))});

@@ -32,7 +32,7 @@ using Indices = std::vector<int64_t>;
 
 void *create(const LayoutSpec &spec, Indices shape) {
   std::vector<int64_t> desc = encodeLayoutDescriptor(spec);
-  return dac_rt_layout_create(desc.data(), shape.data());
+  return dac_rt_layout_create(desc.data(), shape.data(), nullptr);
 }
 
 /// This rank's owned global indices along every dimension, through the ABI.
@@ -76,7 +76,7 @@ TEST(LayoutAbi, HandWrittenDescriptor) {
                     0, 0, DAC_RT_DIM_Cyclic, 2, 0, 0, 0,
                     0, 0};
   int64_t shape[] = {7, 9};
-  void *handle = dac_rt_layout_create(desc, shape);
+  void *handle = dac_rt_layout_create(desc, shape, nullptr);
   Layout layout({7, 9}, {DimDistribution::block(), DimDistribution::cyclic(2)},
                 worldSize());
   std::vector<Indices> owned = ownedThroughAbi(handle, 2);

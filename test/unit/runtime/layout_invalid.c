@@ -36,7 +36,7 @@ int main(int argc, char **argv) {
   dac_rt_init(DAC_RT_ABI_VERSION, argc, argv);
   dac_rt_print_str(line, (int64_t)strlen(line));
   dac_rt_print_flush();
-  dac_rt_layout_create(desc, shape);
+  dac_rt_layout_create(desc, shape, (void *)"layout_invalid.c:39:3");
   dac_rt_finalize();
   return 0;
 }

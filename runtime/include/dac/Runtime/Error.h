@@ -24,6 +24,12 @@ namespace dac::rt {
 
 /// Stops the job with MPI's own description of \p errorCode when it is not
 /// MPI_SUCCESS; \p call names the MPI function that returned it.
+/// Stops the program for a failure that every rank detects alike: rank 0
+/// prints one message ("... (all N ranks)"), the others stay silent, and
+/// the whole job stops with a non-zero status.
+[[noreturn]] void fatalCollective(const char *message,
+                                  const char *location = nullptr) noexcept;
+
 void checkMpi(int errorCode, const char *call) noexcept;
 
 } // namespace dac::rt
