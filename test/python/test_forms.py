@@ -70,6 +70,61 @@ class AcceptedForms(unittest.TestCase):
             self.assertEqual(np.zeros((6, 6), dist="nn", grid_shape=()).shape,
                              (6, 6))
 
+    def test_grid_shape_both_forms(self):
+        """grid_shape= takes one extent per dimension (1 for each 'n'
+        dimension; DistArray's form, what dac.grid_shape returns) or one
+        per distributed dimension; both give the same layout."""
+        rows = [
+            # shape, dist, per-dimension form, per-distributed-dim form
+            ((6, 6), "bn", (4, 1), (4,)),
+            ((6, 6), "nb", (1, 4), (4,)),
+            ((6, 6), None, (4, 1), (4,)),       # the default dist, 'bn'
+            ((2, 3, 4), ("n", "b", "c"), (1, 2, 2), (2, 2)),
+            ((2, 3, 4), ("b", "n", "c"), (4, 1, 1), (4, 1)),
+            ((2, 3, 4), "bcn", (2, 2, 1), (2, 2)),
+            ((5, 2, 7, 3), "nbnc", (1, 1, 1, 4), (1, 4)),
+            ((9, 4), (("b", {"bounds": [0, 2, 5, 7, 9]}), "n"), (4, 1),
+             (4,)),
+            ((4, 6), ("n", ("u", {"indices": [[5, 0], [1], [2, 3], [4]]})),
+             (1, 4), (4,)),
+            ((6, 6), "nn", (1, 1), ()),
+            ((6,), "n", (1,), ()),
+        ]
+        for shape, dist, full, short in rows:
+            for p in (None, 4):
+                with self.subTest(shape=shape, dist=dist, p=p), ranks(p):
+                    a = np.zeros(shape, dist=dist, grid_shape=full)
+                    b = np.zeros(shape, dist=dist, grid_shape=list(short))
+                    self.assertEqual(dac.grid_shape(a), full)
+                    self.assertEqual(dac.grid_shape(b), full)
+                    self.assertEqual(dac.layout(a), dac.layout(b))
+                    # The internal grid keeps the distributed dimensions.
+                    self.assertEqual(dac.layout(a).grid, short)
+                    self.assertEqual(dac.localshapes(a), dac.localshapes(b))
+                    # What dac.grid_shape returns is a valid grid_shape=.
+                    c = np.zeros(shape, dist=dist,
+                                 grid_shape=dac.grid_shape(a))
+                    self.assertEqual(dac.layout(c), dac.layout(a))
+                    r = dac.redistribute(np.arange(float(numpy.prod(shape)))
+                                         .reshape(shape), dist=dist or "b",
+                                         grid_shape=full)
+                    self.assertEqual(dac.grid_shape(r), full)
+        with ranks(4):
+            # The full form with every dimension distributed is the other
+            # form too; the automatic choice answers in the full form.
+            self.assertEqual(dac.grid_shape(np.zeros((6, 6), dist="bc",
+                                                     grid_shape=(2, 2))),
+                             (2, 2))
+            self.assertEqual(dac.grid_shape(np.zeros((6, 6), dist="nc")),
+                             (1, 4))
+            self.assertEqual(dac.grid_shape(np.zeros((6, 6))), (4, 1))
+            self.assertEqual(dac.grid_shape(numpy.zeros((6, 6, 2))),
+                             (4, 1, 1))
+            self.assertEqual(dac.grid_shape(numpy.zeros(6)), (4,))
+            self.assertEqual(dac.grid_shape(numpy.float64(1.0)), ())
+            self.assertEqual(dac.grid_shape(np.zeros((6, 6, 6), dist="nnn")),
+                             (1, 1, 1))
+
     def test_zero_d(self):
         for dist in ["", (), {}]:
             a = np.zeros((), dist=dist)
@@ -225,8 +280,30 @@ class RejectedForms(unittest.TestCase):
         # grid_shape
         ((4, 4), "bc", (2,), r"grid_shape=\(2,\) has 1 entry but the "
                              r"distribution has 2 distributed dimensions"),
-        ((4, 4), "bn", (2, 1), r"2 entries but the distribution has 1 "),
+        ((4, 4), "bn", (2, 1, 1), r"grid_shape=\(2, 1, 1\) has 3 entries "
+                                  r"but the distribution has 1 distributed "
+                                  r"dimension \(give one extent per "
+                                  r"dimension, or one per distributed "
+                                  r"dimension\)"),
+        ((2, 3, 4), "nbc", (2,), r"1 entry but the distribution has 2 "),
+        ((2, 3, 4), "nbc", (1, 1, 2, 2), r"4 entries but the distribution "
+                                         r"has 2 "),
         ((4, 4), "nn", (1,), r"has 0 distributed dimensions"),
+        ((4, 4), "nn", (1, 1, 1), r"has 0 distributed dimensions"),
+        # The per-dimension form: an 'n' dimension gets exactly 1 rank.
+        ((4, 4), "bn", (2, 2), r"grid_shape gives 2 ranks to axis 1, which "
+                               r"is not distributed \('n'\): it must be 1"),
+        ((4, 4), "nb", (4, 1), r"gives 4 ranks to axis 0, which is not "
+                               r"distributed"),
+        ((4, 4), None, (1, 4), r"gives 4 ranks to axis 1, which is not "
+                               r"distributed"),
+        ((2, 3, 4), "nbc", (2, 1, 2), r"gives 2 ranks to axis 0, which is "
+                                      r"not distributed"),
+        ((2, 3, 4), "bnc", (2, 2, 1), r"gives 2 ranks to axis 1"),
+        ((4, 4), "nn", (1, 2), r"gives 2 ranks to axis 1, which is not "
+                               r"distributed"),
+        ((4,), "n", 4, r"gives 4 ranks to axis 0, which is not distributed"),
+        ((4,), "n", (2,), r"gives 2 ranks to axis 0"),
         ((4, 4), "bc", (0, 2), r"at least 1"),
         ((4, 4), "bc", (2, -2), r"at least 1"),
         ((4, 4), "bc", (2.0, 2), r"list of integers"),
@@ -235,6 +312,10 @@ class RejectedForms(unittest.TestCase):
          r"axis 0: its bounds describe 2 parts but grid_shape gives it 3"),
         ((4,), [("u", {"indices": [[0, 1], [2, 3]]})], (1,),
          r"its indices describe 2 parts"),
+        ((9, 4), [("b", {"bounds": [0, 4, 9]}), "n"], (3, 1),
+         r"axis 0: its bounds describe 2 parts but grid_shape gives it 3"),
+        ((4, 4), ["n", ("u", {"indices": [[0, 1], [2, 3]]})], (1, 4),
+         r"axis 1: its indices describe 2 parts but grid_shape gives it 4"),
     ]
 
     def test_cases(self):
@@ -271,6 +352,17 @@ class RejectedForms(unittest.TestCase):
             with self.assertRaisesRegex(ValueError, r"grid_shape=\(4,\) has 4"
                                         r" positions but there are 3"):
                 np.zeros(10, grid_shape=(4,))
+            # The per-dimension form is checked against the rank count too.
+            with self.assertRaisesRegex(ValueError, r"has 4 positions but "
+                                        r"there are 3 ranks"):
+                np.zeros((10, 2), dist="bn", grid_shape=(4, 1))
+            with self.assertRaisesRegex(ValueError, r"has 4 positions but "
+                                        r"there are 3 ranks"):
+                np.zeros((2, 10, 2), dist="nbc", grid_shape=(1, 2, 2))
+        with ranks(None):
+            a = np.zeros((10, 2), dist="bn", grid_shape=(4, 1))
+            self.assertEqual(dac.grid_shape(a), (4, 1))
+            self.assertEqual(len(dac.localshapes(a)), 4)
 
     def test_bad_rank_count_variable(self):
         for text in ("0", "-1", "two"):

@@ -318,10 +318,15 @@ class Propagation(unittest.TestCase):
                                                   "c"))
             self.assertEqual(t.shape, (12, 4))
         with ranks(4):
-            m = np.ones((4, 6, 8), dist="bnc", grid_shape=(4, 1))
-            t = m.transpose(2, 0, 1)
-            self.assertEqual(dac.grid_shape(t), (1, 4))
-            self.assertEqual(dac.localshapes(t), [(8, 1, 6)] * 4)
+            for grid in [(4, 1), (4, 1, 1)]:
+                with self.subTest(grid=grid):
+                    m = np.ones((4, 6, 8), dist="bnc", grid_shape=grid)
+                    self.assertEqual(dac.grid_shape(m), (4, 1, 1))
+                    t = m.transpose(2, 0, 1)
+                    self.assertEqual(dac.grid_shape(t), (1, 4, 1))
+                    self.assertEqual(self.lay(t).grid, (1, 4))
+                    self.assertEqual(dac.localshapes(t), [(8, 1, 6)] * 4)
+                    self.assertEqual(dac.grid_shape(m.T), (1, 1, 4))
 
     def test_pickle_and_deepcopy_keep_the_layout(self):
         import copy

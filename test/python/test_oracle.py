@@ -1,10 +1,8 @@
 """Every row of oracle/DISTRIBUTIONS.md, against the reference package.
 
-Convention note: dac.grid_shape(a) covers the distributed (non-'n')
-dimensions only (the runtime's and the dialect's convention; 'n' axes are
-not part of the process grid). DISTRIBUTIONS.md writes DistArray's full
-grid with 1 for 'n' axes: its (12, 1) for `bn` is (12,) here and its
-(1, 2, 2) for `nbc` is (2, 2).
+dac.grid_shape(a) has DistArray's form, as DISTRIBUTIONS.md writes it: one
+extent per dimension, 1 where the dimension is not distributed ((12, 1)
+for `bn`, (1, 2, 2) for `nbc`).
 """
 
 import unittest
@@ -150,9 +148,16 @@ class TwoDimensions(unittest.TestCase):
     def test_2x3x4_nbc_p4(self):
         with ranks(4):
             a = np.zeros((2, 3, 4), dist=("n", "b", "c"))
-            self.assertEqual(dac.grid_shape(a), (2, 2))  # DistArray: (1,2,2)
+            self.assertEqual(dac.grid_shape(a), (1, 2, 2))
             self.assertEqual(dac.localshapes(a),
                              [(2, 2, 2), (2, 2, 2), (2, 1, 2), (2, 1, 2)])
+            # The oracle's grid given back as grid_shape= (either form).
+            for grid in [(1, 2, 2), (2, 2)]:
+                with self.subTest(grid=grid):
+                    b = np.zeros((2, 3, 4), dist=("n", "b", "c"),
+                                 grid_shape=grid)
+                    self.assertEqual(dac.grid_shape(b), (1, 2, 2))
+                    self.assertEqual(dac.localshapes(b), dac.localshapes(a))
 
 
 class GridChoice(unittest.TestCase):
@@ -162,7 +167,7 @@ class GridChoice(unittest.TestCase):
         ((60, 20), "bb", (6, 2)),
         ((100, 50, 300), "bbb", (2, 1, 6)),
         ((100, 100, 150), "bbb", (2, 2, 3)),
-        ((20, 20), "bn", (12,)),   # DistArray writes (12, 1)
+        ((20, 20), "bn", (12, 1)),
     ]
 
     def test_p12(self):

@@ -164,10 +164,14 @@ class OneDimension(unittest.TestCase):
                 for r in range(p):
                     self.assertEqual(dac.owned_indices(a, r)[1],
                                      list(range(n)))
+                self.assertEqual(dac.grid_shape(a), (p, 1))
                 # Nothing distributed: every rank holds everything.
                 b = np.empty((3, n), dist="nn")
-                self.assertEqual(dac.grid_shape(b), ())
+                self.assertEqual(dac.grid_shape(b), (1, 1))
                 self.assertEqual(dac.localshapes(b), [(3, n)] * p)
+                c = np.empty(n, dist="n")
+                self.assertEqual(dac.grid_shape(c), (1,))
+                self.assertEqual(dac.localshapes(c), [(n,)] * p)
 
 
 DIM_KINDS = ["b", "c", ("c", 2), ("c", 3), ("c", 4), "n"]
@@ -185,11 +189,18 @@ def axis_owned(spec, n, p, c):
 
 class SeveralDimensions(unittest.TestCase):
     def check(self, shape, dist, grid, p):
+        """`grid`: one extent per distributed dimension."""
+        dist_axes = [i for i, s in enumerate(dist) if s != "n"]
+        # DistArray's form: one extent per dimension, 1 for 'n' ones.
+        by_axis = dict(zip(dist_axes, grid))
+        full = tuple(by_axis.get(i, 1) for i in range(len(shape)))
         a = np.empty(shape, dist=dist, grid_shape=grid)
-        self.assertEqual(dac.grid_shape(a), tuple(grid))
+        self.assertEqual(dac.grid_shape(a), full)
+        # The same grid in the per-dimension form is the same layout.
+        b = np.empty(shape, dist=dist, grid_shape=full)
+        self.assertEqual(dac.layout(b), dac.layout(a))
         shapes = dac.localshapes(a)
         self.assertEqual(len(shapes), p)
-        dist_axes = [i for i, s in enumerate(dist) if s != "n"]
         seen = {}
         for r in range(p):
             # C-ordered grid: the last distributed axis varies fastest.
@@ -241,6 +252,21 @@ class SeveralDimensions(unittest.TestCase):
                     grid = dac.grid_shape(a)
                     self.assertEqual(grid[0] * grid[1], p)
                     self.check(shape, ("b", "c"), grid, p)
+            # With 'n' axes the automatic grid has 1 at each of them.
+            for dist in [("n", "b", "c"), ("b", "n", ("c", 2)),
+                         ("c", "b", "n"), ("n", "b", "n")]:
+                for shape in itertools.product([0, 3, 8], repeat=3):
+                    with self.subTest(p=p, dist=dist, shape=shape), ranks(p):
+                        grid = dac.grid_shape(np.empty(shape, dist=dist))
+                        self.assertEqual(len(grid), 3)
+                        self.assertEqual(grid[0] * grid[1] * grid[2], p)
+                        dist_grid = []
+                        for s, g in zip(dist, grid):
+                            if s == "n":
+                                self.assertEqual(g, 1)
+                            else:
+                                dist_grid.append(g)
+                        self.check(shape, dist, tuple(dist_grid), p)
 
 
 def distarray_grid(lengths, p):

@@ -10,8 +10,10 @@ DAC_REFERENCE_RANKS (default 1; grid shapes are only checked against it
 when it is set):
 
     localshapes(a)        [(4,), (3,), (3,)]: owned local shapes, rank order
-    grid_shape(a)         (2, 2): the process grid over the distributed
-                          (non-'n') dimensions; () when none is distributed
+    grid_shape(a)         (2, 2): the process grid, one extent per
+                          dimension, 1 where it is not distributed
+                          (DistArray's form: (4, 1) for 'bn' on 4 ranks,
+                          (1, 1) for 'nn', () for a 0-d array)
     owned_indices(a, r)   per dimension, the global indices rank r owns
                           (in local order)
     ghost_indices(a, r)   per dimension, (low, high) global indices of the
@@ -21,6 +23,10 @@ when it is set):
                           a copy with another layout (same data)
     local(f)              decorator: in the reference run f sees the whole
                           array; local(f, a, ...) calls it at once
+
+`grid_shape=` (on the creation functions and redistribute) takes either
+form: one extent per dimension (1 for each 'n' dimension) or one per
+distributed dimension.
 
 Arrays that were given no layout have the default one: block on axis 0,
 'n' elsewhere.
@@ -54,8 +60,11 @@ def layout(a):
 
 
 def grid_shape(a):
-    """The process-grid tuple of `a` (over its distributed dimensions)."""
-    return tuple(int(g) for g in layout(a).resolve_grid())
+    """The process-grid tuple of `a`: one extent per dimension, 1 where the
+    dimension is not distributed (DistArray's form)."""
+    lay = layout(a)
+    by_axis = dict(zip(lay.distributed_axes, lay.resolve_grid()))
+    return tuple(int(by_axis.get(axis, 1)) for axis in range(len(lay.shape)))
 
 
 def localshapes(a):

@@ -12,7 +12,10 @@ plain Python (no NumPy) so that it reads like the specification:
   with block size k (ScaLAPACK NUMROC: block b lives on grid coordinate
   b mod p, a partial last block on (n div k) mod p), 'u' unstructured (one
   explicit index list per grid coordinate), 'n' not distributed;
-* a C-ordered process grid over the distributed (non-'n') dimensions;
+* a C-ordered process grid over the distributed (non-'n') dimensions
+  (held that way in `Layout.grid`; `grid_shape=` may also give DistArray's
+  form, one extent per dimension with 1 for each 'n' dimension, and
+  `dac.grid_shape` answers in that form);
 * when no grid is given: one distributed dimension takes all P ranks;
   several follow DistArray's rule (DISTRIBUTIONS.md, "Grid choice").
 
@@ -227,8 +230,10 @@ class Layout:
     """A validated layout of an array of a given shape.
 
     `dims` has one Dim per axis; `grid` is the grid the script asked for
-    (a tuple over the distributed dimensions) or None for the automatic
-    choice, which depends on the rank count and is made by `resolve_grid`.
+    (a tuple over the distributed dimensions only, whichever form the
+    script used) or None for the automatic choice, which depends on the
+    rank count and is made by `resolve_grid`. dac.grid_shape expands it to
+    one extent per dimension.
     """
 
     __slots__ = ("dims", "grid", "shape")
@@ -675,10 +680,20 @@ def _parse_grid(grid_shape, dims):
                 "grid_shape entries must be at least 1, got %s"
                 % (tuple(grid),))
     axes = [i for i, d in enumerate(dims) if d.distributed]
+    # DistArray's form has one extent per dimension, 1 where a dimension is
+    # not distributed; the layout keeps the distributed ones.
+    if len(grid) == len(dims) and len(dims) != len(axes):
+        for axis, (d, g) in enumerate(zip(dims, grid)):
+            if not d.distributed and g != 1:
+                raise DistributionError(
+                    "grid_shape gives %d ranks to axis %d, which is not "
+                    "distributed ('n'): it must be 1" % (g, axis))
+        grid = [g for d, g in zip(dims, grid) if d.distributed]
     if len(grid) != len(axes):
         raise DistributionError(
             "grid_shape=%s has %d entr%s but the distribution has %d "
-            "distributed dimension%s (grid_shape covers the non-'n' ones)"
+            "distributed dimension%s (give one extent per dimension, or "
+            "one per distributed dimension)"
             % (tuple(grid), len(grid), "y" if len(grid) == 1 else "ies",
                len(axes), "" if len(axes) == 1 else "s"))
     for axis, g in zip(axes, grid):
