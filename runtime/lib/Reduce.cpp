@@ -11,6 +11,8 @@
 
 #include <mpi.h>
 
+#include <algorithm>
+
 #include <cmath>
 #include <string>
 #include <type_traits>
@@ -57,6 +59,7 @@ template <typename T> MPI_Datatype mpiType();
 template <> MPI_Datatype mpiType<double>() { return MPI_DOUBLE; }
 template <> MPI_Datatype mpiType<float>() { return MPI_FLOAT; }
 template <> MPI_Datatype mpiType<int64_t>() { return MPI_INT64_T; }
+template <> MPI_Datatype mpiType<int32_t>() { return MPI_INT32_T; }
 
 /// Min or max of T: NaN-propagating for floats, MPI's own for integers.
 template <typename T> MPI_Op minMaxOp(bool isMax) {
@@ -124,4 +127,69 @@ extern "C" float dac_rt_allreduce_f32(float value, int32_t op) {
 extern "C" int64_t dac_rt_allreduce_i64(int64_t value, int32_t op) {
   return detail::guard("dac_rt_allreduce_i64",
                        [&] { return allreduce(value, op); });
+}
+
+namespace {
+
+/// Element-wise allreduce of a whole buffer in place.
+template <typename T>
+void allreduceArray(T *data, int64_t count, int32_t op) {
+  if (!detail::mpiActive() || count == 0)
+    return;
+  MPI_Op mpiOp;
+  switch (op) {
+  case DAC_RT_REDUCE_Sum:
+    mpiOp = MPI_SUM;
+    break;
+  case DAC_RT_REDUCE_Prod:
+    mpiOp = MPI_PROD;
+    break;
+  case DAC_RT_REDUCE_Min:
+  case DAC_RT_REDUCE_Max:
+    mpiOp = minMaxOp<T>(op == DAC_RT_REDUCE_Max);
+    break;
+  default:
+    fatal("dac_rt_allreduce_array: operator " + std::to_string(op) +
+          " does not apply to numbers");
+  }
+  // MPI counts are int: large buffers go in pieces.
+  const int64_t piece = 1 << 30;
+  for (int64_t done = 0; done < count; done += piece)
+    checkMpi(MPI_Allreduce(MPI_IN_PLACE, data + done,
+                           static_cast<int>(std::min(piece, count - done)),
+                           mpiType<T>(), mpiOp, MPI_COMM_WORLD),
+             "MPI_Allreduce");
+}
+
+} // namespace
+
+extern "C" void dac_rt_allreduce_array(void *data, int64_t count, int32_t type,
+                                       int32_t op) {
+  detail::guard("dac_rt_allreduce_array", [&] {
+    switch (type) {
+    case DAC_RT_ELEMENT_Float64:
+      return allreduceArray(static_cast<double *>(data), count, op);
+    case DAC_RT_ELEMENT_Float32:
+      return allreduceArray(static_cast<float *>(data), count, op);
+    case DAC_RT_ELEMENT_Int64:
+      return allreduceArray(static_cast<int64_t *>(data), count, op);
+    case DAC_RT_ELEMENT_Int32:
+      return allreduceArray(static_cast<int32_t *>(data), count, op);
+    case DAC_RT_ELEMENT_Bool: {
+      // Booleans are bytes 0/1: and/min are a bitwise and, or/max an or.
+      if (!detail::mpiActive() || count == 0)
+        return;
+      bool isAnd = op == DAC_RT_REDUCE_And || op == DAC_RT_REDUCE_Min ||
+                   op == DAC_RT_REDUCE_Prod;
+      checkMpi(MPI_Allreduce(MPI_IN_PLACE, data, static_cast<int>(count),
+                             MPI_UNSIGNED_CHAR, isAnd ? MPI_BAND : MPI_BOR,
+                             MPI_COMM_WORLD),
+               "MPI_Allreduce");
+      return;
+    }
+    default:
+      fatal("dac_rt_allreduce_array: unknown element type " +
+            std::to_string(type));
+    }
+  });
 }
