@@ -11,6 +11,7 @@
 # RUN: not dac build %t/index.py -o %t/i 2>&1 | FileCheck %s --check-prefix=INDEX
 # RUN: not dac build %t/seed.py -o %t/s 2>&1 | FileCheck %s --check-prefix=SEED
 # RUN: not dac build %t/axis.py -o %t/a 2>&1 | FileCheck %s --check-prefix=AXIS
+# RUN: not dac build %t/badaxis.py -o %t/b 2>&1 | FileCheck %s --check-prefix=BADAXIS
 # RUN: not dac build %t/cast.py -o %t/c 2>&1 | FileCheck %s --check-prefix=CAST
 # RUN: not dac build %t/while.py -o %t/w 2>&1 | FileCheck %s --check-prefix=WHILE
 # RUN: not dac build %t/long.py -o %t/l 2>&1 | FileCheck %s --check-prefix=LONG
@@ -86,8 +87,8 @@ rng = np.random.default_rng()
 
 #--- axis.py
 import numpy as np
-print(np.ones((2, 3)).sum(axis=0))
-# AXIS: axis.py:2:7: error: reductions along an axis are not supported yet
+print(np.ones((2, 3)).var(axis=0))
+# AXIS: axis.py:2:7: error: 'var' along an axis is not supported yet
 
 #--- cast.py
 import numpy as np
@@ -114,3 +115,8 @@ rng = np.random.default_rng(1)
 if rng.random() > 0.5:
     x = rng.random()
 # DRAWIF: drawif.py:4:9: error: drawing random numbers inside an 'if' on a value known only at run time is not supported yet
+
+#--- badaxis.py
+import numpy as np
+print(np.ones((2, 3)).sum(axis=2))
+# BADAXIS: badaxis.py:2:7: error: axis 2 is out of bounds for array of dimension 2

@@ -200,6 +200,10 @@ LogicalResult FunctionPartitioner::run() {
       if (failed(lowerKernel(kernel)))
         return failure();
       dead.push_back(op);
+    } else if (auto reduce = dyn_cast<ReduceDimsOp>(op)) {
+      if (failed(lowerReduceDims(reduce)))
+        return failure();
+      dead.push_back(op);
     } else if (auto print = dyn_cast<PrintOp>(op)) {
       lowerPrint(print);
     } else if (auto check = dyn_cast<AssertOp>(op)) {

@@ -39,6 +39,8 @@ mlir::Value buildIdentity(mlir::OpBuilder &b, mlir::Location loc,
 mlir::Value buildCombine(mlir::OpBuilder &b, mlir::Location loc,
                          dist::ReduceKind kind, mlir::Value acc,
                          mlir::Value value);
+/// The runtime's combiner for a reduction kind.
+RuntimeReduceOp toRuntimeReduceOp(dist::ReduceKind kind, bool isBool);
 /// Combines a rank's partial result with every other rank's.
 mlir::Value buildAllReduce(mlir::OpBuilder &b, mlir::Location loc,
                            mlir::ModuleOp module, dist::ReduceKind kind,
@@ -51,6 +53,21 @@ mlir::Value getPointer(mlir::OpBuilder &b, mlir::Location loc,
                        mlir::Value memref);
 /// The runtime's descriptor of a layout (format in RuntimeABI.def).
 llvm::SmallVector<int64_t> encodeLayout(dist::LayoutAttr layout);
+
+/// A rank's part of a global iteration space under a layout.
+struct LocalSpace {
+  llvm::SmallVector<mlir::Value> localSizes;
+  /// Block on dimension 0: the first owned global index along it.
+  mlir::Value start;
+  /// General layouts: per distributed dimension, the global index of each
+  /// local position (memref<?xi64>); null elsewhere.
+  llvm::SmallVector<mlir::Value> tables;
+  bool replicated = false, general = false;
+
+  /// The global index of local position `iv` along dimension `d`.
+  mlir::Value globalIndex(mlir::OpBuilder &b, mlir::Location loc, unsigned d,
+                          mlir::Value iv) const;
+};
 
 /// Rewrites one function from the global to the per-rank view.
 class FunctionPartitioner {
@@ -70,6 +87,12 @@ private:
   mlir::Value createLayoutHandle(mlir::OpBuilder &b, mlir::Location loc,
                                  dist::LayoutAttr layout,
                                  llvm::ArrayRef<mlir::Value> globalSizes);
+  /// The rank's local extents and index maps for `layout`.
+  LocalSpace buildLocalSpace(mlir::OpBuilder &b, mlir::Location loc,
+                             dist::LayoutAttr layout,
+                             llvm::ArrayRef<mlir::Value> globalSizes);
+  // PartitionReduce.cpp
+  mlir::LogicalResult lowerReduceDims(dist::ReduceDimsOp op);
   /// The global extents of an array (from the kernel that computes it).
   llvm::SmallVector<mlir::Value> getGlobalSizes(mlir::OpBuilder &b,
                                               mlir::Location loc,

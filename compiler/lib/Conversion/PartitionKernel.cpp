@@ -42,6 +42,13 @@ SmallVector<Value> FunctionPartitioner::getGlobalSizes(OpBuilder &b,
                                                        Value array) {
   auto type = cast<ArrayType>(array.getType());
   SmallVector<Value> sizes;
+  if (auto reduce = array.getDefiningOp<ReduceDimsOp>()) {
+    SmallVector<Value> inner = getGlobalSizes(b, loc, reduce.getInput());
+    for (auto [d, size] : llvm::enumerate(inner))
+      if (!llvm::is_contained(reduce.getDims(), static_cast<int64_t>(d)))
+        sizes.push_back(size);
+    return sizes;
+  }
   ValueRange dynamic;
   if (auto kernel = array.getDefiningOp<KernelOp>())
     dynamic = kernel.getSizes();
@@ -50,6 +57,66 @@ SmallVector<Value> FunctionPartitioner::getGlobalSizes(OpBuilder &b,
     sizes.push_back(ShapedType::isDynamic(d) ? dynamic[next++]
                                              : constIndex(b, loc, d));
   return sizes;
+}
+
+LocalSpace FunctionPartitioner::buildLocalSpace(OpBuilder &b, Location loc,
+                                                LayoutAttr layout,
+                                                ArrayRef<Value> globalSizes) {
+  unsigned rank = globalSizes.size();
+  LocalSpace space;
+  space.replicated = layout.getNumDistributedDims() == 0;
+  space.general = !space.replicated && !layout.isLeadingBlock();
+  space.localSizes.assign(globalSizes.begin(), globalSizes.end());
+  space.start = constIndex(b, loc, 0);
+  space.tables.resize(rank);
+  if (space.general) {
+    // The runtime's local extents and global-index tables.
+    Value handle = createLayoutHandle(b, loc, layout, globalSizes);
+    for (unsigned d = 0; d < rank; ++d) {
+      if (!layout.getDims()[d].isDistributed())
+        continue;
+      space.localSizes[d] = toIndex(
+          b, loc,
+          createRuntimeCall(b, loc, module,
+                            RuntimeFunction::dac_rt_layout_local_size,
+                            {handle, constI64(b, loc, d)}));
+      auto table = memref::AllocOp::create(
+          b, loc, MemRefType::get({ShapedType::kDynamic}, b.getI64Type()),
+          space.localSizes[d]);
+      createRuntimeCall(b, loc, module,
+                        RuntimeFunction::dac_rt_layout_global_indices,
+                        {handle, constI64(b, loc, d), getPointer(b, loc, table)});
+      space.tables[d] = table;
+      buffers.push_back(table);
+    }
+  } else if (!space.replicated) {
+    // The rank's chunk [start, start + count) along dimension 0.
+    Value procs = createRuntimeCall(b, loc, module,
+                                    RuntimeFunction::dac_rt_comm_size, {});
+    Value me = createRuntimeCall(b, loc, module,
+                                 RuntimeFunction::dac_rt_comm_rank, {});
+    Value range = createEntryBuffer(b, loc, func, 2);
+    createRuntimeCall(b, loc, module,
+                      RuntimeFunction::dac_rt_layout_block_range,
+                      {toI64(b, loc, globalSizes[0]), procs, me, range});
+    auto countPtr = LLVM::GEPOp::create(
+        b, loc, range.getType(), b.getI64Type(), range,
+        ArrayRef<LLVM::GEPArg>{1});
+    space.start = toIndex(b, loc,
+                          LLVM::LoadOp::create(b, loc, b.getI64Type(), range));
+    space.localSizes[0] = toIndex(
+        b, loc, LLVM::LoadOp::create(b, loc, b.getI64Type(), countPtr));
+  }
+  return space;
+}
+
+Value LocalSpace::globalIndex(OpBuilder &b, Location loc, unsigned d,
+                              Value iv) const {
+  if (tables[d])
+    return toIndex(b, loc, memref::LoadOp::create(b, loc, tables[d], iv));
+  if (d == 0 && !replicated && !general)
+    return arith::AddIOp::create(b, loc, start, iv);
+  return iv;
 }
 
 LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
@@ -75,47 +142,9 @@ LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
                               ? kernel.getSizes()[nextDynamic++]
                               : constIndex(b, loc, d));
 
-  // The rank's chunk: [start, start + count) along dimension 0, or for a
-  // general layout the runtime's local extents and global-index tables.
-  SmallVector<Value> localSizes(globalSizes);
-  Value start = constIndex(b, loc, 0);
-  SmallVector<Value> globalIndexTables(rank);
-  if (general) {
-    Value handle = createLayoutHandle(b, loc, layout, globalSizes);
-    for (unsigned d = 0; d < rank; ++d) {
-      if (!layout.getDims()[d].isDistributed())
-        continue;
-      localSizes[d] = toIndex(
-          b, loc,
-          createRuntimeCall(b, loc, module,
-                            RuntimeFunction::dac_rt_layout_local_size,
-                            {handle, constI64(b, loc, d)}));
-      auto table = memref::AllocOp::create(
-          b, loc, MemRefType::get({ShapedType::kDynamic}, b.getI64Type()),
-          localSizes[d]);
-      createRuntimeCall(b, loc, module,
-                        RuntimeFunction::dac_rt_layout_global_indices,
-                        {handle, constI64(b, loc, d), getPointer(b, loc, table)});
-      globalIndexTables[d] = table;
-      buffers.push_back(table);
-    }
-  } else if (!replicated) {
-    Value procs = createRuntimeCall(b, loc, module,
-                                    RuntimeFunction::dac_rt_comm_size, {});
-    Value me = createRuntimeCall(b, loc, module,
-                                 RuntimeFunction::dac_rt_comm_rank, {});
-    Value range = createEntryBuffer(b, loc, func, 2);
-    createRuntimeCall(b, loc, module,
-                      RuntimeFunction::dac_rt_layout_block_range,
-                      {toI64(b, loc, globalSizes[0]), procs, me, range});
-    auto countPtr = LLVM::GEPOp::create(
-        b, loc, range.getType(), b.getI64Type(), range,
-        ArrayRef<LLVM::GEPArg>{1});
-    start = toIndex(b, loc,
-                    LLVM::LoadOp::create(b, loc, b.getI64Type(), range));
-    localSizes[0] = toIndex(
-        b, loc, LLVM::LoadOp::create(b, loc, b.getI64Type(), countPtr));
-  }
+  LocalSpace space = buildLocalSpace(b, loc, layout, globalSizes);
+  SmallVector<Value> &localSizes = space.localSizes;
+  Value start = space.start;
 
   // Buffers for array results, with the local extents.
   SmallVector<Value> outputs;
@@ -185,14 +214,8 @@ LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
   for (Value input : kernel.getInputs())
     inputs.push_back(mapping.lookup(input));
 
-  // The global index of local position `iv` along dimension `d`.
-  auto globalIndex = [&](OpBuilder &b, unsigned d, Value iv) -> Value {
-    if (globalIndexTables[d])
-      return toIndex(b, loc,
-                     memref::LoadOp::create(b, loc, globalIndexTables[d], iv));
-    if (d == 0 && !replicated && !general)
-      return arith::AddIOp::create(b, loc, start, iv);
-    return iv;
+  auto globalIndex = [&](OpBuilder &b, unsigned d, Value iv) {
+    return space.globalIndex(b, loc, d, iv);
   };
 
   // One element: load, compute (the cloned kernel body), store, combine,

@@ -137,7 +137,7 @@ Value buildCombine(OpBuilder &b, Location loc, ReduceKind kind, Value acc,
   llvm_unreachable("unknown reduction");
 }
 
-static RuntimeReduceOp toRuntimeOp(ReduceKind kind, bool isBool) {
+RuntimeReduceOp toRuntimeReduceOp(ReduceKind kind, bool isBool) {
   switch (kind) {
   case ReduceKind::Sum:
     return isBool ? RuntimeReduceOp::Or : RuntimeReduceOp::Sum;
@@ -162,7 +162,7 @@ Value buildAllReduce(OpBuilder &b, Location loc, ModuleOp module,
   bool isBool = type.isInteger(1);
   Value op = arith::ConstantIntOp::create(
       b, loc, b.getI32Type(),
-      static_cast<int32_t>(toRuntimeOp(kind, isBool)));
+      static_cast<int32_t>(toRuntimeReduceOp(kind, isBool)));
   if (type.isF64())
     return createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_allreduce_f64,
                              {partial, op});

@@ -45,6 +45,23 @@ FailureOr<SmallVector<Value>> getDynamicSizes(Value array) {
     return SmallVector<Value>(op.getSizes());
   if (auto op = dyn_cast<MapOp>(def))
     return getDynamicSizes(op.getInputs().front());
+  if (auto op = dyn_cast<ReduceDimsOp>(def)) {
+    // The input's dynamic extents, less the reduced dimensions.
+    auto inType = cast<ArrayType>(op.getInput().getType());
+    FailureOr<SmallVector<Value>> inner = getDynamicSizes(op.getInput());
+    if (failed(inner))
+      return failure();
+    SmallVector<Value> sizes;
+    unsigned next = 0;
+    for (int64_t d = 0; d < inType.getRank(); ++d) {
+      if (!ShapedType::isDynamic(inType.getShape()[d]))
+        continue;
+      Value size = (*inner)[next++];
+      if (!llvm::is_contained(op.getDims(), d))
+        sizes.push_back(size);
+    }
+    return sizes;
+  }
   return failure();
 }
 

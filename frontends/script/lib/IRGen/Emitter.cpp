@@ -415,7 +415,79 @@ void Emitter::emitAssert(Value cond, StringRef message) {
 // Reductions
 //===----------------------------------------------------------------------===//
 
-ValueRef Emitter::reduce(StringRef name, const ValueRef &array, int64_t ddof) {
+/// The layout of a reduction's result along `axes` of an array with
+/// `layout`: the other dimensions keep their distribution when the reduced
+/// ones are undistributed (the work stays local); otherwise the partial
+/// results are combined on all ranks and the result is replicated.
+static LayoutAttr reducedLayout(LayoutAttr layout, ArrayRef<int64_t> axes) {
+  MLIRContext *ctx = layout.getContext();
+  bool local = llvm::all_of(
+      axes, [&](int64_t d) { return !layout.getDims()[d].isDistributed(); });
+  SmallVector<DimAttr> dims;
+  for (auto [d, dim] : llvm::enumerate(layout.getDims()))
+    if (!llvm::is_contained(axes, static_cast<int64_t>(d)))
+      dims.push_back(local ? dim : DimAttr::getNone(ctx));
+  return LayoutAttr::get(ctx, dims, local ? layout.getGrid()
+                                          : ArrayRef<int64_t>());
+}
+
+ValueRef Emitter::reduce(StringRef name, const ValueRef &array, int64_t ddof,
+                         std::optional<ArrayRef<int64_t>> axes) {
+  if (axes && array->is(PyValue::Kind::Array) &&
+      axes->size() < array->shape.size()) {
+    if (name == "var" || name == "std")
+      compileError("'" + name + "' along an axis is not supported yet");
+    DType t = array->dtype;
+    DType type = name == "all" || name == "any" || name == "count_nonzero"
+                     ? DType::Bool
+                 : name == "mean" ? (isFloat(t) ? t : DType::Float64)
+                 : name == "sum" || name == "prod"
+                     ? (isFloat(t) ? t : DType::Int64)
+                     : t;
+    ReduceKind kind = llvm::StringSwitch<ReduceKind>(name)
+                          .Cases({"sum", "mean"}, ReduceKind::Sum)
+                          .Case("prod", ReduceKind::Prod)
+                          .Cases({"min", "amin"}, ReduceKind::Min)
+                          .Cases({"max", "amax"}, ReduceKind::Max)
+                          .Case("all", ReduceKind::All)
+                          .Cases({"any"}, ReduceKind::Any)
+                          .Default(ReduceKind::Sum);
+    ValueRef input = castArray(array, type);
+    if (name == "count_nonzero") {
+      // Count as int64: sum of the truth values.
+      input = castArray(input, DType::Int64);
+      type = DType::Int64;
+    }
+    std::vector<Value> shape;
+    Value count = index(1);
+    for (size_t d = 0; d < array->shape.size(); ++d) {
+      if (llvm::is_contained(*axes, static_cast<int64_t>(d)))
+        count = arith::MulIOp::create(b, loc, count, array->shape[d]);
+      else
+        shape.push_back(array->shape[d]);
+    }
+    Type resultType =
+        arrayType(shape, type, reducedLayout(effectiveLayout(input), *axes));
+    Value reduced = ReduceDimsOp::create(
+        b, loc, resultType, ReduceKindAttr::get(b.getContext(), kind),
+        input->value, b.getDenseI64ArrayAttr(*axes));
+    ValueRef result = PyValue::array(reduced, type, shape);
+    if (name != "mean")
+      return result;
+    Value n = convert(b, loc,
+                      arith::IndexCastOp::create(b, loc, b.getI64Type(), count),
+                      DType::Int64, type);
+    return elementwise({result}, type, type,
+                       [&](OpBuilder &b, Location loc, ArrayRef<Value> e) {
+                         return arith::DivFOp::create(b, loc, e[0], n)
+                             .getResult();
+                       });
+  }
+  return reduceAll(name, array, ddof);
+}
+
+ValueRef Emitter::reduceAll(StringRef name, const ValueRef &array,
+                            int64_t ddof) {
   if (array->is(PyValue::Kind::Scalar)) {
     // np.sum(3.0) and friends: a 0-d reduction is the value itself.
     if (name == "sum" || name == "prod" || name == "min" || name == "max" ||

@@ -92,8 +92,12 @@ public:
   /// np.where(cond, x, y).
   ValueRef where(const ValueRef &cond, const ValueRef &x, const ValueRef &y);
 
-  // Reductions over the whole array.
-  ValueRef reduce(llvm::StringRef name, const ValueRef &array, int64_t ddof);
+  // Reductions over the whole array, or along `axes` (normalised, sorted;
+  // all of them is the whole array).
+  ValueRef reduce(llvm::StringRef name, const ValueRef &array, int64_t ddof,
+                  std::optional<llvm::ArrayRef<int64_t>> axes = std::nullopt);
+  ValueRef reduceAll(llvm::StringRef name, const ValueRef &array,
+                     int64_t ddof);
 
   // Creation.
   mlir::Type arrayType(llvm::ArrayRef<mlir::Value> shape, DType type,

@@ -246,11 +246,34 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
     return em.parseLayout(args.get(SIZE_MAX, "dist"),
                           args.get(SIZE_MAX, "grid_shape"), shape);
   };
-  auto noAxis = [&]() {
-    ValueRef axis = args.get(SIZE_MAX, "axis");
-    if (axis && !axis->is(Kind::None))
-      compileError("reductions along an axis are not supported yet "
-                   "(only axis=None)");
+  // axis= of a reduction: none (the whole array) or the normalised,
+  // sorted dimensions.
+  auto axesArg = [&](size_t position,
+                     const ValueRef &array) -> std::optional<std::vector<int64_t>> {
+    ValueRef axis = args.get(position, "axis");
+    if (!axis || axis->is(Kind::None))
+      return std::nullopt;
+    int64_t rank = array->is(Kind::Array) ? array->shape.size() : 0;
+    std::vector<ValueRef> items =
+        axis->is(Kind::Tuple) || axis->is(Kind::List)
+            ? axis->items
+            : std::vector<ValueRef>{axis};
+    std::vector<int64_t> axes;
+    for (const ValueRef &item : items) {
+      std::optional<int64_t> a = Emitter::getConstInt(item);
+      if (!a || item->dtype == DType::Bool)
+        compileError("axis must be an integer known when compiling");
+      int64_t d = *a < 0 ? *a + rank : *a;
+      if (d < 0 || d >= rank)
+        compileError("axis " + Twine(*a) +
+                     " is out of bounds for array of dimension " +
+                     Twine(rank));
+      if (llvm::is_contained(axes, d))
+        compileError("duplicate value in 'axis'");
+      axes.push_back(d);
+    }
+    llvm::sort(axes);
+    return axes;
   };
 
   // --- Python built-ins ----------------------------------------------------
@@ -456,14 +479,16 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
   if (name.starts_with("ndarray.") || name.starts_with("scalar.")) {
     StringRef method = name.substr(name.find('.') + 1);
     if (llvm::is_contained(kReductions, method)) {
-      noAxis();
-      args.check(method, 0, {"axis", "ddof", "keepdims"});
+      args.check(method, 1, {"axis", "ddof", "keepdims"});
       ValueRef ddof = args.get(SIZE_MAX, "ddof");
       ValueRef keep = args.get(SIZE_MAX, "keepdims");
       if (keep && Emitter::getConstInt(keep).value_or(1) != 0)
         compileError("keepdims=True is not supported yet");
+      std::optional<std::vector<int64_t>> axes = axesArg(0, self);
       return em.reduce(method, self,
-                       ddof ? Emitter::getConstInt(ddof).value_or(0) : 0);
+                       ddof ? Emitter::getConstInt(ddof).value_or(0) : 0,
+                       axes ? std::optional<ArrayRef<int64_t>>(*axes)
+                            : std::nullopt);
     }
     if (method == "astype") {
       std::optional<DType> t = parseDType(required(0, "dtype"));
@@ -531,11 +556,16 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
     return r;
   }
   if (llvm::is_contained(kReductions, name)) {
-    noAxis();
-    args.check(name, 1, {"a", "axis", "ddof", "keepdims"});
+    args.check(name, 2, {"a", "axis", "ddof", "keepdims"});
     ValueRef ddof = args.get(SIZE_MAX, "ddof");
-    return em.reduce(name, required(0, "a"),
-                     ddof ? Emitter::getConstInt(ddof).value_or(0) : 0);
+    ValueRef keep = args.get(SIZE_MAX, "keepdims");
+    if (keep && Emitter::getConstInt(keep).value_or(1) != 0)
+      compileError("keepdims=True is not supported yet");
+    ValueRef a = required(0, "a");
+    std::optional<std::vector<int64_t>> axes = axesArg(1, a);
+    return em.reduce(name, a, ddof ? Emitter::getConstInt(ddof).value_or(0) : 0,
+                     axes ? std::optional<ArrayRef<int64_t>>(*axes)
+                          : std::nullopt);
   }
   if (auto t = parseDTypeName(name); t && name != "int" && name != "float" &&
                                        name != "bool") {

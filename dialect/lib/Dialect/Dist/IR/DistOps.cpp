@@ -97,6 +97,32 @@ LogicalResult ReduceOp::verify() {
   return success();
 }
 
+LogicalResult ReduceDimsOp::verify() {
+  auto in = cast<ArrayType>(getInput().getType());
+  auto out = cast<ArrayType>(getType());
+  ArrayRef<int64_t> dims = getDims();
+  SmallVector<int64_t> expected;
+  for (size_t i = 0; i < dims.size(); ++i) {
+    if (dims[i] < 0 || dims[i] >= in.getRank())
+      return emitOpError("dimension ")
+             << dims[i] << " is out of range for rank " << in.getRank();
+    if (i && dims[i] <= dims[i - 1])
+      return emitOpError("dims must be sorted and distinct");
+  }
+  for (int64_t d = 0; d < in.getRank(); ++d)
+    if (!llvm::is_contained(dims, d))
+      expected.push_back(in.getShape()[d]);
+  if (out.getShape() != ArrayRef<int64_t>(expected) ||
+      out.getElementType() != in.getElementType())
+    return emitOpError("result must be ")
+           << in.getElementType() << " with the input's shape without dims";
+  ReduceKind kind = getKind();
+  if ((kind == ReduceKind::All || kind == ReduceKind::Any) &&
+      !in.getElementType().isInteger(1))
+    return emitOpError("'all'/'any' reduce i1 arrays");
+  return success();
+}
+
 Block::BlockArgListType KernelOp::getIndexArgs() {
   return getBody().front().getArguments().take_front(getRank());
 }

@@ -108,6 +108,24 @@ def Dist_ReduceOp : Dist_Op<"reduce", [Pure]> {
   let hasVerifier = 1;
 }
 
+def Dist_ReduceDimsOp : Dist_Op<"reduce_dims", [Pure]> {
+  let summary = "combine the elements along some dimensions";
+  let description = [{
+    `a.sum(axis=...)`: the result has the input's shape without `dims`
+    (sorted, distinct) and its element type. When every reduced dimension
+    is undistributed the work is local and the result keeps the other
+    dimensions' distribution; when one is distributed, the partial results
+    of all ranks are combined and the result is replicated.
+  }];
+  let arguments = (ins Dist_ReduceKindAttr:$kind, Dist_AnyArray:$input,
+                       DenseI64ArrayAttr:$dims);
+  let results = (outs Dist_AnyArray:$result);
+  let assemblyFormat = [{
+    $kind $input `dims` $dims attr-dict `:` type($input) `->` type($result)
+  }];
+  let hasVerifier = 1;
+}
+
 def Dist_KernelOp : Dist_Op<"kernel", [RecursiveMemoryEffects,
                                        AttrSizedOperandSegments]> {
   let summary = "a fused loop nest over a global iteration space";

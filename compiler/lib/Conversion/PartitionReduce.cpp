@@ -1,0 +1,105 @@
+//===- PartitionReduce.cpp - Reductions along dimensions per rank ---------===//
+//
+// dist.reduce_dims: each rank combines its own elements into a result
+// buffer. Along undistributed dimensions that is the whole answer (the
+// result keeps the rank's part of the other dimensions); along a
+// distributed one every rank fills a full-size buffer with its partial
+// results and one element-wise allreduce combines them (a replicated
+// result).
+//
+//===----------------------------------------------------------------------===//
+
+#include "Partition.h"
+
+using namespace mlir;
+using namespace dac;
+using namespace dac::dist;
+using namespace dac::partition;
+
+/// A loop nest over `sizes` (no loop-carried values) around `body`.
+static void buildLoopNest(OpBuilder &b, Location loc, ArrayRef<Value> sizes,
+                          function_ref<void(OpBuilder &, ValueRange)> body,
+                          SmallVector<Value> ivs = {}) {
+  if (ivs.size() == sizes.size()) {
+    body(b, ivs);
+    return;
+  }
+  scf::ForOp::create(b, loc, constIndex(b, loc, 0), sizes[ivs.size()],
+                     constIndex(b, loc, 1), ValueRange{},
+                     [&](OpBuilder &b, Location loc, Value iv, ValueRange) {
+                       SmallVector<Value> nested(ivs);
+                       nested.push_back(iv);
+                       buildLoopNest(b, loc, sizes, body, nested);
+                       scf::YieldOp::create(b, loc);
+                     });
+}
+
+LogicalResult FunctionPartitioner::lowerReduceDims(ReduceDimsOp op) {
+  OpBuilder b(op);
+  Location loc = op.getLoc();
+  if (!mapping.contains(op.getInput()))
+    return op.emitError("dist-partition cannot lower a reduction of an array "
+                        "that is not created in this function");
+  auto inType = cast<ArrayType>(op.getInput().getType());
+  LayoutAttr layout = inType.getLayout()
+                          ? inType.getLayout()
+                          : LayoutAttr::getDefault(b.getContext(),
+                                                   inType.getRank());
+  SmallVector<Value> globalSizes = getGlobalSizes(b, loc, op.getInput());
+  LocalSpace space = buildLocalSpace(b, loc, layout, globalSizes);
+  ArrayRef<int64_t> dims = op.getDims();
+  bool crossRank = llvm::any_of(dims, [&](int64_t d) {
+    return layout.getDims()[d].isDistributed();
+  });
+
+  SmallVector<unsigned> kept;
+  SmallVector<Value> outSizes;
+  for (unsigned d = 0; d < inType.getRank(); ++d)
+    if (!llvm::is_contained(dims, static_cast<int64_t>(d))) {
+      kept.push_back(d);
+      outSizes.push_back(crossRank ? globalSizes[d] : space.localSizes[d]);
+    }
+  Type elem = inType.getElementType();
+  ReduceKind kind = op.getKind();
+  SmallVector<int64_t> dynamic(kept.size(), ShapedType::kDynamic);
+  Value result = memref::AllocOp::create(b, loc, MemRefType::get(dynamic, elem),
+                                         outSizes);
+  buffers.push_back(result);
+
+  Value identity = buildIdentity(b, loc, kind, elem);
+  buildLoopNest(b, loc, outSizes, [&](OpBuilder &b, ValueRange ivs) {
+    memref::StoreOp::create(b, loc, identity, result, ivs);
+  });
+  Value input = mapping.lookup(op.getInput());
+  buildLoopNest(b, loc, space.localSizes, [&](OpBuilder &b, ValueRange ivs) {
+    SmallVector<Value> at;
+    for (unsigned d : kept)
+      at.push_back(crossRank ? space.globalIndex(b, loc, d, ivs[d]) : ivs[d]);
+    Value value = memref::LoadOp::create(b, loc, input, ivs);
+    Value acc = memref::LoadOp::create(b, loc, result, at);
+    memref::StoreOp::create(b, loc, buildCombine(b, loc, kind, acc, value),
+                            result, at);
+  });
+
+  if (crossRank) {
+    Value count = constIndex(b, loc, 1);
+    for (Value size : outSizes)
+      count = arith::MulIOp::create(b, loc, count, size);
+    RuntimeElementType type = elem.isF64()         ? RuntimeElementType::Float64
+                              : elem.isF32()       ? RuntimeElementType::Float32
+                              : elem.isInteger(64) ? RuntimeElementType::Int64
+                              : elem.isInteger(32) ? RuntimeElementType::Int32
+                                                   : RuntimeElementType::Bool;
+    auto i32 = [&](int32_t v) {
+      return arith::ConstantIntOp::create(b, loc, b.getI32Type(), v);
+    };
+    createRuntimeCall(
+        b, loc, module, RuntimeFunction::dac_rt_allreduce_array,
+        {getPointer(b, loc, result), toI64(b, loc, count),
+         i32(static_cast<int32_t>(type)),
+         i32(static_cast<int32_t>(
+             toRuntimeReduceOp(kind, elem.isInteger(1))))});
+  }
+  mapping.map(op.getResult(), result);
+  return success();
+}
