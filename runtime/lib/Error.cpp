@@ -17,15 +17,17 @@
 
 using namespace dac::rt;
 
-void dac::rt::fatal(const char *message, const char *location) noexcept {
+/// Writes "dac: error: <location>: <message> <who>" and stops the job.
+[[noreturn]] static void reportAndStop(const char *message,
+                                       const char *location,
+                                       const char *who) noexcept {
   // Build the whole line first: one write keeps lines of different ranks
   // from interleaving on a shared stderr. No allocation here, so this works
   // even when memory ran out.
   char line[2048];
   const char *where = location ? location : "";
-  std::snprintf(line, sizeof(line), "dac: error: %s%s%s (rank %d of %d)\n",
-                where, *where ? ": " : "", message ? message : "",
-                detail::worldRank(), detail::worldSize());
+  std::snprintf(line, sizeof(line), "dac: error: %s%s%s %s\n", where,
+                *where ? ": " : "", message ? message : "", who);
   // Whatever the program printed before the error must come out first.
   std::fflush(stdout);
   std::fputs(line, stderr);
@@ -40,6 +42,13 @@ void dac::rt::fatal(const char *message, const char *location) noexcept {
   std::exit(1);
 }
 
+void dac::rt::fatal(const char *message, const char *location) noexcept {
+  char who[64];
+  std::snprintf(who, sizeof(who), "(rank %d of %d)", detail::worldRank(),
+                detail::worldSize());
+  reportAndStop(message, location, who);
+}
+
 void dac::rt::fatalCollective(const char *message,
                               const char *location) noexcept {
   if (detail::worldRank() != 0 && detail::mpiActive()) {
@@ -49,19 +58,9 @@ void dac::rt::fatalCollective(const char *message,
     std::this_thread::sleep_for(std::chrono::milliseconds(2000));
     MPI_Abort(MPI_COMM_WORLD, 1);
   }
-  char line[2048];
-  const char *where = location ? location : "";
-  std::snprintf(line, sizeof(line), "dac: error: %s%s%s (all %d ranks)\n",
-                where, *where ? ": " : "", message ? message : "",
-                detail::worldSize());
-  std::fflush(stdout);
-  std::fputs(line, stderr);
-  std::fflush(stderr);
-  if (detail::mpiActive()) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(200));
-    MPI_Abort(MPI_COMM_WORLD, 1);
-  }
-  std::exit(1);
+  char who[64];
+  std::snprintf(who, sizeof(who), "(all %d ranks)", detail::worldSize());
+  reportAndStop(message, location, who);
 }
 
 void dac::rt::checkMpi(int errorCode, const char *call) noexcept {

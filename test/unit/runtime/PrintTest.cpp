@@ -5,6 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "MpiTestUtils.h"
 #include "dac/Runtime/RuntimeABI.h"
 
 #include <gtest/gtest.h>
@@ -19,25 +20,8 @@
 
 namespace {
 
-/// What \p body writes to file descriptor 1.
-template <typename Body> std::string captureStdout(Body body) {
-  std::fflush(stdout);
-  std::FILE *capture = std::tmpfile();
-  int saved = dup(STDOUT_FILENO);
-  dup2(fileno(capture), STDOUT_FILENO);
-  body();
-  std::fflush(stdout);
-  dup2(saved, STDOUT_FILENO);
-  close(saved);
-  std::string text;
-  std::rewind(capture);
-  char chunk[256];
-  size_t got;
-  while ((got = std::fread(chunk, 1, sizeof(chunk), capture)) > 0)
-    text.append(chunk, got);
-  std::fclose(capture);
-  return text;
-}
+using dac::test::captureStdout;
+
 
 bool isRoot() {
   int rank = 0;
