@@ -328,6 +328,46 @@ ValueRef Emitter::linspace(const ValueRef &start, const ValueRef &stop,
   return array;
 }
 
+ValueRef Emitter::literalArray(std::vector<Value> shape,
+                              ArrayRef<ValueRef> elements, DType type,
+                              LayoutAttr layout) {
+  // A kernel whose element at linear position k is element k: a chain of
+  // selects, fine for the small literals scripts write.
+  SmallVector<Value> values;
+  for (const ValueRef &e : elements)
+    values.push_back(convert(b, loc, e->value, e->dtype, type));
+  SmallVector<int64_t> dims;
+  for (Value d : shape)
+    dims.push_back(*getConstantIntValue(d));
+  if (!layout)
+    layout = LayoutAttr::getDefault(b.getContext(), dims.size());
+  Type arrayTy = arrayType(shape, type, layout);
+  auto kernel = KernelOp::create(
+      b, loc, TypeRange{arrayTy}, ValueRange{}, b.getDenseI64ArrayAttr(dims),
+      layout, ValueRange{}, ValueRange{}, ValueRange{},
+      b.getArrayAttr({b.getUnitAttr()}));
+  Block *body = b.createBlock(&kernel.getBody());
+  SmallVector<Value> indices;
+  for (size_t d = 0; d < dims.size(); ++d)
+    indices.push_back(body->addArgument(b.getIndexType(), loc));
+  Value linear = index(0);
+  for (size_t d = 0; d < dims.size(); ++d)
+    linear = arith::AddIOp::create(
+        b, loc, arith::MulIOp::create(b, loc, linear, index(dims[d])),
+        indices[d]);
+  Value result = values.empty()
+                     ? convert(b, loc, intConst(0)->value, DType::Int64, type)
+                     : values.back();
+  for (int64_t k = static_cast<int64_t>(values.size()) - 2; k >= 0; --k) {
+    Value here = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq,
+                                       linear, index(k));
+    result = arith::SelectOp::create(b, loc, here, values[k], result);
+  }
+  YieldOp::create(b, loc, result);
+  b.setInsertionPointAfter(kernel);
+  return PyValue::array(kernel.getResult(0), type, std::move(shape));
+}
+
 void Emitter::checkNotInRuntimeBranch(StringRef what) {
   if (runtimeBranchDepth)
     compileError(what + " inside an 'if' on a value known only at run time "

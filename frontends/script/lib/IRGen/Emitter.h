@@ -111,6 +111,10 @@ public:
   ValueRef linspace(const ValueRef &start, const ValueRef &stop, int64_t num,
                     bool endpoint, std::optional<DType> type,
                     dist::LayoutAttr layout = {});
+  /// np.array([...]): the elements (C order) of an array of `shape`.
+  ValueRef literalArray(std::vector<mlir::Value> shape,
+                        llvm::ArrayRef<ValueRef> elements, DType type,
+                        dist::LayoutAttr layout);
   ValueRef createGenerator(const ValueRef &seed);
   /// `count` uniform doubles in [0, 1), advancing the generator; a 0-d
   /// shape with `scalarResult` gives a Python float.

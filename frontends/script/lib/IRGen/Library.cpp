@@ -685,6 +685,51 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
     all->isPython = true;
     return all;
   }
+  if (name == "array" || name == "asarray") {
+    args.check(name, 2, {"object", "dtype", "dist", "grid_shape"});
+    ValueRef object = required(0, "object");
+    if (object->is(Kind::Array)) {
+      std::optional<DType> t = dtypeArg(1);
+      return t ? em.castArray(object, *t)
+               : PyValue::array(object->value, object->dtype, object->shape);
+    }
+    // A (nested) list of numbers: its shape, and the elements in C order.
+    std::vector<int64_t> dims;
+    std::vector<ValueRef> flat;
+    std::function<void(const ValueRef &, size_t)> walk =
+        [&](const ValueRef &v, size_t depth) {
+          bool isSeq = v->is(Kind::List) || v->is(Kind::Tuple);
+          if (depth == dims.size() && isSeq && flat.empty())
+            dims.push_back(v->items.size());
+          if (depth < dims.size()) {
+            if (!isSeq || static_cast<int64_t>(v->items.size()) != dims[depth])
+              compileError("np.array() needs a regular nesting of lists of "
+                           "numbers");
+            for (const ValueRef &item : v->items)
+              walk(item, depth + 1);
+            return;
+          }
+          if (isSeq)
+            compileError("np.array() needs a regular nesting of lists of "
+                         "numbers");
+          if (!v->is(Kind::Scalar))
+            compileError("np.array() of " + v->describe() +
+                         " is not supported (lists of numbers are)");
+          flat.push_back(v);
+        };
+    walk(object, 0);
+    std::optional<DType> t = dtypeArg(1);
+    DType type = t ? *t : em.commonType(flat);
+    if (!t && flat.empty())
+      type = DType::Float64;
+    std::vector<Value> shape;
+    for (int64_t d : dims)
+      shape.push_back(em.index(d));
+    dist::LayoutAttr layout = layoutArg(shape);
+    if (dims.empty())
+      return em.full(shape, flat[0], type, layout);
+    return em.literalArray(shape, flat, type, layout);
+  }
   if (name == "copy") {
     ValueRef a = required(0, "a");
     return a->is(Kind::Array) ? PyValue::array(a->value, a->dtype, a->shape)
