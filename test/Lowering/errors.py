@@ -12,6 +12,7 @@
 # RUN: not dac build %t/seed.py -o %t/s 2>&1 | FileCheck %s --check-prefix=SEED
 # RUN: not dac build %t/axis.py -o %t/a 2>&1 | FileCheck %s --check-prefix=AXIS
 # RUN: not dac build %t/badaxis.py -o %t/b 2>&1 | FileCheck %s --check-prefix=BADAXIS
+# RUN: not dac build %t/badshape.py -o %t/b 2>&1 | FileCheck %s --check-prefix=BADSHAPE
 # RUN: not dac build %t/cast.py -o %t/c 2>&1 | FileCheck %s --check-prefix=CAST
 # RUN: not dac build %t/while.py -o %t/w 2>&1 | FileCheck %s --check-prefix=WHILE
 # RUN: not dac build %t/long.py -o %t/l 2>&1 | FileCheck %s --check-prefix=LONG
@@ -120,3 +121,8 @@ if rng.random() > 0.5:
 import numpy as np
 print(np.ones((2, 3)).sum(axis=2))
 # BADAXIS: badaxis.py:2:7: error: axis 2 is out of bounds for array of dimension 2
+
+#--- badshape.py
+import numpy as np
+a = np.arange(10).reshape(3, 4)
+# BADSHAPE: badshape.py:2:5: error: cannot reshape array of size 10 into shape (3, 4)

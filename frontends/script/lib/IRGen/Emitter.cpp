@@ -6,6 +6,7 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
+#include "mlir/IR/IRMapping.h"
 #include "mlir/IR/Matchers.h"
 
 using namespace mlir;
@@ -366,6 +367,144 @@ ValueRef Emitter::literalArray(std::vector<Value> shape,
   YieldOp::create(b, loc, result);
   b.setInsertionPointAfter(kernel);
   return PyValue::array(kernel.getResult(0), type, std::move(shape));
+}
+
+/// Recomputes `value` (a dist.array) with `shape` and `layout`; null when
+/// its computation depends on more than the elements' global positions.
+static Value recomputeArray(Emitter &em, Value value, ArrayRef<Value> shape,
+                            LayoutAttr layout) {
+  OpBuilder &b = em.b;
+  Location loc = em.loc;
+  auto type = cast<ArrayType>(value.getType());
+  SmallVector<int64_t> dims;
+  for (Value d : shape)
+    dims.push_back(getConstantIntValue(d).value_or(ShapedType::kDynamic));
+  auto newType = ArrayType::get(b.getContext(), dims, type.getElementType(),
+                                layout);
+  // Kernels carry their layout explicitly (the default when none is asked).
+  LayoutAttr kernelLayout =
+      layout ? layout : LayoutAttr::getDefault(b.getContext(), dims.size());
+  auto kernelType = newType.withLayout(kernelLayout);
+  Operation *def = value.getDefiningOp();
+  if (!def)
+    return {};
+  if (auto random = dyn_cast<RandomOp>(def))
+    // Draw number = offset + C-order position: unchanged by a reshape.
+    return RandomOp::create(b, loc, newType, random.getRng(),
+                            random.getOffset(), dynamicSizes(shape));
+  if (auto full = dyn_cast<FullOp>(def))
+    return FullOp::create(b, loc, newType, full.getValue(),
+                          dynamicSizes(shape));
+  if (auto arange = dyn_cast<ArangeOp>(def)) {
+    if (dims.size() == 1)
+      return ArangeOp::create(b, loc, newType, arange.getStart(),
+                              arange.getStep(), dynamicSizes(shape));
+    // N-D: element at C-order position k of the 1-D range (NumPy's fill
+    // rule, as dist.arange defines it).
+    if (llvm::any_of(dims, ShapedType::isDynamic))
+      return {};
+    Value start = arange.getStart(), step = arange.getStep();
+    auto kernel = KernelOp::create(
+        b, loc, TypeRange{kernelType}, ValueRange{},
+        b.getDenseI64ArrayAttr(dims), kernelLayout,
+        ValueRange{}, ValueRange{}, ValueRange{},
+        b.getArrayAttr({b.getUnitAttr()}));
+    Block *body = b.createBlock(&kernel.getBody());
+    Value linear = arith::ConstantIndexOp::create(b, loc, 0);
+    for (int64_t d : dims) {
+      Value i = body->addArgument(b.getIndexType(), loc);
+      linear = arith::AddIOp::create(
+          b, loc,
+          arith::MulIOp::create(b, loc, linear,
+                                arith::ConstantIndexOp::create(b, loc, d)),
+          i);
+    }
+    Type t = type.getElementType();
+    Value k = arith::IndexCastOp::create(b, loc, b.getI64Type(), linear);
+    Value element;
+    if (auto it = dyn_cast<IntegerType>(t)) {
+      if (it.getWidth() < 64)
+        k = arith::TruncIOp::create(b, loc, t, k);
+      element = arith::AddIOp::create(b, loc, start,
+                                      arith::MulIOp::create(b, loc, k, step));
+    } else {
+      Value second = arith::AddFOp::create(b, loc, start, step);
+      Value delta = arith::SubFOp::create(b, loc, second, start);
+      Value general = arith::AddFOp::create(
+          b, loc, start,
+          arith::MulFOp::create(b, loc,
+                                arith::SIToFPOp::create(b, loc, t, k), delta));
+      auto is = [&](int64_t n) {
+        return arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, linear,
+                                     arith::ConstantIndexOp::create(b, loc, n));
+      };
+      element = arith::SelectOp::create(
+          b, loc, is(0), start,
+          arith::SelectOp::create(b, loc, is(1), second, general));
+    }
+    YieldOp::create(b, loc, element);
+    b.setInsertionPointAfter(kernel);
+    return kernel.getResult(0);
+  }
+  auto oldKernel = dyn_cast<KernelOp>(def);
+  if (oldKernel && oldKernel.getInputs().empty() &&
+      oldKernel.getStreams().empty() && oldKernel.getNumResults() == 1 &&
+      !llvm::any_of(oldKernel.getShape(), ShapedType::isDynamic) &&
+      !llvm::any_of(dims, ShapedType::isDynamic)) {
+    // A kernel that computes each element from its position alone (a
+    // literal, an N-D range): the new kernel turns its position into the
+    // old one (through the C-order linear index) and runs the old body.
+    auto kernel = KernelOp::create(
+        b, loc, TypeRange{kernelType}, ValueRange{},
+        b.getDenseI64ArrayAttr(dims), kernelLayout,
+        ValueRange{}, ValueRange{}, ValueRange{},
+        b.getArrayAttr({b.getUnitAttr()}));
+    Block *body = b.createBlock(&kernel.getBody());
+    auto c = [&](int64_t v) {
+      return arith::ConstantIndexOp::create(b, loc, v).getResult();
+    };
+    Value linear = c(0);
+    for (int64_t d : dims)
+      linear = arith::AddIOp::create(
+          b, loc, arith::MulIOp::create(b, loc, linear, c(d)),
+          body->addArgument(b.getIndexType(), loc));
+    IRMapping mapping;
+    ArrayRef<int64_t> oldDims = oldKernel.getShape();
+    for (int64_t d = oldDims.size() - 1; d >= 0; --d) {
+      mapping.map(oldKernel.getIndexArgs()[d],
+                  arith::RemUIOp::create(b, loc, linear, c(oldDims[d])));
+      linear = arith::DivUIOp::create(b, loc, linear, c(oldDims[d]));
+    }
+    for (Operation &op : oldKernel.getBody().front())
+      b.clone(op, mapping);
+    b.setInsertionPointAfter(kernel);
+    return kernel.getResult(0);
+  }
+  if (auto map = dyn_cast<MapOp>(def)) {
+    // Element-wise work commutes with reshaping its operands.
+    SmallVector<Value> inputs;
+    for (Value input : map.getInputs()) {
+      Value r = recomputeArray(em, input, shape, layout);
+      if (!r)
+        return {};
+      inputs.push_back(r);
+    }
+    auto newMap = MapOp::create(b, loc, newType, inputs);
+    IRMapping mapping;
+    map.getBody().cloneInto(&newMap.getBody(), mapping);
+    return newMap;
+  }
+  return {};
+}
+
+ValueRef Emitter::recompute(const ValueRef &array, std::vector<Value> shape,
+                            LayoutAttr layout, StringRef what) {
+  Value v = recomputeArray(*this, array->value, shape, layout);
+  if (!v)
+    compileError(what + " of this array needs moving its data between "
+                        "ranks (it is not computed from its elements' "
+                        "positions alone), which is not supported yet");
+  return PyValue::array(v, array->dtype, std::move(shape));
 }
 
 void Emitter::checkNotInRuntimeBranch(StringRef what) {

@@ -116,6 +116,12 @@ public:
                         llvm::ArrayRef<ValueRef> elements, DType type,
                         dist::LayoutAttr layout);
   ValueRef createGenerator(const ValueRef &seed);
+  /// `array` with another shape (C order) and/or layout. Arrays computed
+  /// from their global position only (creation, random draws, element-wise
+  /// work on those) are recomputed in the new form, which needs no data
+  /// movement; others need a redistribution, which dac lacks yet.
+  ValueRef recompute(const ValueRef &array, std::vector<mlir::Value> shape,
+                     dist::LayoutAttr layout, llvm::StringRef what);
   /// `count` uniform doubles in [0, 1), advancing the generator; a 0-d
   /// shape with `scalarResult` gives a Python float.
   ValueRef random(GeneratorState &gen, std::vector<mlir::Value> shape,

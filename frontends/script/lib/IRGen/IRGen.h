@@ -65,6 +65,7 @@ private:
   ValueRef lookup(const std::string &name);
   void print(const CallArgs &args);
   std::optional<DType> parseDType(const ValueRef &v);
+  ValueRef reshape(const ValueRef &array, const ValueRef &shapeArg);
 
   mlir::Location locOf(SourceRange range);
 

@@ -65,6 +65,57 @@ const char *const kReductions[] = {"sum", "prod", "min", "max", "amin",
 
 } // namespace
 
+ValueRef IRGen::reshape(const ValueRef &array, const ValueRef &shapeArg) {
+  if (!array->is(Kind::Array))
+    compileError("reshape expects an array");
+  std::vector<ValueRef> items =
+      shapeArg->is(Kind::Tuple) || shapeArg->is(Kind::List)
+          ? shapeArg->items
+          : std::vector<ValueRef>{shapeArg};
+  int64_t total = 1;
+  for (Value d : array->shape) {
+    std::optional<int64_t> c = getConstantIntValue(d);
+    if (!c)
+      compileError("reshape of an array whose size is known only at run "
+                   "time is not supported yet");
+    total *= *c;
+  }
+  std::vector<int64_t> dims;
+  int64_t known = 1, unknownAt = -1;
+  for (const ValueRef &item : items) {
+    std::optional<int64_t> c = Emitter::getConstInt(item);
+    if (!c)
+      compileError("reshape dimensions must be integers known when "
+                   "compiling");
+    if (*c == -1) {
+      if (unknownAt >= 0)
+        compileError("can only specify one unknown dimension");
+      unknownAt = dims.size();
+    } else if (*c < 0) {
+      compileError("negative dimensions not allowed");
+    } else {
+      known *= *c;
+    }
+    dims.push_back(*c);
+  }
+  if (unknownAt >= 0 && known != 0 && total % known == 0)
+    dims[unknownAt] = total / known;
+  int64_t product = 1;
+  for (int64_t d : dims)
+    product *= d;
+  if (product != total || (unknownAt >= 0 && known == 0)) {
+    std::string text;
+    for (size_t i = 0; i < dims.size(); ++i)
+      text += (i ? ", " : "") + std::to_string(dims[i]);
+    compileError("cannot reshape array of size " + Twine(total) +
+                 " into shape (" + text + (dims.size() == 1 ? ",)" : ")"));
+  }
+  std::vector<Value> shape;
+  for (int64_t d : dims)
+    shape.push_back(em.index(d));
+  return em.recompute(array, shape, dist::LayoutAttr(), "reshape");
+}
+
 std::optional<DType> IRGen::parseDType(const ValueRef &v) {
   if (!v || v->is(Kind::None))
     return std::nullopt;
@@ -497,6 +548,20 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
       return self->is(Kind::Array) ? em.castArray(self, *t)
                                    : em.castScalar(self, *t, false);
     }
+    if (method == "reshape" || method == "flatten" || method == "ravel") {
+      if (!self->is(Kind::Array))
+        compileError("'" + method + "' of a scalar is not supported");
+      ValueRef shapeArg;
+      if (method != "reshape")
+        shapeArg = em.intConst(-1);
+      else if (args.positional.size() == 1)
+        shapeArg = args.positional[0];
+      else if (!args.positional.empty())
+        shapeArg = PyValue::tuple(args.positional);
+      else
+        shapeArg = required(0, "shape");
+      return reshape(self, shapeArg);
+    }
     if (method == "copy")
       return self->is(Kind::Array)
                  ? PyValue::array(self->value, self->dtype, self->shape)
@@ -528,9 +593,16 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
       q->items.push_back(a);
       return q;
     }
-    if (name == "redistribute")
-      compileError("dac.redistribute is not supported yet (arrays keep the "
-                   "distribution they were created with)");
+    if (name == "redistribute") {
+      args.check(name, 1, {"a", "dist", "grid_shape"});
+      ValueRef a = required(0, "a");
+      if (!a->is(Kind::Array))
+        compileError("dac.redistribute() expects an array");
+      dist::LayoutAttr layout = layoutArg(a->shape);
+      if (!layout)
+        layout = dist::LayoutAttr::getDefault(b.getContext(), a->shape.size());
+      return em.recompute(a, a->shape, layout, "dac.redistribute");
+    }
     compileError("dac." + name + " is not supported yet");
   }
 
@@ -729,6 +801,10 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
     if (dims.empty())
       return em.full(shape, flat[0], type, layout);
     return em.literalArray(shape, flat, type, layout);
+  }
+  if (name == "reshape") {
+    args.check(name, 2, {"a", "newshape"});
+    return reshape(required(0, "a"), required(1, "newshape"));
   }
   if (name == "copy") {
     ValueRef a = required(0, "a");
