@@ -507,6 +507,28 @@ ValueRef Emitter::recompute(const ValueRef &array, std::vector<Value> shape,
   return PyValue::array(v, array->dtype, std::move(shape));
 }
 
+ValueRef Emitter::indexArray(std::vector<Value> shape, unsigned dim,
+                            DType type, LayoutAttr layout) {
+  SmallVector<int64_t> dims;
+  for (Value d : shape)
+    dims.push_back(getConstantIntValue(d).value_or(ShapedType::kDynamic));
+  if (!layout)
+    layout = LayoutAttr::getDefault(b.getContext(), dims.size());
+  Type arrayTy = arrayType(shape, type, layout);
+  auto kernel = KernelOp::create(
+      b, loc, TypeRange{arrayTy}, dynamicSizes(shape),
+      b.getDenseI64ArrayAttr(dims), layout, ValueRange{}, ValueRange{},
+      ValueRange{}, b.getArrayAttr({b.getUnitAttr()}));
+  Block *body = b.createBlock(&kernel.getBody());
+  SmallVector<Value> indices;
+  for (size_t d = 0; d < dims.size(); ++d)
+    indices.push_back(body->addArgument(b.getIndexType(), loc));
+  Value i = arith::IndexCastOp::create(b, loc, b.getI64Type(), indices[dim]);
+  YieldOp::create(b, loc, convert(b, loc, i, DType::Int64, type));
+  b.setInsertionPointAfter(kernel);
+  return PyValue::array(kernel.getResult(0), type, std::move(shape));
+}
+
 void Emitter::checkNotInRuntimeBranch(StringRef what) {
   if (runtimeBranchDepth)
     compileError(what + " inside an 'if' on a value known only at run time "

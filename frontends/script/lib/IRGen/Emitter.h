@@ -115,6 +115,10 @@ public:
   ValueRef literalArray(std::vector<mlir::Value> shape,
                         llvm::ArrayRef<ValueRef> elements, DType type,
                         dist::LayoutAttr layout);
+  /// The array whose element is its own index along `dim`, as `type`
+  /// (what np.fromfunction passes its function).
+  ValueRef indexArray(std::vector<mlir::Value> shape, unsigned dim,
+                      DType type, dist::LayoutAttr layout);
   ValueRef createGenerator(const ValueRef &seed);
   /// `array` with another shape (C order) and/or layout. Arrays computed
   /// from their global position only (creation, random draws, element-wise

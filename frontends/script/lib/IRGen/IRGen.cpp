@@ -662,8 +662,18 @@ ValueRef IRGen::lowerExprImpl(const Expr &expr) {
   }
   case Expr::Kind::Slice:
     compileError("slices are not supported yet");
-  case Expr::Kind::Lambda:
-    compileError("'lambda' is not supported yet");
+  case Expr::Kind::Lambda: {
+    const auto &lambda = cast<LambdaExpr>(expr);
+    auto fn = std::make_shared<PyValue>();
+    fn->kind = Kind::Function;
+    fn->name = "<lambda>";
+    fn->lambda = &lambda;
+    fn->scope = scope;
+    for (const Param &p : lambda.getParams())
+      fn->items.push_back(p.defaultValue ? lowerExpr(*p.defaultValue)
+                                         : nullptr);
+    return fn;
+  }
   case Expr::Kind::EllipsisLiteral:
     compileError("'...' is not supported yet");
   }
@@ -763,12 +773,13 @@ ValueRef IRGen::callFunction(const ValueRef &fn, const CallArgs &args) {
   default:
     compileError("'" + fn->describe() + "' object is not callable");
   }
-  const FunctionDefStmt &def = *fn->function;
   if (callDepth >= 64)
     compileError("recursion is not supported (calls nested deeper than 64)");
   auto local = std::make_shared<Scope>();
   local->parent = fn->scope;
-  const ParamList &params = def.getParams();
+  const ParamList &params =
+      fn->lambda ? fn->lambda->getParams() : fn->function->getParams();
+  const std::string &fname = fn->name;
   size_t positional = 0;
   for (size_t i = 0; i < params.size(); ++i) {
     const Param &p = params[i];
@@ -778,24 +789,24 @@ ValueRef IRGen::callFunction(const ValueRef &fn, const CallArgs &args) {
     for (const auto &[key, v] : args.keywords)
       if (key == p.name) {
         if (value)
-          compileError(def.getName() + "() got multiple values for argument '" +
+          compileError(fname + "() got multiple values for argument '" +
                        p.name + "'");
         value = v;
       }
     if (!value)
       value = fn->items[i];
     if (!value)
-      compileError(def.getName() + "() missing required argument '" +
+      compileError(fname + "() missing required argument '" +
                    p.name + "'");
     local->names[p.name] = value;
   }
   if (positional < args.positional.size())
-    compileError(def.getName() + "() takes " + Twine(positional) +
+    compileError(fname + "() takes " + Twine(positional) +
                  " positional arguments but " +
                  Twine(args.positional.size()) + " were given");
   for (const auto &kw : args.keywords)
     if (llvm::none_of(params, [&](const Param &p) { return p.name == kw.first; }))
-      compileError(def.getName() + "() got an unexpected keyword argument '" +
+      compileError(fname + "() got an unexpected keyword argument '" +
                    kw.first + "'");
 
   // Inline the body in the callee's scope.
@@ -816,8 +827,13 @@ ValueRef IRGen::callFunction(const ValueRef &fn, const CallArgs &args) {
     returned = savedReturned;
     em.loc = savedLoc;
   });
-  lowerBlock(def.getBody());
-  ValueRef result = returnValue;
+  ValueRef result;
+  if (fn->lambda) {
+    result = lowerExpr(fn->lambda->getBody());
+  } else {
+    lowerBlock(fn->function->getBody());
+    result = returnValue;
+  }
   returnValue = savedReturn;
   return result;
 }

@@ -802,6 +802,35 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
       return em.full(shape, flat[0], type, layout);
     return em.literalArray(shape, flat, type, layout);
   }
+  if (name == "fromfunction") {
+    args.check(name, 2, {"function", "shape", "dtype", "dist", "grid_shape"});
+    ValueRef fn = required(0, "function");
+    std::vector<Value> shape = em.shapeFrom(required(1, "shape"));
+    DType type = dtypeArg(SIZE_MAX).value_or(DType::Float64);
+    dist::LayoutAttr layout = layoutArg(shape);
+    // NumPy calls the function once, with one index array per dimension.
+    CallArgs indices;
+    for (unsigned d = 0; d < shape.size(); ++d)
+      indices.positional.push_back(em.indexArray(shape, d, type, layout));
+    return callFunction(fn, indices);
+  }
+  if (name == "eye" || name == "identity") {
+    bool isEye = name == "eye";
+    args.check(name, isEye ? 4 : 2,
+               {"N", "n", "M", "k", "dtype", "dist", "grid_shape"});
+    ValueRef n = required(0, isEye ? "N" : "n");
+    ValueRef m = isEye ? arg(1, "M") : nullptr;
+    ValueRef k = isEye ? arg(2, "k") : nullptr;
+    std::vector<Value> shape =
+        em.shapeFrom(PyValue::tuple({n, m && !m->is(Kind::None) ? m : n}));
+    DType type = dtypeArg(isEye ? 3 : 1).value_or(DType::Float64);
+    dist::LayoutAttr layout = layoutArg(shape);
+    ValueRef rows = em.indexArray(shape, 0, DType::Int64, layout);
+    ValueRef cols = em.indexArray(shape, 1, DType::Int64, layout);
+    ValueRef diagonal = em.binaryOp(
+        "==", em.binaryOp("-", cols, rows), k ? k : em.intConst(0));
+    return em.castArray(diagonal, type);
+  }
   if (name == "reshape") {
     args.check(name, 2, {"a", "newshape"});
     return reshape(required(0, "a"), required(1, "newshape"));

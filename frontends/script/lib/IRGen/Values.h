@@ -21,6 +21,7 @@ namespace dac {
 namespace script {
 
 class FunctionDefStmt;
+class LambdaExpr;
 struct Scope;
 
 /// The element types of arrays and scalars (NumPy dtypes).
@@ -77,6 +78,8 @@ struct PyValue {
   std::string name;
   std::vector<ValueRef> items;
   const FunctionDefStmt *function = nullptr;
+  /// For a lambda (a Function without `function`): its expression.
+  const LambdaExpr *lambda = nullptr;
   /// For a function: the scope it was defined in (closures).
   std::shared_ptr<Scope> scope;
   std::shared_ptr<GeneratorState> generator;
