@@ -529,6 +529,69 @@ ValueRef Emitter::indexArray(std::vector<Value> shape, unsigned dim,
   return PyValue::array(kernel.getResult(0), type, std::move(shape));
 }
 
+ValueRef Emitter::element(const ValueRef &array, ArrayRef<ValueRef> indices) {
+  auto type = cast<ArrayType>(array->value.getType());
+  SmallVector<Value> targets;
+  for (auto [d, index] : llvm::enumerate(indices)) {
+    if (!index->is(PyValue::Kind::Scalar) || isFloat(index->dtype) ||
+        index->dtype == DType::Bool)
+      compileError("array indices must be integers, not " +
+                   index->describe());
+    Value i = convert(b, loc, index->value, index->dtype, DType::Int64);
+    Value n = arith::IndexCastOp::create(b, loc, b.getI64Type(),
+                                         array->shape[d]);
+    Value zero = arith::ConstantIntOp::create(b, loc, b.getI64Type(), 0);
+    Value negative =
+        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, i, zero);
+    i = arith::SelectOp::create(b, loc, negative,
+                                arith::AddIOp::create(b, loc, i, n), i);
+    Value inRange = arith::AndIOp::create(
+        b, loc, arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sge, i, zero),
+        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, i, n));
+    emitAssert(inRange, ("IndexError: index out of bounds for axis " +
+                         Twine(d))
+                            .str());
+    targets.push_back(
+        fold(arith::IndexCastOp::create(b, loc, b.getIndexType(), i)));
+  }
+  // One pass over the array: every rank offers the element if it owns it,
+  // the identity of `max` otherwise, and the combination is the element
+  // (bit for bit, -0.0 and NaN included).
+  LayoutAttr layout = effectiveLayout(array);
+  Type elem = type.getElementType();
+  SmallVector<Value> sizes = dynamicSizes(array->shape);
+  auto kernel = KernelOp::create(
+      b, loc, TypeRange{elem}, sizes, b.getDenseI64ArrayAttr(type.getShape()),
+      layout, ValueRange{array->value}, ValueRange{}, ValueRange{},
+      b.getArrayAttr({ReduceKindAttr::get(b.getContext(), ReduceKind::Max)}));
+  Block *body = b.createBlock(&kernel.getBody());
+  Value hit = arith::ConstantIntOp::create(b, loc, b.getI1Type(), 1);
+  for (Value target : targets) {
+    Value idx = body->addArgument(b.getIndexType(), loc);
+    hit = arith::AndIOp::create(
+        b, loc, hit,
+        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, idx, target));
+  }
+  Value value = body->addArgument(elem, loc);
+  Value lowest;
+  if (auto ft = dyn_cast<FloatType>(elem))
+    lowest = arith::ConstantOp::create(
+        b, loc, b.getFloatAttr(elem, APFloat::getInf(ft.getFloatSemantics(),
+                                                     /*Negative=*/true)));
+  else if (elem.isInteger(1))
+    lowest = arith::ConstantIntOp::create(b, loc, elem, 0);
+  else
+    lowest = arith::ConstantOp::create(
+        b, loc,
+        IntegerAttr::get(elem, APInt::getSignedMinValue(
+                                   elem.getIntOrFloatBitWidth())));
+  YieldOp::create(b, loc,
+                  ValueRange{arith::SelectOp::create(b, loc, hit, value,
+                                                     lowest)});
+  b.setInsertionPointAfter(kernel);
+  return PyValue::scalar(kernel.getResult(0), array->dtype, false);
+}
+
 void Emitter::checkNotInRuntimeBranch(StringRef what) {
   if (runtimeBranchDepth)
     compileError(what + " inside an 'if' on a value known only at run time "

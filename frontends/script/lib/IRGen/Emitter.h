@@ -119,6 +119,9 @@ public:
   /// (what np.fromfunction passes its function).
   ValueRef indexArray(std::vector<mlir::Value> shape, unsigned dim,
                       DType type, dist::LayoutAttr layout);
+  /// a[i, j, ...] of an array with one integer index per dimension (checked
+  /// against the extents at run time, negative ones counting from the end).
+  ValueRef element(const ValueRef &array, llvm::ArrayRef<ValueRef> indices);
   ValueRef createGenerator(const ValueRef &seed);
   /// `array` with another shape (C order) and/or layout. Arrays computed
   /// from their global position only (creation, random draws, element-wise

@@ -620,8 +620,19 @@ ValueRef IRGen::lowerExprImpl(const Expr &expr) {
         compileError("tuple index out of range");
       return value->items[k];
     }
-    if (value->is(Kind::Array))
-      compileError("indexing and slicing arrays is not supported yet");
+    if (value->is(Kind::Array)) {
+      ValueRef index = lowerExpr(sub.getIndex());
+      std::vector<ValueRef> indices = index->is(Kind::Tuple)
+                                          ? index->items
+                                          : std::vector<ValueRef>{index};
+      bool allScalars = llvm::all_of(
+          indices, [](const ValueRef &v) { return v->is(Kind::Scalar); });
+      if (!allScalars || indices.size() != value->shape.size())
+        compileError("slicing and partial indexing of arrays are not "
+                     "supported yet (a[i, j] with one integer per dimension "
+                     "is)");
+      return em.element(value, indices);
+    }
     compileError("'" + value->describe() + "' object is not subscriptable");
   }
   case Expr::Kind::IfExp: {

@@ -163,7 +163,9 @@ LogicalResult KernelOp::verify() {
       return emitOpError("position arguments must be 'index'");
   for (auto [input, arg] : llvm::zip(getInputs(), getInputArgs())) {
     auto type = cast<ArrayType>(input.getType());
-    if (type.getShape() != shape || type.getLayout() != getLayout())
+    // An input whose layout is not assigned yet gets the kernel's.
+    if (type.getShape() != shape ||
+        !compatibleLayouts(type.getLayout(), getLayout()))
       return emitOpError("input ")
              << type << " does not match the iteration space";
     if (arg.getType() != type.getElementType())
