@@ -79,7 +79,7 @@ print(big)
 import numpy as np
 a = np.ones(5)
 print(a[1:3])
-# INDEX: index.py:3:7: error: slicing and partial indexing of arrays are not supported yet
+# INDEX: index.py:3:9: error: slicing arrays is not supported yet
 
 #--- seed.py
 import numpy as np

@@ -672,7 +672,7 @@ ValueRef IRGen::lowerExprImpl(const Expr &expr) {
     return v;
   }
   case Expr::Kind::Slice:
-    compileError("slices are not supported yet");
+    compileError("slicing arrays is not supported yet");
   case Expr::Kind::Lambda: {
     const auto &lambda = cast<LambdaExpr>(expr);
     auto fn = std::make_shared<PyValue>();
