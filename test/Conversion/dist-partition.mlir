@@ -3,7 +3,7 @@
 #b = #dist.layout<[b]>
 
 // Tests that a fused reduction with a draw becomes a loop over the local
-// chunk: the runtime gives the chunk and jumped-ahead stream states for eight
+// chunk: the runtime gives the chunk and jumped-ahead stream states for sixteen
 // lanes (independent parts of the chunk stepped together) and a tail, the
 // loop steps PCG64 inline, and the partial sums end in one allreduce.
 // CHECK-LABEL: func @reduce_draws
@@ -13,9 +13,9 @@ func.func @reduce_draws(%seed: i64, %n: index, %off: i64) -> i64 {
   // CHECK: call @dac_rt_comm_size()
   // CHECK: call @dac_rt_comm_rank()
   // CHECK: call @dac_rt_layout_block_range
-  // CHECK-COUNT-8: call @dac_rt_rng_state_at(%[[RNG]]
-  // CHECK: %[[LANES:.*]]:16 = scf.for {{.*}} -> (i64, i64, i64, i64, i64, i64, i64, i64, i128, i128, i128, i128, i128, i128, i128, i128)
-  // CHECK-COUNT-8: arith.muli {{.*}} : i128
+  // CHECK-COUNT-16: call @dac_rt_rng_state_at(%[[RNG]]
+  // CHECK: %[[LANES:.*]]:32 = scf.for {{.*}} -> (i64, i64, i64, i64, i64, i64, i64, i64, i64, i64, i64, i64, i64, i64, i64, i64, i128, i128, i128, i128, i128, i128, i128, i128, i128, i128, i128, i128, i128, i128, i128, i128)
+  // CHECK-COUNT-16: arith.muli {{.*}} : i128
   // CHECK: call @dac_rt_rng_state_at(%[[RNG]]
   // CHECK: %[[TAIL:.*]]:2 = scf.for {{.*}} -> (i64, i128)
   // CHECK: arith.addi %[[LANES]]#0, %[[TAIL]]#0

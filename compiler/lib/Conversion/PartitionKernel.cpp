@@ -2,7 +2,7 @@
 //
 // Each rank runs a kernel's body over its own chunk. The default layout
 // (block on dimension 0) computes its chunk inline and walks one contiguous
-// slab, random streams split into eight lanes stepped together (the
+// slab, random streams split into sixteen lanes stepped together (the
 // vectoriser packs their element work into SIMD registers); every other
 // layout asks the runtime (the one home of the layout rules) for the local
 // extents and the global index of each local position, and random streams
@@ -364,7 +364,7 @@ LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
     // the chunk into kLanes contiguous parts, each with its own jumped
     // state (the same stream, other positions), and step them together:
     // independent chains keep the core busy. The rest goes in a tail loop.
-    constexpr int64_t kLanes = 8;
+    constexpr int64_t kLanes = 16;
     Value count = localSizes[0];
     Value per = arith::DivUIOp::create(b, loc, count,
                                        constIndex(b, loc, kLanes));
