@@ -8,6 +8,8 @@
 
 #include "IRGen.h"
 
+#include "dac/Compiler/RuntimeCalls.h"
+
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
@@ -196,6 +198,8 @@ ValueRef IRGen::getAttribute(const ValueRef &value, StringRef name) {
     return PyValue::method(value, ("scalar." + name).str());
   case Kind::Generator:
     return PyValue::method(value, ("Generator." + name).str());
+  case Kind::List:
+    return PyValue::method(value, ("list." + name).str());
   case Kind::DTypeObj:
     if (name == "name")
       return PyValue::string(getDTypeName(value->dtype));
@@ -347,16 +351,33 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
   }
   if (name == "builtins.abs")
     return em.applyUfunc("absolute", {required(0, "x")});
+  if (name == "builtins.sum") {
+    ValueRef items = required(0, "iterable");
+    if (!items->is(Kind::Tuple) && !items->is(Kind::List))
+      compileError("sum() of " + items->describe() +
+                   " is not supported; use np.sum(a) for arrays");
+    ValueRef total = arg(1, "start");
+    total = total ? total : em.intConst(0);
+    for (const ValueRef &item : items->items)
+      total = em.binaryOp("+", total, item);
+    return total;
+  }
   if (name == "builtins.min" || name == "builtins.max") {
-    if (args.positional.size() < 2)
+    std::vector<ValueRef> candidates = args.positional;
+    if (candidates.size() == 1 && (candidates[0]->is(Kind::Tuple) ||
+                                   candidates[0]->is(Kind::List)))
+      candidates = candidates[0]->items;
+    if (candidates.size() == 1 && candidates[0]->is(Kind::Array))
       compileError(name.drop_front(9) +
-                   "() of a single iterable is not supported; use np." +
-                   name.drop_front(9) + "(a) for arrays");
+                   "() of an array is not supported; use np." +
+                   name.drop_front(9) + "(a)");
+    if (candidates.empty())
+      compileError(name.drop_front(9) + "() arg is an empty sequence");
     // Python keeps the first of equal (or unordered) values.
     bool isMax = name == "builtins.max";
-    ValueRef best = args.positional[0];
-    for (size_t i = 1; i < args.positional.size(); ++i) {
-      ValueRef v = args.positional[i];
+    ValueRef best = candidates[0];
+    for (size_t i = 1; i < candidates.size(); ++i) {
+      ValueRef v = candidates[i];
       if (!best->is(Kind::Scalar) || !v->is(Kind::Scalar))
         compileError("min()/max() of arrays is not supported; use "
                      "np.minimum/np.maximum");
@@ -400,10 +421,22 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
   }
   if (name == "builtins.round") {
     ValueRef v = required(0, "number");
-    if (arg(1, "ndigits"))
-      compileError("round() with ndigits is not supported yet");
     if (!v->is(Kind::Scalar))
       compileError("round() expects a number");
+    ValueRef digits = arg(1, "ndigits");
+    if (digits && !digits->is(Kind::None)) {
+      std::optional<int64_t> n = Emitter::getConstInt(digits);
+      if (!n || *n < 0)
+        compileError("round() needs ndigits >= 0 known when compiling");
+      if (!isFloat(v->dtype))
+        return v;
+      // Correct decimal rounding, as CPython does, by the runtime.
+      Value x = em.convert(b, em.loc, v->value, v->dtype, DType::Float64);
+      Value r = createRuntimeCall(b, em.loc, em.module,
+                                  RuntimeFunction::dac_rt_round_f64,
+                                  {x, em.intConst(*n)->value});
+      return PyValue::scalar(r, DType::Float64, v->isPython);
+    }
     if (!isFloat(v->dtype))
       return v;
     Value r = math::RoundEvenOp::create(b, em.loc, v->value);
@@ -489,6 +522,25 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
     compileError("np.random." + name.drop_front(13) +
                  " is not supported yet; use rng = np.random.default_rng(seed) "
                  "and rng.random/rng.uniform");
+  if (name.starts_with("list.")) {
+    // Lists are values known when compiling whose elements may be run-time
+    // numbers; appending changes the list object every name shares.
+    StringRef method = name.drop_front(5);
+    em.checkNotInRuntimeBranch("changing a list");
+    if (method == "append") {
+      args.check("append", 1, {});
+      self->items.push_back(required(0, "object"));
+      return PyValue::none();
+    }
+    if (method == "extend") {
+      ValueRef more = required(0, "iterable");
+      if (!more->is(Kind::Tuple) && !more->is(Kind::List))
+        compileError("list.extend() expects a list or tuple");
+      llvm::append_range(self->items, more->items);
+      return PyValue::none();
+    }
+    compileError("list." + method + "() is not supported yet");
+  }
   if (name.starts_with("Generator.")) {
     GeneratorState &gen = *self->generator;
     StringRef method = name.drop_front(10);
