@@ -329,6 +329,39 @@ ValueRef Emitter::linspace(const ValueRef &start, const ValueRef &stop,
   return array;
 }
 
+/// Builds a kernel with no inputs over `shape` (dynamic extents `sizes`)
+/// whose element is computed from its position alone by `element` (given
+/// the global indices and the C-order linear index; `dims` must be static
+/// for the linear index to be meaningful). The kernel's result type is
+/// `type` with `layout` (the default one when null).
+static Value buildPositionKernel(
+    OpBuilder &b, Location loc, ArrayType type, ValueRange sizes,
+    LayoutAttr layout,
+    function_ref<Value(OpBuilder &, ValueRange, Value)> element) {
+  ArrayRef<int64_t> dims = type.getShape();
+  if (!layout)
+    layout = LayoutAttr::getDefault(b.getContext(), dims.size());
+  auto kernel = KernelOp::create(
+      b, loc, TypeRange{type.withLayout(layout)}, sizes,
+      b.getDenseI64ArrayAttr(dims), layout, ValueRange{}, ValueRange{},
+      ValueRange{}, b.getArrayAttr({b.getUnitAttr()}));
+  Block *body = b.createBlock(&kernel.getBody());
+  SmallVector<Value> indices;
+  Value linear = arith::ConstantIndexOp::create(b, loc, 0);
+  for (int64_t d : dims) {
+    indices.push_back(body->addArgument(b.getIndexType(), loc));
+    if (!ShapedType::isDynamic(d))
+      linear = arith::AddIOp::create(
+          b, loc,
+          arith::MulIOp::create(b, loc, linear,
+                                arith::ConstantIndexOp::create(b, loc, d)),
+          indices.back());
+  }
+  YieldOp::create(b, loc, element(b, indices, linear));
+  b.setInsertionPointAfter(kernel);
+  return kernel.getResult(0);
+}
+
 ValueRef Emitter::literalArray(std::vector<Value> shape,
                               ArrayRef<ValueRef> elements, DType type,
                               LayoutAttr layout) {
@@ -337,36 +370,22 @@ ValueRef Emitter::literalArray(std::vector<Value> shape,
   SmallVector<Value> values;
   for (const ValueRef &e : elements)
     values.push_back(convert(b, loc, e->value, e->dtype, type));
-  SmallVector<int64_t> dims;
-  for (Value d : shape)
-    dims.push_back(*getConstantIntValue(d));
-  if (!layout)
-    layout = LayoutAttr::getDefault(b.getContext(), dims.size());
-  Type arrayTy = arrayType(shape, type, layout);
-  auto kernel = KernelOp::create(
-      b, loc, TypeRange{arrayTy}, ValueRange{}, b.getDenseI64ArrayAttr(dims),
-      layout, ValueRange{}, ValueRange{}, ValueRange{},
-      b.getArrayAttr({b.getUnitAttr()}));
-  Block *body = b.createBlock(&kernel.getBody());
-  SmallVector<Value> indices;
-  for (size_t d = 0; d < dims.size(); ++d)
-    indices.push_back(body->addArgument(b.getIndexType(), loc));
-  Value linear = index(0);
-  for (size_t d = 0; d < dims.size(); ++d)
-    linear = arith::AddIOp::create(
-        b, loc, arith::MulIOp::create(b, loc, linear, index(dims[d])),
-        indices[d]);
-  Value result = values.empty()
-                     ? convert(b, loc, intConst(0)->value, DType::Int64, type)
-                     : values.back();
-  for (int64_t k = static_cast<int64_t>(values.size()) - 2; k >= 0; --k) {
-    Value here = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq,
-                                       linear, index(k));
-    result = arith::SelectOp::create(b, loc, here, values[k], result);
-  }
-  YieldOp::create(b, loc, result);
-  b.setInsertionPointAfter(kernel);
-  return PyValue::array(kernel.getResult(0), type, std::move(shape));
+  auto arrayTy = cast<ArrayType>(arrayType(shape, type, layout));
+  Value zero = convert(b, loc, intConst(0)->value, DType::Int64, type);
+  Value array = buildPositionKernel(
+      b, loc, arrayTy, {}, layout,
+      [&](OpBuilder &b, ValueRange, Value linear) {
+        Value result = values.empty() ? zero : values.back();
+        for (int64_t k = static_cast<int64_t>(values.size()) - 2; k >= 0;
+             --k) {
+          Value here = arith::CmpIOp::create(
+              b, loc, arith::CmpIPredicate::eq, linear,
+              arith::ConstantIndexOp::create(b, loc, k));
+          result = arith::SelectOp::create(b, loc, here, values[k], result);
+        }
+        return result;
+      });
+  return PyValue::array(array, type, std::move(shape));
 }
 
 /// Recomputes `value` (a dist.array) with `shape` and `layout`; null when
@@ -381,10 +400,6 @@ static Value recomputeArray(Emitter &em, Value value, ArrayRef<Value> shape,
     dims.push_back(getConstantIntValue(d).value_or(ShapedType::kDynamic));
   auto newType = ArrayType::get(b.getContext(), dims, type.getElementType(),
                                 layout);
-  // Kernels carry their layout explicitly (the default when none is asked).
-  LayoutAttr kernelLayout =
-      layout ? layout : LayoutAttr::getDefault(b.getContext(), dims.size());
-  auto kernelType = newType.withLayout(kernelLayout);
   Operation *def = value.getDefiningOp();
   if (!def)
     return {};
@@ -404,47 +419,32 @@ static Value recomputeArray(Emitter &em, Value value, ArrayRef<Value> shape,
     if (llvm::any_of(dims, ShapedType::isDynamic))
       return {};
     Value start = arange.getStart(), step = arange.getStep();
-    auto kernel = KernelOp::create(
-        b, loc, TypeRange{kernelType}, ValueRange{},
-        b.getDenseI64ArrayAttr(dims), kernelLayout,
-        ValueRange{}, ValueRange{}, ValueRange{},
-        b.getArrayAttr({b.getUnitAttr()}));
-    Block *body = b.createBlock(&kernel.getBody());
-    Value linear = arith::ConstantIndexOp::create(b, loc, 0);
-    for (int64_t d : dims) {
-      Value i = body->addArgument(b.getIndexType(), loc);
-      linear = arith::AddIOp::create(
-          b, loc,
-          arith::MulIOp::create(b, loc, linear,
-                                arith::ConstantIndexOp::create(b, loc, d)),
-          i);
-    }
-    Type t = type.getElementType();
-    Value k = arith::IndexCastOp::create(b, loc, b.getI64Type(), linear);
-    Value element;
-    if (auto it = dyn_cast<IntegerType>(t)) {
-      if (it.getWidth() < 64)
-        k = arith::TruncIOp::create(b, loc, t, k);
-      element = arith::AddIOp::create(b, loc, start,
-                                      arith::MulIOp::create(b, loc, k, step));
-    } else {
-      Value second = arith::AddFOp::create(b, loc, start, step);
-      Value delta = arith::SubFOp::create(b, loc, second, start);
-      Value general = arith::AddFOp::create(
-          b, loc, start,
-          arith::MulFOp::create(b, loc,
-                                arith::SIToFPOp::create(b, loc, t, k), delta));
-      auto is = [&](int64_t n) {
-        return arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, linear,
-                                     arith::ConstantIndexOp::create(b, loc, n));
-      };
-      element = arith::SelectOp::create(
-          b, loc, is(0), start,
-          arith::SelectOp::create(b, loc, is(1), second, general));
-    }
-    YieldOp::create(b, loc, element);
-    b.setInsertionPointAfter(kernel);
-    return kernel.getResult(0);
+    return buildPositionKernel(
+        b, loc, newType, {}, layout,
+        [&](OpBuilder &b, ValueRange, Value linear) -> Value {
+          Type t = type.getElementType();
+          Value k = arith::IndexCastOp::create(b, loc, b.getI64Type(), linear);
+          if (auto it = dyn_cast<IntegerType>(t)) {
+            if (it.getWidth() < 64)
+              k = arith::TruncIOp::create(b, loc, t, k);
+            return arith::AddIOp::create(
+                b, loc, start, arith::MulIOp::create(b, loc, k, step));
+          }
+          Value second = arith::AddFOp::create(b, loc, start, step);
+          Value delta = arith::SubFOp::create(b, loc, second, start);
+          Value general = arith::AddFOp::create(
+              b, loc, start,
+              arith::MulFOp::create(
+                  b, loc, arith::SIToFPOp::create(b, loc, t, k), delta));
+          auto is = [&](int64_t n) {
+            return arith::CmpIOp::create(
+                b, loc, arith::CmpIPredicate::eq, linear,
+                arith::ConstantIndexOp::create(b, loc, n));
+          };
+          return arith::SelectOp::create(
+              b, loc, is(0), start,
+              arith::SelectOp::create(b, loc, is(1), second, general));
+        });
   }
   auto oldKernel = dyn_cast<KernelOp>(def);
   if (oldKernel && oldKernel.getInputs().empty() &&
@@ -454,31 +454,23 @@ static Value recomputeArray(Emitter &em, Value value, ArrayRef<Value> shape,
     // A kernel that computes each element from its position alone (a
     // literal, an N-D range): the new kernel turns its position into the
     // old one (through the C-order linear index) and runs the old body.
-    auto kernel = KernelOp::create(
-        b, loc, TypeRange{kernelType}, ValueRange{},
-        b.getDenseI64ArrayAttr(dims), kernelLayout,
-        ValueRange{}, ValueRange{}, ValueRange{},
-        b.getArrayAttr({b.getUnitAttr()}));
-    Block *body = b.createBlock(&kernel.getBody());
-    auto c = [&](int64_t v) {
-      return arith::ConstantIndexOp::create(b, loc, v).getResult();
-    };
-    Value linear = c(0);
-    for (int64_t d : dims)
-      linear = arith::AddIOp::create(
-          b, loc, arith::MulIOp::create(b, loc, linear, c(d)),
-          body->addArgument(b.getIndexType(), loc));
-    IRMapping mapping;
-    ArrayRef<int64_t> oldDims = oldKernel.getShape();
-    for (int64_t d = oldDims.size() - 1; d >= 0; --d) {
-      mapping.map(oldKernel.getIndexArgs()[d],
-                  arith::RemUIOp::create(b, loc, linear, c(oldDims[d])));
-      linear = arith::DivUIOp::create(b, loc, linear, c(oldDims[d]));
-    }
-    for (Operation &op : oldKernel.getBody().front())
-      b.clone(op, mapping);
-    b.setInsertionPointAfter(kernel);
-    return kernel.getResult(0);
+    return buildPositionKernel(
+        b, loc, newType, {}, layout,
+        [&](OpBuilder &b, ValueRange, Value linear) -> Value {
+          IRMapping mapping;
+          ArrayRef<int64_t> oldDims = oldKernel.getShape();
+          for (int64_t d = oldDims.size() - 1; d >= 0; --d) {
+            Value extent = arith::ConstantIndexOp::create(b, loc, oldDims[d]);
+            mapping.map(oldKernel.getIndexArgs()[d],
+                        arith::RemUIOp::create(b, loc, linear, extent));
+            linear = arith::DivUIOp::create(b, loc, linear, extent);
+          }
+          Block &old = oldKernel.getBody().front();
+          for (Operation &op : old.without_terminator())
+            b.clone(op, mapping);
+          return mapping.lookupOrDefault(
+              cast<YieldOp>(old.getTerminator()).getValues()[0]);
+        });
   }
   if (auto map = dyn_cast<MapOp>(def)) {
     // Element-wise work commutes with reshaping its operands.
@@ -509,24 +501,15 @@ ValueRef Emitter::recompute(const ValueRef &array, std::vector<Value> shape,
 
 ValueRef Emitter::indexArray(std::vector<Value> shape, unsigned dim,
                             DType type, LayoutAttr layout) {
-  SmallVector<int64_t> dims;
-  for (Value d : shape)
-    dims.push_back(getConstantIntValue(d).value_or(ShapedType::kDynamic));
-  if (!layout)
-    layout = LayoutAttr::getDefault(b.getContext(), dims.size());
-  Type arrayTy = arrayType(shape, type, layout);
-  auto kernel = KernelOp::create(
-      b, loc, TypeRange{arrayTy}, dynamicSizes(shape),
-      b.getDenseI64ArrayAttr(dims), layout, ValueRange{}, ValueRange{},
-      ValueRange{}, b.getArrayAttr({b.getUnitAttr()}));
-  Block *body = b.createBlock(&kernel.getBody());
-  SmallVector<Value> indices;
-  for (size_t d = 0; d < dims.size(); ++d)
-    indices.push_back(body->addArgument(b.getIndexType(), loc));
-  Value i = arith::IndexCastOp::create(b, loc, b.getI64Type(), indices[dim]);
-  YieldOp::create(b, loc, convert(b, loc, i, DType::Int64, type));
-  b.setInsertionPointAfter(kernel);
-  return PyValue::array(kernel.getResult(0), type, std::move(shape));
+  auto arrayTy = cast<ArrayType>(arrayType(shape, type, layout));
+  Value array = buildPositionKernel(
+      b, loc, arrayTy, dynamicSizes(shape), layout,
+      [&](OpBuilder &b, ValueRange indices, Value) {
+        Value i =
+            arith::IndexCastOp::create(b, loc, b.getI64Type(), indices[dim]);
+        return convert(b, loc, i, DType::Int64, type);
+      });
+  return PyValue::array(array, type, std::move(shape));
 }
 
 ValueRef Emitter::element(const ValueRef &array, ArrayRef<ValueRef> indices) {
