@@ -3,9 +3,10 @@
 #b = #dist.layout<[b]>
 
 // Tests that a fused reduction with a draw becomes a loop over the local
-// chunk: the runtime gives the chunk and jumped-ahead stream states for sixteen
-// lanes (independent parts of the chunk stepped together) and a tail, the
-// loop steps PCG64 inline, and the partial sums end in one allreduce.
+// chunk: the runtime gives the chunk and jumped-ahead stream states for
+// sixteen lanes (independent parts of the chunk); a body of element-wise
+// ops runs the lanes as vectors (PCG64 state in vector<16xi64> halves), a
+// scalar loop does the tail, and the partial sums end in one allreduce.
 // CHECK-LABEL: func @reduce_draws
 func.func @reduce_draws(%seed: i64, %n: index, %off: i64) -> i64 {
   // CHECK: %[[RNG:.*]] = call @dac_rt_rng_create
@@ -14,12 +15,16 @@ func.func @reduce_draws(%seed: i64, %n: index, %off: i64) -> i64 {
   // CHECK: call @dac_rt_comm_rank()
   // CHECK: call @dac_rt_layout_block_range
   // CHECK-COUNT-16: call @dac_rt_rng_state_at(%[[RNG]]
-  // CHECK: %[[LANES:.*]]:32 = scf.for {{.*}} -> (i64, i64, i64, i64, i64, i64, i64, i64, i64, i64, i64, i64, i64, i64, i64, i64, i128, i128, i128, i128, i128, i128, i128, i128, i128, i128, i128, i128, i128, i128, i128, i128)
-  // CHECK-COUNT-16: arith.muli {{.*}} : i128
+  // CHECK: %[[HI:.*]] = vector.from_elements {{.*}} : vector<16xi64>
+  // CHECK: %[[LO:.*]] = vector.from_elements {{.*}} : vector<16xi64>
+  // CHECK: %[[LANES:.*]]:3 = scf.for {{.*}} iter_args({{.*}} = %{{.*}}, {{.*}} = %[[HI]], {{.*}} = %[[LO]]) -> (vector<16xi64>, vector<16xi64>, vector<16xi64>)
+  // CHECK: arith.cmpf olt, %{{.*}}, %{{.*}} : vector<16xf64>
+  // CHECK: %[[PART:.*]] = vector.reduction <add>, %[[LANES]]#0 : vector<16xi64> into i64
   // CHECK: call @dac_rt_rng_state_at(%[[RNG]]
   // CHECK: %[[TAIL:.*]]:2 = scf.for {{.*}} -> (i64, i128)
-  // CHECK: arith.addi %[[LANES]]#0, %[[TAIL]]#0
-  // CHECK: %[[ALL:.*]] = call @dac_rt_allreduce_i64(
+  // CHECK: arith.muli {{.*}} : i128
+  // CHECK: %[[SUM:.*]] = arith.addi %[[PART]], %[[TAIL]]#0
+  // CHECK: %[[ALL:.*]] = call @dac_rt_allreduce_i64(%[[SUM]], %{{.*}})
   // CHECK: return %[[ALL]]
   %s = dist.kernel [%n] <[b]> draws(%rng at %off) reductions [#dist.reduce<sum>] -> i64 {
   ^bb0(%i: index, %d: f64):
@@ -29,6 +34,27 @@ func.func @reduce_draws(%seed: i64, %n: index, %off: i64) -> i64 {
     dist.yield %e : i64
   }
   return %s : i64
+}
+
+// -----
+
+func.func private @hypotf(f32, f32) -> f32
+
+// Tests that a body that calls a function keeps scalar lanes: sixteen
+// copies of the body, each with its own 128-bit stream state.
+// CHECK-LABEL: func @scalar_lanes
+func.func @scalar_lanes(%seed: i64, %n: index, %off: i64) -> f32 {
+  %rng = dist.rng_create %seed
+  // CHECK: %[[LANES:.*]]:32 = scf.for {{.*}} -> (f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, i128, i128, i128, i128, i128, i128, i128, i128, i128, i128, i128, i128, i128, i128, i128, i128)
+  // CHECK-COUNT-16: call @hypotf
+  // CHECK: call @dac_rt_allreduce_f32
+  %s = dist.kernel [%n] <[b]> draws(%rng at %off) reductions [#dist.reduce<sum>] -> f32 {
+  ^bb0(%i: index, %d: f64):
+    %f = arith.truncf %d : f64 to f32
+    %h = func.call @hypotf(%f, %f) : (f32, f32) -> f32
+    dist.yield %h : f32
+  }
+  return %s : f32
 }
 
 // -----

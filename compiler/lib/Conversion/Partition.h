@@ -13,6 +13,8 @@
 
 #include "mlir/IR/IRMapping.h"
 
+#include <array>
+
 namespace dac::partition {
 
 mlir::Value constI64(mlir::OpBuilder &b, mlir::Location loc, int64_t v);
@@ -53,6 +55,22 @@ mlir::Value getPointer(mlir::OpBuilder &b, mlir::Location loc,
                        mlir::Value memref);
 /// The runtime's descriptor of a layout (format in RuntimeABI.def).
 llvm::SmallVector<int64_t> encodeLayout(dist::LayoutAttr layout);
+
+/// True if the kernel can run its random-stream lanes as vectors: it reads
+/// and writes no arrays, and its body is element-wise arith/math only.
+bool isVectorizable(dist::KernelOp kernel);
+
+/// The lane loop of a vectorizable 1-D kernel in vector form: lanes
+/// `laneStart[j] + i` for i in [0, per) (local indices, `start` the first
+/// owned global index). `loadWords(rng, draw)` gives the stream state at a
+/// draw: {state_hi, state_lo, inc_hi, inc_lo}. Returns each reduction's
+/// combination over all lanes.
+llvm::SmallVector<mlir::Value> buildVectorLanes(
+    mlir::OpBuilder &b, mlir::Location loc, dist::KernelOp kernel,
+    int64_t lanes, mlir::Value start, mlir::Value per,
+    llvm::ArrayRef<mlir::Value> laneStart,
+    llvm::function_ref<std::array<mlir::Value, 4>(mlir::Value, mlir::Value)>
+        loadWords);
 
 /// A rank's part of a global iteration space under a layout.
 struct LocalSpace {

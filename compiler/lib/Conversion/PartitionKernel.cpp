@@ -162,22 +162,30 @@ LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
 
   // A stream positioned at draw number `position` (runtime jump-ahead).
   Type i128 = b.getIntegerType(128);
-  auto loadStreamWith = [&](OpBuilder &b, Value rng, Value position) -> Stream {
+  // {state_hi, state_lo, inc_hi, inc_lo} at draw `position`.
+  auto loadWordsWith = [&](OpBuilder &b, Value rng,
+                           Value position) -> std::array<Value, 4> {
     Value buffer = createEntryBuffer(b, loc, func, 4);
     createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_rng_state_at,
                       {mapping.lookup(rng), position, buffer});
-    auto word = [&](int i) -> Value {
+    std::array<Value, 4> words;
+    for (int i = 0; i < 4; ++i) {
       auto ptr = LLVM::GEPOp::create(b, loc, buffer.getType(), b.getI64Type(),
                                      buffer, ArrayRef<LLVM::GEPArg>{i});
-      Value v = LLVM::LoadOp::create(b, loc, b.getI64Type(), ptr);
-      return arith::ExtUIOp::create(b, loc, i128, v);
-    };
+      words[i] = LLVM::LoadOp::create(b, loc, b.getI64Type(), ptr);
+    }
+    return words;
+  };
+  auto loadStreamWith = [&](OpBuilder &b, Value rng, Value position) -> Stream {
+    std::array<Value, 4> words = loadWordsWith(b, rng, position);
     auto join = [&](Value hi, Value lo) -> Value {
       Value c64 = arith::ConstantOp::create(b, loc, IntegerAttr::get(i128, 64));
-      return arith::OrIOp::create(b, loc, arith::ShLIOp::create(b, loc, hi, c64),
-                                  lo);
+      Value high = arith::ShLIOp::create(
+          b, loc, arith::ExtUIOp::create(b, loc, i128, hi), c64);
+      return arith::OrIOp::create(b, loc, high,
+                                  arith::ExtUIOp::create(b, loc, i128, lo));
     };
-    return {join(word(2), word(3)), join(word(0), word(1))};
+    return {join(words[2], words[3]), join(words[0], words[1])};
   };
   auto loadStream = [&](Value rng, Value position) {
     return loadStreamWith(b, rng, position);
@@ -368,43 +376,63 @@ LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
     Value count = localSizes[0];
     Value per = arith::DivUIOp::create(b, loc, count,
                                        constIndex(b, loc, kLanes));
-    SmallVector<Value> laneStart, carried;
-    for (int64_t j = 0; j < kLanes; ++j) {
+    SmallVector<Value> laneStart;
+    for (int64_t j = 0; j < kLanes; ++j)
       laneStart.push_back(
           arith::MulIOp::create(b, loc, per, constIndex(b, loc, j)));
-      llvm::append_range(carried, identities());
-    }
-    for (int64_t j = 0; j < kLanes; ++j)
-      for (const Stream &s : streamsAt(laneStart[j])) {
-        if (j == 0)
-          increments.push_back(s.increment);
-        carried.push_back(s.initialState);
+    // Each reduction's combination over the lanes.
+    SmallVector<Value> partials;
+    if (isVectorizable(kernel)) {
+      partials = buildVectorLanes(
+          b, loc, kernel, kLanes, start, per, laneStart,
+          [&](Value rng, Value position) {
+            return loadWordsWith(b, rng, position);
+          });
+    } else {
+      SmallVector<Value> carried;
+      for (int64_t j = 0; j < kLanes; ++j)
+        llvm::append_range(carried, identities());
+      for (int64_t j = 0; j < kLanes; ++j)
+        for (const Stream &s : streamsAt(laneStart[j])) {
+          if (j == 0)
+            increments.push_back(s.increment);
+          carried.push_back(s.initialState);
+        }
+      auto loop = scf::ForOp::create(
+          b, loc, zero, per, constIndex(b, loc, 1), carried,
+          [&](OpBuilder &b, Location loc, Value iv, ValueRange args) {
+            SmallVector<Value> accs, states;
+            for (int64_t j = 0; j < kLanes; ++j) {
+              Value l = arith::AddIOp::create(b, loc, laneStart[j], iv);
+              auto [a, s] = buildElement(
+                  b, l, args.slice(j * numAccs, numAccs),
+                  args.slice(kLanes * numAccs + j * numStreams, numStreams));
+              llvm::append_range(accs, a);
+              llvm::append_range(states, s);
+            }
+            accs.append(states);
+            scf::YieldOp::create(b, loc, accs);
+          });
+      for (auto [k, i] : llvm::enumerate(reductionResults)) {
+        Value partial = loop.getResult(k);
+        for (int64_t j = 1; j < kLanes; ++j)
+          partial = buildCombine(b, loc, *kernel.getReductionKind(i), partial,
+                                 loop.getResult(j * numAccs + k));
+        partials.push_back(partial);
       }
-    auto loop = scf::ForOp::create(
-        b, loc, zero, per, constIndex(b, loc, 1), carried,
-        [&](OpBuilder &b, Location loc, Value iv, ValueRange args) {
-          SmallVector<Value> accs, states;
-          for (int64_t j = 0; j < kLanes; ++j) {
-            Value l = arith::AddIOp::create(b, loc, laneStart[j], iv);
-            auto [a, s] = buildElement(
-                b, l, args.slice(j * numAccs, numAccs),
-                args.slice(kLanes * numAccs + j * numStreams, numStreams));
-            llvm::append_range(accs, a);
-            llvm::append_range(states, s);
-          }
-          accs.append(states);
-          scf::YieldOp::create(b, loc, accs);
-        });
+    }
     Value tailStart = arith::MulIOp::create(b, loc, per,
                                             constIndex(b, loc, kLanes));
     SmallVector<Value> tailStates;
-    for (const Stream &s : streamsAt(tailStart))
+    for (const Stream &s : streamsAt(tailStart)) {
+      if (increments.empty() || increments.size() < numStreams)
+        increments.push_back(s.increment);
       tailStates.push_back(s.initialState);
+    }
     finals = buildNest(tailStart, count, identities(), tailStates);
     for (auto [k, i] : llvm::enumerate(reductionResults))
-      for (int64_t j = 0; j < kLanes; ++j)
-        finals[k] = buildCombine(b, loc, *kernel.getReductionKind(i),
-                                 loop.getResult(j * numAccs + k), finals[k]);
+      finals[k] = buildCombine(b, loc, *kernel.getReductionKind(i),
+                               partials[k], finals[k]);
   }
 
   for (auto [k, i] : llvm::enumerate(reductionResults)) {

@@ -2,6 +2,8 @@
 
 #include "Partition.h"
 
+#include "mlir/IR/TypeUtilities.h"
+
 using namespace mlir;
 using namespace dac;
 using namespace dac::dist;
@@ -106,8 +108,10 @@ Value buildIdentity(OpBuilder &b, Location loc, ReduceKind kind, Type type) {
 /// NumPy's do.
 Value buildCombine(OpBuilder &b, Location loc, ReduceKind kind, Value acc,
                    Value value) {
-  bool isFloat = isa<FloatType>(acc.getType());
-  bool isBool = acc.getType().isInteger(1);
+  // Element type: the lanes of vector accumulators combine the same way.
+  Type elem = getElementTypeOrSelf(acc.getType());
+  bool isFloat = isa<FloatType>(elem);
+  bool isBool = elem.isInteger(1);
   switch (kind) {
   case ReduceKind::Sum:
     if (isBool)
