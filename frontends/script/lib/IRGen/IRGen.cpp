@@ -91,6 +91,15 @@ void IRGen::lowerBlock(const StmtList &body) {
 /// program would be better served by a real loop, which dac lacks yet.
 static constexpr unsigned kMaxUnrolledIterations = 10000;
 
+void IRGen::lowerLoop(const StmtList &body, const StmtList &orElse,
+                      function_ref<bool()> nextIteration) {
+  while (nextIteration())
+    if (!runIteration(body))
+      return; // break or return: the else clause does not run
+  if (!returned)
+    lowerBlock(orElse);
+}
+
 bool IRGen::runIteration(const StmtList &body) {
   if (++unrolledIterations > kMaxUnrolledIterations)
     compileError("loops are unrolled when compiling, and this script runs "
@@ -294,22 +303,18 @@ void IRGen::lowerStmt(const Stmt &stmt) {
                                " are not supported (range() with bounds "
                                "known when compiling, tuples and lists are)"};
       std::vector<ValueRef> items = iter->items;
-      bool completed = true;
-      for (const ValueRef &item : items) {
-        assign(s.getTarget(), item);
-        if (!runIteration(s.getBody())) {
-          completed = false;
-          break;
-        }
-      }
-      if (completed && !returned)
-        lowerBlock(s.getOrElse());
+      size_t next = 0;
+      lowerLoop(s.getBody(), s.getOrElse(), [&] {
+        if (next == items.size())
+          return false;
+        assign(s.getTarget(), items[next++]);
+        return true;
+      });
       return;
     }
     case Stmt::Kind::While: {
       const auto &s = cast<WhileStmt>(stmt);
-      bool completed = true;
-      while (true) {
+      lowerLoop(s.getBody(), s.getOrElse(), [&] {
         ValueRef test = lowerExpr(s.getTest());
         em.loc = locOf(s.getTest().getRange());
         std::optional<int64_t> known =
@@ -319,15 +324,8 @@ void IRGen::lowerStmt(const Stmt &stmt) {
                              "'while' on a value known only at run time is "
                              "not supported yet (loops are unrolled when "
                              "compiling)"};
-        if (!*known)
-          break;
-        if (!runIteration(s.getBody())) {
-          completed = false;
-          break;
-        }
-      }
-      if (completed && !returned)
-        lowerBlock(s.getOrElse());
+        return *known != 0;
+      });
       return;
     }
     case Stmt::Kind::Break:

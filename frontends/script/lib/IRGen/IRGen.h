@@ -90,6 +90,11 @@ private:
   /// An `if` whose condition is known only at run time: an scf.if whose
   /// results are the scalars either branch assigns.
   void lowerRuntimeIf(const IfStmt &stmt, mlir::Value condition);
+  /// Unrolls a loop: `nextIteration` binds the next iteration's values and
+  /// says whether there is one; the else clause runs unless a `break` or
+  /// `return` ended the loop.
+  void lowerLoop(const StmtList &body, const StmtList &orElse,
+                 llvm::function_ref<bool()> nextIteration);
   /// Runs one iteration of a loop body; false once the loop must stop.
   bool runIteration(const StmtList &body);
 
