@@ -29,6 +29,16 @@ namespace {
 /// A block (or undistributed) axis: the owned range widened by the ghost
 /// cells the chunk has. Wrapped cells of a periodic axis count unwrapped;
 /// past a non-periodic edge there are none.
+/// The fields every dist_type has: type, size and the grid position.
+DimData exportCommon(const AxisMap &axis, int64_t coord, const char *type) {
+  DimData dim;
+  dim.distType = type;
+  dim.size = axis.size();
+  dim.procGridSize = axis.parts();
+  dim.procGridRank = coord;
+  return dim;
+}
+
 DimData exportBlock(const AxisMap &axis, int64_t coord) {
   const DimDistribution &dist = axis.distribution();
   BlockRange owned = axis.ownedRange(coord);
@@ -38,11 +48,7 @@ DimData exportBlock(const AxisMap &axis, int64_t coord) {
     lo = std::min(lo, owned.start);
     hi = std::min(hi, axis.size() - ownedStop);
   }
-  DimData dim;
-  dim.distType = "b";
-  dim.size = axis.size();
-  dim.procGridSize = axis.parts();
-  dim.procGridRank = coord;
+  DimData dim = exportCommon(axis, coord, "b");
   dim.start = owned.start - lo;
   dim.stop = ownedStop + hi;
   dim.padding = std::make_pair(lo, hi);
@@ -56,21 +62,13 @@ DimData exportAxis(const AxisMap &axis, int64_t coord) {
   case DimKind::Block:
     return exportBlock(axis, coord);
   case DimKind::Cyclic: {
-    DimData dim;
-    dim.distType = "c";
-    dim.size = axis.size();
-    dim.procGridSize = axis.parts();
-    dim.procGridRank = coord;
+    DimData dim = exportCommon(axis, coord, "c");
     dim.start = coord * axis.distribution().blockSize;
     dim.blockSize = axis.distribution().blockSize;
     return dim;
   }
   case DimKind::Unstructured: {
-    DimData dim;
-    dim.distType = "u";
-    dim.size = axis.size();
-    dim.procGridSize = axis.parts();
-    dim.procGridRank = coord;
+    DimData dim = exportCommon(axis, coord, "u");
     dim.indices = axis.ownedIndices(coord);
     // dac's index lists always partition the axis.
     dim.oneToOne = true;

@@ -322,6 +322,23 @@ int trimZeros(std::string &text, int fractionDigits, Dragon4Trim trim) {
   return fractionDigits;
 }
 
+/// Appends the zeros the options ask for after the point (one for
+/// LeaveOneZero when there is no fraction, up to MinDigits for Keep);
+/// returns the new number of fraction digits.
+int padFraction(std::string &text, int fractionDigits,
+                const Dragon4Options &options) {
+  int wanted = std::max(options.MinDigits, 0);
+  if (options.Trim == Dragon4Trim::LeaveOneZero && fractionDigits == 0) {
+    text += '0';
+    return 1;
+  }
+  if (options.Trim == Dragon4Trim::Keep && wanted > fractionDigits) {
+    text += std::string(wanted - fractionDigits, '0');
+    return wanted;
+  }
+  return fractionDigits;
+}
+
 std::string positional(const BinaryFloat &f, const Dragon4Options &options) {
   Digits digits = generateDigits(f, CutoffMode::FractionLength,
                                  options.Precision, options.MinDigits);
@@ -347,14 +364,7 @@ std::string positional(const BinaryFloat &f, const Dragon4Options &options) {
   if (options.Trim != Dragon4Trim::PointAndZeros && fractionDigits == 0)
     text += '.';
 
-  int wanted = std::max(options.MinDigits, 0);
-  if (options.Trim == Dragon4Trim::LeaveOneZero && fractionDigits == 0) {
-    text += '0';
-    ++fractionDigits;
-  } else if (options.Trim == Dragon4Trim::Keep && wanted > fractionDigits) {
-    text += std::string(wanted - fractionDigits, '0');
-    fractionDigits = wanted;
-  }
+  fractionDigits = padFraction(text, fractionDigits, options);
   fractionDigits = trimZeros(text, fractionDigits, options.Trim);
 
   if (options.PadRight >= fractionDigits) {
@@ -388,14 +398,7 @@ std::string scientific(const BinaryFloat &f, const Dragon4Options &options) {
   else if (options.Trim != Dragon4Trim::PointAndZeros)
     text += '.';
 
-  int wanted = std::max(options.MinDigits, 0);
-  if (options.Trim == Dragon4Trim::LeaveOneZero && fractionDigits == 0) {
-    text += '0';
-    ++fractionDigits;
-  } else if (options.Trim == Dragon4Trim::Keep && wanted > fractionDigits) {
-    text += std::string(wanted - fractionDigits, '0');
-    fractionDigits = wanted;
-  }
+  fractionDigits = padFraction(text, fractionDigits, options);
   // NumPy's scientific trimming never drops the point itself.
   trimZeros(text, fractionDigits,
             options.Trim == Dragon4Trim::PointAndZeros ? Dragon4Trim::Zeros
