@@ -83,3 +83,40 @@ func.func @arange(%start: f64, %step: f64) -> f64 {
   // CHECK-NOT: dist.kernel
   return %s : f64
 }
+
+// -----
+
+#b = #dist.layout<[b]>
+
+// Tests that a producer outside a loop is not moved into the loop (its work
+// would repeat on every iteration), while an array that reads nothing
+// (np.full) is recomputed inside; and that the chain inside the body fuses
+// into one kernel whose result is the carried array.
+// CHECK-LABEL: func @loop_boundary
+func.func @loop_boundary(%rng: !dist.rng, %o: i64, %v: f64, %n: i64) {
+  %c0 = arith.constant 0 : i64
+  %c1 = arith.constant 1 : i64
+  // CHECK: %[[X:.*]] = dist.kernel [8] <[b]> draws
+  %x = dist.random %rng[%o] : !dist.array<8xf64, #b>
+  %f = dist.full %v : f64 -> !dist.array<8xf64, #b>
+  // CHECK: scf.for
+  %r = scf.for %i = %c0 to %n step %c1 iter_args(%a = %x) -> (!dist.array<8xf64, #b>) : i64 {
+    // CHECK: %[[K:.*]] = dist.kernel [8] <[b]> ins(%{{.*}}, %[[X]] : {{.*}}) reductions [unit]
+    // CHECK: arith.addf
+    // CHECK: arith.mulf
+    // CHECK-NOT: dist.kernel
+    // CHECK: scf.yield %[[K]]
+    %s = dist.map %a, %x : !dist.array<8xf64, #b>, !dist.array<8xf64, #b> -> !dist.array<8xf64, #b> {
+    ^bb0(%p: f64, %q: f64):
+      %t = arith.addf %p, %q : f64
+      dist.yield %t : f64
+    }
+    %m = dist.map %s, %f : !dist.array<8xf64, #b>, !dist.array<8xf64, #b> -> !dist.array<8xf64, #b> {
+    ^bb0(%p: f64, %q: f64):
+      %t = arith.mulf %p, %q : f64
+      dist.yield %t : f64
+    }
+    scf.yield %m : !dist.array<8xf64, #b>
+  }
+  return
+}

@@ -45,8 +45,7 @@ void FunctionPartitioner::lowerPrint(PrintOp print) {
   unsigned arg = 0;
   for (size_t i = 0; i < format.size(); ++i) {
     char c = format[i];
-    if ((c == '{' || c == '}') && i + 1 < format.size() &&
-        format[i + 1] == c) {
+    if ((c == '{' || c == '}') && i + 1 < format.size() && format[i + 1] == c) {
       text.push_back(c);
       ++i;
       continue;
@@ -60,14 +59,14 @@ void FunctionPartitioner::lowerPrint(PrintOp print) {
     i = close;
     flushText();
     Value v = print.getArgs()[arg++];
-    Type t = v.getType();
+    Type t = getGlobalType(v);
     if (field.starts_with(":")) {
       // f"{x:spec}": Python's format(x, spec), by the runtime.
       Value spec = createStringConstant(b, loc, module, field.drop_front());
       if (isa<FloatType>(t)) {
-        Value wide = t.isF64() ? v
-                               : (Value)arith::ExtFOp::create(
-                                     b, loc, b.getF64Type(), v);
+        Value wide =
+            t.isF64() ? v
+                      : (Value)arith::ExtFOp::create(b, loc, b.getF64Type(), v);
         createRuntimeCall(b, loc, module,
                           RuntimeFunction::dac_rt_print_format_f64,
                           {wide, spec});
@@ -87,20 +86,20 @@ void FunctionPartitioner::lowerPrint(PrintOp print) {
     }
     if (auto array = dyn_cast<ArrayType>(t)) {
       // dac.localshapes(a) / dac.grid_shape(a): the runtime formats them.
-      LayoutAttr layout = array.getLayout()
-                              ? array.getLayout()
-                              : LayoutAttr::getDefault(b.getContext(),
-                                                       array.getRank());
-      Value handle = createLayoutHandle(b, loc, layout,
-                                        getGlobalSizes(b, loc, v));
+      LayoutAttr layout =
+          array.getLayout()
+              ? array.getLayout()
+              : LayoutAttr::getDefault(b.getContext(), array.getRank());
+      Value handle =
+          createLayoutHandle(b, loc, layout, getGlobalSizes(b, loc, v));
       if (field == "array") {
         Type elem = array.getElementType();
         RuntimeElementType code =
-            elem.isF64()          ? RuntimeElementType::Float64
-            : elem.isF32()        ? RuntimeElementType::Float32
-            : elem.isInteger(64)  ? RuntimeElementType::Int64
-            : elem.isInteger(32)  ? RuntimeElementType::Int32
-                                  : RuntimeElementType::Bool;
+            elem.isF64()         ? RuntimeElementType::Float64
+            : elem.isF32()       ? RuntimeElementType::Float32
+            : elem.isInteger(64) ? RuntimeElementType::Int64
+            : elem.isInteger(32) ? RuntimeElementType::Int32
+                                 : RuntimeElementType::Bool;
         Value data = getPointer(b, loc, mapping.lookup(v));
         createRuntimeCall(
             b, loc, module, RuntimeFunction::dac_rt_print_array,
@@ -121,9 +120,9 @@ void FunctionPartitioner::lowerPrint(PrintOp print) {
     } else if (t.isF32()) {
       createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_print_f32, v);
     } else if (t.isInteger(1)) {
-      createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_print_bool,
-                        arith::ExtUIOp::create(b, loc, b.getI32Type(), v)
-                            .getResult());
+      createRuntimeCall(
+          b, loc, module, RuntimeFunction::dac_rt_print_bool,
+          arith::ExtUIOp::create(b, loc, b.getI32Type(), v).getResult());
     } else {
       Value wide = v;
       if (t.isIndex())
@@ -172,23 +171,74 @@ void FunctionPartitioner::addEntryPoint() {
                     {version, argc, argv});
   func.walk([&](func::ReturnOp ret) {
     b.setInsertionPoint(ret);
-    createRuntimeCall(b, ret.getLoc(), module,
-                      RuntimeFunction::dac_rt_finalize, {});
+    createRuntimeCall(b, ret.getLoc(), module, RuntimeFunction::dac_rt_finalize,
+                      {});
     Value zero = arith::ConstantIntOp::create(b, ret.getLoc(), i32, 0);
     func::ReturnOp::create(b, ret.getLoc(), zero);
     ret.erase();
   });
 }
 
+/// The per-rank form of a global type: an array becomes its local chunk
+/// (extents known when running), a random stream the runtime's handle.
+static Type getLocalType(Type type) {
+  if (auto array = dyn_cast<ArrayType>(type))
+    return MemRefType::get(
+        SmallVector<int64_t>(array.getRank(), ShapedType::kDynamic),
+        array.getElementType());
+  if (isa<RngType>(type))
+    return LLVM::LLVMPointerType::get(type.getContext());
+  return nullptr;
+}
+
+LogicalResult FunctionPartitioner::convertStructural(Operation *op) {
+  // The partitioner finds an array's global extents from the op that
+  // computes it; a carried array has none, so its extents must be static.
+  auto isDynamicArray = [](Value v) {
+    auto array = dyn_cast<ArrayType>(v.getType());
+    return array && !array.hasStaticShape();
+  };
+  if (llvm::any_of(op->getResults(), isDynamicArray))
+    return op->emitError("an array whose extents are known only at run time "
+                         "cannot be carried by a loop or a branch yet");
+  for (OpOperand &operand : op->getOpOperands())
+    if (getLocalType(operand.get().getType()))
+      operand.set(mapping.lookup(operand.get()));
+  auto convert = [&](Value v) {
+    if (Type local = getLocalType(v.getType())) {
+      globalTypes[v] = v.getType();
+      v.setType(local);
+      mapping.map(v, v);
+    }
+  };
+  for (Value result : op->getResults())
+    convert(result);
+  for (Region &region : op->getRegions())
+    for (Block &block : region)
+      for (Value arg : block.getArguments())
+        convert(arg);
+  return success();
+}
+
 LogicalResult FunctionPartitioner::run() {
+  // Pre-order: a loop's carried values are converted before its body is.
   SmallVector<Operation *> ops;
-  func.walk([&](Operation *op) {
-    if (op->getDialect() && isa<DistDialect>(op->getDialect()) &&
-        !isa<YieldOp>(op) && !op->getParentOfType<KernelOp>())
-      ops.push_back(op);
+  func.walk<WalkOrder::PreOrder>([&](Operation *op) {
+    if (op->getParentOfType<KernelOp>() || op->getParentOfType<MapOp>())
+      return;
+    ops.push_back(op);
   });
   SmallVector<Operation *> dead;
   for (Operation *op : ops) {
+    if (!op->getDialect() || !isa<DistDialect>(op->getDialect())) {
+      // Loops, branches and their terminators carry arrays by value: they
+      // carry the local chunks instead.
+      if (op != func && failed(convertStructural(op)))
+        return failure();
+      continue;
+    }
+    if (isa<YieldOp>(op))
+      continue;
     if (auto rng = dyn_cast<RngCreateOp>(op)) {
       OpBuilder b(rng);
       mapping.map(rng.getRng(),
@@ -224,13 +274,9 @@ LogicalResult FunctionPartitioner::run() {
     op->dropAllUses();
     op->erase();
   }
-  // Local buffers live until the end of the block that allocates them (the
-  // function's body, or a branch of an scf.if they cannot escape).
-  for (Value buffer : buffers) {
-    Operation *terminator = buffer.getParentBlock()->getTerminator();
-    OpBuilder b(terminator);
-    memref::DeallocOp::create(b, terminator->getLoc(), buffer);
-  }
+  // Local buffers are freed by the upstream ownership-based deallocation
+  // that follows this pass: it knows which buffer a loop or a branch hands
+  // on and frees the others at the end of their block.
   if (func.getSymName() == "main" && func.getNumArguments() == 0 &&
       func.getNumResults() == 0)
     addEntryPoint();

@@ -101,6 +101,15 @@ private:
   void lowerPrint(dist::PrintOp print);
   void lowerAssert(dist::AssertOp op);
   void addEntryPoint();
+  /// Gives an op that is not a dist op (a loop, a branch, a terminator)
+  /// the local form of the arrays it carries.
+  mlir::LogicalResult convertStructural(mlir::Operation *op);
+  /// The global type of a value, also after convertStructural gave it its
+  /// local one.
+  mlir::Type getGlobalType(mlir::Value v) const {
+    mlir::Type type = globalTypes.lookup(v);
+    return type ? type : v.getType();
+  }
   /// The runtime's handle for `layout` with these global extents.
   mlir::Value createLayoutHandle(mlir::OpBuilder &b, mlir::Location loc,
                                  dist::LayoutAttr layout,
@@ -112,16 +121,15 @@ private:
   // PartitionReduce.cpp
   mlir::LogicalResult lowerReduceDims(dist::ReduceDimsOp op);
   /// The global extents of an array (from the kernel that computes it).
-  llvm::SmallVector<mlir::Value> getGlobalSizes(mlir::OpBuilder &b,
-                                              mlir::Location loc,
-                                              mlir::Value array);
+  llvm::SmallVector<mlir::Value>
+  getGlobalSizes(mlir::OpBuilder &b, mlir::Location loc, mlir::Value array);
 
   mlir::func::FuncOp func;
   mlir::ModuleOp module;
   /// Global values (arrays, streams) -> their per-rank replacement.
   mlir::IRMapping mapping;
-  /// Local buffers to free when the function returns.
-  llvm::SmallVector<mlir::Value> buffers;
+  /// Values converted in place by convertStructural -> their global type.
+  llvm::DenseMap<mlir::Value, mlir::Type> globalTypes;
 };
 
 } // namespace dac::partition

@@ -21,12 +21,12 @@ Value FunctionPartitioner::createLayoutHandle(OpBuilder &b, Location loc,
                                               LayoutAttr layout,
                                               ArrayRef<Value> globalSizes) {
   Value desc = createI64ArrayConstant(b, loc, module, encodeLayout(layout));
-  Value shape = createEntryBuffer(b, loc, func, std::max<size_t>(
-                                                    globalSizes.size(), 1));
+  Value shape =
+      createEntryBuffer(b, loc, func, std::max<size_t>(globalSizes.size(), 1));
   for (auto [d, size] : llvm::enumerate(globalSizes)) {
-    auto ptr = LLVM::GEPOp::create(b, loc, shape.getType(), b.getI64Type(),
-                                   shape,
-                                   ArrayRef<LLVM::GEPArg>{static_cast<int32_t>(d)});
+    auto ptr =
+        LLVM::GEPOp::create(b, loc, shape.getType(), b.getI64Type(), shape,
+                            ArrayRef<LLVM::GEPArg>{static_cast<int32_t>(d)});
     LLVM::StoreOp::create(b, loc, toI64(b, loc, size), ptr);
   }
   // The location names the script line if the layout does not fit the
@@ -37,10 +37,9 @@ Value FunctionPartitioner::createLayoutHandle(OpBuilder &b, Location loc,
                            {desc, shape, where});
 }
 
-SmallVector<Value> FunctionPartitioner::getGlobalSizes(OpBuilder &b,
-                                                       Location loc,
-                                                       Value array) {
-  auto type = cast<ArrayType>(array.getType());
+SmallVector<Value>
+FunctionPartitioner::getGlobalSizes(OpBuilder &b, Location loc, Value array) {
+  auto type = cast<ArrayType>(getGlobalType(array));
   SmallVector<Value> sizes;
   if (auto reduce = array.getDefiningOp<ReduceDimsOp>()) {
     SmallVector<Value> inner = getGlobalSizes(b, loc, reduce.getInput());
@@ -75,19 +74,18 @@ LocalSpace FunctionPartitioner::buildLocalSpace(OpBuilder &b, Location loc,
     for (unsigned d = 0; d < rank; ++d) {
       if (!layout.getDims()[d].isDistributed())
         continue;
-      space.localSizes[d] = toIndex(
-          b, loc,
-          createRuntimeCall(b, loc, module,
-                            RuntimeFunction::dac_rt_layout_local_size,
-                            {handle, constI64(b, loc, d)}));
+      space.localSizes[d] =
+          toIndex(b, loc,
+                  createRuntimeCall(b, loc, module,
+                                    RuntimeFunction::dac_rt_layout_local_size,
+                                    {handle, constI64(b, loc, d)}));
       auto table = memref::AllocOp::create(
           b, loc, MemRefType::get({ShapedType::kDynamic}, b.getI64Type()),
           space.localSizes[d]);
-      createRuntimeCall(b, loc, module,
-                        RuntimeFunction::dac_rt_layout_global_indices,
-                        {handle, constI64(b, loc, d), getPointer(b, loc, table)});
+      createRuntimeCall(
+          b, loc, module, RuntimeFunction::dac_rt_layout_global_indices,
+          {handle, constI64(b, loc, d), getPointer(b, loc, table)});
       space.tables[d] = table;
-      buffers.push_back(table);
     }
   } else if (!space.replicated) {
     // The rank's chunk [start, start + count) along dimension 0.
@@ -99,13 +97,12 @@ LocalSpace FunctionPartitioner::buildLocalSpace(OpBuilder &b, Location loc,
     createRuntimeCall(b, loc, module,
                       RuntimeFunction::dac_rt_layout_block_range,
                       {toI64(b, loc, globalSizes[0]), procs, me, range});
-    auto countPtr = LLVM::GEPOp::create(
-        b, loc, range.getType(), b.getI64Type(), range,
-        ArrayRef<LLVM::GEPArg>{1});
-    space.start = toIndex(b, loc,
-                          LLVM::LoadOp::create(b, loc, b.getI64Type(), range));
-    space.localSizes[0] = toIndex(
-        b, loc, LLVM::LoadOp::create(b, loc, b.getI64Type(), countPtr));
+    auto countPtr = LLVM::GEPOp::create(b, loc, range.getType(), b.getI64Type(),
+                                        range, ArrayRef<LLVM::GEPArg>{1});
+    space.start =
+        toIndex(b, loc, LLVM::LoadOp::create(b, loc, b.getI64Type(), range));
+    space.localSizes[0] =
+        toIndex(b, loc, LLVM::LoadOp::create(b, loc, b.getI64Type(), countPtr));
   }
   return space;
 }
@@ -156,7 +153,6 @@ LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
     auto memrefType = MemRefType::get(dynShape, type.getElementType());
     Value alloc = memref::AllocOp::create(b, loc, memrefType, localSizes);
     outputs.push_back(alloc);
-    buffers.push_back(alloc);
     mapping.map(result, alloc);
   }
 
@@ -266,8 +262,8 @@ LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
                        SmallVector<Value> states) {
     SmallVector<Value> carried(accs);
     carried.append(states);
-    std::function<SmallVector<Value>(OpBuilder &, unsigned,
-                                     SmallVector<Value>, ValueRange)>
+    std::function<SmallVector<Value>(OpBuilder &, unsigned, SmallVector<Value>,
+                                     ValueRange)>
         build = [&](OpBuilder &b, unsigned d, SmallVector<Value> ivs,
                     ValueRange iter) -> SmallVector<Value> {
       if (d == rank) {
@@ -308,8 +304,8 @@ LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
     }
     for (Value offset : kernel.getOffsets())
       carried.push_back(offset);
-    std::function<SmallVector<Value>(OpBuilder &, unsigned,
-                                     SmallVector<Value>, ValueRange)>
+    std::function<SmallVector<Value>(OpBuilder &, unsigned, SmallVector<Value>,
+                                     ValueRange)>
         build = [&](OpBuilder &b, unsigned d, SmallVector<Value> ivs,
                     ValueRange iter) -> SmallVector<Value> {
       if (d == rank) {
@@ -342,8 +338,7 @@ LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
           nextPositions.push_back(
               arith::AddIOp::create(b, loc, position, constI64(b, loc, 1)));
         }
-        auto [a, st] =
-            buildElement(b, ivs, iter.take_front(numAccs), states);
+        auto [a, st] = buildElement(b, ivs, iter.take_front(numAccs), states);
         a.append(st);
         a.append(nextPositions);
         return a;
@@ -365,8 +360,7 @@ LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
       increments.push_back(s.increment);
       states.push_back(s.initialState);
     }
-    finals = buildNest(zero, rank ? localSizes[0] : zero, identities(),
-                       states);
+    finals = buildNest(zero, rank ? localSizes[0] : zero, identities(), states);
   } else {
     // Random streams are one long dependency chain per generator. Split
     // the chunk into kLanes contiguous parts, each with its own jumped
@@ -374,8 +368,8 @@ LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
     // independent chains keep the core busy. The rest goes in a tail loop.
     constexpr int64_t kLanes = 16;
     Value count = localSizes[0];
-    Value per = arith::DivUIOp::create(b, loc, count,
-                                       constIndex(b, loc, kLanes));
+    Value per =
+        arith::DivUIOp::create(b, loc, count, constIndex(b, loc, kLanes));
     SmallVector<Value> laneStart;
     for (int64_t j = 0; j < kLanes; ++j)
       laneStart.push_back(
@@ -383,11 +377,10 @@ LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
     // Each reduction's combination over the lanes.
     SmallVector<Value> partials;
     if (isVectorizable(kernel)) {
-      partials = buildVectorLanes(
-          b, loc, kernel, kLanes, start, per, laneStart,
-          [&](Value rng, Value position) {
-            return loadWordsWith(b, rng, position);
-          });
+      partials = buildVectorLanes(b, loc, kernel, kLanes, start, per, laneStart,
+                                  [&](Value rng, Value position) {
+                                    return loadWordsWith(b, rng, position);
+                                  });
     } else {
       SmallVector<Value> carried;
       for (int64_t j = 0; j < kLanes; ++j)
@@ -421,8 +414,8 @@ LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
         partials.push_back(partial);
       }
     }
-    Value tailStart = arith::MulIOp::create(b, loc, per,
-                                            constIndex(b, loc, kLanes));
+    Value tailStart =
+        arith::MulIOp::create(b, loc, per, constIndex(b, loc, kLanes));
     SmallVector<Value> tailStates;
     for (const Stream &s : streamsAt(tailStart)) {
       if (increments.empty() || increments.size() < numStreams)
@@ -431,8 +424,8 @@ LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
     }
     finals = buildNest(tailStart, count, identities(), tailStates);
     for (auto [k, i] : llvm::enumerate(reductionResults))
-      finals[k] = buildCombine(b, loc, *kernel.getReductionKind(i),
-                               partials[k], finals[k]);
+      finals[k] = buildCombine(b, loc, *kernel.getReductionKind(i), partials[k],
+                               finals[k]);
   }
 
   for (auto [k, i] : llvm::enumerate(reductionResults)) {
@@ -446,15 +439,14 @@ LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
       Value empty = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq,
                                           count, constIndex(b, loc, 0));
       scf::IfOp::create(b, loc, empty, [&](OpBuilder &b, Location loc) {
-        std::string msg =
-            (Twine("zero-size array to reduction operation ") +
-             (kind == ReduceKind::Min ? "minimum" : "maximum") +
-             " which has no identity")
-                .str();
-        createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_fail_all,
-                          {createStringConstant(b, loc, module, msg),
-                           createStringConstant(b, loc, module,
-                                                formatLocation(loc))});
+        std::string msg = (Twine("zero-size array to reduction operation ") +
+                           (kind == ReduceKind::Min ? "minimum" : "maximum") +
+                           " which has no identity")
+                              .str();
+        createRuntimeCall(
+            b, loc, module, RuntimeFunction::dac_rt_fail_all,
+            {createStringConstant(b, loc, module, msg),
+             createStringConstant(b, loc, module, formatLocation(loc))});
         scf::YieldOp::create(b, loc);
       });
     }

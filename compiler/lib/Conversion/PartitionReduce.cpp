@@ -40,17 +40,16 @@ LogicalResult FunctionPartitioner::lowerReduceDims(ReduceDimsOp op) {
   if (!mapping.contains(op.getInput()))
     return op.emitError("dist-partition cannot lower a reduction of an array "
                         "that is not created in this function");
-  auto inType = cast<ArrayType>(op.getInput().getType());
-  LayoutAttr layout = inType.getLayout()
-                          ? inType.getLayout()
-                          : LayoutAttr::getDefault(b.getContext(),
-                                                   inType.getRank());
+  auto inType = cast<ArrayType>(getGlobalType(op.getInput()));
+  LayoutAttr layout =
+      inType.getLayout()
+          ? inType.getLayout()
+          : LayoutAttr::getDefault(b.getContext(), inType.getRank());
   SmallVector<Value> globalSizes = getGlobalSizes(b, loc, op.getInput());
   LocalSpace space = buildLocalSpace(b, loc, layout, globalSizes);
   ArrayRef<int64_t> dims = op.getDims();
-  bool crossRank = llvm::any_of(dims, [&](int64_t d) {
-    return layout.getDims()[d].isDistributed();
-  });
+  bool crossRank = llvm::any_of(
+      dims, [&](int64_t d) { return layout.getDims()[d].isDistributed(); });
 
   SmallVector<unsigned> kept;
   SmallVector<Value> outSizes;
@@ -62,9 +61,8 @@ LogicalResult FunctionPartitioner::lowerReduceDims(ReduceDimsOp op) {
   Type elem = inType.getElementType();
   ReduceKind kind = op.getKind();
   SmallVector<int64_t> dynamic(kept.size(), ShapedType::kDynamic);
-  Value result = memref::AllocOp::create(b, loc, MemRefType::get(dynamic, elem),
-                                         outSizes);
-  buffers.push_back(result);
+  Value result =
+      memref::AllocOp::create(b, loc, MemRefType::get(dynamic, elem), outSizes);
 
   Value identity = buildIdentity(b, loc, kind, elem);
   buildLoopNest(b, loc, outSizes, [&](OpBuilder &b, ValueRange ivs) {
@@ -93,12 +91,11 @@ LogicalResult FunctionPartitioner::lowerReduceDims(ReduceDimsOp op) {
     auto i32 = [&](int32_t v) {
       return arith::ConstantIntOp::create(b, loc, b.getI32Type(), v);
     };
-    createRuntimeCall(
-        b, loc, module, RuntimeFunction::dac_rt_allreduce_array,
-        {getPointer(b, loc, result), toI64(b, loc, count),
-         i32(static_cast<int32_t>(type)),
-         i32(static_cast<int32_t>(
-             toRuntimeReduceOp(kind, elem.isInteger(1))))});
+    createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_allreduce_array,
+                      {getPointer(b, loc, result), toI64(b, loc, count),
+                       i32(static_cast<int32_t>(type)),
+                       i32(static_cast<int32_t>(
+                           toRuntimeReduceOp(kind, elem.isInteger(1))))});
   }
   mapping.map(op.getResult(), result);
   return success();

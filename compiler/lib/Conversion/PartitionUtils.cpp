@@ -41,17 +41,17 @@ std::pair<Value, Value> buildPcgStep(OpBuilder &b, Location loc, Value state,
   Value next = arith::AddIOp::create(
       b, loc, arith::MulIOp::create(b, loc, state, m), increment);
   Value c64 = arith::ConstantOp::create(b, loc, IntegerAttr::get(i128, 64));
-  Value hi = arith::TruncIOp::create(
-      b, loc, i64, arith::ShRUIOp::create(b, loc, next, c64));
+  Value hi = arith::TruncIOp::create(b, loc, i64,
+                                     arith::ShRUIOp::create(b, loc, next, c64));
   Value lo = arith::TruncIOp::create(b, loc, i64, next);
   Value x = arith::XOrIOp::create(b, loc, hi, lo);
   Value rot = arith::ShRUIOp::create(b, loc, hi, constI64(b, loc, 58));
   Value left = arith::AndIOp::create(
       b, loc, arith::SubIOp::create(b, loc, constI64(b, loc, 64), rot),
       constI64(b, loc, 63));
-  Value out = arith::OrIOp::create(b, loc,
-                                   arith::ShRUIOp::create(b, loc, x, rot),
-                                   arith::ShLIOp::create(b, loc, x, left));
+  Value out =
+      arith::OrIOp::create(b, loc, arith::ShRUIOp::create(b, loc, x, rot),
+                           arith::ShLIOp::create(b, loc, x, left));
   Value top = arith::ShRUIOp::create(b, loc, out, constI64(b, loc, 11));
   Value asDouble = arith::UIToFPOp::create(b, loc, b.getF64Type(), top);
   Value scale = arith::ConstantOp::create(
@@ -168,19 +168,18 @@ Value buildAllReduce(OpBuilder &b, Location loc, ModuleOp module,
       b, loc, b.getI32Type(),
       static_cast<int32_t>(toRuntimeReduceOp(kind, isBool)));
   if (type.isF64())
-    return createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_allreduce_f64,
-                             {partial, op});
+    return createRuntimeCall(
+        b, loc, module, RuntimeFunction::dac_rt_allreduce_f64, {partial, op});
   if (type.isF32())
-    return createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_allreduce_f32,
-                             {partial, op});
+    return createRuntimeCall(
+        b, loc, module, RuntimeFunction::dac_rt_allreduce_f32, {partial, op});
   // Integers travel as i64: sign-extended (booleans zero-extended), then
   // narrowed back. Sums and products wrap as NumPy's fixed-width ones do.
-  Value wide = isBool ? (Value)arith::ExtUIOp::create(b, loc, b.getI64Type(),
-                                                      partial)
-               : type.isInteger(64)
-                   ? partial
-                   : (Value)arith::ExtSIOp::create(b, loc, b.getI64Type(),
-                                                   partial);
+  Value wide =
+      isBool ? (Value)arith::ExtUIOp::create(b, loc, b.getI64Type(), partial)
+      : type.isInteger(64)
+          ? partial
+          : (Value)arith::ExtSIOp::create(b, loc, b.getI64Type(), partial);
   Value result = createRuntimeCall(
       b, loc, module, RuntimeFunction::dac_rt_allreduce_i64, {wide, op});
   if (type.isInteger(64))
@@ -201,8 +200,7 @@ Value createEntryBuffer(OpBuilder &b, Location loc, func::FuncOp func,
 
 /// The address of a memref's first element, for runtime calls.
 Value getPointer(OpBuilder &b, Location loc, Value memref) {
-  Value index =
-      memref::ExtractAlignedPointerAsIndexOp::create(b, loc, memref);
+  Value index = memref::ExtractAlignedPointerAsIndexOp::create(b, loc, memref);
   Value i64 = arith::IndexCastOp::create(b, loc, b.getI64Type(), index);
   return LLVM::IntToPtrOp::create(
       b, loc, LLVM::LLVMPointerType::get(b.getContext()), i64);

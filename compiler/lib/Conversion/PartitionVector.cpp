@@ -55,7 +55,9 @@ struct VectorMath {
   Value shr(Value x, uint64_t n) {
     return arith::ShRUIOp::create(b, loc, x, c(n));
   }
-  Value low32(Value x) { return arith::AndIOp::create(b, loc, x, c(0xFFFFFFFFULL)); }
+  Value low32(Value x) {
+    return arith::AndIOp::create(b, loc, x, c(0xFFFFFFFFULL));
+  }
 
   /// One PCG64 step of every lane: the new state halves and NumPy's double.
   std::tuple<Value, Value, Value> step(Value hi, Value lo, Value incHi,
@@ -80,15 +82,15 @@ struct VectorMath {
     Value rot = shr(nextHi, 58);
     Value left = arith::AndIOp::create(
         b, loc, arith::SubIOp::create(b, loc, c(64), rot), c(63));
-    Value out = arith::OrIOp::create(b, loc,
-                                     arith::ShRUIOp::create(b, loc, x, rot),
-                                     arith::ShLIOp::create(b, loc, x, left));
+    Value out =
+        arith::OrIOp::create(b, loc, arith::ShRUIOp::create(b, loc, x, rot),
+                             arith::ShLIOp::create(b, loc, x, left));
     auto f64s = VectorType::get(i64s.getShape(), b.getF64Type());
     Value asDouble = arith::UIToFPOp::create(b, loc, f64s, shr(out, 11));
     Value scale = arith::ConstantOp::create(
         b, loc,
-        DenseElementsAttr::get(
-            f64s, b.getF64FloatAttr(1.0 / 9007199254740992.0)));
+        DenseElementsAttr::get(f64s,
+                               b.getF64FloatAttr(1.0 / 9007199254740992.0)));
     return {nextHi, nextLo, arith::MulFOp::create(b, loc, asDouble, scale)};
   }
 };
@@ -135,16 +137,16 @@ SmallVector<Value> dac::partition::buildVectorLanes(
     reductions.push_back(i);
     Type t = kernel.getResult(i).getType();
     Value identity = buildIdentity(b, loc, *kernel.getReductionKind(i), t);
-    carried.push_back(vector::BroadcastOp::create(b, loc, vectorOf(t),
-                                                  identity));
+    carried.push_back(
+        vector::BroadcastOp::create(b, loc, vectorOf(t), identity));
   }
   for (auto [rng, offset] :
        llvm::zip(kernel.getStreams(), kernel.getOffsets())) {
     SmallVector<Value> his, los;
     for (int64_t j = 0; j < lanes; ++j) {
       Value global = arith::AddIOp::create(b, loc, start, laneStart[j]);
-      Value position = arith::AddIOp::create(b, loc, offset,
-                                             toI64(b, loc, global));
+      Value position =
+          arith::AddIOp::create(b, loc, offset, toI64(b, loc, global));
       std::array<Value, 4> words = loadWords(rng, position);
       his.push_back(words[0]);
       los.push_back(words[1]);
@@ -168,8 +170,8 @@ SmallVector<Value> dac::partition::buildVectorLanes(
       b, loc, constIndex(b, loc, 0), per, constIndex(b, loc, 1), carried,
       [&](OpBuilder &b, Location loc, Value iv, ValueRange args) {
         IRMapping mapping;
-        Value step = vector::BroadcastOp::create(
-            b, loc, vectorOf(b.getIndexType()), iv);
+        Value step =
+            vector::BroadcastOp::create(b, loc, vectorOf(b.getIndexType()), iv);
         mapping.map(kernel.getIndexArgs()[0],
                     arith::AddIOp::create(b, loc, indexBase, step));
         SmallVector<Value> next;

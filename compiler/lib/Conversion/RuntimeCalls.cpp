@@ -20,9 +20,9 @@ struct RuntimeSignature {
   std::vector<const char *> params;
 };
 
-#define DAC_RT_QUOTE_PARAMS(...) {DAC_RT_QUOTE_EACH(__VA_ARGS__)}
-#define DAC_RT_QUOTE_EACH(...)                                                 \
-  DAC_RT_MAP(DAC_RT_QUOTE_ONE, __VA_ARGS__)
+#define DAC_RT_QUOTE_PARAMS(...)                                               \
+  { DAC_RT_QUOTE_EACH(__VA_ARGS__) }
+#define DAC_RT_QUOTE_EACH(...) DAC_RT_MAP(DAC_RT_QUOTE_ONE, __VA_ARGS__)
 #define DAC_RT_QUOTE_ONE(T) #T
 
 const RuntimeSignature kSignatures[] = {
@@ -82,16 +82,15 @@ Value dac::createStringConstant(OpBuilder &b, Location loc, ModuleOp module,
   data.push_back('\0');
   // Name by content so equal strings share one global.
   std::string name =
-      "__dac_str_" + llvm::toHex(llvm::SHA1::hash(llvm::arrayRefFromStringRef(
-                                     data)))
-                         .substr(0, 16);
+      "__dac_str_" +
+      llvm::toHex(llvm::SHA1::hash(llvm::arrayRefFromStringRef(data)))
+          .substr(0, 16);
   MLIRContext *ctx = module.getContext();
   auto global = module.lookupSymbol<LLVM::GlobalOp>(name);
   if (!global) {
     OpBuilder::InsertionGuard guard(b);
     b.setInsertionPointToStart(module.getBody());
-    auto type = LLVM::LLVMArrayType::get(IntegerType::get(ctx, 8),
-                                         data.size());
+    auto type = LLVM::LLVMArrayType::get(IntegerType::get(ctx, 8), data.size());
     global = LLVM::GlobalOp::create(b, loc, type, /*isConstant=*/true,
                                     LLVM::Linkage::Private, name,
                                     b.getStringAttr(data));
@@ -126,8 +125,8 @@ std::string dac::formatLocation(Location loc) {
   std::string result;
   loc->walk([&](Location inner) {
     if (auto file = dyn_cast<FileLineColLoc>(inner)) {
-      result = (file.getFilename().getValue() + ":" +
-                Twine(file.getLine()) + ":" + Twine(file.getColumn()))
+      result = (file.getFilename().getValue() + ":" + Twine(file.getLine()) +
+                ":" + Twine(file.getColumn()))
                    .str();
       return WalkResult::interrupt();
     }

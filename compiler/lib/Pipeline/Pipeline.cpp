@@ -3,12 +3,14 @@
 #include "dac/Compiler/Pipeline.h"
 #include "dac/Compiler/Passes.h"
 
+#include "mlir/Conversion/BufferizationToMemRef/BufferizationToMemRef.h"
 #include "mlir/Conversion/ConvertToLLVM/ToLLVMPass.h"
 #include "mlir/Conversion/MathToFuncs/MathToFuncs.h"
 #include "mlir/Conversion/MathToLLVM/MathToLLVM.h"
 #include "mlir/Conversion/MathToLibm/MathToLibm.h"
 #include "mlir/Conversion/ReconcileUnrealizedCasts/ReconcileUnrealizedCasts.h"
 #include "mlir/Conversion/SCFToControlFlow/SCFToControlFlow.h"
+#include "mlir/Dialect/Bufferization/Pipelines/Passes.h"
 #include "mlir/Dialect/MemRef/Transforms/Passes.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Transforms/Passes.h"
@@ -26,11 +28,15 @@ void dac::buildGlobalToLocalPipeline(OpPassManager &pm) {
   pm.addPass(createDistPartition());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
+  // Every local buffer is freed once nothing reads it any more, including
+  // those a loop hands from one iteration to the next.
+  bufferization::buildBufferDeallocationPipeline(pm);
 }
 
 void dac::buildLocalToLLVMPipeline(OpPassManager &pm) {
   // Integer powers become small generated functions (square and multiply).
   pm.addPass(createConvertMathToFuncs());
+  pm.addPass(createConvertBufferizationToMemRefPass());
   pm.addPass(createSCFToControlFlowPass());
   // Math with an LLVM intrinsic becomes the intrinsic (vectorisable); the
   // rest becomes a libm call, the same function NumPy calls.

@@ -8,6 +8,8 @@
 
 #include "dac/Compiler/Passes.h"
 
+#include "mlir/Dialect/SCF/IR/SCF.h"
+
 namespace dac {
 #define GEN_PASS_DEF_DISTASSIGNLAYOUT
 #include "dac/Compiler/Passes.h.inc"
@@ -23,25 +25,109 @@ namespace {
 LayoutAttr inferLayout(Operation *op, ArrayType type) {
   for (Value operand : op->getOperands())
     if (auto operandType = dyn_cast<ArrayType>(operand.getType()))
-      if (operandType.getLayout() &&
-          operandType.getShape() == type.getShape())
+      if (operandType.getLayout() && operandType.getShape() == type.getShape())
         return operandType.getLayout();
   return LayoutAttr::getDefault(op->getContext(), type.getRank());
+}
+
+/// Gives `value` the layout of `from` when it has none yet.
+void copyLayout(Value value, Value from) {
+  auto type = dyn_cast<ArrayType>(value.getType());
+  auto fromType = dyn_cast<ArrayType>(from.getType());
+  if (type && fromType && !type.getLayout())
+    value.setType(fromType);
+}
+
+/// An array carried around a loop or out of a branch must keep its layout.
+LogicalResult checkCarried(Operation *op, ValueRange expected,
+                           ValueRange actual) {
+  for (auto [want, got] : llvm::zip(expected, actual))
+    if (isa<ArrayType>(want.getType()) && want.getType() != got.getType())
+      return op->emitError("an array carried by this ")
+             << (isa<scf::IfOp>(op) ? "branch" : "loop") << " is "
+             << want.getType() << " on one path and " << got.getType()
+             << " on another; changing an array's distribution inside a "
+                "loop or a branch needs a redistribution, which dac does "
+                "not do here yet";
+  return success();
+}
+
+LogicalResult assignRegion(Region &region);
+
+LogicalResult assignOp(Operation *op) {
+  if (auto loop = dyn_cast<scf::ForOp>(op)) {
+    for (auto [init, arg, result] : llvm::zip(
+             loop.getInitArgs(), loop.getRegionIterArgs(), loop.getResults())) {
+      copyLayout(arg, init);
+      copyLayout(result, init);
+    }
+    if (failed(assignRegion(loop.getRegion())))
+      return failure();
+    return checkCarried(op, loop.getRegionIterArgs(),
+                        loop.getBody()->getTerminator()->getOperands());
+  }
+  if (auto loop = dyn_cast<scf::WhileOp>(op)) {
+    for (auto [init, arg] :
+         llvm::zip(loop.getInits(), loop.getBeforeArguments()))
+      copyLayout(arg, init);
+    if (failed(assignRegion(loop.getBefore())))
+      return failure();
+    ValueRange forwarded = loop.getConditionOp().getArgs();
+    for (auto [value, arg, result] :
+         llvm::zip(forwarded, loop.getAfterArguments(), loop.getResults())) {
+      copyLayout(arg, value);
+      copyLayout(result, value);
+    }
+    if (failed(assignRegion(loop.getAfter())))
+      return failure();
+    if (failed(checkCarried(op, loop.getBeforeArguments(), loop.getInits())) ||
+        failed(checkCarried(op, loop.getAfterArguments(), forwarded)))
+      return failure();
+    return checkCarried(op, loop.getBeforeArguments(),
+                        loop.getYieldOp().getOperands());
+  }
+  if (auto branch = dyn_cast<scf::IfOp>(op)) {
+    if (failed(assignRegion(branch.getThenRegion())) ||
+        failed(assignRegion(branch.getElseRegion())))
+      return failure();
+    if (branch.getNumResults() == 0)
+      return success();
+    ValueRange thenValues = branch.thenYield().getOperands();
+    for (auto [result, value] : llvm::zip(branch.getResults(), thenValues))
+      copyLayout(result, value);
+    return failure(failed(checkCarried(op, branch.getResults(), thenValues)) ||
+                   failed(checkCarried(op, branch.getResults(),
+                                       branch.elseYield().getOperands())));
+  }
+  for (OpResult result : op->getResults()) {
+    auto type = dyn_cast<ArrayType>(result.getType());
+    if (!type || type.getLayout())
+      continue;
+    result.setType(type.withLayout(inferLayout(op, type)));
+  }
+  for (Region &region : op->getRegions())
+    if (failed(assignRegion(region)))
+      return failure();
+  return success();
+}
+
+/// Producers come before consumers in a block, so operands are assigned
+/// when a consumer is reached; loops and branches give their carried values
+/// the layout of what enters them.
+LogicalResult assignRegion(Region &region) {
+  for (Block &block : region)
+    for (Operation &op : block)
+      if (failed(assignOp(&op)))
+        return failure();
+  return success();
 }
 
 struct DistAssignLayoutPass
     : public dac::impl::DistAssignLayoutBase<DistAssignLayoutPass> {
   void runOnOperation() override {
-    // Pre-order visits producers before consumers within straight-line
-    // code, so operands are already assigned when a consumer is reached.
-    getOperation().walk<WalkOrder::PreOrder>([](Operation *op) {
-      for (OpResult result : op->getResults()) {
-        auto type = dyn_cast<ArrayType>(result.getType());
-        if (!type || type.getLayout())
-          continue;
-        result.setType(type.withLayout(inferLayout(op, type)));
-      }
-    });
+    for (Region &region : getOperation()->getRegions())
+      if (failed(assignRegion(region)))
+        return signalPassFailure();
   }
 };
 

@@ -85,9 +85,9 @@ BodyArgs createBody(OpBuilder &b, Location loc, KernelOp kernel) {
   return args;
 }
 
-using BodyBuilder = function_ref<SmallVector<Value>(
-    OpBuilder &, Location, ValueRange indices, ValueRange elements,
-    ValueRange draws)>;
+using BodyBuilder =
+    function_ref<SmallVector<Value>(OpBuilder &, Location, ValueRange indices,
+                                    ValueRange elements, ValueRange draws)>;
 
 /// Creates a kernel over the iteration space of `space` and fills its body.
 KernelOp buildKernel(OpBuilder &b, Location loc, ArrayType space,
@@ -96,8 +96,7 @@ KernelOp buildKernel(OpBuilder &b, Location loc, ArrayType space,
                      ArrayRef<Attribute> reductions, BodyBuilder body) {
   auto kernel = KernelOp::create(
       b, loc, resultTypes, sizes, b.getDenseI64ArrayAttr(space.getShape()),
-      space.getLayout(), inputs, streams, offsets,
-      b.getArrayAttr(reductions));
+      space.getLayout(), inputs, streams, offsets, b.getArrayAttr(reductions));
   BodyArgs args = createBody(b, loc, kernel);
   SmallVector<Value> yielded =
       body(b, loc, args.indices, args.elements, args.draws);
@@ -151,11 +150,10 @@ LogicalResult wrapInKernel(Operation *op) {
   } else if (auto full = dyn_cast<FullOp>(op)) {
     auto type = cast<ArrayType>(full.getType());
     Value value = full.getValue();
-    kernel = buildKernel(
-        b, loc, type, full.getSizes(), {}, {}, {}, type, arrayResult,
-        [&](OpBuilder &, Location, ValueRange, ValueRange, ValueRange) {
-          return SmallVector<Value>{value};
-        });
+    kernel = buildKernel(b, loc, type, full.getSizes(), {}, {}, {}, type,
+                         arrayResult,
+                         [&](OpBuilder &, Location, ValueRange, ValueRange,
+                             ValueRange) { return SmallVector<Value>{value}; });
   } else if (auto arange = dyn_cast<ArangeOp>(op)) {
     auto type = cast<ArrayType>(arange.getType());
     kernel = buildKernel(
@@ -170,28 +168,29 @@ LogicalResult wrapInKernel(Operation *op) {
     FailureOr<SmallVector<Value>> sizes = getDynamicSizes(map.getResult());
     if (failed(sizes))
       return op->emitError("cannot find the extents of this array");
-    kernel = buildKernel(
-        b, loc, type, *sizes, map.getInputs(), {}, {}, type, arrayResult,
-        [&](OpBuilder &b, Location, ValueRange, ValueRange elements,
-            ValueRange) {
-          IRMapping mapping;
-          Block &body = map.getBody().front();
-          mapping.map(body.getArguments(), elements);
-          for (Operation &inner : body.without_terminator())
-            b.clone(inner, mapping);
-          auto yield = cast<YieldOp>(body.getTerminator());
-          return SmallVector<Value>{mapping.lookupOrDefault(yield.getValues()[0])};
-        });
+    kernel = buildKernel(b, loc, type, *sizes, map.getInputs(), {}, {}, type,
+                         arrayResult,
+                         [&](OpBuilder &b, Location, ValueRange,
+                             ValueRange elements, ValueRange) {
+                           IRMapping mapping;
+                           Block &body = map.getBody().front();
+                           mapping.map(body.getArguments(), elements);
+                           for (Operation &inner : body.without_terminator())
+                             b.clone(inner, mapping);
+                           auto yield = cast<YieldOp>(body.getTerminator());
+                           return SmallVector<Value>{
+                               mapping.lookupOrDefault(yield.getValues()[0])};
+                         });
   } else if (auto reduce = dyn_cast<ReduceOp>(op)) {
     auto type = cast<ArrayType>(reduce.getInput().getType());
     FailureOr<SmallVector<Value>> sizes = getDynamicSizes(reduce.getInput());
     if (failed(sizes))
       return op->emitError("cannot find the extents of this array");
-    kernel = buildKernel(
-        b, loc, type, *sizes, reduce.getInput(), {}, {}, reduce.getType(),
-        reduce.getKindAttr(),
-        [](OpBuilder &, Location, ValueRange, ValueRange elements,
-           ValueRange) { return SmallVector<Value>{elements[0]}; });
+    kernel =
+        buildKernel(b, loc, type, *sizes, reduce.getInput(), {}, {},
+                    reduce.getType(), reduce.getKindAttr(),
+                    [](OpBuilder &, Location, ValueRange, ValueRange elements,
+                       ValueRange) { return SmallVector<Value>{elements[0]}; });
   } else {
     return success();
   }
@@ -210,9 +209,12 @@ bool canFuse(KernelOp producer, KernelOp consumer) {
   Value array = producer->getResult(0);
   bool readsNothing =
       producer.getInputs().empty() && producer.getStreams().empty();
-  if (!readsNothing &&
-      !llvm::all_of(array.getUsers(),
-                    [&](Operation *user) { return user == consumer; }))
+  // A producer outside a loop is not moved into it: that would repeat its
+  // work (and its reads) on every iteration.
+  if (!readsNothing && (producer->getBlock() != consumer->getBlock() ||
+                        !llvm::all_of(array.getUsers(), [&](Operation *user) {
+                          return user == consumer;
+                        })))
     return false;
   return producer.getShape() == consumer.getShape() &&
          producer.getLayout() == consumer.getLayout() &&
@@ -233,10 +235,10 @@ KernelOp fuse(KernelOp producer, KernelOp consumer) {
   llvm::append_range(offsets, producer.getOffsets());
 
   OpBuilder b(consumer);
-  auto fused = KernelOp::create(
-      b, consumer.getLoc(), consumer.getResultTypes(), consumer.getSizes(),
-      consumer.getShapeAttr(), consumer.getLayout(), inputs, streams, offsets,
-      consumer.getReductions());
+  auto fused = KernelOp::create(b, consumer.getLoc(), consumer.getResultTypes(),
+                                consumer.getSizes(), consumer.getShapeAttr(),
+                                consumer.getLayout(), inputs, streams, offsets,
+                                consumer.getReductions());
   BodyArgs args = createBody(b, consumer.getLoc(), fused);
   ArrayRef<Value> indices = args.indices, elements = args.elements,
                   draws = args.draws;

@@ -31,9 +31,8 @@ ValueRef Emitter::floatConst(double v) {
 }
 
 ValueRef Emitter::boolConst(bool v) {
-  return PyValue::scalar(
-      arith::ConstantIntOp::create(b, loc, b.getI1Type(), v), DType::Bool,
-      true);
+  return PyValue::scalar(arith::ConstantIntOp::create(b, loc, b.getI1Type(), v),
+                         DType::Bool, true);
 }
 
 Value Emitter::index(int64_t v) {
@@ -80,9 +79,8 @@ Value Emitter::fold(Value v) {
       return v;
     OpBuilder::InsertionGuard guard(b);
     b.setInsertionPoint(op);
-    Operation *c = op->getDialect()->materializeConstant(b, attr,
-                                                         attr.getType(),
-                                                         op->getLoc());
+    Operation *c = op->getDialect()->materializeConstant(
+        b, attr, attr.getType(), op->getLoc());
     if (!c)
       return v;
     folded = c->getResult(0);
@@ -99,11 +97,14 @@ Value Emitter::convert(OpBuilder &b, Location loc, Value v, DType from,
   Type target = getMLIRType(b, to);
   if (to == DType::Bool) {
     if (isFloat(from)) {
-      Value zero = b.createOrFold<arith::ConstantOp>(loc, b.getFloatAttr(v.getType(), 0));
-      return b.createOrFold<arith::CmpFOp>(loc, arith::CmpFPredicate::UNE, v, zero);
+      Value zero = b.createOrFold<arith::ConstantOp>(
+          loc, b.getFloatAttr(v.getType(), 0));
+      return b.createOrFold<arith::CmpFOp>(loc, arith::CmpFPredicate::UNE, v,
+                                           zero);
     }
     Value zero = b.createOrFold<arith::ConstantIntOp>(loc, v.getType(), 0);
-    return b.createOrFold<arith::CmpIOp>(loc, arith::CmpIPredicate::ne, v, zero);
+    return b.createOrFold<arith::CmpIOp>(loc, arith::CmpIPredicate::ne, v,
+                                         zero);
   }
   if (from == DType::Bool)
     return isFloat(to) ? b.createOrFold<arith::UIToFPOp>(loc, target, v)
@@ -121,8 +122,7 @@ Value Emitter::convert(OpBuilder &b, Location loc, Value v, DType from,
 }
 
 ValueRef Emitter::castScalar(const ValueRef &v, DType to, bool isPython) {
-  return PyValue::scalar(convert(b, loc, v->value, v->dtype, to), to,
-                         isPython);
+  return PyValue::scalar(convert(b, loc, v->value, v->dtype, to), to, isPython);
 }
 
 ValueRef Emitter::castArray(const ValueRef &array, DType to) {
@@ -176,8 +176,7 @@ Value Emitter::callLibm(OpBuilder &b, Location loc, StringRef name,
 // Shapes and creation
 //===----------------------------------------------------------------------===//
 
-Type Emitter::arrayType(ArrayRef<Value> shape, DType type,
-                        LayoutAttr layout) {
+Type Emitter::arrayType(ArrayRef<Value> shape, DType type, LayoutAttr layout) {
   SmallVector<int64_t> dims;
   for (Value d : shape)
     dims.push_back(getConstantIntValue(d).value_or(ShapedType::kDynamic));
@@ -245,8 +244,8 @@ ValueRef Emitter::arange(const ValueRef &start, const ValueRef &stop,
   for (const ValueRef &v : {start, stop, step})
     if (!v->is(PyValue::Kind::Scalar))
       compileError("arange expects numbers, not " + v->describe());
-  bool anyFloat = isFloat(start->dtype) || isFloat(stop->dtype) ||
-                  isFloat(step->dtype);
+  bool anyFloat =
+      isFloat(start->dtype) || isFloat(stop->dtype) || isFloat(step->dtype);
   DType computed = anyFloat ? DType::Float64 : DType::Int64;
   DType result = type.value_or(computed);
   Value count;
@@ -270,7 +269,8 @@ ValueRef Emitter::arange(const ValueRef &start, const ValueRef &stop,
     compileError("arange: step must not be zero");
   Value zero = arith::ConstantIntOp::create(b, loc, b.getI64Type(), 0);
   count = fold(arith::MaxSIOp::create(b, loc, count, zero));
-  Value size = fold(arith::IndexCastOp::create(b, loc, b.getIndexType(), count));
+  Value size =
+      fold(arith::IndexCastOp::create(b, loc, b.getIndexType(), count));
   if (auto c = getConstantIntValue(size))
     size = index(*c);
   std::vector<Value> shape = {size};
@@ -280,8 +280,8 @@ ValueRef Emitter::arange(const ValueRef &start, const ValueRef &stop,
   Value st = convert(b, loc, step->value, step->dtype, computed);
   s0 = convert(b, loc, s0, computed, result);
   st = convert(b, loc, st, computed, result);
-  Value array = ArangeOp::create(b, loc, arrayType(shape, result, layout), s0, st,
-                                 dynamicSizes(shape));
+  Value array = ArangeOp::create(b, loc, arrayType(shape, result, layout), s0,
+                                 st, dynamicSizes(shape));
   return PyValue::array(array, result, shape);
 }
 
@@ -295,8 +295,8 @@ ValueRef Emitter::linspace(const ValueRef &start, const ValueRef &stop,
   Value s = convert(b, loc, start->value, start->dtype, DType::Float64);
   Value e = convert(b, loc, stop->value, stop->dtype, DType::Float64);
   int64_t div = endpoint ? num - 1 : num;
-  ValueRef idx = arange(intConst(0), intConst(num), intConst(1),
-                        DType::Float64, layout);
+  ValueRef idx =
+      arange(intConst(0), intConst(num), intConst(1), DType::Float64, layout);
   Value delta = arith::SubFOp::create(b, loc, e, s);
   Value divisor = arith::ConstantOp::create(
       b, loc, b.getF64FloatAttr(static_cast<double>(div)));
@@ -341,10 +341,10 @@ static Value buildPositionKernel(
   ArrayRef<int64_t> dims = type.getShape();
   if (!layout)
     layout = LayoutAttr::getDefault(b.getContext(), dims.size());
-  auto kernel = KernelOp::create(
-      b, loc, TypeRange{type.withLayout(layout)}, sizes,
-      b.getDenseI64ArrayAttr(dims), layout, ValueRange{}, ValueRange{},
-      ValueRange{}, b.getArrayAttr({b.getUnitAttr()}));
+  auto kernel = KernelOp::create(b, loc, TypeRange{type.withLayout(layout)},
+                                 sizes, b.getDenseI64ArrayAttr(dims), layout,
+                                 ValueRange{}, ValueRange{}, ValueRange{},
+                                 b.getArrayAttr({b.getUnitAttr()}));
   Block *body = b.createBlock(&kernel.getBody());
   SmallVector<Value> indices;
   Value linear = arith::ConstantIndexOp::create(b, loc, 0);
@@ -363,8 +363,8 @@ static Value buildPositionKernel(
 }
 
 ValueRef Emitter::literalArray(std::vector<Value> shape,
-                              ArrayRef<ValueRef> elements, DType type,
-                              LayoutAttr layout) {
+                               ArrayRef<ValueRef> elements, DType type,
+                               LayoutAttr layout) {
   // A kernel whose element at linear position k is element k: a chain of
   // selects, fine for the small literals scripts write.
   SmallVector<Value> values;
@@ -373,14 +373,12 @@ ValueRef Emitter::literalArray(std::vector<Value> shape,
   auto arrayTy = cast<ArrayType>(arrayType(shape, type, layout));
   Value zero = convert(b, loc, intConst(0)->value, DType::Int64, type);
   Value array = buildPositionKernel(
-      b, loc, arrayTy, {}, layout,
-      [&](OpBuilder &b, ValueRange, Value linear) {
+      b, loc, arrayTy, {}, layout, [&](OpBuilder &b, ValueRange, Value linear) {
         Value result = values.empty() ? zero : values.back();
-        for (int64_t k = static_cast<int64_t>(values.size()) - 2; k >= 0;
-             --k) {
-          Value here = arith::CmpIOp::create(
-              b, loc, arith::CmpIPredicate::eq, linear,
-              arith::ConstantIndexOp::create(b, loc, k));
+        for (int64_t k = static_cast<int64_t>(values.size()) - 2; k >= 0; --k) {
+          Value here =
+              arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, linear,
+                                    arith::ConstantIndexOp::create(b, loc, k));
           result = arith::SelectOp::create(b, loc, here, values[k], result);
         }
         return result;
@@ -398,8 +396,8 @@ static Value recomputeArray(Emitter &em, Value value, ArrayRef<Value> shape,
   SmallVector<int64_t> dims;
   for (Value d : shape)
     dims.push_back(getConstantIntValue(d).value_or(ShapedType::kDynamic));
-  auto newType = ArrayType::get(b.getContext(), dims, type.getElementType(),
-                                layout);
+  auto newType =
+      ArrayType::get(b.getContext(), dims, type.getElementType(), layout);
   Operation *def = value.getDefiningOp();
   if (!def)
     return {};
@@ -499,16 +497,16 @@ ValueRef Emitter::recompute(const ValueRef &array, std::vector<Value> shape,
   return PyValue::array(v, array->dtype, std::move(shape));
 }
 
-ValueRef Emitter::indexArray(std::vector<Value> shape, unsigned dim,
-                            DType type, LayoutAttr layout) {
+ValueRef Emitter::indexArray(std::vector<Value> shape, unsigned dim, DType type,
+                             LayoutAttr layout) {
   auto arrayTy = cast<ArrayType>(arrayType(shape, type, layout));
-  Value array = buildPositionKernel(
-      b, loc, arrayTy, dynamicSizes(shape), layout,
-      [&](OpBuilder &b, ValueRange indices, Value) {
-        Value i =
-            arith::IndexCastOp::create(b, loc, b.getI64Type(), indices[dim]);
-        return convert(b, loc, i, DType::Int64, type);
-      });
+  Value array =
+      buildPositionKernel(b, loc, arrayTy, dynamicSizes(shape), layout,
+                          [&](OpBuilder &b, ValueRange indices, Value) {
+                            Value i = arith::IndexCastOp::create(
+                                b, loc, b.getI64Type(), indices[dim]);
+                            return convert(b, loc, i, DType::Int64, type);
+                          });
   return PyValue::array(array, type, std::move(shape));
 }
 
@@ -518,22 +516,21 @@ ValueRef Emitter::element(const ValueRef &array, ArrayRef<ValueRef> indices) {
   for (auto [d, index] : llvm::enumerate(indices)) {
     if (!index->is(PyValue::Kind::Scalar) || isFloat(index->dtype) ||
         index->dtype == DType::Bool)
-      compileError("array indices must be integers, not " +
-                   index->describe());
+      compileError("array indices must be integers, not " + index->describe());
     Value i = convert(b, loc, index->value, index->dtype, DType::Int64);
-    Value n = arith::IndexCastOp::create(b, loc, b.getI64Type(),
-                                         array->shape[d]);
+    Value n =
+        arith::IndexCastOp::create(b, loc, b.getI64Type(), array->shape[d]);
     Value zero = arith::ConstantIntOp::create(b, loc, b.getI64Type(), 0);
     Value negative =
         arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, i, zero);
     i = arith::SelectOp::create(b, loc, negative,
                                 arith::AddIOp::create(b, loc, i, n), i);
     Value inRange = arith::AndIOp::create(
-        b, loc, arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sge, i, zero),
+        b, loc,
+        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sge, i, zero),
         arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, i, n));
-    emitAssert(inRange, ("IndexError: index out of bounds for axis " +
-                         Twine(d))
-                            .str());
+    emitAssert(inRange,
+               ("IndexError: index out of bounds for axis " + Twine(d)).str());
     targets.push_back(
         fold(arith::IndexCastOp::create(b, loc, b.getIndexType(), i)));
   }
@@ -559,26 +556,27 @@ ValueRef Emitter::element(const ValueRef &array, ArrayRef<ValueRef> indices) {
   Value lowest;
   if (auto ft = dyn_cast<FloatType>(elem))
     lowest = arith::ConstantOp::create(
-        b, loc, b.getFloatAttr(elem, APFloat::getInf(ft.getFloatSemantics(),
-                                                     /*Negative=*/true)));
+        b, loc,
+        b.getFloatAttr(elem, APFloat::getInf(ft.getFloatSemantics(),
+                                             /*Negative=*/true)));
   else if (elem.isInteger(1))
     lowest = arith::ConstantIntOp::create(b, loc, elem, 0);
   else
     lowest = arith::ConstantOp::create(
         b, loc,
-        IntegerAttr::get(elem, APInt::getSignedMinValue(
-                                   elem.getIntOrFloatBitWidth())));
-  YieldOp::create(b, loc,
-                  ValueRange{arith::SelectOp::create(b, loc, hit, value,
-                                                     lowest)});
+        IntegerAttr::get(
+            elem, APInt::getSignedMinValue(elem.getIntOrFloatBitWidth())));
+  YieldOp::create(
+      b, loc, ValueRange{arith::SelectOp::create(b, loc, hit, value, lowest)});
   b.setInsertionPointAfter(kernel);
   return PyValue::scalar(kernel.getResult(0), array->dtype, false);
 }
 
 void Emitter::checkNotInRuntimeBranch(StringRef what) {
   if (runtimeBranchDepth)
-    compileError(what + " inside an 'if' on a value known only at run time "
-                        "is not supported yet");
+    compileError(what + " inside a conditional expression ('x if c else "
+                        "y') on a value known only at run time is not "
+                        "supported; use an 'if' statement");
 }
 
 ValueRef Emitter::createGenerator(const ValueRef &seed) {
@@ -597,11 +595,11 @@ ValueRef Emitter::createGenerator(const ValueRef &seed) {
 ValueRef Emitter::random(GeneratorState &gen, std::vector<Value> shape,
                          bool scalarResult, LayoutAttr layout) {
   checkNotInRuntimeBranch("drawing random numbers");
-  Value array = RandomOp::create(b, loc,
-                                 arrayType(shape, DType::Float64, layout),
-                                 gen.rng, gen.offset, dynamicSizes(shape));
-  Value count = arith::IndexCastOp::create(b, loc, b.getI64Type(),
-                                           numElements(shape));
+  Value array =
+      RandomOp::create(b, loc, arrayType(shape, DType::Float64, layout),
+                       gen.rng, gen.offset, dynamicSizes(shape));
+  Value count =
+      arith::IndexCastOp::create(b, loc, b.getI64Type(), numElements(shape));
   gen.offset = arith::AddIOp::create(b, loc, gen.offset, count);
   ValueRef result = PyValue::array(array, DType::Float64, shape);
   if (!scalarResult)
@@ -641,8 +639,8 @@ void Emitter::checkSameShape(const ValueRef &x, const ValueRef &y) {
     if (a && c)
       same = false;
     else
-      compileError("cannot prove that arrays of shapes " + render(x) +
-                   " and " + render(y) +
+      compileError("cannot prove that arrays of shapes " + render(x) + " and " +
+                   render(y) +
                    " have equal extents (sizes known only at run time)");
   }
   if (!same)
@@ -674,8 +672,8 @@ static LayoutAttr reducedLayout(LayoutAttr layout, ArrayRef<int64_t> axes) {
   for (auto [d, dim] : llvm::enumerate(layout.getDims()))
     if (!llvm::is_contained(axes, static_cast<int64_t>(d)))
       dims.push_back(local ? dim : DimAttr::getNone(ctx));
-  return LayoutAttr::get(ctx, dims, local ? layout.getGrid()
-                                          : ArrayRef<int64_t>());
+  return LayoutAttr::get(ctx, dims,
+                         local ? layout.getGrid() : ArrayRef<int64_t>());
 }
 
 ValueRef Emitter::reduce(StringRef name, const ValueRef &array, int64_t ddof,
@@ -685,12 +683,11 @@ ValueRef Emitter::reduce(StringRef name, const ValueRef &array, int64_t ddof,
     if (name == "var" || name == "std")
       compileError("'" + name + "' along an axis is not supported yet");
     DType t = array->dtype;
-    DType type = name == "all" || name == "any" || name == "count_nonzero"
-                     ? DType::Bool
-                 : name == "mean" ? (isFloat(t) ? t : DType::Float64)
-                 : name == "sum" || name == "prod"
-                     ? (isFloat(t) ? t : DType::Int64)
-                     : t;
+    DType type =
+        name == "all" || name == "any" || name == "count_nonzero" ? DType::Bool
+        : name == "mean"                  ? (isFloat(t) ? t : DType::Float64)
+        : name == "sum" || name == "prod" ? (isFloat(t) ? t : DType::Int64)
+                                          : t;
     ReduceKind kind = llvm::StringSwitch<ReduceKind>(name)
                           .Cases({"sum", "mean"}, ReduceKind::Sum)
                           .Case("prod", ReduceKind::Prod)
@@ -724,11 +721,11 @@ ValueRef Emitter::reduce(StringRef name, const ValueRef &array, int64_t ddof,
     Value n = convert(b, loc,
                       arith::IndexCastOp::create(b, loc, b.getI64Type(), count),
                       DType::Int64, type);
-    return elementwise({result}, type, type,
-                       [&](OpBuilder &b, Location loc, ArrayRef<Value> e) {
-                         return arith::DivFOp::create(b, loc, e[0], n)
-                             .getResult();
-                       });
+    return elementwise(
+        {result}, type, type,
+        [&](OpBuilder &b, Location loc, ArrayRef<Value> e) {
+          return arith::DivFOp::create(b, loc, e[0], n).getResult();
+        });
   }
   return reduceAll(name, array, ddof);
 }

@@ -44,11 +44,15 @@ public:
   /// The location given to every op created; the visitor sets it to the
   /// expression being lowered.
   mlir::Location loc;
-  /// > 0 while lowering a branch of an `if` on a run-time value: state that
-  /// lives across statements (random streams, arrays updated in place)
-  /// cannot change there.
+  /// > 0 while lowering both sides of a conditional expression on a
+  /// run-time value (both are computed, one is selected): state that lives
+  /// across statements (random streams, arrays updated in place) cannot
+  /// change there.
   unsigned runtimeBranchDepth = 0;
   void checkNotInRuntimeBranch(llvm::StringRef what);
+  /// > 0 inside compiled loops and branches on run-time values: values
+  /// known when compiling (lists) cannot change there.
+  unsigned dynamicControlDepth = 0;
 
   // Constants.
   ValueRef intConst(int64_t v);
@@ -96,8 +100,7 @@ public:
   // all of them is the whole array).
   ValueRef reduce(llvm::StringRef name, const ValueRef &array, int64_t ddof,
                   std::optional<llvm::ArrayRef<int64_t>> axes = std::nullopt);
-  ValueRef reduceAll(llvm::StringRef name, const ValueRef &array,
-                     int64_t ddof);
+  ValueRef reduceAll(llvm::StringRef name, const ValueRef &array, int64_t ddof);
 
   // Creation.
   mlir::Type arrayType(llvm::ArrayRef<mlir::Value> shape, DType type,
@@ -117,8 +120,8 @@ public:
                         dist::LayoutAttr layout);
   /// The array whose element is its own index along `dim`, as `type`
   /// (what np.fromfunction passes its function).
-  ValueRef indexArray(std::vector<mlir::Value> shape, unsigned dim,
-                      DType type, dist::LayoutAttr layout);
+  ValueRef indexArray(std::vector<mlir::Value> shape, unsigned dim, DType type,
+                      dist::LayoutAttr layout);
   /// a[i, j, ...] of an array with one integer index per dimension (checked
   /// against the extents at run time, negative ones counting from the end).
   ValueRef element(const ValueRef &array, llvm::ArrayRef<ValueRef> indices);

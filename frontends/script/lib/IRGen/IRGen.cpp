@@ -28,6 +28,28 @@ using llvm::isa;
 
 using Kind = PyValue::Kind;
 
+/// The list a range() known when compiling stands for, where a sequence
+/// is needed other than by a `for` loop.
+static ValueRef rangeAsList(Emitter &em, const ValueRef &v) {
+  if (!v || !v->is(Kind::Range))
+    return v;
+  std::optional<int64_t> start = Emitter::getConstInt(v->items[0]),
+                         stop = Emitter::getConstInt(v->items[1]),
+                         step = Emitter::getConstInt(v->items[2]);
+  if (!start || !stop || !step)
+    compileError("a range() whose bounds are known only at run time can "
+                 "only be iterated by a 'for' loop");
+  ValueRef list = PyValue::tuple({});
+  list->kind = Kind::List;
+  for (int64_t i = *start; *step > 0 ? i < *stop : i > *stop; i += *step) {
+    if (list->items.size() >= 10000)
+      compileError("range() of more than 10000 values is supported in "
+                   "'for' loops only");
+    list->items.push_back(em.intConst(i));
+  }
+  return list;
+}
+
 ValueRef CallArgs::get(size_t index, llvm::StringRef name) const {
   if (index < positional.size())
     return positional[index];
@@ -79,11 +101,25 @@ OwningOpRef<ModuleOp> IRGen::run(const Module &ast) {
   return owned;
 }
 
-void IRGen::lowerBlock(const StmtList &body) {
-  for (const auto &stmt : body) {
+void IRGen::lowerBlock(const StmtList &body, size_t from) {
+  for (size_t i = from; i < body.size(); ++i) {
     if (returned || breaking || continuing)
       return;
-    lowerStmt(*stmt);
+    lowerStmt(*body[i]);
+    // In a compiled loop, a `break` or `continue` that may have run skips
+    // the rest of the block.
+    if (i + 1 == body.size() || returned || breaking || continuing)
+      continue;
+    if (Value left = loopExitFlag()) {
+      em.loc = locOf(body[i + 1]->getRange());
+      Value stay = arith::XOrIOp::create(
+          b, em.loc, left,
+          arith::ConstantIntOp::create(b, em.loc, b.getI1Type(), 1));
+      lowerBranches(
+          stay, body[i + 1]->getRange(), [&] { lowerBlock(body, i + 1); },
+          [] {});
+      return;
+    }
   }
 }
 
@@ -103,10 +139,16 @@ void IRGen::lowerLoop(const StmtList &body, const StmtList &orElse,
 bool IRGen::runIteration(const StmtList &body) {
   if (++unrolledIterations > kMaxUnrolledIterations)
     compileError("loops are unrolled when compiling, and this script runs "
-                 "more than " + Twine(kMaxUnrolledIterations) +
+                 "more than " +
+                 Twine(kMaxUnrolledIterations) +
                  " iterations in all; longer loops are not supported yet");
   ++loopDepth;
+  // `break` in an unrolled loop ends it when compiling, even inside a
+  // compiled loop.
+  unsigned savedCompiled = compiledLoopDepth;
+  compiledLoopDepth = 0;
   lowerBlock(body);
+  compiledLoopDepth = savedCompiled;
   --loopDepth;
   continuing = false;
   if (breaking) {
@@ -194,13 +236,13 @@ void IRGen::lowerStmt(const Stmt &stmt) {
         std::optional<std::string> resolved = resolveModule(alias.name);
         if (!resolved)
           throw LocatedError{alias.range,
-                             "module '" + alias.name + "' is not supported "
-                             "(use numpy, dac.numpy, dac, math or time)"};
+                             "module '" + alias.name +
+                                 "' is not supported "
+                                 "(use numpy, dac.numpy, dac, math or time)"};
         if (alias.asName.empty()) {
           // `import numpy.random` binds `numpy`.
           std::string top = alias.name.substr(0, alias.name.find('.'));
-          scope->names[top] =
-              PyValue::module(resolveModule(top).value_or(top));
+          scope->names[top] = PyValue::module(resolveModule(top).value_or(top));
         } else {
           scope->names[alias.asName] = PyValue::module(*resolved);
         }
@@ -210,8 +252,8 @@ void IRGen::lowerStmt(const Stmt &stmt) {
       const auto &s = cast<ImportFromStmt>(stmt);
       std::optional<std::string> resolved = resolveModule(s.getModule());
       if (!resolved || s.getLevel() != 0)
-        throw LocatedError{stmt.getRange(), "module '" + s.getModule() +
-                                                "' is not supported"};
+        throw LocatedError{stmt.getRange(),
+                           "module '" + s.getModule() + "' is not supported"};
       ValueRef mod = PyValue::module(*resolved);
       for (const ImportAlias &alias : s.getNames()) {
         em.loc = locOf(alias.range);
@@ -258,7 +300,11 @@ void IRGen::lowerStmt(const Stmt &stmt) {
       truth = em.fold(truth);
       std::optional<int64_t> known = getConstantIntValue(truth);
       if (!known) {
-        lowerRuntimeIf(s, truth);
+        unsigned saved = em.dynamicControlDepth++;
+        llvm::scope_exit restore([&] { em.dynamicControlDepth = saved; });
+        lowerBranches(
+            truth, s.getTest().getRange(), [&] { lowerBlock(s.getBody()); },
+            [&] { lowerBlock(s.getOrElse()); });
         return;
       }
       lowerBlock(*known ? s.getBody() : s.getOrElse());
@@ -297,11 +343,16 @@ void IRGen::lowerStmt(const Stmt &stmt) {
     case Stmt::Kind::For: {
       const auto &s = cast<ForStmt>(stmt);
       ValueRef iter = lowerExpr(s.getIter());
+      if (iter->is(Kind::Range)) {
+        lowerCompiledFor(s, iter);
+        return;
+      }
       if (!iter->is(Kind::Tuple) && !iter->is(Kind::List))
         throw LocatedError{s.getIter().getRange(),
                            "'for' loops over " + iter->describe() +
-                               " are not supported (range() with bounds "
-                               "known when compiling, tuples and lists are)"};
+                               " are not supported (range(), tuples and "
+                               "lists are)"};
+      // Sequences known when compiling are unrolled.
       std::vector<ValueRef> items = iter->items;
       size_t next = 0;
       lowerLoop(s.getBody(), s.getOrElse(), [&] {
@@ -312,103 +363,23 @@ void IRGen::lowerStmt(const Stmt &stmt) {
       });
       return;
     }
-    case Stmt::Kind::While: {
-      const auto &s = cast<WhileStmt>(stmt);
-      lowerLoop(s.getBody(), s.getOrElse(), [&] {
-        ValueRef test = lowerExpr(s.getTest());
-        em.loc = locOf(s.getTest().getRange());
-        std::optional<int64_t> known =
-            getConstantIntValue(em.fold(em.truth(test)));
-        if (!known)
-          throw LocatedError{s.getTest().getRange(),
-                             "'while' on a value known only at run time is "
-                             "not supported yet (loops are unrolled when "
-                             "compiling)"};
-        return *known != 0;
-      });
+    case Stmt::Kind::While:
+      lowerCompiledWhile(cast<WhileStmt>(stmt));
       return;
-    }
     case Stmt::Kind::Break:
     case Stmt::Kind::Continue:
-      if (loopDepth == 0)
+      if (loopDepth == 0 && compiledLoopDepth == 0)
         throw LocatedError{stmt.getRange(), "'break'/'continue' outside loop"};
       (stmt.getKind() == Stmt::Kind::Break ? breaking : continuing) = true;
+      if (compiledLoopDepth)
+        scope->names[stmt.getKind() == Stmt::Kind::Break ? "%break"
+                                                         : "%continue"] =
+            em.boolConst(true);
       return;
     }
   } catch (const CompileError &err) {
     throw LocatedError{stmt.getRange(), err.what()};
   }
-}
-
-void IRGen::lowerRuntimeIf(const IfStmt &stmt, Value condition) {
-  Location loc = locOf(stmt.getTest().getRange());
-  auto branchIf = scf::IfOp::create(b, loc, TypeRange{}, condition,
-                                    /*withElseRegion=*/true);
-  std::map<std::string, ValueRef> before = scope->names;
-  auto lowerBranch = [&](Block *block, const StmtList &body) {
-    OpBuilder::InsertionGuard guard(b);
-    b.setInsertionPoint(block->getTerminator());
-    ++em.runtimeBranchDepth;
-    lowerBlock(body);
-    --em.runtimeBranchDepth;
-    if (returned || breaking || continuing)
-      throw LocatedError{stmt.getTest().getRange(),
-                         "'return', 'break' and 'continue' inside an 'if' on "
-                         "a value known only at run time are not supported "
-                         "yet"};
-    std::map<std::string, ValueRef> after = scope->names;
-    scope->names = before;
-    return after;
-  };
-  std::map<std::string, ValueRef> thenNames =
-      lowerBranch(branchIf.thenBlock(), stmt.getBody());
-  std::map<std::string, ValueRef> elseNames =
-      lowerBranch(branchIf.elseBlock(), stmt.getOrElse());
-
-  // Names either branch rebinds become results of the scf.if.
-  std::vector<std::string> changed;
-  for (auto *names : {&thenNames, &elseNames})
-    for (const auto &[name, value] : *names) {
-      auto it = before.find(name);
-      if ((it == before.end() || it->second != value) &&
-          !llvm::is_contained(changed, name))
-        changed.push_back(name);
-    }
-  SmallVector<Value> thenValues, elseValues;
-  SmallVector<Type> types;
-  std::vector<std::pair<DType, bool>> kinds;
-  for (const std::string &name : changed) {
-    auto pick = [&](std::map<std::string, ValueRef> &names) -> ValueRef {
-      auto it = names.find(name);
-      return it != names.end() ? it->second : nullptr;
-    };
-    ValueRef t = pick(thenNames), e = pick(elseNames);
-    if (!t || !e)
-      throw LocatedError{stmt.getTest().getRange(),
-                         "'" + name + "' is assigned in only one branch of "
-                         "this 'if' (on a value known only at run time) and "
-                         "has no value before it"};
-    if (!t->is(Kind::Scalar) || !e->is(Kind::Scalar) || t->dtype != e->dtype)
-      throw LocatedError{stmt.getTest().getRange(),
-                         "'" + name + "' gets a " + t->describe() + " in one "
-                         "branch and a " + e->describe() + " in the other of "
-                         "this 'if' on a value known only at run time; only "
-                         "numbers of one type are supported"};
-    thenValues.push_back(t->value);
-    elseValues.push_back(e->value);
-    types.push_back(t->value.getType());
-    kinds.push_back({t->dtype, t->isPython && e->isPython});
-  }
-  auto merged = scf::IfOp::create(b, loc, types, condition,
-                                  /*withElseRegion=*/true);
-  merged.getThenRegion().takeBody(branchIf.getThenRegion());
-  merged.getElseRegion().takeBody(branchIf.getElseRegion());
-  merged.thenBlock()->getTerminator()->setOperands(thenValues);
-  merged.elseBlock()->getTerminator()->setOperands(elseValues);
-  branchIf.erase();
-  for (auto [i, name] : llvm::enumerate(changed))
-    scope->names[name] = PyValue::scalar(merged.getResult(i), kinds[i].first,
-                                         kinds[i].second);
 }
 
 void IRGen::assign(const Expr &target, const ValueRef &value) {
@@ -426,10 +397,10 @@ void IRGen::assign(const Expr &target, const ValueRef &value) {
       throw LocatedError{target.getRange(),
                          "cannot unpack " + value->describe()};
     if (value->items.size() != elements->size())
-      throw LocatedError{target.getRange(),
-                         "cannot unpack " + std::to_string(value->items.size()) +
-                             " values into " +
-                             std::to_string(elements->size()) + " names"};
+      throw LocatedError{
+          target.getRange(),
+          "cannot unpack " + std::to_string(value->items.size()) +
+              " values into " + std::to_string(elements->size()) + " names"};
     // Python evaluates the whole right side first, then assigns in order.
     std::vector<ValueRef> items = value->items;
     for (size_t i = 0; i < elements->size(); ++i)
@@ -466,12 +437,15 @@ ValueRef IRGen::lowerExpr(const Expr &expr) {
 ValueRef IRGen::lookup(const std::string &name) {
   for (Scope *s = scope.get(); s; s = s->parent.get()) {
     auto it = s->names.find(name);
-    if (it != s->names.end())
+    if (it != s->names.end()) {
+      if (it->second->is(Kind::Unbound))
+        compileError(it->second->name);
       return it->second;
+    }
   }
   static const char *const builtins[] = {
-      "print", "len", "abs", "min", "max", "int", "float", "bool", "round",
-      "range", "sum", "str", "isinstance", "pow"};
+      "print", "len",   "abs",   "min", "max", "int",        "float",
+      "bool",  "round", "range", "sum", "str", "isinstance", "pow"};
   for (const char *builtin : builtins)
     if (name == builtin)
       return PyValue::builtin(std::string("builtins.") + builtin);
@@ -503,9 +477,9 @@ ValueRef IRGen::lowerExprImpl(const Expr &expr) {
     return lowerFString(cast<FStringExpr>(expr));
   case Expr::Kind::Tuple:
   case Expr::Kind::List: {
-    const ExprList &elements =
-        isa<TupleExpr>(expr) ? cast<TupleExpr>(expr).getElements()
-                             : cast<ListExpr>(expr).getElements();
+    const ExprList &elements = isa<TupleExpr>(expr)
+                                   ? cast<TupleExpr>(expr).getElements()
+                                   : cast<ListExpr>(expr).getElements();
     std::vector<ValueRef> items;
     for (const ExprPtr &e : elements)
       items.push_back(lowerExpr(*e));
@@ -606,7 +580,7 @@ ValueRef IRGen::lowerExprImpl(const Expr &expr) {
   }
   case Expr::Kind::Subscript: {
     const auto &sub = cast<SubscriptExpr>(expr);
-    ValueRef value = lowerExpr(sub.getValue());
+    ValueRef value = rangeAsList(em, lowerExpr(sub.getValue()));
     if (value->is(Kind::Tuple) || value->is(Kind::List)) {
       ValueRef idx = lowerExpr(sub.getIndex());
       std::optional<int64_t> i = Emitter::getConstInt(idx);
@@ -620,9 +594,8 @@ ValueRef IRGen::lowerExprImpl(const Expr &expr) {
     }
     if (value->is(Kind::Array)) {
       ValueRef index = lowerExpr(sub.getIndex());
-      std::vector<ValueRef> indices = index->is(Kind::Tuple)
-                                          ? index->items
-                                          : std::vector<ValueRef>{index};
+      std::vector<ValueRef> indices =
+          index->is(Kind::Tuple) ? index->items : std::vector<ValueRef>{index};
       bool allScalars = llvm::all_of(
           indices, [](const ValueRef &v) { return v->is(Kind::Scalar); });
       if (!allScalars || indices.size() != value->shape.size())
@@ -641,10 +614,13 @@ ValueRef IRGen::lowerExprImpl(const Expr &expr) {
       return lowerExpr(*known ? ifexp.getBody() : ifexp.getOrElse());
     // Both sides are computed and one is selected, so neither may change
     // state (such as a random stream) that outlives the expression.
-    ++em.runtimeBranchDepth;
-    ValueRef x = lowerExpr(ifexp.getBody());
-    ValueRef y = lowerExpr(ifexp.getOrElse());
-    --em.runtimeBranchDepth;
+    ValueRef x, y;
+    {
+      ++em.runtimeBranchDepth;
+      llvm::scope_exit restore([&] { --em.runtimeBranchDepth; });
+      x = lowerExpr(ifexp.getBody());
+      y = lowerExpr(ifexp.getOrElse());
+    }
     if (x->is(Kind::Array) || y->is(Kind::Array))
       return em.where(PyValue::scalar(cond, DType::Bool, true), x, y);
     if (!x->is(Kind::Scalar) || !y->is(Kind::Scalar))
@@ -752,7 +728,8 @@ ValueRef IRGen::lowerFString(const FStringExpr &fstring) {
       s->items.push_back(v);
     } else {
       throw LocatedError{part.range, "f-string fields must be numbers or "
-                                     "strings, not " + v->describe()};
+                                     "strings, not " +
+                                         v->describe()};
     }
   }
   return s;
@@ -769,14 +746,25 @@ ValueRef IRGen::lowerCall(const CallExpr &call) {
 }
 
 ValueRef IRGen::callFunction(const ValueRef &fn, const CallArgs &args) {
-  switch (fn->kind) {
-  case Kind::Builtin:
+  // Library functions take a range() as the list it stands for (print
+  // refuses it: Python prints "range(0, 3)").
+  if (fn->is(Kind::Builtin) || fn->is(Kind::Method) || fn->is(Kind::DTypeObj)) {
+    if (fn->name != "builtins.print") {
+      CallArgs lists = args;
+      for (ValueRef &v : lists.positional)
+        v = rangeAsList(em, v);
+      for (auto &kw : lists.keywords)
+        kw.second = rangeAsList(em, kw.second);
+      if (fn->is(Kind::Builtin))
+        return callLibrary(fn->name, lists, nullptr);
+      if (fn->is(Kind::Method))
+        return callLibrary(fn->name, lists, fn->items[0]);
+      return callLibrary(std::string("numpy.") + getDTypeName(fn->dtype), lists,
+                         nullptr);
+    }
     return callLibrary(fn->name, args, nullptr);
-  case Kind::Method:
-    return callLibrary(fn->name, args, fn->items[0]);
-  case Kind::DTypeObj:
-    return callLibrary(std::string("numpy.") + getDTypeName(fn->dtype), args,
-                       nullptr);
+  }
+  switch (fn->kind) {
   case Kind::Function:
     break;
   default:
@@ -805,16 +793,16 @@ ValueRef IRGen::callFunction(const ValueRef &fn, const CallArgs &args) {
     if (!value)
       value = fn->items[i];
     if (!value)
-      compileError(fname + "() missing required argument '" +
-                   p.name + "'");
+      compileError(fname + "() missing required argument '" + p.name + "'");
     local->names[p.name] = value;
   }
   if (positional < args.positional.size())
     compileError(fname + "() takes " + Twine(positional) +
-                 " positional arguments but " +
-                 Twine(args.positional.size()) + " were given");
+                 " positional arguments but " + Twine(args.positional.size()) +
+                 " were given");
   for (const auto &kw : args.keywords)
-    if (llvm::none_of(params, [&](const Param &p) { return p.name == kw.first; }))
+    if (llvm::none_of(params,
+                      [&](const Param &p) { return p.name == kw.first; }))
       compileError(fname + "() got an unexpected keyword argument '" +
                    kw.first + "'");
 
@@ -827,11 +815,14 @@ ValueRef IRGen::callFunction(const ValueRef &fn, const CallArgs &args) {
   returnValue = PyValue::none();
   returned = false;
   unsigned savedLoopDepth = loopDepth;
+  unsigned savedCompiledLoopDepth = compiledLoopDepth;
   loopDepth = 0;
+  compiledLoopDepth = 0;
   ++callDepth;
   llvm::scope_exit restore([&] {
     --callDepth;
     loopDepth = savedLoopDepth;
+    compiledLoopDepth = savedCompiledLoopDepth;
     scope = savedScope;
     returned = savedReturned;
     em.loc = savedLoc;

@@ -53,7 +53,7 @@ public:
   ValueRef getAttribute(const ValueRef &value, llvm::StringRef name);
 
 private:
-  void lowerBlock(const StmtList &body);
+  void lowerBlock(const StmtList &body, size_t from = 0);
   void lowerStmt(const Stmt &stmt);
   void assign(const Expr &target, const ValueRef &value);
   ValueRef lowerExpr(const Expr &expr);
@@ -87,16 +87,61 @@ private:
   bool continuing = false;
   unsigned loopDepth = 0;
   unsigned unrolledIterations = 0;
-  /// An `if` whose condition is known only at run time: an scf.if whose
-  /// results are the scalars either branch assigns.
-  void lowerRuntimeIf(const IfStmt &stmt, mlir::Value condition);
-  /// Unrolls a loop: `nextIteration` binds the next iteration's values and
-  /// says whether there is one; the else clause runs unless a `break` or
-  /// `return` ended the loop.
+  /// Unrolls a loop over a sequence known when compiling (a tuple, a list):
+  /// `nextIteration` binds the next iteration's values and says whether
+  /// there is one; the else clause runs unless a `break` or `return` ended
+  /// the loop.
   void lowerLoop(const StmtList &body, const StmtList &orElse,
                  llvm::function_ref<bool()> nextIteration);
-  /// Runs one iteration of a loop body; false once the loop must stop.
+  /// Runs one iteration of an unrolled loop body; false once the loop must
+  /// stop.
   bool runIteration(const StmtList &body);
+
+  // ControlFlow.cpp: compiled loops and run-time branches.
+
+  /// A place holding Python state that a loop or a branch can change.
+  struct Slot {
+    enum class Kind { Name, Object, Offset } kind;
+    std::string name; // Name: a name of the current scope
+    ValueRef proto;   // Name: what the name holds (kind, dtype, shape)
+    ValueRef object;  // Object: an array updated in place
+    std::shared_ptr<GeneratorState> generator; // Offset: a stream position
+  };
+  /// The state a region starts from, to compare against and to restore.
+  struct Snapshot {
+    std::map<std::string, ValueRef> names;
+    std::vector<std::pair<ValueRef, mlir::Value>> arrays;
+    std::vector<std::pair<std::shared_ptr<GeneratorState>, mlir::Value>>
+        generators;
+  };
+  Snapshot takeSnapshot();
+  void restoreSnapshot(const Snapshot &snapshot);
+  mlir::Value readSlot(const Slot &slot, bool &needsRetry);
+  void writeSlot(const Slot &slot, mlir::Value value);
+  /// Slots that changed since `entry` and are not in `known` yet.
+  std::vector<Slot> discoverSlots(const Snapshot &entry,
+                                  const std::vector<Slot> &known,
+                                  SourceRange range);
+
+  /// `for target in range(...)` / `while test` as scf.for or scf.while.
+  void lowerCompiledFor(const ForStmt &stmt, const ValueRef &range);
+  void lowerCompiledWhile(const WhileStmt &stmt);
+  struct LoopParts;
+  void lowerCompiledLoop(const LoopParts &parts);
+  /// One attempt at building the loop with `slots`; false (and `slots`
+  /// completed) when the body changes more than `slots` hold.
+  bool buildLoop(const LoopParts &parts, std::vector<Slot> &slots,
+                 const Snapshot &entry);
+  /// An scf.if on `condition`: the branches' changes to names, arrays and
+  /// random streams become its results.
+  void lowerBranches(mlir::Value condition, SourceRange range,
+                     llvm::function_ref<void()> thenBranch,
+                     llvm::function_ref<void()> elseBranch);
+  /// True when, inside a compiled loop, a `break` or `continue` may have
+  /// run: the statements after it must be guarded.
+  mlir::Value loopExitFlag();
+  /// > 0 while lowering the body of a compiled loop of this function.
+  unsigned compiledLoopDepth = 0;
 
   friend struct LibraryAccess;
 };

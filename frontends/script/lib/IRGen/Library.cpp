@@ -28,17 +28,24 @@ namespace {
 /// Functions of `numpy` (and `math`) that are plain ufuncs.
 bool isUfuncName(StringRef name) {
   static const char *const names[] = {
-      "add", "subtract", "multiply", "divide", "true_divide", "floor_divide",
-      "remainder", "mod", "fmod", "power", "maximum", "minimum", "fmax",
-      "fmin", "negative", "positive", "absolute", "abs", "fabs", "square",
-      "sign", "sqrt", "exp", "exp2", "expm1", "log", "log2", "log10", "log1p",
-      "sin", "cos", "tan", "arcsin", "arccos", "arctan", "sinh", "cosh",
-      "tanh", "arcsinh", "arccosh", "arctanh", "floor", "ceil", "trunc",
-      "rint", "reciprocal", "cbrt", "arctan2", "hypot", "less", "less_equal",
-      "greater", "greater_equal", "equal", "not_equal", "logical_and",
-      "logical_or", "logical_xor", "logical_not", "bitwise_and", "bitwise_or",
-      "bitwise_xor", "left_shift", "right_shift", "invert", "bitwise_not",
-      "isnan", "isinf", "isfinite"};
+      "add",           "subtract",     "multiply",    "divide",
+      "true_divide",   "floor_divide", "remainder",   "mod",
+      "fmod",          "power",        "maximum",     "minimum",
+      "fmax",          "fmin",         "negative",    "positive",
+      "absolute",      "abs",          "fabs",        "square",
+      "sign",          "sqrt",         "exp",         "exp2",
+      "expm1",         "log",          "log2",        "log10",
+      "log1p",         "sin",          "cos",         "tan",
+      "arcsin",        "arccos",       "arctan",      "sinh",
+      "cosh",          "tanh",         "arcsinh",     "arccosh",
+      "arctanh",       "floor",        "ceil",        "trunc",
+      "rint",          "reciprocal",   "cbrt",        "arctan2",
+      "hypot",         "less",         "less_equal",  "greater",
+      "greater_equal", "equal",        "not_equal",   "logical_and",
+      "logical_or",    "logical_xor",  "logical_not", "bitwise_and",
+      "bitwise_or",    "bitwise_xor",  "left_shift",  "right_shift",
+      "invert",        "bitwise_not",  "isnan",       "isinf",
+      "isfinite"};
   return llvm::is_contained(names, name);
 }
 
@@ -61,9 +68,9 @@ std::optional<StringRef> mathToUfunc(StringRef name) {
       .Default(std::nullopt);
 }
 
-const char *const kReductions[] = {"sum", "prod", "min", "max", "amin",
-                                   "amax", "mean", "var", "std", "all",
-                                   "any", "count_nonzero"};
+const char *const kReductions[] = {"sum",  "prod", "min",  "max",
+                                   "amin", "amax", "mean", "var",
+                                   "std",  "all",  "any",  "count_nonzero"};
 
 } // namespace
 
@@ -162,8 +169,8 @@ ValueRef IRGen::getAttribute(const ValueRef &value, StringRef name) {
         return PyValue::module("numpy.linalg");
       if (name == "newaxis")
         return PyValue::none();
-      if (auto t = parseDTypeName(name); t && name != "int" && name != "float" &&
-                                           name != "bool")
+      if (auto t = parseDTypeName(name);
+          t && name != "int" && name != "float" && name != "bool")
         return PyValue::dtypeObject(*t);
     }
     return PyValue::builtin((mod + "." + name).str());
@@ -225,57 +232,57 @@ void IRGen::print(const CallArgs &args) {
   ValueRef sep = text("sep", " "), end = text("end", "\n");
   std::string format;
   SmallVector<Value> values;
-  std::function<void(const ValueRef &, bool)> append =
-      [&](const ValueRef &v, bool nested) {
-        switch (v->kind) {
-        case Kind::String:
-          if (nested)
-            format += "'";
-          format += v->name;
-          if (nested)
-            format += "'";
-          for (const ValueRef &item : v->items)
-            values.push_back(item->value);
-          return;
-        case Kind::Scalar:
-          format += "{}";
-          values.push_back(v->value);
-          return;
-        case Kind::None:
-          format += "None";
-          return;
-        case Kind::Tuple:
-        case Kind::List: {
-          bool tuple = v->is(Kind::Tuple);
-          format += tuple ? "(" : "[";
-          for (size_t i = 0; i < v->items.size(); ++i) {
-            if (i)
-              format += ", ";
-            append(v->items[i], true);
-          }
-          if (tuple && v->items.size() == 1)
-            format += ",";
-          format += tuple ? ")" : "]";
-          return;
-        }
-        case Kind::DTypeObj:
-          format += getDTypeName(v->dtype);
-          return;
-        case Kind::Query:
-          format += "{" + v->name + "}";
-          values.push_back(v->items[0]->value);
-          return;
-        case Kind::Array:
-          if (nested)
-            compileError("printing arrays inside tuples or lists is not "
-                         "supported yet");
-          format += "{array}";
-          values.push_back(v->value);
-          return;
-        default:
-          compileError("cannot print " + v->describe());
-        }
-      };
+  std::function<void(const ValueRef &, bool)> append = [&](const ValueRef &v,
+                                                           bool nested) {
+    switch (v->kind) {
+    case Kind::String:
+      if (nested)
+        format += "'";
+      format += v->name;
+      if (nested)
+        format += "'";
+      for (const ValueRef &item : v->items)
+        values.push_back(item->value);
+      return;
+    case Kind::Scalar:
+      format += "{}";
+      values.push_back(v->value);
+      return;
+    case Kind::None:
+      format += "None";
+      return;
+    case Kind::Tuple:
+    case Kind::List: {
+      bool tuple = v->is(Kind::Tuple);
+      format += tuple ? "(" : "[";
+      for (size_t i = 0; i < v->items.size(); ++i) {
+        if (i)
+          format += ", ";
+        append(v->items[i], true);
+      }
+      if (tuple && v->items.size() == 1)
+        format += ",";
+      format += tuple ? ")" : "]";
+      return;
+    }
+    case Kind::DTypeObj:
+      format += getDTypeName(v->dtype);
+      return;
+    case Kind::Query:
+      format += "{" + v->name + "}";
+      values.push_back(v->items[0]->value);
+      return;
+    case Kind::Array:
+      if (nested)
+        compileError("printing arrays inside tuples or lists is not "
+                     "supported yet");
+      format += "{array}";
+      values.push_back(v->value);
+      return;
+    default:
+      compileError("cannot print " + v->describe());
+    }
+  };
   for (size_t i = 0; i < args.positional.size(); ++i) {
     if (i)
       append(sep, false);
@@ -303,16 +310,16 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
   };
   // axis= of a reduction: none (the whole array) or the normalised,
   // sorted dimensions.
-  auto axesArg = [&](size_t position,
-                     const ValueRef &array) -> std::optional<std::vector<int64_t>> {
+  auto axesArg =
+      [&](size_t position,
+          const ValueRef &array) -> std::optional<std::vector<int64_t>> {
     ValueRef axis = args.get(position, "axis");
     if (!axis || axis->is(Kind::None))
       return std::nullopt;
     int64_t rank = array->is(Kind::Array) ? array->shape.size() : 0;
-    std::vector<ValueRef> items =
-        axis->is(Kind::Tuple) || axis->is(Kind::List)
-            ? axis->items
-            : std::vector<ValueRef>{axis};
+    std::vector<ValueRef> items = axis->is(Kind::Tuple) || axis->is(Kind::List)
+                                      ? axis->items
+                                      : std::vector<ValueRef>{axis};
     std::vector<int64_t> axes;
     for (const ValueRef &item : items) {
       std::optional<int64_t> a = Emitter::getConstInt(item);
@@ -321,8 +328,7 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
       int64_t d = *a < 0 ? *a + rank : *a;
       if (d < 0 || d >= rank)
         compileError("axis " + Twine(*a) +
-                     " is out of bounds for array of dimension " +
-                     Twine(rank));
+                     " is out of bounds for array of dimension " + Twine(rank));
       if (llvm::is_contained(axes, d))
         compileError("duplicate value in 'axis'");
       axes.push_back(d);
@@ -364,8 +370,8 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
   }
   if (name == "builtins.min" || name == "builtins.max") {
     std::vector<ValueRef> candidates = args.positional;
-    if (candidates.size() == 1 && (candidates[0]->is(Kind::Tuple) ||
-                                   candidates[0]->is(Kind::List)))
+    if (candidates.size() == 1 &&
+        (candidates[0]->is(Kind::Tuple) || candidates[0]->is(Kind::List)))
       candidates = candidates[0]->items;
     if (candidates.size() == 1 && candidates[0]->is(Kind::Array))
       compileError(name.drop_front(9) +
@@ -446,32 +452,27 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
   if (name == "builtins.pow")
     return em.binaryOp("**", required(0, "base"), required(1, "exp"));
   if (name == "builtins.range") {
-    // A compile-time sequence: loops over it are unrolled.
+    // A range of Python ints whose bounds may be known only at run time:
+    // a `for` over it is a compiled loop, other uses need known bounds.
     args.check("range", 3, {});
-    std::vector<int64_t> bounds;
-    for (const ValueRef &v : args.positional) {
-      std::optional<int64_t> c = Emitter::getConstInt(v);
-      if (!c || v->dtype == DType::Bool)
-        compileError("range() bounds must be integers known when compiling");
-      bounds.push_back(*c);
-    }
-    if (bounds.empty())
+    if (args.positional.empty())
       compileError("range expected at least 1 argument, got 0");
-    int64_t start = bounds.size() > 1 ? bounds[0] : 0;
-    int64_t stop = bounds.size() > 1 ? bounds[1] : bounds[0];
-    int64_t step = bounds.size() > 2 ? bounds[2] : 1;
-    if (step == 0)
+    for (const ValueRef &v : args.positional)
+      if (!v->is(Kind::Scalar) || isFloat(v->dtype))
+        compileError("'" + v->describe() +
+                     "' object cannot be interpreted as an integer");
+    auto asInt = [&](const ValueRef &v) {
+      return v->dtype == DType::Int64 ? v
+                                      : em.castScalar(v, DType::Int64, true);
+    };
+    bool one = args.positional.size() == 1;
+    ValueRef start = one ? em.intConst(0) : asInt(args.positional[0]);
+    ValueRef stop = asInt(args.positional[one ? 0 : 1]);
+    ValueRef step =
+        args.positional.size() > 2 ? asInt(args.positional[2]) : em.intConst(1);
+    if (Emitter::getConstInt(step) == 0)
       compileError("range() arg 3 must not be zero");
-    std::vector<ValueRef> items;
-    for (int64_t i = start; step > 0 ? i < stop : i > stop; i += step) {
-      if (items.size() >= 10000)
-        compileError("range() of more than 10000 values is not supported "
-                     "yet (loops are unrolled when compiling)");
-      items.push_back(em.intConst(i));
-    }
-    ValueRef list = PyValue::tuple(items);
-    list->kind = Kind::List;
-    return list;
+    return PyValue::range(start, stop, step);
   }
   if (name.starts_with("builtins."))
     compileError("'" + name.drop_front(9) + "' is not supported");
@@ -526,7 +527,10 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
     // Lists are values known when compiling whose elements may be run-time
     // numbers; appending changes the list object every name shares.
     StringRef method = name.drop_front(5);
-    em.checkNotInRuntimeBranch("changing a list");
+    if (em.dynamicControlDepth)
+      compileError("changing a list inside a loop over range(), a 'while' "
+                   "loop or an 'if' on a value known only at run time is "
+                   "not supported (lists are values known when compiling)");
     if (method == "append") {
       args.check("append", 1, {});
       self->items.push_back(required(0, "object"));
@@ -568,13 +572,14 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
       ValueRef u = em.random(gen, shape, scalar, layoutArg(shape));
       // NumPy: low + (high - low) * u, in doubles.
       ValueRef lo = em.castScalar(low, DType::Float64, true);
-      ValueRef range = em.binaryOp("-", em.castScalar(high, DType::Float64, true),
-                                   lo);
+      ValueRef range =
+          em.binaryOp("-", em.castScalar(high, DType::Float64, true), lo);
       ValueRef r = em.binaryOp("+", lo, em.binaryOp("*", range, u));
       r->isPython = u->isPython;
       return r;
     }
-    compileError("Generator." + method + " is not supported yet (random and "
+    compileError("Generator." + method +
+                 " is not supported yet (random and "
                  "uniform are)");
   }
 
@@ -588,10 +593,9 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
       if (keep && Emitter::getConstInt(keep).value_or(1) != 0)
         compileError("keepdims=True is not supported yet");
       std::optional<std::vector<int64_t>> axes = axesArg(0, self);
-      return em.reduce(method, self,
-                       ddof ? Emitter::getConstInt(ddof).value_or(0) : 0,
-                       axes ? std::optional<ArrayRef<int64_t>>(*axes)
-                            : std::nullopt);
+      return em.reduce(
+          method, self, ddof ? Emitter::getConstInt(ddof).value_or(0) : 0,
+          axes ? std::optional<ArrayRef<int64_t>>(*axes) : std::nullopt);
     }
     if (method == "astype") {
       std::optional<DType> t = parseDType(required(0, "dtype"));
@@ -691,8 +695,8 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
                      axes ? std::optional<ArrayRef<int64_t>>(*axes)
                           : std::nullopt);
   }
-  if (auto t = parseDTypeName(name); t && name != "int" && name != "float" &&
-                                       name != "bool") {
+  if (auto t = parseDTypeName(name);
+      t && name != "int" && name != "float" && name != "bool") {
     // np.float64(x) and friends.
     ValueRef x = arg(0, "x");
     if (!x)
@@ -703,13 +707,12 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
       compileError("np." + name + "() expects a number");
     return em.castScalar(x, *t, false);
   }
-  if (name == "zeros" || name == "ones" || name == "empty" ||
-      name == "full") {
+  if (name == "zeros" || name == "ones" || name == "empty" || name == "full") {
     bool isFull = name == "full";
-    args.check(name, isFull ? 3 : 2, {"shape", "fill_value", "dtype",
-                                      "order", "dist", "grid_shape"});
+    args.check(name, isFull ? 3 : 2,
+               {"shape", "fill_value", "dtype", "order", "dist", "grid_shape"});
     std::vector<Value> shape = em.shapeFrom(required(0, "shape"));
-    ValueRef fill = isFull ? required(1, "fill_value")
+    ValueRef fill = isFull           ? required(1, "fill_value")
                     : name == "ones" ? em.intConst(1)
                                      : em.intConst(0);
     std::optional<DType> t = dtypeArg(isFull ? 2 : 1);
@@ -724,7 +727,7 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
     ValueRef a = required(0, "a");
     if (!a->is(Kind::Array))
       compileError("np." + name + "() expects an array");
-    ValueRef fill = isFull ? required(1, "fill_value")
+    ValueRef fill = isFull                ? required(1, "fill_value")
                     : name == "ones_like" ? em.intConst(1)
                                           : em.intConst(0);
     std::optional<DType> t = dtypeArg(isFull ? 2 : 1);
@@ -735,15 +738,15 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
     return em.full(a->shape, fill, t.value_or(a->dtype), layout);
   }
   if (name == "arange") {
-    args.check("arange", 4, {"start", "stop", "step", "dtype", "dist",
-                             "grid_shape"});
+    args.check("arange", 4,
+               {"start", "stop", "step", "dtype", "dist", "grid_shape"});
     ValueRef first = required(0, "start");
     ValueRef second = arg(1, "stop");
     ValueRef step = arg(2, "step");
     ValueRef start = second ? first : em.intConst(0);
     ValueRef stop = second ? second : first;
-    ValueRef r = em.arange(start, stop, step ? step : em.intConst(1),
-                           dtypeArg(3));
+    ValueRef r =
+        em.arange(start, stop, step ? step : em.intConst(1), dtypeArg(3));
     dist::LayoutAttr layout = layoutArg(r->shape);
     if (!layout)
       return r;
@@ -753,8 +756,9 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
                      layout);
   }
   if (name == "linspace") {
-    args.check("linspace", 3, {"start", "stop", "num", "endpoint", "dtype",
-                               "dist", "grid_shape"});
+    args.check(
+        "linspace", 3,
+        {"start", "stop", "num", "endpoint", "dtype", "dist", "grid_shape"});
     ValueRef numArg = arg(2, "num");
     std::optional<int64_t> num =
         numArg ? Emitter::getConstInt(numArg) : std::optional<int64_t>(50);
@@ -769,8 +773,7 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
   if (name == "where") {
     if (args.positional.size() != 3)
       compileError("np.where with one argument is not supported yet");
-    return em.where(args.positional[0], args.positional[1],
-                    args.positional[2]);
+    return em.where(args.positional[0], args.positional[1], args.positional[2]);
   }
   if (name == "clip") {
     ValueRef a = required(0, "a");
@@ -786,7 +789,8 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
     ValueRef x = required(0, "a"), y = required(1, "b");
     if (x->is(Kind::Array) && y->is(Kind::Array) &&
         (x->shape.size() != 1 || y->shape.size() != 1))
-      compileError("np." + name + " of arrays with 2 or more dimensions is "
+      compileError("np." + name +
+                   " of arrays with 2 or more dimensions is "
                    "not supported yet");
     ValueRef prod = em.applyUfunc("multiply", {x, y});
     return prod->is(Kind::Array) ? em.reduce("sum", prod, 0) : prod;
@@ -820,27 +824,27 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
     // A (nested) list of numbers: its shape, and the elements in C order.
     std::vector<int64_t> dims;
     std::vector<ValueRef> flat;
-    std::function<void(const ValueRef &, size_t)> walk =
-        [&](const ValueRef &v, size_t depth) {
-          bool isSeq = v->is(Kind::List) || v->is(Kind::Tuple);
-          if (depth == dims.size() && isSeq && flat.empty())
-            dims.push_back(v->items.size());
-          if (depth < dims.size()) {
-            if (!isSeq || static_cast<int64_t>(v->items.size()) != dims[depth])
-              compileError("np.array() needs a regular nesting of lists of "
-                           "numbers");
-            for (const ValueRef &item : v->items)
-              walk(item, depth + 1);
-            return;
-          }
-          if (isSeq)
-            compileError("np.array() needs a regular nesting of lists of "
-                         "numbers");
-          if (!v->is(Kind::Scalar))
-            compileError("np.array() of " + v->describe() +
-                         " is not supported (lists of numbers are)");
-          flat.push_back(v);
-        };
+    std::function<void(const ValueRef &, size_t)> walk = [&](const ValueRef &v,
+                                                             size_t depth) {
+      bool isSeq = v->is(Kind::List) || v->is(Kind::Tuple);
+      if (depth == dims.size() && isSeq && flat.empty())
+        dims.push_back(v->items.size());
+      if (depth < dims.size()) {
+        if (!isSeq || static_cast<int64_t>(v->items.size()) != dims[depth])
+          compileError("np.array() needs a regular nesting of lists of "
+                       "numbers");
+        for (const ValueRef &item : v->items)
+          walk(item, depth + 1);
+        return;
+      }
+      if (isSeq)
+        compileError("np.array() needs a regular nesting of lists of "
+                     "numbers");
+      if (!v->is(Kind::Scalar))
+        compileError("np.array() of " + v->describe() +
+                     " is not supported (lists of numbers are)");
+      flat.push_back(v);
+    };
     walk(object, 0);
     std::optional<DType> t = dtypeArg(1);
     DType type = t ? *t : em.commonType(flat);
@@ -879,8 +883,8 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
     dist::LayoutAttr layout = layoutArg(shape);
     ValueRef rows = em.indexArray(shape, 0, DType::Int64, layout);
     ValueRef cols = em.indexArray(shape, 1, DType::Int64, layout);
-    ValueRef diagonal = em.binaryOp(
-        "==", em.binaryOp("-", cols, rows), k ? k : em.intConst(0));
+    ValueRef diagonal =
+        em.binaryOp("==", em.binaryOp("-", cols, rows), k ? k : em.intConst(0));
     return em.castArray(diagonal, type);
   }
   if (name == "reshape") {

@@ -138,6 +138,19 @@ ValueRef PyValue::dtypeObject(DType type) {
   return p;
 }
 
+ValueRef PyValue::range(ValueRef start, ValueRef stop, ValueRef step) {
+  auto p = std::make_shared<PyValue>();
+  p->kind = Kind::Range;
+  p->items = {std::move(start), std::move(stop), std::move(step)};
+  return p;
+}
+
+ValueRef PyValue::withValue(mlir::Value v) const {
+  auto p = std::make_shared<PyValue>(*this);
+  p->value = v;
+  return p;
+}
+
 std::string PyValue::describe() const {
   switch (kind) {
   case Kind::None:
@@ -172,6 +185,10 @@ std::string PyValue::describe() const {
     return "numpy.random.Generator";
   case Kind::Query:
     return name == "grid" ? "tuple (a process grid)" : "list of local shapes";
+  case Kind::Range:
+    return "range";
+  case Kind::Unbound:
+    return "unbound name";
   }
   return "value";
 }

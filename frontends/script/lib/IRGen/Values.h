@@ -64,6 +64,10 @@ struct PyValue {
     Generator, // generator
     Query,     // name ("localshapes", "grid") of items[0], an array: what
                // dac.localshapes / dac.grid_shape return, known at run time
+    Range,     // range(start, stop, step): items, Python ints (run-time
+               // values allowed); a `for` over it is a compiled loop
+    Unbound,   // a name assigned only inside a compiled loop; name: why it
+               // has no value after the loop
   };
 
   Kind kind = Kind::None;
@@ -94,6 +98,10 @@ struct PyValue {
   static ValueRef builtin(std::string name);
   static ValueRef method(ValueRef receiver, std::string name);
   static ValueRef dtypeObject(DType type);
+  static ValueRef range(ValueRef start, ValueRef stop, ValueRef step);
+  /// A copy of this value's description (kind, dtype, shape, ...) holding
+  /// `v` instead: a number or array rebound to a new SSA value.
+  ValueRef withValue(mlir::Value v) const;
 
   bool is(Kind k) const { return kind == k; }
   /// A short description for error messages ("array of float64", "str").

@@ -1,0 +1,760 @@
+//===- ControlFlow.cpp - Compiled loops and run-time branches -------------===//
+//
+// `for ... in range(...)` and `while` become scf.for / scf.while, an `if` on
+// a value known only at run time an scf.if. Python state lives in three
+// kinds of places ("slots") that such a region can change:
+//
+//  * a name of the current scope, rebound to another number or array;
+//  * an array object, updated in place (every name bound to it sees that);
+//  * a random generator's position in its stream.
+//
+// The slots a region changes are threaded through it as iter_args and
+// results. For a loop they must be known before its body is lowered (a
+// carried number must not be folded as if it were constant), so the names
+// the body assigns are carried from the start; when lowering reveals more
+// (an array updated through an alias, a draw from a generator, an int that
+// becomes a float) the loop is lowered once more with them. Compile time
+// follows the size of the loop's text, never its trip count.
+//
+// `break` and `continue` set flags (the pseudo-names %break and
+// %continue); statements after one that may have set a flag run under an
+// scf.if, and a loop that can break is an scf.while testing %break.
+//
+//===----------------------------------------------------------------------===//
+
+#include "IRGen.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
+#include "llvm/ADT/ScopeExit.h"
+
+#include <set>
+
+using namespace mlir;
+using namespace dac;
+using namespace dac::script;
+using llvm::cast;
+using llvm::dyn_cast;
+using llvm::isa;
+
+using Kind = PyValue::Kind;
+
+static const char *const kBreakFlag = "%break";
+static const char *const kContinueFlag = "%continue";
+
+//===----------------------------------------------------------------------===//
+// What a loop body assigns, read from its text
+//===----------------------------------------------------------------------===//
+
+namespace {
+
+struct Assignments {
+  /// Names bound by `=`, `for` targets and tuple unpacking.
+  std::set<std::string> rebound;
+  /// Names updated by augmented assignment (in place for arrays).
+  std::set<std::string> augmented;
+  /// A `break` of this loop (not of a nested one).
+  bool breaks = false;
+};
+
+void collectTargets(const Expr &target, std::set<std::string> &names) {
+  if (const auto *name = dyn_cast<NameExpr>(&target)) {
+    names.insert(name->getName());
+    return;
+  }
+  const ExprList *elements = nullptr;
+  if (const auto *t = dyn_cast<TupleExpr>(&target))
+    elements = &t->getElements();
+  else if (const auto *l = dyn_cast<ListExpr>(&target))
+    elements = &l->getElements();
+  if (elements)
+    for (const ExprPtr &e : *elements)
+      collectTargets(*e, names);
+}
+
+void scanBlock(const StmtList &body, Assignments &out, bool ownLoop) {
+  for (const auto &stmt : body) {
+    switch (stmt->getKind()) {
+    case Stmt::Kind::Assign:
+      for (const ExprPtr &t : cast<AssignStmt>(*stmt).getTargets())
+        collectTargets(*t, out.rebound);
+      break;
+    case Stmt::Kind::AnnAssign:
+      collectTargets(cast<AnnAssignStmt>(*stmt).getTarget(), out.rebound);
+      break;
+    case Stmt::Kind::AugAssign:
+      collectTargets(cast<AugAssignStmt>(*stmt).getTarget(), out.augmented);
+      break;
+    case Stmt::Kind::If:
+      scanBlock(cast<IfStmt>(*stmt).getBody(), out, ownLoop);
+      scanBlock(cast<IfStmt>(*stmt).getOrElse(), out, ownLoop);
+      break;
+    case Stmt::Kind::For: {
+      const auto &s = cast<ForStmt>(*stmt);
+      collectTargets(s.getTarget(), out.rebound);
+      // A nested loop's `break` ends that loop; its else clause is ours.
+      scanBlock(s.getBody(), out, false);
+      scanBlock(s.getOrElse(), out, ownLoop);
+      break;
+    }
+    case Stmt::Kind::While:
+      scanBlock(cast<WhileStmt>(*stmt).getBody(), out, false);
+      scanBlock(cast<WhileStmt>(*stmt).getOrElse(), out, ownLoop);
+      break;
+    case Stmt::Kind::Break:
+      if (ownLoop)
+        out.breaks = true;
+      break;
+    default:
+      break;
+    }
+  }
+}
+
+Assignments scanLoop(const StmtList &body) {
+  Assignments out;
+  scanBlock(body, out, true);
+  return out;
+}
+
+bool isNumberOrArray(const ValueRef &v) {
+  return v && (v->is(Kind::Scalar) || v->is(Kind::Array));
+}
+
+} // namespace
+
+//===----------------------------------------------------------------------===//
+// Snapshots and slots
+//===----------------------------------------------------------------------===//
+
+IRGen::Snapshot IRGen::takeSnapshot() {
+  Snapshot snap;
+  snap.names = scope->names;
+  std::set<const PyValue *> seen;
+  std::set<const GeneratorState *> seenGenerators;
+  std::function<void(const ValueRef &)> visit = [&](const ValueRef &v) {
+    if (!v || !seen.insert(v.get()).second)
+      return;
+    if (v->is(Kind::Array))
+      snap.arrays.push_back({v, v->value});
+    if (v->generator && seenGenerators.insert(v->generator.get()).second)
+      snap.generators.push_back({v->generator, v->generator->offset});
+    for (const ValueRef &item : v->items)
+      visit(item);
+  };
+  for (Scope *s = scope.get(); s; s = s->parent.get())
+    for (const auto &[name, value] : s->names)
+      visit(value);
+  return snap;
+}
+
+void IRGen::restoreSnapshot(const Snapshot &snap) {
+  scope->names = snap.names;
+  for (const auto &[object, value] : snap.arrays)
+    object->value = value;
+  for (const auto &[generator, offset] : snap.generators)
+    generator->offset = offset;
+}
+
+Value IRGen::readSlot(const Slot &slot, bool &needsRetry) {
+  switch (slot.kind) {
+  case Slot::Kind::Object:
+    return slot.object->value;
+  case Slot::Kind::Offset:
+    return slot.generator->offset;
+  case Slot::Kind::Name:
+    break;
+  }
+  ValueRef v = scope->names.at(slot.name);
+  const ValueRef &proto = slot.proto;
+  if (!v->is(proto->kind))
+    compileError("'" + slot.name + "' holds a " + proto->describe() +
+                 " before this block and a " + v->describe() +
+                 " after it; a name that changes inside a loop or a "
+                 "branch on a run-time value must keep its kind");
+  if (v->is(Kind::Array)) {
+    if (v->value.getType() != proto->value.getType())
+      compileError("'" + slot.name + "' is an " + proto->describe() +
+                   " before this block and an " + v->describe() +
+                   " of another shape or distribution after it; an array "
+                   "that changes inside a loop or a branch on a run-time "
+                   "value must keep its dtype, shape and distribution");
+    return v->value;
+  }
+  if (v->dtype != proto->dtype || (proto->isPython && !v->isPython)) {
+    // A number that widens (int -> float) inside a loop: carried in the
+    // wider type from the start.
+    DType wide = promoteTypes(proto->dtype, v->dtype);
+    if (wide != proto->dtype || (proto->isPython && !v->isPython)) {
+      needsRetry = true;
+      proto->dtype = wide;
+      proto->isPython = proto->isPython && v->isPython;
+      proto->value = nullptr;
+      return nullptr;
+    }
+  }
+  return em.convert(b, em.loc, v->value, v->dtype, proto->dtype);
+}
+
+void IRGen::writeSlot(const Slot &slot, Value value) {
+  switch (slot.kind) {
+  case Slot::Kind::Object:
+    slot.object->value = value;
+    return;
+  case Slot::Kind::Offset:
+    slot.generator->offset = value;
+    return;
+  case Slot::Kind::Name:
+    scope->names[slot.name] = slot.proto->withValue(value);
+    return;
+  }
+}
+
+std::vector<IRGen::Slot> IRGen::discoverSlots(const Snapshot &entry,
+                                              const std::vector<Slot> &known,
+                                              SourceRange range) {
+  std::vector<Slot> found;
+  auto isKnownName = [&](const std::string &name) {
+    return llvm::any_of(known, [&](const Slot &s) {
+      return s.kind == Slot::Kind::Name && s.name == name;
+    });
+  };
+  for (const auto &[name, value] : scope->names) {
+    if (name[0] == '%' || isKnownName(name))
+      continue;
+    auto before = entry.names.find(name);
+    if (before == entry.names.end() || before->second == value)
+      continue; // unchanged, or first bound inside: local to the region
+    if (!isNumberOrArray(before->second) || !isNumberOrArray(value))
+      throw LocatedError{range, "'" + name + "' is rebound to a " +
+                                    value->describe() +
+                                    " inside this block, which runs a "
+                                    "number of times known only at run "
+                                    "time; only numbers and arrays can "
+                                    "change there"};
+    Slot slot{Slot::Kind::Name, name, before->second->withValue(nullptr)};
+    slot.proto->value = before->second->value;
+    found.push_back(slot);
+  }
+  for (const auto &[object, value] : entry.arrays) {
+    if (object->value == value ||
+        llvm::any_of(known, [&](const Slot &s) { return s.object == object; }))
+      continue;
+    found.push_back({Slot::Kind::Object, "", nullptr, object});
+  }
+  for (const auto &[generator, offset] : entry.generators) {
+    if (generator->offset == offset || llvm::any_of(known, [&](const Slot &s) {
+          return s.generator == generator;
+        }))
+      continue;
+    found.push_back({Slot::Kind::Offset, "", nullptr, nullptr, generator});
+  }
+  return found;
+}
+
+//===----------------------------------------------------------------------===//
+// Branches
+//===----------------------------------------------------------------------===//
+
+void IRGen::lowerBranches(Value condition, SourceRange range,
+                          function_ref<void()> thenBranch,
+                          function_ref<void()> elseBranch) {
+  Location loc = locOf(range);
+  Snapshot entry = takeSnapshot();
+  auto branchIf = scf::IfOp::create(b, loc, TypeRange{}, condition,
+                                    /*withElseRegion=*/true);
+  // The end state of one branch: what every name, array and stream holds.
+  struct End {
+    std::map<std::string, ValueRef> names;
+    std::map<std::string, Value> nameValues;
+    std::vector<Value> arrays, offsets;
+  };
+  auto lowerBranch = [&](Block *block, function_ref<void()> fn) {
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPoint(block->getTerminator());
+    fn();
+    if (returned)
+      throw LocatedError{range, "'return' inside an 'if' on a value known "
+                                "only at run time is not supported yet"};
+    if ((breaking || continuing) && !compiledLoopDepth)
+      throw LocatedError{range, "'break' and 'continue' inside an 'if' on a "
+                                "value known only at run time are supported "
+                                "in loops over range() and 'while' loops, "
+                                "not in loops over lists and tuples"};
+    breaking = continuing = false;
+    End end;
+    end.names = scope->names;
+    for (const auto &[name, value] : scope->names)
+      end.nameValues[name] = value->value;
+    for (const auto &entryArray : entry.arrays)
+      end.arrays.push_back(entryArray.first->value);
+    for (const auto &entryGen : entry.generators)
+      end.offsets.push_back(entryGen.first->offset);
+    restoreSnapshot(entry);
+    return end;
+  };
+  End thenEnd = lowerBranch(branchIf.thenBlock(), thenBranch);
+  End elseEnd = lowerBranch(branchIf.elseBlock(), elseBranch);
+
+  SmallVector<Value> thenValues, elseValues;
+  SmallVector<Type> types;
+  std::vector<std::function<void(Value)>> bind;
+  std::vector<std::pair<std::string, ValueRef>> unbound;
+  // Names either branch rebinds.
+  std::set<std::string> changed;
+  for (const End *end : {&thenEnd, &elseEnd})
+    for (const auto &[name, value] : end->names) {
+      auto before = entry.names.find(name);
+      if (before == entry.names.end() || before->second != value)
+        changed.insert(name);
+    }
+  for (const std::string &name : changed) {
+    auto pick = [&](const End &end) -> std::pair<ValueRef, Value> {
+      auto it = end.names.find(name);
+      if (it == end.names.end())
+        return {nullptr, nullptr};
+      return {it->second, end.nameValues.at(name)};
+    };
+    auto [t, tv] = pick(thenEnd);
+    auto [e, ev] = pick(elseEnd);
+    if (!t || !e) {
+      // Python's name exists after the `if` only when that branch ran:
+      // using it is an error.
+      auto marker = std::make_shared<PyValue>();
+      marker->kind = Kind::Unbound;
+      marker->name = "'" + name +
+                     "' is assigned in only one branch of an "
+                     "'if' on a value known only at run time and has no "
+                     "value before it";
+      unbound.push_back({name, marker});
+      continue;
+    }
+    bool same = t->kind == e->kind && isNumberOrArray(t) &&
+                tv.getType() == ev.getType() && t->dtype == e->dtype;
+    if (!same)
+      throw LocatedError{range, "'" + name + "' gets a " + t->describe() +
+                                    " in one branch and a " + e->describe() +
+                                    " in the other of this 'if' on a value "
+                                    "known only at run time; only numbers "
+                                    "of one type, or arrays of one dtype, "
+                                    "shape and distribution, are supported"};
+    thenValues.push_back(tv);
+    elseValues.push_back(ev);
+    types.push_back(tv.getType());
+    ValueRef proto = t->withValue(nullptr);
+    proto->isPython = t->isPython && e->isPython;
+    bind.push_back([this, name, proto](Value v) {
+      scope->names[name] = proto->withValue(v);
+    });
+  }
+  // Arrays updated in place and random streams drawn from.
+  for (auto [i, entryArray] : llvm::enumerate(entry.arrays)) {
+    Value t = thenEnd.arrays[i], e = elseEnd.arrays[i];
+    if (t == entryArray.second && e == entryArray.second)
+      continue;
+    thenValues.push_back(t);
+    elseValues.push_back(e);
+    types.push_back(t.getType());
+    ValueRef object = entryArray.first;
+    bind.push_back([object](Value v) { object->value = v; });
+  }
+  for (auto [i, entryGen] : llvm::enumerate(entry.generators)) {
+    Value t = thenEnd.offsets[i], e = elseEnd.offsets[i];
+    if (t == entryGen.second && e == entryGen.second)
+      continue;
+    thenValues.push_back(t);
+    elseValues.push_back(e);
+    types.push_back(t.getType());
+    auto generator = entryGen.first;
+    bind.push_back([generator](Value v) { generator->offset = v; });
+  }
+
+  auto merged = scf::IfOp::create(b, loc, types, condition,
+                                  /*withElseRegion=*/true);
+  merged.getThenRegion().takeBody(branchIf.getThenRegion());
+  merged.getElseRegion().takeBody(branchIf.getElseRegion());
+  merged.thenBlock()->getTerminator()->setOperands(thenValues);
+  merged.elseBlock()->getTerminator()->setOperands(elseValues);
+  branchIf.erase();
+  for (auto [i, fn] : llvm::enumerate(bind))
+    fn(merged.getResult(i));
+  for (const auto &[name, marker] : unbound)
+    scope->names[name] = marker;
+}
+
+Value IRGen::loopExitFlag() {
+  if (!compiledLoopDepth)
+    return nullptr;
+  Value flag;
+  for (const char *name : {kBreakFlag, kContinueFlag}) {
+    auto it = scope->names.find(name);
+    if (it == scope->names.end())
+      continue;
+    Value v = em.fold(it->second->value);
+    if (getConstantIntValue(v) == 0)
+      continue;
+    flag = flag ? arith::OrIOp::create(b, em.loc, flag, v).getResult() : v;
+  }
+  return flag;
+}
+
+//===----------------------------------------------------------------------===//
+// Loops
+//===----------------------------------------------------------------------===//
+
+struct IRGen::LoopParts {
+  const StmtList *body = nullptr, *orElse = nullptr;
+  SourceRange header;
+  Assignments assigned;
+  // `for`: the loop variable and its values start + k * step, k < trip.
+  const Expr *target = nullptr;
+  ValueRef start, step;
+  Value trip;
+  // `while`: the test.
+  const Expr *test = nullptr;
+};
+
+/// The number of values of range(start, stop, step), as Python counts them.
+static Value tripCount(OpBuilder &b, Location loc, Value start, Value stop,
+                       Value step) {
+  Value zero = arith::ConstantIntOp::create(b, loc, b.getI64Type(), 0);
+  auto count = [&](Value from, Value to, Value by) -> Value {
+    Value span = arith::SubIOp::create(b, loc, to, from);
+    Value n = arith::CeilDivSIOp::create(b, loc, span, by);
+    return arith::MaxSIOp::create(b, loc, n, zero);
+  };
+  std::optional<int64_t> known = getConstantIntValue(step);
+  if (known && *known > 0)
+    return count(start, stop, step);
+  Value negStep = arith::SubIOp::create(b, loc, zero, step);
+  if (known)
+    return count(stop, start, negStep);
+  Value up =
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sgt, step, zero);
+  // The branch not taken divides by a non-positive step: keep it defined.
+  Value one = arith::ConstantIntOp::create(b, loc, b.getI64Type(), 1);
+  Value upStep = arith::SelectOp::create(b, loc, up, step, one);
+  Value downStep = arith::SelectOp::create(b, loc, up, one, negStep);
+  return arith::SelectOp::create(b, loc, up, count(start, stop, upStep),
+                                 count(stop, start, downStep));
+}
+
+void IRGen::lowerCompiledFor(const ForStmt &stmt, const ValueRef &range) {
+  LoopParts parts;
+  parts.body = &stmt.getBody();
+  parts.orElse = &stmt.getOrElse();
+  parts.header = stmt.getIter().getRange();
+  parts.assigned = scanLoop(stmt.getBody());
+  parts.target = &stmt.getTarget();
+  if (!isa<NameExpr>(parts.target))
+    throw LocatedError{parts.target->getRange(),
+                       "cannot unpack an int (the loop runs over a range)"};
+  collectTargets(*parts.target, parts.assigned.rebound);
+  ValueRef start = range->items[0], stop = range->items[1];
+  parts.start = start;
+  parts.step = range->items[2];
+  em.loc = locOf(parts.header);
+  Value step = parts.step->value;
+  if (!getConstantIntValue(step)) {
+    Value nonzero = arith::CmpIOp::create(
+        b, em.loc, arith::CmpIPredicate::ne, step,
+        arith::ConstantIntOp::create(b, em.loc, b.getI64Type(), 0));
+    em.emitAssert(nonzero, "ValueError: range() arg 3 must not be zero");
+  }
+  parts.trip = tripCount(b, em.loc, start->value, stop->value, step);
+
+  // Loops over a range known when compiling may need their variable as a
+  // constant (indexing a tuple, say); those are unrolled instead.
+  parts.trip = em.fold(parts.trip);
+  std::optional<int64_t> trip = getConstantIntValue(parts.trip);
+  unsigned savedUnrolled = unrolledIterations;
+  if (!trip || *trip > 10000) {
+    lowerCompiledLoop(parts);
+    return;
+  }
+  Snapshot entry = takeSnapshot();
+  Block *block = b.getInsertionBlock();
+  Operation *last = block->empty() ? nullptr : &block->back();
+  try {
+    lowerCompiledLoop(parts);
+  } catch (const LocatedError &) {
+    // Drop what the attempt built and unroll.
+    while (!block->empty() && &block->back() != last) {
+      block->back().dropAllUses();
+      block->back().erase();
+    }
+    restoreSnapshot(entry);
+    unrolledIterations = savedUnrolled;
+    int64_t s = *Emitter::getConstInt(start),
+            by = *Emitter::getConstInt(parts.step);
+    int64_t next = 0;
+    lowerLoop(stmt.getBody(), stmt.getOrElse(), [&] {
+      if (next == *trip)
+        return false;
+      assign(stmt.getTarget(), em.intConst(s + by * next++));
+      return true;
+    });
+  }
+}
+
+void IRGen::lowerCompiledWhile(const WhileStmt &stmt) {
+  LoopParts parts;
+  parts.body = &stmt.getBody();
+  parts.orElse = &stmt.getOrElse();
+  parts.header = stmt.getTest().getRange();
+  parts.assigned = scanLoop(stmt.getBody());
+  parts.test = &stmt.getTest();
+  lowerCompiledLoop(parts);
+}
+
+void IRGen::lowerCompiledLoop(const LoopParts &parts) {
+  em.loc = locOf(parts.header);
+  // The flags of an enclosing loop come back after this one.
+  std::map<std::string, ValueRef> outerFlags;
+  for (const char *flag : {kBreakFlag, kContinueFlag}) {
+    auto it = scope->names.find(flag);
+    if (it != scope->names.end())
+      outerFlags[flag] = it->second;
+  }
+  auto restoreFlags = [&] {
+    for (const char *flag : {kBreakFlag, kContinueFlag}) {
+      scope->names.erase(flag);
+      auto it = outerFlags.find(flag);
+      if (it != outerFlags.end())
+        scope->names[flag] = it->second;
+    }
+  };
+
+  // The loop variable holds an int from the start (its value when the
+  // loop runs no iteration is the range's start).
+  if (parts.target) {
+    const std::string &name = cast<NameExpr>(parts.target)->getName();
+    auto it = scope->names.find(name);
+    if (it == scope->names.end() || !it->second->is(Kind::Scalar) ||
+        it->second->dtype != DType::Int64)
+      scope->names[name] = parts.start;
+  }
+  if (parts.assigned.breaks)
+    scope->names[kBreakFlag] = em.boolConst(false);
+
+  std::vector<Slot> slots;
+  std::set<std::string> names = parts.assigned.rebound;
+  names.insert(parts.assigned.augmented.begin(),
+               parts.assigned.augmented.end());
+  if (parts.assigned.breaks)
+    names.insert(kBreakFlag);
+  for (const std::string &name : names) {
+    auto it = scope->names.find(name);
+    if (it == scope->names.end() || !isNumberOrArray(it->second))
+      continue;
+    const ValueRef &v = it->second;
+    // An array only updated in place stays the same object: every alias
+    // (a caller's name, say) sees the update.
+    if (v->is(Kind::Array) && parts.assigned.augmented.count(name) &&
+        !parts.assigned.rebound.count(name)) {
+      if (llvm::none_of(slots, [&](const Slot &s) { return s.object == v; }))
+        slots.push_back({Slot::Kind::Object, "", nullptr, v});
+      continue;
+    }
+    slots.push_back({Slot::Kind::Name, name, v->withValue(v->value)});
+  }
+
+  Snapshot entry = takeSnapshot();
+  for (int attempt = 0;; ++attempt) {
+    bool built;
+    try {
+      built = buildLoop(parts, slots, entry);
+    } catch (const CompileError &err) {
+      // A carried value that changes its kind: the loop header is where.
+      restoreSnapshot(entry);
+      restoreFlags();
+      throw LocatedError{parts.header, err.what()};
+    } catch (...) {
+      restoreSnapshot(entry);
+      restoreFlags();
+      throw;
+    }
+    if (built)
+      break;
+    if (attempt == 16)
+      throw LocatedError{parts.header,
+                         "this loop's carried values do not settle"};
+  }
+  Value broke;
+  if (parts.assigned.breaks)
+    broke = scope->names.at(kBreakFlag)->value;
+  restoreFlags();
+
+  // The else clause runs when the loop ends without `break`.
+  if (parts.orElse->empty())
+    return;
+  if (!broke) {
+    lowerBlock(*parts.orElse);
+    return;
+  }
+  Value notBroken = arith::XOrIOp::create(
+      b, em.loc, broke,
+      arith::ConstantIntOp::create(b, em.loc, b.getI1Type(), 1));
+  lowerBranches(
+      notBroken, parts.header, [&] { lowerBlock(*parts.orElse); }, [] {});
+}
+
+bool IRGen::buildLoop(const LoopParts &parts, std::vector<Slot> &slots,
+                      const Snapshot &entry) {
+  Location loc = locOf(parts.header);
+  em.loc = loc;
+  bool retry = false;
+  SmallVector<Value> inits;
+  SmallVector<Type> types;
+  for (const Slot &slot : slots) {
+    Value v;
+    if (slot.kind == Slot::Kind::Name) {
+      const ValueRef &now = scope->names.at(slot.name);
+      v = em.convert(b, loc, now->value, now->dtype, slot.proto->dtype);
+      slot.proto->value = v;
+    } else {
+      v = readSlot(slot, retry);
+    }
+    inits.push_back(v);
+    types.push_back(v.getType());
+  }
+  bool whileForm = parts.test || parts.assigned.breaks;
+  Type i64 = b.getI64Type();
+  Value zero = arith::ConstantIntOp::create(b, loc, i64, 0);
+  if (whileForm && parts.target) {
+    inits.push_back(zero); // the iteration number
+    types.push_back(i64);
+  }
+
+  Operation *loop;
+  Block *bodyBlock;
+  ValueRange bodyArgs;
+  Value iteration;
+  std::vector<Slot> found;
+  auto bind = [&](ValueRange args) {
+    for (auto [slot, arg] : llvm::zip(slots, args))
+      writeSlot(slot, arg);
+  };
+  auto yieldValues = [&](SmallVector<Value> &values) {
+    for (const Slot &slot : slots)
+      values.push_back(readSlot(slot, retry));
+  };
+  if (!whileForm) {
+    Value one = arith::ConstantIntOp::create(b, loc, i64, 1);
+    auto forOp = scf::ForOp::create(b, loc, zero, parts.trip, one, inits);
+    loop = forOp;
+    bodyBlock = forOp.getBody();
+    if (!bodyBlock->empty())
+      bodyBlock->back().erase(); // the implicit yield of a loop without
+                                 // iter_args
+    bodyArgs = forOp.getRegionIterArgs();
+    iteration = forOp.getInductionVar();
+  } else {
+    auto whileOp = scf::WhileOp::create(b, loc, types, inits);
+    loop = whileOp;
+    SmallVector<Location> locs(types.size(), loc);
+    Block *before = b.createBlock(&whileOp.getBefore(), {}, types, locs);
+    bodyBlock = b.createBlock(&whileOp.getAfter(), {}, types, locs);
+    // The test: runs before every iteration, sees the carried values.
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(before);
+    bind(before->getArguments());
+    Value go;
+    if (parts.test) {
+      ValueRef test = lowerExpr(*parts.test);
+      em.loc = locOf(parts.test->getRange());
+      try {
+        go = em.truth(test);
+      } catch (const CompileError &err) {
+        throw LocatedError{parts.test->getRange(), err.what()};
+      }
+    } else {
+      go = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt,
+                                 before->getArguments().back(), parts.trip);
+    }
+    if (parts.assigned.breaks) {
+      Value broke = scope->names.at(kBreakFlag)->value;
+      Value notBroken = arith::XOrIOp::create(
+          b, loc, broke,
+          arith::ConstantIntOp::create(b, loc, b.getI1Type(), 1));
+      go = arith::AndIOp::create(b, loc, go, notBroken);
+    }
+    // The test may change state too (draw random numbers, say).
+    llvm::append_range(found, discoverSlots(entry, slots, parts.header));
+    SmallVector<Value> forwarded;
+    yieldValues(forwarded);
+    if (parts.target)
+      forwarded.push_back(before->getArguments().back());
+    scf::ConditionOp::create(b, loc, go, forwarded);
+    bodyArgs = bodyBlock->getArguments();
+    if (parts.target) {
+      iteration = bodyArgs.back();
+      bodyArgs = bodyArgs.drop_back();
+    }
+  }
+
+  // The body.
+  {
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToEnd(bodyBlock);
+    restoreSnapshot(entry);
+    bind(bodyArgs.take_front(slots.size()));
+    if (parts.target) {
+      em.loc = locOf(parts.target->getRange());
+      Value i = arith::AddIOp::create(
+          b, em.loc, parts.start->value,
+          arith::MulIOp::create(b, em.loc, iteration, parts.step->value));
+      assign(*parts.target, PyValue::scalar(i, DType::Int64, true));
+    }
+    scope->names[kContinueFlag] = em.boolConst(false);
+    ++compiledLoopDepth;
+    unsigned savedDepth = em.dynamicControlDepth++;
+    llvm::scope_exit leave([&] {
+      --compiledLoopDepth;
+      em.dynamicControlDepth = savedDepth;
+    });
+    lowerBlock(*parts.body);
+    if (returned)
+      throw LocatedError{parts.header,
+                         "'return' inside a loop whose trip count is known "
+                         "only at run time is not supported yet"};
+    breaking = continuing = false;
+    scope->names.erase(kContinueFlag);
+    em.loc = loc;
+    llvm::append_range(found, discoverSlots(entry, slots, parts.header));
+    SmallVector<Value> yielded;
+    yieldValues(yielded);
+    if (whileForm && parts.target)
+      yielded.push_back(arith::AddIOp::create(
+          b, loc, iteration, arith::ConstantIntOp::create(b, loc, i64, 1)));
+    if (!retry && found.empty())
+      scf::YieldOp::create(b, loc, yielded);
+  }
+  if (retry || !found.empty()) {
+    // Carried values were missing or widened: build the loop again.
+    loop->dropAllUses();
+    loop->erase();
+    restoreSnapshot(entry);
+    llvm::append_range(slots, found);
+    return false;
+  }
+
+  // After the loop: the carried values are its results; names first bound
+  // inside it have no value (Python's would be the last iteration's).
+  b.setInsertionPointAfter(loop);
+  std::map<std::string, ValueRef> inside = scope->names;
+  restoreSnapshot(entry);
+  bind(loop->getResults().take_front(slots.size()));
+  for (const auto &[name, value] : inside)
+    if (name[0] != '%' && !entry.names.count(name)) {
+      auto unbound = std::make_shared<PyValue>();
+      unbound->kind = Kind::Unbound;
+      unbound->name = "'" + name +
+                      "' is assigned only inside a loop "
+                      "that runs a number of times known only at run time; "
+                      "give it a value before the loop to use it after";
+      scope->names[name] = unbound;
+    }
+  return true;
+}

@@ -1,0 +1,360 @@
+//===- Exchange.cpp - Moving elements between two layouts -----------------===//
+//
+// The one general data movement of dac: dst[dstIndex(k)] = src[srcIndex(k)]
+// for every point k of an iteration space, where every index of either side
+// is affine in one iteration dimension per array dimension (see the access
+// map in RuntimeABI.def). Slices with any step, integer indices, new axes,
+// broadcasts, shifted reads, slice assignment and redistribution are all
+// such maps, on any two layouts and any number of ranks.
+//
+// A plan is computed once per (source layout, destination layout, map) and
+// cached: every rank lists the destination elements it owns, finds who owns
+// each source element (the layout rules), and tells the owners what to send
+// (one alltoall of counts and one alltoallv of local offsets). Running a
+// plan packs, exchanges with a nonblocking alltoallv and unpacks; a rank's
+// own elements are copied directly.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Detail.h"
+#include "LayoutHandle.h"
+#include "dac/Runtime/RuntimeABI.h"
+
+#include <mpi.h>
+
+#include <cstring>
+#include <list>
+#include <map>
+#include <memory>
+#include <string>
+#include <tuple>
+#include <vector>
+
+using namespace dac::rt;
+using detail::LayoutHandle;
+
+namespace {
+
+/// One array dimension of an access map: index = start + step * k[iterDim]
+/// (iterDim < 0: fixed at start).
+struct DimAccess {
+  int64_t start, step, iterDim;
+};
+
+struct AccessMap {
+  std::vector<int64_t> counts;
+  std::vector<DimAccess> src, dst;
+};
+
+AccessMap decodeMap(const int64_t *words) {
+  AccessMap map;
+  size_t at = 0;
+  int64_t rank = words[at++];
+  if (rank < 0 || rank > 64)
+    throw std::invalid_argument("bad iteration rank");
+  map.counts.assign(words + at, words + at + rank);
+  at += rank;
+  for (std::vector<DimAccess> *side : {&map.src, &map.dst}) {
+    int64_t dims = words[at++];
+    if (dims < 0 || dims > 64)
+      throw std::invalid_argument("bad array rank");
+    for (int64_t d = 0; d < dims; ++d, at += 3)
+      side->push_back({words[at], words[at + 1], words[at + 2]});
+  }
+  return map;
+}
+
+size_t mapWords(const int64_t *words) {
+  size_t at = 1 + words[0];
+  at += 1 + 3 * words[at];
+  at += 1 + 3 * words[at];
+  return at;
+}
+
+struct Plan {
+  // Per peer rank, in elements.
+  std::vector<int> sendCounts, sendDispls, recvCounts, recvDispls;
+  /// Local (C-order, owned chunk) offsets: what to pack for each peer, and
+  /// where what each peer sends lands.
+  std::vector<int64_t> sendOffsets, recvOffsets;
+  /// The rank's own elements: source offset -> destination offset.
+  std::vector<int64_t> selfSrc, selfDst;
+  bool remote = false;
+  // In flight between start and wait.
+  std::vector<char> sendBuffer, recvBuffer;
+  std::vector<char> selfBuffer;
+  std::vector<int> byteCounts[4];
+  int64_t elementSize = 0;
+  MPI_Request request = MPI_REQUEST_NULL;
+  bool started = false;
+};
+
+/// C-order strides of a local shape.
+std::vector<int64_t> stridesOf(const std::vector<int64_t> &shape) {
+  std::vector<int64_t> strides(shape.size(), 1);
+  for (size_t d = shape.size(); d-- > 1;)
+    strides[d - 1] = strides[d] * shape[d];
+  return strides;
+}
+
+void checkMap(const AccessMap &map, const Layout &src, const Layout &dst) {
+  if (map.src.size() != src.rank() || map.dst.size() != dst.rank())
+    throw std::invalid_argument("access map does not match the arrays' ranks");
+  std::vector<int> covered(map.counts.size(), 0);
+  for (const DimAccess &a : map.dst)
+    if (a.iterDim >= 0) {
+      if (a.iterDim >= static_cast<int64_t>(map.counts.size()) || a.step == 0)
+        throw std::invalid_argument("bad destination access");
+      ++covered[a.iterDim];
+    }
+  for (int c : covered)
+    if (c != 1)
+      throw std::invalid_argument("the destination must cover every "
+                                  "iteration dimension exactly once");
+  bool empty = false;
+  for (int64_t c : map.counts)
+    empty |= c == 0;
+  auto inBounds = [&](const std::vector<DimAccess> &side, const Layout &l) {
+    for (size_t d = 0; d < side.size(); ++d) {
+      const DimAccess &a = side[d];
+      if (a.iterDim >= static_cast<int64_t>(map.counts.size()))
+        throw std::invalid_argument("bad iteration dimension");
+      int64_t last = a.iterDim < 0 || empty
+                         ? a.start
+                         : a.start + a.step * (map.counts[a.iterDim] - 1);
+      if (!empty && (a.start < 0 || a.start >= l.shape()[d] || last < 0 ||
+                     last >= l.shape()[d]))
+        throw std::invalid_argument("access outside the array");
+    }
+  };
+  inBounds(map.src, src);
+  inBounds(map.dst, dst);
+}
+
+std::unique_ptr<Plan> buildPlan(const LayoutHandle &srcHandle,
+                                const LayoutHandle &dstHandle,
+                                const AccessMap &map) {
+  const Layout &src = srcHandle.Map, &dst = dstHandle.Map;
+  checkMap(map, src, dst);
+  int me = detail::worldRank(), size = detail::worldSize();
+  auto plan = std::make_unique<Plan>();
+
+  // The destination elements this rank owns, per dimension: (local index,
+  // iteration coordinate).
+  bool empty = false;
+  for (int64_t c : map.counts)
+    empty |= c == 0;
+  std::vector<std::vector<std::pair<int64_t, int64_t>>> perDim(dst.rank());
+  for (unsigned e = 0; e < dst.rank() && !empty; ++e) {
+    const DimAccess &a = map.dst[e];
+    std::vector<int64_t> owned = dst.ownedIndices(dstHandle.Rank, e);
+    for (size_t l = 0; l < owned.size(); ++l) {
+      int64_t g = owned[l];
+      if (a.iterDim < 0) {
+        if (g == a.start)
+          perDim[e].push_back({static_cast<int64_t>(l), 0});
+        continue;
+      }
+      int64_t delta = g - a.start;
+      if (delta % a.step != 0)
+        continue;
+      int64_t k = delta / a.step;
+      if (k >= 0 && k < map.counts[a.iterDim])
+        perDim[e].push_back({static_cast<int64_t>(l), k});
+    }
+  }
+  std::vector<int64_t> dstStrides = stridesOf(dst.localShape(dstHandle.Rank));
+
+  // Who owns each source element; requests grouped by owner.
+  bool srcReplicated = src.distributedDims().empty();
+  std::vector<int64_t> srcStrides = stridesOf(src.localShape(me));
+  std::vector<std::vector<int64_t>> requests(size), landing(size);
+  std::vector<int64_t> k(map.counts.size(), 0), global(src.rank()),
+      pos(dst.rank(), 0);
+  std::vector<int64_t> myCoords = src.gridCoords(me);
+  auto visit = [&]() {
+    int64_t dstOffset = 0;
+    for (unsigned e = 0; e < dst.rank(); ++e) {
+      auto [local, kk] = perDim[e][pos[e]];
+      dstOffset += local * dstStrides[e];
+      if (map.dst[e].iterDim >= 0)
+        k[map.dst[e].iterDim] = kk;
+    }
+    for (unsigned d = 0; d < src.rank(); ++d) {
+      const DimAccess &a = map.src[d];
+      global[d] = a.iterDim < 0 ? a.start : a.start + a.step * k[a.iterDim];
+    }
+    ElementOwner owner = src.owner(global);
+    int64_t rank = srcReplicated ? me : owner.rank;
+    if (rank == me) {
+      // This rank's own chunk: its local index is the owner's.
+      int64_t srcOffset = 0;
+      for (unsigned d = 0; d < src.rank(); ++d)
+        srcOffset += owner.local[d] * srcStrides[d];
+      plan->selfSrc.push_back(srcOffset);
+      plan->selfDst.push_back(dstOffset);
+      return;
+    }
+    std::vector<int64_t> ownerShape = src.localShape(rank);
+    int64_t srcOffset = 0;
+    std::vector<int64_t> strides = stridesOf(ownerShape);
+    for (unsigned d = 0; d < src.rank(); ++d)
+      srcOffset += owner.local[d] * strides[d];
+    requests[rank].push_back(srcOffset);
+    landing[rank].push_back(dstOffset);
+  };
+  bool any = !empty;
+  for (unsigned e = 0; e < dst.rank(); ++e)
+    any &= !perDim[e].empty();
+  while (any) {
+    visit();
+    // Next point, C order over the destination dimensions.
+    unsigned e = dst.rank();
+    while (e-- > 0) {
+      if (++pos[e] < static_cast<int64_t>(perDim[e].size()))
+        break;
+      pos[e] = 0;
+    }
+    if (e == static_cast<unsigned>(-1))
+      break;
+  }
+
+  plan->recvCounts.assign(size, 0);
+  plan->sendCounts.assign(size, 0);
+  for (int r = 0; r < size; ++r) {
+    plan->recvCounts[r] = static_cast<int>(requests[r].size());
+    for (int64_t offset : landing[r])
+      plan->recvOffsets.push_back(offset);
+  }
+  if (size > 1 && detail::mpiActive()) {
+    checkMpi(MPI_Alltoall(plan->recvCounts.data(), 1, MPI_INT,
+                          plan->sendCounts.data(), 1, MPI_INT, MPI_COMM_WORLD),
+             "MPI_Alltoall");
+    plan->recvDispls.assign(size, 0);
+    plan->sendDispls.assign(size, 0);
+    for (int r = 1; r < size; ++r) {
+      plan->recvDispls[r] = plan->recvDispls[r - 1] + plan->recvCounts[r - 1];
+      plan->sendDispls[r] = plan->sendDispls[r - 1] + plan->sendCounts[r - 1];
+    }
+    std::vector<int64_t> flat;
+    for (int r = 0; r < size; ++r)
+      flat.insert(flat.end(), requests[r].begin(), requests[r].end());
+    plan->sendOffsets.resize(plan->sendDispls[size - 1] +
+                             plan->sendCounts[size - 1]);
+    checkMpi(MPI_Alltoallv(
+                 flat.data(), plan->recvCounts.data(), plan->recvDispls.data(),
+                 MPI_INT64_T, plan->sendOffsets.data(), plan->sendCounts.data(),
+                 plan->sendDispls.data(), MPI_INT64_T, MPI_COMM_WORLD),
+             "MPI_Alltoallv");
+    plan->remote = true;
+  }
+  return plan;
+}
+
+/// Plans by (source layout, destination layout, map words). Bounded: a
+/// loop whose accesses change every iteration does not grow memory.
+class PlanCache {
+public:
+  Plan &get(void *src, void *dst, const int64_t *words) {
+    Key key{src, dst, std::vector<int64_t>(words, words + mapWords(words))};
+    auto found = index.find(key);
+    if (found != index.end()) {
+      order.splice(order.begin(), order, found->second);
+      return *found->second->second;
+    }
+    auto plan = buildPlan(detail::getLayoutHandle(src, "dac_rt_exchange_plan"),
+                          detail::getLayoutHandle(dst, "dac_rt_exchange_plan"),
+                          decodeMap(words));
+    order.emplace_front(key, std::move(plan));
+    index[key] = order.begin();
+    if (order.size() > kCapacity) {
+      // Every rank runs the same program, so all evict the same plan.
+      index.erase(order.back().first);
+      order.pop_back();
+    }
+    return *order.front().second;
+  }
+
+private:
+  using Key = std::tuple<void *, void *, std::vector<int64_t>>;
+  static constexpr size_t kCapacity = 64;
+  std::list<std::pair<Key, std::unique_ptr<Plan>>> order;
+  std::map<Key, std::list<std::pair<Key, std::unique_ptr<Plan>>>::iterator>
+      index;
+};
+
+PlanCache &plans() {
+  static PlanCache Cache;
+  return Cache;
+}
+
+} // namespace
+
+extern "C" void *dac_rt_exchange_plan(void *srcLayout, void *dstLayout,
+                                      void *map) {
+  return detail::guard("dac_rt_exchange_plan", [&]() -> void * {
+    if (!map)
+      fatal("dac_rt_exchange_plan: null access map");
+    return &plans().get(srcLayout, dstLayout, static_cast<int64_t *>(map));
+  });
+}
+
+extern "C" void dac_rt_exchange_start(void *handle, void *src,
+                                      int64_t elementSize) {
+  detail::guard("dac_rt_exchange_start", [&] {
+    Plan &plan = *static_cast<Plan *>(handle);
+    if (plan.started)
+      fatal("dac_rt_exchange_start: the exchange is already running");
+    size_t bytes = static_cast<size_t>(elementSize);
+    const char *from = static_cast<const char *>(src);
+    plan.elementSize = elementSize;
+    // The rank's own elements are read now: the source may be the
+    // destination (an overlapping assignment reads before it writes).
+    plan.selfBuffer.resize(plan.selfSrc.size() * bytes);
+    for (size_t i = 0; i < plan.selfSrc.size(); ++i)
+      std::memcpy(&plan.selfBuffer[i * bytes], from + plan.selfSrc[i] * bytes,
+                  bytes);
+    plan.started = true;
+    if (!plan.remote)
+      return;
+    plan.sendBuffer.resize(plan.sendOffsets.size() * bytes);
+    for (size_t i = 0; i < plan.sendOffsets.size(); ++i)
+      std::memcpy(&plan.sendBuffer[i * bytes],
+                  from + plan.sendOffsets[i] * bytes, bytes);
+    plan.recvBuffer.resize(plan.recvOffsets.size() * bytes);
+    // Byte counts: any element size without a derived datatype.
+    for (int i = 0; i < 4; ++i)
+      plan.byteCounts[i].resize(plan.sendCounts.size());
+    for (size_t r = 0; r < plan.sendCounts.size(); ++r) {
+      plan.byteCounts[0][r] = plan.sendCounts[r] * static_cast<int>(bytes);
+      plan.byteCounts[1][r] = plan.sendDispls[r] * static_cast<int>(bytes);
+      plan.byteCounts[2][r] = plan.recvCounts[r] * static_cast<int>(bytes);
+      plan.byteCounts[3][r] = plan.recvDispls[r] * static_cast<int>(bytes);
+    }
+    checkMpi(MPI_Ialltoallv(plan.sendBuffer.data(), plan.byteCounts[0].data(),
+                            plan.byteCounts[1].data(), MPI_BYTE,
+                            plan.recvBuffer.data(), plan.byteCounts[2].data(),
+                            plan.byteCounts[3].data(), MPI_BYTE, MPI_COMM_WORLD,
+                            &plan.request),
+             "MPI_Ialltoallv");
+  });
+}
+
+extern "C" void dac_rt_exchange_wait(void *handle, void *dst) {
+  detail::guard("dac_rt_exchange_wait", [&] {
+    Plan &plan = *static_cast<Plan *>(handle);
+    if (!plan.started)
+      fatal("dac_rt_exchange_wait: no exchange is running");
+    size_t bytes = static_cast<size_t>(plan.elementSize);
+    char *to = static_cast<char *>(dst);
+    if (plan.remote)
+      checkMpi(MPI_Wait(&plan.request, MPI_STATUS_IGNORE), "MPI_Wait");
+    for (size_t i = 0; i < plan.selfDst.size(); ++i)
+      std::memcpy(to + plan.selfDst[i] * bytes, &plan.selfBuffer[i * bytes],
+                  bytes);
+    for (size_t i = 0; i < plan.recvOffsets.size(); ++i)
+      std::memcpy(to + plan.recvOffsets[i] * bytes, &plan.recvBuffer[i * bytes],
+                  bytes);
+    plan.started = false;
+  });
+}

@@ -1,0 +1,36 @@
+// RUN: dac-opt %s --dac-to-local | FileCheck %s
+
+// Tests that a loop carrying an array frees the chunk of the previous
+// iteration (ownership-based deallocation) and that the final chunk is freed
+// after its last use: nothing leaks across iterations.
+// CHECK-LABEL: func @main
+// CHECK: %[[A:.*]] = memref.alloc
+// CHECK: scf.for {{.*}} iter_args(%[[X:.*]] = %[[A]], %[[OWN:.*]] = %{{.*}}) -> (memref<?xf64>, i1)
+// CHECK: %[[NEW:.*]] = memref.alloc
+// CHECK: scf.if %[[OWN]]
+// CHECK: memref.dealloc
+// CHECK: scf.yield %[[NEW]], %true
+// CHECK: call @dac_rt_print_f64
+// CHECK: memref.dealloc
+// CHECK: return
+func.func @main() {
+  %seed = arith.constant 7 : i64
+  %n = arith.constant 1000 : i64
+  %z = arith.constant 0 : i64
+  %c1 = arith.constant 1 : i64
+  %h = arith.constant 0.5 : f64
+  %rng = dist.rng_create %seed
+  %x = dist.random %rng[%z] : !dist.array<100xf64>
+  %r = scf.for %i = %z to %n step %c1 iter_args(%a = %x) -> (!dist.array<100xf64>) : i64 {
+    %y = dist.map %a : !dist.array<100xf64> -> !dist.array<100xf64> {
+    ^bb0(%e: f64):
+      %t = arith.mulf %e, %h : f64
+      %u = arith.addf %t, %h : f64
+      dist.yield %u : f64
+    }
+    scf.yield %y : !dist.array<100xf64>
+  }
+  %s = dist.reduce <sum> %r : !dist.array<100xf64> -> f64
+  dist.print "{}" %s : f64
+  return
+}
