@@ -188,3 +188,34 @@ func.func @carried(%v: f64, %n: i64) -> f64 {
   }
   return %s : f64
 }
+
+// -----
+
+#b = #dist.layout<[b]>
+#c = #dist.layout<[c]>
+
+// Tests that a gather becomes a fresh local buffer filled by one planned
+// exchange (the access map describes a reversed slice), and that an insert
+// whose destination has another reader writes into a copy.
+// CHECK-LABEL: func @views
+func.func @views(%v: f64) -> f64 {
+  %a = dist.kernel [10] <[b]> reductions [unit] -> !dist.array<10xf64, #b> {
+  ^bb0(%j: index):
+    dist.yield %v : f64
+  }
+  // CHECK: %[[G:.*]] = memref.alloc({{.*}}) : memref<?xf64>
+  // CHECK: %[[PLAN:.*]] = call @dac_rt_exchange_plan
+  // CHECK: call @dac_rt_exchange_start(%[[PLAN]], %{{.*}}, %{{.*}})
+  // CHECK: call @dac_rt_exchange_wait(%[[PLAN]], %{{.*}})
+  %g = dist.gather %a [8] steps [-2] dims [0] : !dist.array<10xf64, #b> -> !dist.array<5xf64, #c>
+  // CHECK: %[[COPY:.*]] = memref.alloc({{.*}}) : memref<?xf64>
+  // CHECK: memref.copy %{{.*}}, %[[COPY]]
+  // CHECK: call @dac_rt_exchange_plan
+  %i = dist.insert %g into %a [0] steps [2] dims [0] : !dist.array<5xf64, #c> into !dist.array<10xf64, #b> -> !dist.array<10xf64, #b>
+  %s = dist.kernel [10] <[b]> ins(%i, %a : !dist.array<10xf64, #b>, !dist.array<10xf64, #b>) reductions [#dist.reduce<sum>] -> f64 {
+  ^bb0(%j: index, %x: f64, %y: f64):
+    %t = arith.addf %x, %y : f64
+    dist.yield %t : f64
+  }
+  return %s : f64
+}

@@ -7,8 +7,6 @@
 # RUN: not dac build %t/unstructured.py -o %t/x 2>&1 | FileCheck %s --check-prefix=UNSTRUCTURED
 # RUN: not dac build %t/grid.py -o %t/x 2>&1 | FileCheck %s --check-prefix=GRID
 # RUN: not dac build %t/option.py -o %t/x 2>&1 | FileCheck %s --check-prefix=OPTION
-# RUN: not dac build %t/mixed.py -o %t/x 2>&1 | FileCheck %s --check-prefix=MIXED
-# RUN: not dac build %t/redistribute.py -o %t/x 2>&1 | FileCheck %s --check-prefix=REDIST
 # RUN: not dac build %t/axis.py -o %t/x 2>&1 | FileCheck %s --check-prefix=AXIS
 
 # Tests that invalid distributions are compile-time errors at the script
@@ -53,20 +51,6 @@ a = np.zeros((4, 4), dist='bb', grid_shape=(4,))
 import dac.numpy as np
 a = np.zeros(4, dist=[('b', {'ghost': 1})])
 # OPTION: option.py:2:5: error: unknown distribution option 'ghost'
-
-#--- mixed.py
-import dac.numpy as np
-a = np.ones(10, dist='c')
-b = np.ones(10)
-c = a + b
-# MIXED: mixed.py:4:7: error: operands have different distributions (#dist.layout<[c]> and the default #dist.layout<[b]>); redistribution is not supported yet
-
-#--- redistribute.py
-import dac
-import dac.numpy as np
-a = np.ones((4, 4)).sum(axis=0)
-b = dac.redistribute(a, dist='c')
-# REDIST: redistribute.py:4:5: error: dac.redistribute of this array needs moving its data between ranks (it is not computed from its elements' positions alone), which is not supported yet
 
 #--- axis.py
 import dac.numpy as np

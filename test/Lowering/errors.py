@@ -6,7 +6,6 @@
 # RUN: not dac build %t/printarr.py -o %t/p 2>&1 | FileCheck %s --check-prefix=PRINTARR
 # RUN: not dac build %t/module.py -o %t/m 2>&1 | FileCheck %s --check-prefix=MODULE
 # RUN: not dac build %t/runtimeif.py -o %t/r 2>&1 | FileCheck %s --check-prefix=RTIF
-# RUN: not dac build %t/index.py -o %t/i 2>&1 | FileCheck %s --check-prefix=INDEX
 # RUN: not dac build %t/seed.py -o %t/s 2>&1 | FileCheck %s --check-prefix=SEED
 # RUN: not dac build %t/axis.py -o %t/a 2>&1 | FileCheck %s --check-prefix=AXIS
 # RUN: not dac build %t/badaxis.py -o %t/b 2>&1 | FileCheck %s --check-prefix=BADAXIS
@@ -24,6 +23,12 @@
 # RUN: not dac build %t/rangeuse.py -o %t/ru 2>&1 | FileCheck %s --check-prefix=RANGEUSE
 # RUN: not dac build %t/ifexpdraw.py -o %t/id 2>&1 | FileCheck %s --check-prefix=IFEXPDRAW
 # RUN: not dac build %t/looplayout.py -o %t/ly 2>&1 | FileCheck %s --check-prefix=LOOPLAYOUT
+# RUN: not dac build %t/fancy.py -o %t/f 2>&1 | FileCheck %s --check-prefix=FANCY
+# RUN: not dac build %t/stepzero.py -o %t/sz 2>&1 | FileCheck %s --check-prefix=STEPZERO
+# RUN: not dac build %t/outofbounds.py -o %t/ob 2>&1 | FileCheck %s --check-prefix=OUTOFBOUNDS
+# RUN: not dac build %t/toomany.py -o %t/tm 2>&1 | FileCheck %s --check-prefix=TOOMANY
+# RUN: not dac build %t/assignshape.py -o %t/as 2>&1 | FileCheck %s --check-prefix=ASSIGNSHAPE
+# RUN: not dac build %t/broadcast.py -o %t/bc 2>&1 | FileCheck %s --check-prefix=BROADCAST
 # Tests that constructs outside the supported subset are compile-time
 # errors with file:line:col, the source line and a caret, and that no
 # output file is left behind.
@@ -72,12 +77,6 @@ if np.ones(3).sum() > 2:
 print(big)
 # RTIF: runtimeif.py:4:7: error: 'big' is assigned in only one branch of an 'if' on a value known only at run time and has no value before it
 # RTIF-NEXT: print(big)
-
-#--- index.py
-import numpy as np
-a = np.ones(5)
-print(a[1:3])
-# INDEX: index.py:3:9: error: slicing arrays is not supported yet
 
 #--- seed.py
 import numpy as np
@@ -179,3 +178,38 @@ for i in range(n):
     a = np.ones(8) * i
 print(a.sum())
 # LOOPLAYOUT: looplayout.py:4:10: error: 'a' is an array of float64 before this block and an array of float64 of another shape or distribution after it
+
+#--- fancy.py
+import numpy as np
+a = np.arange(5)
+print(a[np.arange(2)])
+# FANCY: fancy.py:3:7: error: indexing with arrays (fancy indexing) is not supported yet
+
+#--- stepzero.py
+import numpy as np
+a = np.arange(5)
+print(a[::0])
+# STEPZERO: stepzero.py:3:7: error: slice step cannot be zero
+
+#--- outofbounds.py
+import numpy as np
+a = np.ones((4, 3))
+a[1, 3] = 2.0
+# OUTOFBOUNDS: outofbounds.py:3:1: error: index 3 is out of bounds for axis 1 with size 3
+
+#--- toomany.py
+import numpy as np
+a = np.ones(4)
+print(a[1:, 2])
+# TOOMANY: toomany.py:3:7: error: too many indices for array: array is 1-dimensional, but 2 were indexed
+
+#--- assignshape.py
+import numpy as np
+a = np.zeros(10)
+a[2:5] = np.ones(5)
+# ASSIGNSHAPE: assignshape.py:3:1: error: could not broadcast input array from shape (5,) into shape (3,)
+
+#--- broadcast.py
+import numpy as np
+a = np.ones((3, 4)) + np.ones((2, 1))
+# BROADCAST: broadcast.py:2:21: error: operands could not be broadcast together with shapes (3, 4) (2, 1)

@@ -250,6 +250,14 @@ LogicalResult FunctionPartitioner::run() {
       if (failed(lowerKernel(kernel)))
         return failure();
       dead.push_back(op);
+    } else if (auto gather = dyn_cast<GatherOp>(op)) {
+      if (failed(lowerGather(gather)))
+        return failure();
+      dead.push_back(op);
+    } else if (auto insert = dyn_cast<InsertOp>(op)) {
+      if (failed(lowerInsert(insert)))
+        return failure();
+      dead.push_back(op);
     } else if (auto reduce = dyn_cast<ReduceDimsOp>(op)) {
       if (failed(lowerReduceDims(reduce)))
         return failure();

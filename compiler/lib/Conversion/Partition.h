@@ -87,6 +87,13 @@ struct LocalSpace {
                           mlir::Value iv) const;
 };
 
+/// One side of an element exchange: per array dimension, the index is
+/// start + step * k[dim] for iteration point k (dim -1: the fixed start).
+struct Access {
+  llvm::SmallVector<mlir::Value> starts;
+  llvm::SmallVector<int64_t> steps, dims;
+};
+
 /// Rewrites one function from the global to the per-rank view.
 class FunctionPartitioner {
 public:
@@ -118,6 +125,20 @@ private:
   LocalSpace buildLocalSpace(mlir::OpBuilder &b, mlir::Location loc,
                              dist::LayoutAttr layout,
                              llvm::ArrayRef<mlir::Value> globalSizes);
+  // PartitionExchange.cpp
+  mlir::LogicalResult lowerGather(dist::GatherOp op);
+  mlir::LogicalResult lowerInsert(dist::InsertOp op);
+  /// dst[dstAccess(k)] = src[srcAccess(k)] for k in [0, counts): one call
+  /// of the runtime's planned exchange between the two layouts.
+  void emitExchange(mlir::OpBuilder &b, mlir::Location loc, mlir::Value source,
+                    mlir::Value srcBuffer, dist::ArrayType dstType,
+                    llvm::ArrayRef<mlir::Value> dstSizes, mlir::Value dstBuffer,
+                    llvm::ArrayRef<mlir::Value> counts, const Access &src,
+                    const Access &dst);
+  /// A rank's buffer for an array of `type` with these global extents.
+  mlir::Value allocLocal(mlir::OpBuilder &b, mlir::Location loc,
+                         dist::ArrayType type,
+                         llvm::ArrayRef<mlir::Value> globalSizes);
   // PartitionReduce.cpp
   mlir::LogicalResult lowerReduceDims(dist::ReduceDimsOp op);
   /// The global extents of an array (from the kernel that computes it).

@@ -40,17 +40,15 @@ Value FunctionPartitioner::createLayoutHandle(OpBuilder &b, Location loc,
 SmallVector<Value>
 FunctionPartitioner::getGlobalSizes(OpBuilder &b, Location loc, Value array) {
   auto type = cast<ArrayType>(getGlobalType(array));
-  SmallVector<Value> sizes;
-  if (auto reduce = array.getDefiningOp<ReduceDimsOp>()) {
-    SmallVector<Value> inner = getGlobalSizes(b, loc, reduce.getInput());
-    for (auto [d, size] : llvm::enumerate(inner))
-      if (!llvm::is_contained(reduce.getDims(), static_cast<int64_t>(d)))
-        sizes.push_back(size);
-    return sizes;
+  SmallVector<Value> dynamic;
+  if (type.getNumDynamicDims()) {
+    // Carried arrays have static extents (convertStructural checks it), so
+    // the op computing this one is at hand.
+    FailureOr<SmallVector<Value>> found = getDynamicSizes(array);
+    assert(succeeded(found) && "dynamic extents of a carried array");
+    dynamic = *found;
   }
-  ValueRange dynamic;
-  if (auto kernel = array.getDefiningOp<KernelOp>())
-    dynamic = kernel.getSizes();
+  SmallVector<Value> sizes;
   unsigned next = 0;
   for (int64_t d : type.getShape())
     sizes.push_back(ShapedType::isDynamic(d) ? dynamic[next++]

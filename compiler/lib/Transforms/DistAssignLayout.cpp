@@ -99,6 +99,11 @@ LogicalResult assignOp(Operation *op) {
                    failed(checkCarried(op, branch.getResults(),
                                        branch.elseYield().getOperands())));
   }
+  if (auto insert = dyn_cast<InsertOp>(op)) {
+    // Writing into a view keeps the base's layout.
+    copyLayout(insert.getResult(), insert.getDest());
+    return success();
+  }
   for (OpResult result : op->getResults()) {
     auto type = dyn_cast<ArrayType>(result.getType());
     if (!type || type.getLayout())

@@ -25,46 +25,6 @@ using namespace dac::dist;
 
 namespace {
 
-/// The dynamic extents of an array value: the `sizes` of the op that
-/// created it. Every array is created by a dist op, so this never fails on
-/// IR produced by the frontend.
-FailureOr<SmallVector<Value>> getDynamicSizes(Value array) {
-  auto type = cast<ArrayType>(array.getType());
-  if (type.getNumDynamicDims() == 0)
-    return SmallVector<Value>();
-  Operation *def = array.getDefiningOp();
-  if (!def)
-    return failure();
-  if (auto op = dyn_cast<RandomOp>(def))
-    return SmallVector<Value>(op.getSizes());
-  if (auto op = dyn_cast<FullOp>(def))
-    return SmallVector<Value>(op.getSizes());
-  if (auto op = dyn_cast<ArangeOp>(def))
-    return SmallVector<Value>(op.getSizes());
-  if (auto op = dyn_cast<KernelOp>(def))
-    return SmallVector<Value>(op.getSizes());
-  if (auto op = dyn_cast<MapOp>(def))
-    return getDynamicSizes(op.getInputs().front());
-  if (auto op = dyn_cast<ReduceDimsOp>(def)) {
-    // The input's dynamic extents, less the reduced dimensions.
-    auto inType = cast<ArrayType>(op.getInput().getType());
-    FailureOr<SmallVector<Value>> inner = getDynamicSizes(op.getInput());
-    if (failed(inner))
-      return failure();
-    SmallVector<Value> sizes;
-    unsigned next = 0;
-    for (int64_t d = 0; d < inType.getRank(); ++d) {
-      if (!ShapedType::isDynamic(inType.getShape()[d]))
-        continue;
-      Value size = (*inner)[next++];
-      if (!llvm::is_contained(op.getDims(), d))
-        sizes.push_back(size);
-    }
-    return sizes;
-  }
-  return failure();
-}
-
 /// The block arguments of a kernel body, by role.
 struct BodyArgs {
   SmallVector<Value> indices, elements, draws;

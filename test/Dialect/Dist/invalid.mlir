@@ -179,3 +179,51 @@ func.func @f(%a: !dist.array<4xf64>) {
   dist.print "{shape}" %a : !dist.array<4xf64>
   return
 }
+
+// -----
+
+func.func @gather_steps(%a: !dist.array<10xf64>) {
+  // expected-error @+1 {{needs one step and one dim per dimension of the indexed array (1)}}
+  %v = dist.gather %a [0] steps [1, 1] dims [0] : !dist.array<10xf64> -> !dist.array<5xf64>
+  return
+}
+
+// -----
+
+func.func @gather_dim(%a: !dist.array<10xf64>) {
+  // expected-error @+1 {{dim 1 is out of range for 1 iteration dimensions}}
+  %v = dist.gather %a [0] steps [1] dims [1] : !dist.array<10xf64> -> !dist.array<5xf64>
+  return
+}
+
+// -----
+
+func.func @gather_type(%a: !dist.array<10xf64>) {
+  // expected-error @+1 {{result element type must be the source's}}
+  %v = dist.gather %a [0] steps [1] dims [0] : !dist.array<10xf64> -> !dist.array<5xf32>
+  return
+}
+
+// -----
+
+func.func @insert_cover(%a: !dist.array<10x4xf64>, %s: !dist.array<4xf64>) {
+  // expected-error @+1 {{every source dimension must be named exactly once}}
+  %v = dist.insert %s into %a [0, 0] steps [1, 1] dims [-1, -1] : !dist.array<4xf64> into !dist.array<10x4xf64> -> !dist.array<10x4xf64>
+  return
+}
+
+// -----
+
+func.func @insert_step(%a: !dist.array<10xf64>, %s: !dist.array<4xf64>) {
+  // expected-error @+1 {{an inserted dimension needs a non-zero step}}
+  %v = dist.insert %s into %a [0] steps [0] dims [0] : !dist.array<4xf64> into !dist.array<10xf64> -> !dist.array<10xf64>
+  return
+}
+
+// -----
+
+func.func @insert_result(%a: !dist.array<10xf64>, %s: !dist.array<4xf64>) {
+  // expected-error @+1 {{result must have the dest's shape and element type}}
+  %v = dist.insert %s into %a [0] steps [1] dims [0] : !dist.array<4xf64> into !dist.array<10xf64> -> !dist.array<9xf64>
+  return
+}

@@ -656,6 +656,7 @@ bool IRGen::buildLoop(const LoopParts &parts, std::vector<Slot> &slots,
     SmallVector<Location> locs(types.size(), loc);
     Block *before = b.createBlock(&whileOp.getBefore(), {}, types, locs);
     bodyBlock = b.createBlock(&whileOp.getAfter(), {}, types, locs);
+    b.setInsertionPointAfter(whileOp);
     // The test: runs before every iteration, sees the carried values.
     OpBuilder::InsertionGuard guard(b);
     b.setInsertionPointToStart(before);
@@ -733,6 +734,7 @@ bool IRGen::buildLoop(const LoopParts &parts, std::vector<Slot> &slots,
   }
   if (retry || !found.empty()) {
     // Carried values were missing or widened: build the loop again.
+    b.setInsertionPointAfter(loop);
     loop->dropAllUses();
     loop->erase();
     restoreSnapshot(entry);

@@ -1,4 +1,5 @@
-//===- Distribution.cpp - dist= and grid_shape= -> #dist.layout ------------===//
+//===- Distribution.cpp - dist= and grid_shape= -> #dist.layout
+//------------===//
 //
 // DistArray's notation for distributions, as scripts write it:
 //
@@ -62,7 +63,8 @@ DimAttr parseDim(MLIRContext *ctx, const ValueRef &spec) {
     param = spec->items[1];
   } else {
     compileError("a dimension's distribution is a code or a (code, "
-                 "parameter) pair, not " + spec->describe());
+                 "parameter) pair, not " +
+                 spec->describe());
   }
   DimKind kind;
   if (code == "b")
@@ -87,7 +89,8 @@ DimAttr parseDim(MLIRContext *ctx, const ValueRef &spec) {
     k = getInt(param, "the block size");
     if (k < 1)
       compileError("the block size of a cyclic distribution must be at "
-                   "least 1, got " + std::to_string(k));
+                   "least 1, got " +
+                   std::to_string(k));
   } else if (param && param->is(Kind::Dict)) {
     for (size_t i = 0; i + 1 < param->items.size(); i += 2) {
       std::string key = getText(param->items[i]);
@@ -125,12 +128,11 @@ DimAttr parseDim(MLIRContext *ctx, const ValueRef &spec) {
     }
   } else if (param) {
     compileError("a distribution parameter is a block size or a dict of "
-                 "options, not " + param->describe());
+                 "options, not " +
+                 param->describe());
   }
   std::string error;
-  auto emitError = [&]() {
-    return mlir::emitError(UnknownLoc::get(ctx));
-  };
+  auto emitError = [&]() { return mlir::emitError(UnknownLoc::get(ctx)); };
   // The dialect's verifier is the one set of rules; capture its message.
   ScopedDiagnosticHandler handler(ctx, [&](Diagnostic &d) {
     error = d.str();

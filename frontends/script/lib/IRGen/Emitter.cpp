@@ -183,8 +183,7 @@ Type Emitter::arrayType(ArrayRef<Value> shape, DType type, LayoutAttr layout) {
   return ArrayType::get(b.getContext(), dims, getMLIRType(b, type), layout);
 }
 
-/// The operands for the dynamic extents of `shape`.
-static SmallVector<Value> dynamicSizes(ArrayRef<Value> shape) {
+SmallVector<Value> Emitter::dynamicSizes(ArrayRef<Value> shape) {
   SmallVector<Value> sizes;
   for (Value d : shape)
     if (!getConstantIntValue(d))
@@ -234,7 +233,7 @@ ValueRef Emitter::full(std::vector<Value> shape, const ValueRef &value,
     compileError("fill value must be a number, not " + value->describe());
   Value v = convert(b, loc, value->value, value->dtype, type);
   Value array = FullOp::create(b, loc, arrayType(shape, type, layout), v,
-                               dynamicSizes(shape));
+                               Emitter::dynamicSizes(shape));
   return PyValue::array(array, type, std::move(shape));
 }
 
@@ -281,7 +280,7 @@ ValueRef Emitter::arange(const ValueRef &start, const ValueRef &stop,
   s0 = convert(b, loc, s0, computed, result);
   st = convert(b, loc, st, computed, result);
   Value array = ArangeOp::create(b, loc, arrayType(shape, result, layout), s0,
-                                 st, dynamicSizes(shape));
+                                 st, Emitter::dynamicSizes(shape));
   return PyValue::array(array, result, shape);
 }
 
@@ -404,14 +403,14 @@ static Value recomputeArray(Emitter &em, Value value, ArrayRef<Value> shape,
   if (auto random = dyn_cast<RandomOp>(def))
     // Draw number = offset + C-order position: unchanged by a reshape.
     return RandomOp::create(b, loc, newType, random.getRng(),
-                            random.getOffset(), dynamicSizes(shape));
+                            random.getOffset(), Emitter::dynamicSizes(shape));
   if (auto full = dyn_cast<FullOp>(def))
     return FullOp::create(b, loc, newType, full.getValue(),
-                          dynamicSizes(shape));
+                          Emitter::dynamicSizes(shape));
   if (auto arange = dyn_cast<ArangeOp>(def)) {
     if (dims.size() == 1)
       return ArangeOp::create(b, loc, newType, arange.getStart(),
-                              arange.getStep(), dynamicSizes(shape));
+                              arange.getStep(), Emitter::dynamicSizes(shape));
     // N-D: element at C-order position k of the 1-D range (NumPy's fill
     // rule, as dist.arange defines it).
     if (llvm::any_of(dims, ShapedType::isDynamic))
@@ -487,6 +486,14 @@ static Value recomputeArray(Emitter &em, Value value, ArrayRef<Value> shape,
   return {};
 }
 
+bool Emitter::isRecomputable(const ValueRef &array) {
+  // Built and thrown away: whatever recomputeArray creates is dead code.
+  OpBuilder::InsertionGuard guard(b);
+  Value v =
+      recomputeArray(*this, array->value, array->shape, effectiveLayout(array));
+  return static_cast<bool>(v);
+}
+
 ValueRef Emitter::recompute(const ValueRef &array, std::vector<Value> shape,
                             LayoutAttr layout, StringRef what) {
   Value v = recomputeArray(*this, array->value, shape, layout);
@@ -501,7 +508,7 @@ ValueRef Emitter::indexArray(std::vector<Value> shape, unsigned dim, DType type,
                              LayoutAttr layout) {
   auto arrayTy = cast<ArrayType>(arrayType(shape, type, layout));
   Value array =
-      buildPositionKernel(b, loc, arrayTy, dynamicSizes(shape), layout,
+      buildPositionKernel(b, loc, arrayTy, Emitter::dynamicSizes(shape), layout,
                           [&](OpBuilder &b, ValueRange indices, Value) {
                             Value i = arith::IndexCastOp::create(
                                 b, loc, b.getI64Type(), indices[dim]);
@@ -597,7 +604,7 @@ ValueRef Emitter::random(GeneratorState &gen, std::vector<Value> shape,
   checkNotInRuntimeBranch("drawing random numbers");
   Value array =
       RandomOp::create(b, loc, arrayType(shape, DType::Float64, layout),
-                       gen.rng, gen.offset, dynamicSizes(shape));
+                       gen.rng, gen.offset, Emitter::dynamicSizes(shape));
   Value count =
       arith::IndexCastOp::create(b, loc, b.getI64Type(), numElements(shape));
   gen.offset = arith::AddIOp::create(b, loc, gen.offset, count);
@@ -617,37 +624,13 @@ ValueRef Emitter::item(const ValueRef &array) {
   return PyValue::scalar(v, array->dtype, false);
 }
 
-void Emitter::checkSameShape(const ValueRef &x, const ValueRef &y) {
-  auto render = [](const ValueRef &a) {
-    std::string s = "(";
-    for (size_t i = 0; i < a->shape.size(); ++i) {
-      auto c = getConstantIntValue(a->shape[i]);
-      s += c ? std::to_string(*c) : "?";
-      if (i + 1 < a->shape.size() || a->shape.size() == 1)
-        s += a->shape.size() == 1 ? "," : ",";
-    }
-    return s + ")";
-  };
-  bool same = x->shape.size() == y->shape.size();
-  for (size_t i = 0; same && i < x->shape.size(); ++i) {
-    if (x->shape[i] == y->shape[i])
-      continue;
-    auto a = getConstantIntValue(x->shape[i]);
-    auto c = getConstantIntValue(y->shape[i]);
-    if (a && c && *a == *c)
-      continue;
-    if (a && c)
-      same = false;
-    else
-      compileError("cannot prove that arrays of shapes " + render(x) + " and " +
-                   render(y) +
-                   " have equal extents (sizes known only at run time)");
+std::string Emitter::renderShape(ArrayRef<Value> shape) {
+  std::string s = "(";
+  for (size_t i = 0; i < shape.size(); ++i) {
+    std::optional<int64_t> c = getConstantIntValue(shape[i]);
+    s += (i ? ", " : "") + (c ? std::to_string(*c) : std::string("?"));
   }
-  if (!same)
-    compileError("operands could not be broadcast together with shapes " +
-                 render(x) + " " + render(y) +
-                 " (broadcasting between different shapes is not supported "
-                 "yet)");
+  return s + (shape.size() == 1 ? ",)" : ")");
 }
 
 void Emitter::emitAssert(Value cond, StringRef message) {

@@ -130,6 +130,8 @@ public:
   /// from their global position only (creation, random draws, element-wise
   /// work on those) are recomputed in the new form, which needs no data
   /// movement; others need a redistribution, which dac lacks yet.
+  /// Whether `recompute` can rebuild `array` (computed from positions).
+  bool isRecomputable(const ValueRef &array);
   ValueRef recompute(const ValueRef &array, std::vector<mlir::Value> shape,
                      dist::LayoutAttr layout, llvm::StringRef what);
   /// `count` uniform doubles in [0, 1), advancing the generator; a 0-d
@@ -150,11 +152,34 @@ public:
   mlir::Value callLibm(mlir::OpBuilder &b, mlir::Location loc,
                        llvm::StringRef name, llvm::ArrayRef<mlir::Value> args);
 
+  /// The operands for the dynamic extents of `shape`.
+  static llvm::SmallVector<mlir::Value>
+  dynamicSizes(llvm::ArrayRef<mlir::Value> shape);
+
+  // Views (Views.cpp): NumPy's indexing, views and broadcasting.
+  /// a[index]: a view (slices, new axes, `...`, integers with slices), or
+  /// an element (one integer per dimension).
+  ValueRef subscript(const ValueRef &array, const ValueRef &index);
+  /// a[index] = value, in place: the base and every view see it.
+  void setItem(const ValueRef &array, const ValueRef &index,
+               const ValueRef &value);
+  /// Replaces the contents of `target` (an array or a view) in place by
+  /// `contents`, an array of its shape and dtype.
+  void writeArray(const ValueRef &target, const ValueRef &contents);
+  /// a.T / np.transpose(a, axes): a view with permuted dimensions.
+  ValueRef transpose(const ValueRef &array, llvm::ArrayRef<int64_t> axes);
+  /// NumPy's broadcast shape of some arrays (error with their shapes if
+  /// there is none).
+  std::vector<mlir::Value> broadcastShape(llvm::ArrayRef<ValueRef> arrays);
+  /// `array` read as an array of `shape` (broadcasting size-1 and missing
+  /// leading dimensions) with `layout`; the array itself when it has both.
+  ValueRef broadcastTo(const ValueRef &array, std::vector<mlir::Value> shape,
+                       dist::LayoutAttr layout, bool forAssignment = false);
+
   /// Number of elements (index).
   mlir::Value numElements(llvm::ArrayRef<mlir::Value> shape);
-  /// Checks at compile time that two shapes are equal (no broadcasting
-  /// between different shapes yet).
-  void checkSameShape(const ValueRef &a, const ValueRef &b);
+  /// A shape as NumPy prints it: "(3,)", "(2, 4)" ("?" where unknown).
+  static std::string renderShape(llvm::ArrayRef<mlir::Value> shape);
 
   /// dist.assert with a message; stops all ranks when `cond` is false.
   void emitAssert(mlir::Value cond, llvm::StringRef message);

@@ -225,7 +225,9 @@ void IRGen::lowerStmt(const Stmt &stmt) {
                     "') with casting rule 'same_kind'"};
           result = em.castArray(result, current->dtype);
         }
-        current->value = result->value;
+        result = em.broadcastTo(result, current->shape, {},
+                                /*forAssignment=*/true);
+        em.writeArray(current, result);
         return;
       }
       assign(s.getTarget(), result);
@@ -407,10 +409,21 @@ void IRGen::assign(const Expr &target, const ValueRef &value) {
       assign(*(*elements)[i], items[i]);
     return;
   }
-  if (isa<SubscriptExpr>(target))
-    throw LocatedError{target.getRange(),
-                       "assignment to array elements or slices is not "
-                       "supported yet"};
+  if (const auto *sub = dyn_cast<SubscriptExpr>(&target)) {
+    ValueRef array = lowerExpr(sub->getValue());
+    ValueRef index = lowerExpr(sub->getIndex());
+    em.loc = locOf(target.getRange());
+    if (!array->is(Kind::Array))
+      throw LocatedError{sub->getValue().getRange(),
+                         "'" + array->describe() +
+                             "' object does not support item assignment"};
+    try {
+      em.setItem(array, index, value);
+    } catch (const CompileError &err) {
+      throw LocatedError{target.getRange(), err.what()};
+    }
+    return;
+  }
   throw LocatedError{target.getRange(), "cannot assign to this expression"};
 }
 
@@ -592,18 +605,8 @@ ValueRef IRGen::lowerExprImpl(const Expr &expr) {
         compileError("tuple index out of range");
       return value->items[k];
     }
-    if (value->is(Kind::Array)) {
-      ValueRef index = lowerExpr(sub.getIndex());
-      std::vector<ValueRef> indices =
-          index->is(Kind::Tuple) ? index->items : std::vector<ValueRef>{index};
-      bool allScalars = llvm::all_of(
-          indices, [](const ValueRef &v) { return v->is(Kind::Scalar); });
-      if (!allScalars || indices.size() != value->shape.size())
-        compileError("slicing and partial indexing of arrays are not "
-                     "supported yet (a[i, j] with one integer per dimension "
-                     "is)");
-      return em.element(value, indices);
-    }
+    if (value->is(Kind::Array))
+      return em.subscript(value, lowerExpr(sub.getIndex()));
     compileError("'" + value->describe() + "' object is not subscriptable");
   }
   case Expr::Kind::IfExp: {
@@ -645,8 +648,15 @@ ValueRef IRGen::lowerExprImpl(const Expr &expr) {
     }
     return v;
   }
-  case Expr::Kind::Slice:
-    compileError("slicing arrays is not supported yet");
+  case Expr::Kind::Slice: {
+    const auto &slice = cast<SliceExpr>(expr);
+    auto v = std::make_shared<PyValue>();
+    v->kind = Kind::Slice;
+    for (const Expr *part :
+         {slice.getLower(), slice.getUpper(), slice.getStep()})
+      v->items.push_back(part ? lowerExpr(*part) : PyValue::none());
+    return v;
+  }
   case Expr::Kind::Lambda: {
     const auto &lambda = cast<LambdaExpr>(expr);
     auto fn = std::make_shared<PyValue>();
@@ -659,8 +669,11 @@ ValueRef IRGen::lowerExprImpl(const Expr &expr) {
                                          : nullptr);
     return fn;
   }
-  case Expr::Kind::EllipsisLiteral:
-    compileError("'...' is not supported yet");
+  case Expr::Kind::EllipsisLiteral: {
+    auto v = std::make_shared<PyValue>();
+    v->kind = Kind::Ellipsis;
+    return v;
+  }
   }
   compileError("unsupported expression");
 }

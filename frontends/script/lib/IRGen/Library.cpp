@@ -194,10 +194,13 @@ ValueRef IRGen::getAttribute(const ValueRef &value, StringRef name) {
     if (name == "dtype")
       return PyValue::dtypeObject(value->dtype);
     if (name == "T") {
+      // A view with the dimensions reversed (the same array for rank <= 1).
       if (value->shape.size() <= 1)
         return value;
-      compileError("transposing arrays of rank 2 or more is not supported "
-                   "yet");
+      std::vector<int64_t> axes;
+      for (size_t d = value->shape.size(); d-- > 0;)
+        axes.push_back(d);
+      return em.transpose(value, axes);
     }
     return PyValue::method(value, ("ndarray." + name).str());
   }
@@ -657,7 +660,12 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
       dist::LayoutAttr layout = layoutArg(a->shape);
       if (!layout)
         layout = dist::LayoutAttr::getDefault(b.getContext(), a->shape.size());
-      return em.recompute(a, a->shape, layout, "dac.redistribute");
+      // Arrays computed from their positions are recomputed in the new
+      // layout (no data moves); others are moved by the runtime.
+      if (em.isRecomputable(a))
+        return em.recompute(a, a->shape, layout, "dac.redistribute");
+      ValueRef moved = em.broadcastTo(a, a->shape, layout);
+      return moved == a ? PyValue::array(a->value, a->dtype, a->shape) : moved;
     }
     compileError("dac." + name + " is not supported yet");
   }

@@ -12,6 +12,7 @@
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "llvm/ADT/StringSwitch.h"
 
 #include <cmath>
@@ -20,14 +21,6 @@ using namespace mlir;
 using namespace dac;
 using namespace dac::script;
 using namespace dac::dist;
-
-/// "#dist.layout<[b, n]>" for error messages.
-static std::string describeLayout(LayoutAttr layout) {
-  std::string text;
-  llvm::raw_string_ostream os(text);
-  os << layout;
-  return text;
-}
 
 DType Emitter::commonType(ArrayRef<ValueRef> operands) {
   // Arrays and NumPy scalars decide; Python scalars only raise the kind
@@ -46,7 +39,7 @@ DType Emitter::commonType(ArrayRef<ValueRef> operands) {
     strong = strong ? promoteTypes(*strong, v->dtype) : v->dtype;
   }
   if (!strong)
-    return weakKind == 2 ? DType::Float64
+    return weakKind == 2   ? DType::Float64
            : weakKind == 1 ? DType::Int64
                            : DType::Bool;
   if (weakKind == 2 && !isFloat(*strong))
@@ -58,25 +51,40 @@ DType Emitter::commonType(ArrayRef<ValueRef> operands) {
 
 ValueRef Emitter::elementwise(ArrayRef<ValueRef> operands, DType computeType,
                               DType resultType, const ElementFn &fn) {
-  const ValueRef *firstArray = nullptr;
+  SmallVector<ValueRef> arrays;
   bool allPython = true;
   for (const ValueRef &v : operands) {
-    if (v->is(PyValue::Kind::Array)) {
-      if (firstArray)
-        checkSameShape(*firstArray, v);
-      else
-        firstArray = &v;
-    } else if (!v->is(PyValue::Kind::Scalar)) {
+    if (v->is(PyValue::Kind::Array))
+      arrays.push_back(v);
+    else if (!v->is(PyValue::Kind::Scalar))
       compileError("expected a number or an array, got " + v->describe());
-    }
     allPython &= v->is(PyValue::Kind::Scalar) && v->isPython;
   }
-  if (!firstArray) {
+  if (arrays.empty()) {
     SmallVector<Value> args;
     for (const ValueRef &v : operands)
       args.push_back(convert(b, loc, v->value, v->dtype, computeType));
     return PyValue::scalar(fn(b, loc, args), resultType, allPython);
   }
+
+  // NumPy's broadcasting; the result takes the layout of the first operand
+  // of the result's shape (the default if none has it). Other operands are
+  // read in that shape and layout (broadcast or moved by a gather).
+  std::vector<Value> shape = broadcastShape(arrays);
+  LayoutAttr layout;
+  for (const ValueRef &v : arrays)
+    if (v->shape.size() == shape.size() &&
+        llvm::all_of(llvm::zip(v->shape, shape), [](auto pair) {
+          return getConstantIntValue(std::get<0>(pair)) ==
+                     getConstantIntValue(std::get<1>(pair)) &&
+                 (getConstantIntValue(std::get<0>(pair)) ||
+                  std::get<0>(pair) == std::get<1>(pair));
+        })) {
+      layout = cast<ArrayType>(v->value.getType()).getLayout();
+      break;
+    }
+  LayoutAttr effective =
+      layout ? layout : LayoutAttr::getDefault(b.getContext(), shape.size());
 
   // Scalars are converted once, outside the map, and captured.
   SmallVector<Value> inputs;
@@ -84,37 +92,12 @@ ValueRef Emitter::elementwise(ArrayRef<ValueRef> operands, DType computeType,
   SmallVector<std::pair<size_t, Value>> captured;
   for (auto [i, v] : llvm::enumerate(operands)) {
     if (v->is(PyValue::Kind::Array)) {
-      inputs.push_back(v->value);
+      inputs.push_back(broadcastTo(v, shape, effective)->value);
       inputTypes.push_back(v->dtype);
     } else {
-      captured.push_back(
-          {i, convert(b, loc, v->value, v->dtype, computeType)});
+      captured.push_back({i, convert(b, loc, v->value, v->dtype, computeType)});
     }
   }
-  // Operands must share one distribution (no redistribution yet); the
-  // result has it too.
-  LayoutAttr layout;
-  for (const ValueRef &v : operands) {
-    if (!v->is(PyValue::Kind::Array))
-      continue;
-    LayoutAttr own = cast<ArrayType>(v->value.getType()).getLayout();
-    if (layout && own && own != layout)
-      compileError("operands have different distributions (" +
-                   describeLayout(layout) + " and " + describeLayout(own) +
-                   "); redistribution is not supported yet");
-    if (!layout)
-      layout = own;
-  }
-  if (layout)
-    for (const ValueRef &v : operands)
-      if (v->is(PyValue::Kind::Array) &&
-          !cast<ArrayType>(v->value.getType()).getLayout() &&
-          layout != effectiveLayout(v))
-        compileError("operands have different distributions (" +
-                     describeLayout(layout) + " and the default " +
-                     describeLayout(effectiveLayout(v)) +
-                     "); redistribution is not supported yet");
-  const std::vector<Value> &shape = (*firstArray)->shape;
   Type resultArray = arrayType(shape, resultType, layout);
   auto map = MapOp::create(b, loc, resultArray, inputs);
   Block *body = b.createBlock(&map.getBody());
@@ -128,8 +111,8 @@ ValueRef Emitter::elementwise(ArrayRef<ValueRef> operands, DType computeType,
     for (auto [i, v] : llvm::enumerate(operands)) {
       if (!v->is(PyValue::Kind::Array))
         continue;
-      args[i] = convert(b, loc, body->getArgument(nextInput), v->dtype,
-                        computeType);
+      args[i] =
+          convert(b, loc, body->getArgument(nextInput), v->dtype, computeType);
       ++nextInput;
     }
     for (auto &[i, v] : captured)
@@ -145,13 +128,13 @@ namespace {
 
 /// How a ufunc chooses its computation and result types.
 enum class Signature {
-  Arith,      // common type -> common type (bool: logical for add/mul)
-  FloatMath,  // ints promote to float64; float32 stays
-  Divide,     // true division: like FloatMath
-  Compare,    // common type -> bool
-  Logical,    // bool -> bool
-  Bitwise,    // integer/bool only
-  Classify,   // float -> bool (isnan, ...)
+  Arith,     // common type -> common type (bool: logical for add/mul)
+  FloatMath, // ints promote to float64; float32 stays
+  Divide,    // true division: like FloatMath
+  Compare,   // common type -> bool
+  Logical,   // bool -> bool
+  Bitwise,   // integer/bool only
+  Classify,  // float -> bool (isnan, ...)
 };
 
 struct Ufunc {
@@ -165,21 +148,21 @@ std::optional<Ufunc> lookupUfunc(StringRef name) {
       .Cases({"add", "subtract", "multiply", "maximum", "minimum", "fmax",
               "fmin", "floor_divide", "remainder", "mod", "fmod", "power"},
              Ufunc{S::Arith, 2})
-      .Cases({"negative", "positive", "absolute", "abs", "fabs", "square",
-              "sign"},
-             Ufunc{S::Arith, 1})
+      .Cases(
+          {"negative", "positive", "absolute", "abs", "fabs", "square", "sign"},
+          Ufunc{S::Arith, 1})
       .Cases({"divide", "true_divide"}, Ufunc{S::Divide, 2})
-      .Cases({"sqrt", "exp", "exp2", "expm1", "log", "log2", "log10",
-              "log1p", "sin", "cos", "tan", "arcsin", "arccos", "arctan",
-              "sinh", "cosh", "tanh", "arcsinh", "arccosh", "arctanh",
-              "floor", "ceil", "trunc", "rint", "reciprocal", "cbrt"},
+      .Cases({"sqrt",       "exp",     "exp2",  "expm1", "log",   "log2",
+              "log10",      "log1p",   "sin",   "cos",   "tan",   "arcsin",
+              "arccos",     "arctan",  "sinh",  "cosh",  "tanh",  "arcsinh",
+              "arccosh",    "arctanh", "floor", "ceil",  "trunc", "rint",
+              "reciprocal", "cbrt"},
              Ufunc{S::FloatMath, 1})
       .Cases({"arctan2", "hypot"}, Ufunc{S::FloatMath, 2})
       .Cases({"less", "less_equal", "greater", "greater_equal", "equal",
               "not_equal"},
              Ufunc{S::Compare, 2})
-      .Cases({"logical_and", "logical_or", "logical_xor"},
-             Ufunc{S::Logical, 2})
+      .Cases({"logical_and", "logical_or", "logical_xor"}, Ufunc{S::Logical, 2})
       .Case("logical_not", Ufunc{S::Logical, 1})
       .Cases({"bitwise_and", "bitwise_or", "bitwise_xor", "left_shift",
               "right_shift"},
@@ -200,13 +183,13 @@ std::pair<Value, Value> floatDivmod(OpBuilder &b, Location loc, Value a,
     return arith::CmpFOp::create(b, loc, p, x, y);
   };
   Value mod = arith::RemFOp::create(b, loc, a, d);
-  Value div = arith::DivFOp::create(
-      b, loc, arith::SubFOp::create(b, loc, a, mod), d);
+  Value div =
+      arith::DivFOp::create(b, loc, arith::SubFOp::create(b, loc, a, mod), d);
   // If mod is non-zero and its sign differs from d's, shift by one.
   Value modNonZero = cmp(arith::CmpFPredicate::UNE, mod, c(0));
-  Value signsDiffer = arith::XOrIOp::create(
-      b, loc, cmp(arith::CmpFPredicate::OLT, d, c(0)),
-      cmp(arith::CmpFPredicate::OLT, mod, c(0)));
+  Value signsDiffer =
+      arith::XOrIOp::create(b, loc, cmp(arith::CmpFPredicate::OLT, d, c(0)),
+                            cmp(arith::CmpFPredicate::OLT, mod, c(0)));
   Value adjust = arith::AndIOp::create(b, loc, modNonZero, signsDiffer);
   Value modAdj = arith::SelectOp::create(
       b, loc, adjust, arith::AddFOp::create(b, loc, mod, d), mod);
@@ -227,9 +210,8 @@ std::pair<Value, Value> floatDivmod(OpBuilder &b, Location loc, Value a,
   Value floordiv = arith::SelectOp::create(b, loc, divNonZero, fl, zeroQuot);
   // Division by zero: NumPy gives a / d for the quotient and nan modulo.
   Value dZero = cmp(arith::CmpFPredicate::OEQ, d, c(0));
-  floordiv = arith::SelectOp::create(b, loc, dZero,
-                                     arith::DivFOp::create(b, loc, a, d),
-                                     floordiv);
+  floordiv = arith::SelectOp::create(
+      b, loc, dZero, arith::DivFOp::create(b, loc, a, d), floordiv);
   mod = arith::SelectOp::create(b, loc, dZero,
                                 arith::RemFOp::create(b, loc, a, d), mod);
   return {floordiv, mod};
@@ -251,8 +233,7 @@ std::pair<Value, Value> intDivmod(OpBuilder &b, Location loc, Value a,
   Value rNonZero =
       arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, r, zero);
   Value signsDiffer = arith::XOrIOp::create(
-      b, loc,
-      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, r, zero),
+      b, loc, arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, r, zero),
       arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, safe, zero));
   Value fix = arith::AndIOp::create(b, loc, rNonZero, signsDiffer);
   r = arith::SelectOp::create(b, loc, fix,
@@ -303,9 +284,10 @@ Value buildHypot(OpBuilder &b, Location loc, Value x, Value y) {
   Value ay = sel(xLess, fx, fy);
   Value isLarge = cmp(arith::CmpFPredicate::OGT, ax, c(large));
   Value isTiny = arith::AndIOp::create(
-      b, loc, arith::XOrIOp::create(
-                  b, loc, isLarge,
-                  arith::ConstantIntOp::create(b, loc, b.getI1Type(), 1)),
+      b, loc,
+      arith::XOrIOp::create(
+          b, loc, isLarge,
+          arith::ConstantIntOp::create(b, loc, b.getI1Type(), 1)),
       cmp(arith::CmpFPredicate::OLT, ay, c(tiny)));
   // The scaled kernel: large inputs by 2^-600, tiny ones by 2^600.
   Value scaleIn = sel(isLarge, c(scale), sel(isTiny, c(1.0 / scale), c(1.0)));
@@ -335,9 +317,9 @@ Value buildHypot(OpBuilder &b, Location loc, Value x, Value y) {
   Value finite = sel(negligible, add(ax, ay), kernel);
   // Infinities win over NaN; otherwise NaN propagates.
   Value inf = c(INFINITY);
-  Value anyInf = arith::OrIOp::create(
-      b, loc, cmp(arith::CmpFPredicate::OEQ, fx, inf),
-      cmp(arith::CmpFPredicate::OEQ, fy, inf));
+  Value anyInf =
+      arith::OrIOp::create(b, loc, cmp(arith::CmpFPredicate::OEQ, fx, inf),
+                           cmp(arith::CmpFPredicate::OEQ, fy, inf));
   Value anyNaN = cmp(arith::CmpFPredicate::UNO, x, y);
   return sel(anyInf, inf, sel(anyNaN, add(x, y), finite));
 }
@@ -383,8 +365,7 @@ ValueRef Emitter::applyUfunc(StringRef name, ArrayRef<ValueRef> args) {
   bool isF = isFloat(compute);
   bool isB = compute == DType::Bool;
   std::string op = name.str();
-  ElementFn fn = [=](OpBuilder &b, Location loc,
-                     ArrayRef<Value> e) -> Value {
+  ElementFn fn = [=](OpBuilder &b, Location loc, ArrayRef<Value> e) -> Value {
     Type t = e[0].getType();
     auto fcmp = [&](arith::CmpFPredicate p) -> Value {
       return arith::CmpFOp::create(b, loc, p, e[0], e[1]);
@@ -393,24 +374,24 @@ ValueRef Emitter::applyUfunc(StringRef name, ArrayRef<ValueRef> args) {
       return arith::CmpIOp::create(b, loc, p, e[0], e[1]);
     };
     if (op == "add")
-      return isF ? (Value)arith::AddFOp::create(b, loc, e[0], e[1])
+      return isF   ? (Value)arith::AddFOp::create(b, loc, e[0], e[1])
              : isB ? (Value)arith::OrIOp::create(b, loc, e[0], e[1])
                    : (Value)arith::AddIOp::create(b, loc, e[0], e[1]);
     if (op == "subtract")
       return isF ? (Value)arith::SubFOp::create(b, loc, e[0], e[1])
                  : (Value)arith::SubIOp::create(b, loc, e[0], e[1]);
     if (op == "multiply")
-      return isF ? (Value)arith::MulFOp::create(b, loc, e[0], e[1])
+      return isF   ? (Value)arith::MulFOp::create(b, loc, e[0], e[1])
              : isB ? (Value)arith::AndIOp::create(b, loc, e[0], e[1])
                    : (Value)arith::MulIOp::create(b, loc, e[0], e[1]);
     if (op == "divide" || op == "true_divide")
       return arith::DivFOp::create(b, loc, e[0], e[1]);
     if (op == "maximum")
-      return isF ? (Value)arith::MaximumFOp::create(b, loc, e[0], e[1])
+      return isF   ? (Value)arith::MaximumFOp::create(b, loc, e[0], e[1])
              : isB ? (Value)arith::OrIOp::create(b, loc, e[0], e[1])
                    : (Value)arith::MaxSIOp::create(b, loc, e[0], e[1]);
     if (op == "minimum")
-      return isF ? (Value)arith::MinimumFOp::create(b, loc, e[0], e[1])
+      return isF   ? (Value)arith::MinimumFOp::create(b, loc, e[0], e[1])
              : isB ? (Value)arith::AndIOp::create(b, loc, e[0], e[1])
                    : (Value)arith::MinSIOp::create(b, loc, e[0], e[1]);
     if (op == "fmax")
@@ -430,8 +411,8 @@ ValueRef Emitter::applyUfunc(StringRef name, ArrayRef<ValueRef> args) {
         return arith::RemFOp::create(b, loc, e[0], e[1]);
       Value zero = arith::ConstantIntOp::create(b, loc, t, 0);
       Value one = arith::ConstantIntOp::create(b, loc, t, 1);
-      Value isZero = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq,
-                                           e[1], zero);
+      Value isZero =
+          arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, e[1], zero);
       Value safe = arith::SelectOp::create(b, loc, isZero, one, e[1]);
       return arith::SelectOp::create(
           b, loc, isZero, zero, arith::RemSIOp::create(b, loc, e[0], safe));
@@ -447,11 +428,11 @@ ValueRef Emitter::applyUfunc(StringRef name, ArrayRef<ValueRef> args) {
     if (op == "positive")
       return e[0];
     if (op == "absolute" || op == "abs" || op == "fabs")
-      return isF ? (Value)math::AbsFOp::create(b, loc, e[0])
+      return isF   ? (Value)math::AbsFOp::create(b, loc, e[0])
              : isB ? e[0]
                    : (Value)math::AbsIOp::create(b, loc, e[0]);
     if (op == "square")
-      return isF ? (Value)arith::MulFOp::create(b, loc, e[0], e[0])
+      return isF   ? (Value)arith::MulFOp::create(b, loc, e[0], e[0])
              : isB ? e[0]
                    : (Value)arith::MulIOp::create(b, loc, e[0], e[0]);
     if (op == "sign") {
@@ -463,8 +444,7 @@ ValueRef Emitter::applyUfunc(StringRef name, ArrayRef<ValueRef> args) {
                                           e[0], zero);
         Value v = arith::SelectOp::create(b, loc, neg, makeFloat(b, loc, t, -1),
                                           e[0]);
-        return arith::SelectOp::create(b, loc, pos, makeFloat(b, loc, t, 1),
-                                       v);
+        return arith::SelectOp::create(b, loc, pos, makeFloat(b, loc, t, 1), v);
       }
       Value zero = arith::ConstantIntOp::create(b, loc, t, 0);
       Value pos = arith::ExtUIOp::create(
@@ -581,8 +561,9 @@ ValueRef Emitter::applyUfunc(StringRef name, ArrayRef<ValueRef> args) {
         return arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UNO, e[0],
                                      e[0]);
       Value inf = arith::ConstantOp::create(
-          b, loc, b.getFloatAttr(t, APFloat::getInf(
-                                        cast<FloatType>(t).getFloatSemantics())));
+          b, loc,
+          b.getFloatAttr(
+              t, APFloat::getInf(cast<FloatType>(t).getFloatSemantics())));
       Value mag = math::AbsFOp::create(b, loc, e[0]);
       return arith::CmpFOp::create(b, loc,
                                    op == "isinf" ? arith::CmpFPredicate::OEQ
@@ -623,15 +604,13 @@ ValueRef Emitter::binaryOp(StringRef op, const ValueRef &lhs,
     // Python raises ZeroDivisionError where NumPy would return inf/nan;
     // every rank evaluates the same scalar, so all stop together.
     Value zero = convert(b, loc, intConst(0)->value, DType::Int64, rhs->dtype);
-    Value nonZero = rhs->dtype == DType::Bool
-                        ? rhs->value
-                    : isFloat(rhs->dtype)
-                        ? (Value)arith::CmpFOp::create(
-                              b, loc, arith::CmpFPredicate::UNE, rhs->value,
-                              zero)
-                        : (Value)arith::CmpIOp::create(
-                              b, loc, arith::CmpIPredicate::ne, rhs->value,
-                              zero);
+    Value nonZero =
+        rhs->dtype == DType::Bool ? rhs->value
+        : isFloat(rhs->dtype)
+            ? (Value)arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UNE,
+                                           rhs->value, zero)
+            : (Value)arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne,
+                                           rhs->value, zero);
     emitAssert(nonZero, op == "/"    ? "ZeroDivisionError: division by zero"
                         : op == "//" ? "ZeroDivisionError: integer division "
                                        "or modulo by zero"
@@ -659,12 +638,12 @@ ValueRef Emitter::binaryOp(StringRef op, const ValueRef &lhs,
   if (ufunc.empty())
     compileError("operator '" + op + "' is not supported");
   // Python bools in arithmetic are ints (True + True == 2).
-  if (python && (op == "+" || op == "-" || op == "*" || op == "//" ||
-                 op == "%")) {
-    ValueRef l = lhs->dtype == DType::Bool ? castScalar(lhs, DType::Int64, true)
-                                           : lhs;
-    ValueRef r = rhs->dtype == DType::Bool ? castScalar(rhs, DType::Int64, true)
-                                           : rhs;
+  if (python &&
+      (op == "+" || op == "-" || op == "*" || op == "//" || op == "%")) {
+    ValueRef l =
+        lhs->dtype == DType::Bool ? castScalar(lhs, DType::Int64, true) : lhs;
+    ValueRef r =
+        rhs->dtype == DType::Bool ? castScalar(rhs, DType::Int64, true) : rhs;
     return applyUfunc(ufunc, {l, r});
   }
   return applyUfunc(ufunc, {lhs, rhs});
@@ -701,20 +680,20 @@ ValueRef Emitter::unaryOp(StringRef op, const ValueRef &operand) {
 ValueRef Emitter::where(const ValueRef &cond, const ValueRef &x,
                         const ValueRef &y) {
   DType type = commonType({x, y});
-  ValueRef c = cond->is(PyValue::Kind::Array) ? castArray(cond, DType::Bool)
-                                              : castScalar(cond, DType::Bool,
-                                                           cond->isPython);
+  ValueRef c = cond->is(PyValue::Kind::Array)
+                   ? castArray(cond, DType::Bool)
+                   : castScalar(cond, DType::Bool, cond->isPython);
   // Convert both branches first; the select then works in one type.
   auto prepare = [&](const ValueRef &v) {
     return v->is(PyValue::Kind::Array) ? castArray(v, type)
                                        : castScalar(v, type, v->isPython);
   };
   ValueRef xv = prepare(x), yv = prepare(y);
-  return elementwise({c, xv, yv}, type, type,
-                     [&](OpBuilder &b, Location loc, ArrayRef<Value> e) {
-                       // e[0] was converted to `type`; recover the bool.
-                       Value cb = convert(b, loc, e[0], type, DType::Bool);
-                       return arith::SelectOp::create(b, loc, cb, e[1], e[2])
-                           .getResult();
-                     });
+  return elementwise(
+      {c, xv, yv}, type, type,
+      [&](OpBuilder &b, Location loc, ArrayRef<Value> e) {
+        // e[0] was converted to `type`; recover the bool.
+        Value cb = convert(b, loc, e[0], type, DType::Bool);
+        return arith::SelectOp::create(b, loc, cb, e[1], e[2]).getResult();
+      });
 }

@@ -189,6 +189,10 @@ std::string PyValue::describe() const {
     return "range";
   case Kind::Unbound:
     return "unbound name";
+  case Kind::Slice:
+    return "slice";
+  case Kind::Ellipsis:
+    return "ellipsis";
   }
   return "value";
 }

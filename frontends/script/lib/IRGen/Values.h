@@ -47,6 +47,16 @@ struct GeneratorState {
   mlir::Value offset; // i64: the next draw's position in the stream
 };
 
+/// Where a NumPy view's elements live in its base array: per base
+/// dimension, index = starts[d] + steps[d] * k[dims[d]] for view position
+/// k (dims[d] = -1: the fixed index starts[d]); view dimensions no base
+/// dimension names are new axes of extent 1.
+struct ViewInfo {
+  ValueRef base;
+  std::vector<mlir::Value> starts;
+  std::vector<int64_t> steps, dims;
+};
+
 struct PyValue {
   enum class Kind {
     None,
@@ -68,6 +78,8 @@ struct PyValue {
                // values allowed); a `for` over it is a compiled loop
     Unbound,   // a name assigned only inside a compiled loop; name: why it
                // has no value after the loop
+    Slice,     // start:stop:step in a subscript: items (None when omitted)
+    Ellipsis,  // ... in a subscript
   };
 
   Kind kind = Kind::None;
@@ -87,6 +99,12 @@ struct PyValue {
   /// For a function: the scope it was defined in (closures).
   std::shared_ptr<Scope> scope;
   std::shared_ptr<GeneratorState> generator;
+  /// An array that is a view of another (a slice, `.T`, ...): `value`
+  /// holds its elements as of the last write to the base.
+  std::shared_ptr<ViewInfo> view;
+  /// An array that views were taken of: those still alive, refreshed when
+  /// it is written.
+  std::vector<std::weak_ptr<PyValue>> views;
 
   static ValueRef none();
   static ValueRef scalar(mlir::Value v, DType type, bool isPython);

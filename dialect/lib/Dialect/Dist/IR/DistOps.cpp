@@ -14,9 +14,8 @@ static LogicalResult verifySizes(Operation *op, ArrayType type,
                                  ValueRange sizes) {
   int64_t dynamic = type.getNumDynamicDims();
   if (static_cast<int64_t>(sizes.size()) != dynamic)
-    return op->emitOpError("expects ")
-           << dynamic << " dynamic sizes for " << type << ", got "
-           << sizes.size();
+    return op->emitOpError("expects ") << dynamic << " dynamic sizes for "
+                                       << type << ", got " << sizes.size();
   return success();
 }
 
@@ -29,8 +28,7 @@ static bool compatibleLayouts(LayoutAttr a, LayoutAttr b) {
 LogicalResult RandomOp::verify() {
   auto type = cast<ArrayType>(getType());
   if (!type.getElementType().isF64())
-    return emitOpError("produces f64 elements, not ")
-           << type.getElementType();
+    return emitOpError("produces f64 elements, not ") << type.getElementType();
   return verifySizes(*this, type, getSizes());
 }
 
@@ -61,17 +59,17 @@ LogicalResult MapOp::verify() {
   Block &body = getBody().front();
   if (body.getNumArguments() != getInputs().size())
     return emitOpError("body takes ")
-           << body.getNumArguments() << " arguments for "
-           << getInputs().size() << " inputs";
+           << body.getNumArguments() << " arguments for " << getInputs().size()
+           << " inputs";
   for (auto [i, input] : llvm::enumerate(getInputs())) {
     auto type = cast<ArrayType>(input.getType());
     if (type.getShape() != resultType.getShape())
-      return emitOpError("input ")
-             << i << " has shape of " << type
-             << " but the result is " << resultType;
+      return emitOpError("input ") << i << " has shape of " << type
+                                   << " but the result is " << resultType;
     if (!compatibleLayouts(type.getLayout(), resultType.getLayout()))
-      return emitOpError("input ") << i << " has another layout than the "
-                                          "result";
+      return emitOpError("input ") << i
+                                   << " has another layout than the "
+                                      "result";
     if (body.getArgument(i).getType() != type.getElementType())
       return emitOpError("body argument ")
              << i << " must have the element type " << type.getElementType();
@@ -79,8 +77,7 @@ LogicalResult MapOp::verify() {
   auto yield = cast<YieldOp>(body.getTerminator());
   if (yield.getValues().size() != 1 ||
       yield.getValues()[0].getType() != resultType.getElementType())
-    return emitOpError("body must yield one ")
-           << resultType.getElementType();
+    return emitOpError("body must yield one ") << resultType.getElementType();
   return success();
 }
 
@@ -123,13 +120,69 @@ LogicalResult ReduceDimsOp::verify() {
   return success();
 }
 
+/// Checks an access of an array of `rank` dimensions from an iteration
+/// space of `iterRank` dimensions (see dist.gather and dist.insert).
+static LogicalResult verifyAccess(Operation *op, int64_t rank, int64_t iterRank,
+                                  ArrayRef<int64_t> staticStarts,
+                                  ValueRange starts, ArrayRef<int64_t> steps,
+                                  ArrayRef<int64_t> dims, bool cover) {
+  if (failed(verifyListOfOperandsOrIntegers(op, "start", rank, staticStarts,
+                                            starts)))
+    return failure();
+  if (static_cast<int64_t>(steps.size()) != rank ||
+      static_cast<int64_t>(dims.size()) != rank)
+    return op->emitOpError("needs one step and one dim per dimension of the "
+                           "indexed array (")
+           << rank << ")";
+  SmallVector<int> uses(iterRank, 0);
+  for (auto [step, dim] : llvm::zip(steps, dims)) {
+    if (dim < -1 || dim >= iterRank)
+      return op->emitOpError("dim ") << dim << " is out of range for "
+                                     << iterRank << " iteration dimensions";
+    if (dim >= 0) {
+      ++uses[dim];
+      if (cover && step == 0)
+        return op->emitOpError("an inserted dimension needs a non-zero step");
+    }
+  }
+  if (cover && llvm::any_of(uses, [](int n) { return n != 1; }))
+    return op->emitOpError("every source dimension must be named exactly once");
+  return success();
+}
+
+LogicalResult GatherOp::verify() {
+  auto source = cast<ArrayType>(getSource().getType());
+  auto result = cast<ArrayType>(getType());
+  if (source.getElementType() != result.getElementType())
+    return emitOpError("result element type must be the source's");
+  if (failed(verifyListOfOperandsOrIntegers(*this, "size", result.getRank(),
+                                            result.getShape(), getSizes())))
+    return failure();
+  return verifyAccess(*this, source.getRank(), result.getRank(),
+                      getStaticStarts(), getStarts(), getSteps(), getDims(),
+                      /*cover=*/false);
+}
+
+LogicalResult InsertOp::verify() {
+  auto source = cast<ArrayType>(getSource().getType());
+  auto dest = cast<ArrayType>(getDest().getType());
+  auto result = cast<ArrayType>(getType());
+  if (source.getElementType() != dest.getElementType())
+    return emitOpError("source and dest must have one element type");
+  if (result.getShape() != dest.getShape() ||
+      result.getElementType() != dest.getElementType())
+    return emitOpError("result must have the dest's shape and element type");
+  return verifyAccess(*this, dest.getRank(), source.getRank(),
+                      getStaticStarts(), getStarts(), getSteps(), getDims(),
+                      /*cover=*/true);
+}
+
 Block::BlockArgListType KernelOp::getIndexArgs() {
   return getBody().front().getArguments().take_front(getRank());
 }
 
 Block::BlockArgListType KernelOp::getInputArgs() {
-  return getBody().front().getArguments().slice(getRank(),
-                                                getInputs().size());
+  return getBody().front().getArguments().slice(getRank(), getInputs().size());
 }
 
 Block::BlockArgListType KernelOp::getDrawArgs() {
@@ -144,20 +197,19 @@ std::optional<ReduceKind> KernelOp::getReductionKind(unsigned i) {
 
 LogicalResult KernelOp::verify() {
   ArrayRef<int64_t> shape = getShape();
-  if (failed(verifyListOfOperandsOrIntegers(*this, "size", shape.size(),
-                                            shape, getSizes())))
+  if (failed(verifyListOfOperandsOrIntegers(*this, "size", shape.size(), shape,
+                                            getSizes())))
     return failure();
   if (getLayout().getDims().size() != shape.size())
     return emitOpError("layout rank does not match the iteration space");
   if (getStreams().size() != getOffsets().size())
     return emitOpError("needs one offset per random stream");
   Block &body = getBody().front();
-  size_t expectedArgs =
-      shape.size() + getInputs().size() + getStreams().size();
+  size_t expectedArgs = shape.size() + getInputs().size() + getStreams().size();
   if (body.getNumArguments() != expectedArgs)
     return emitOpError("body takes ")
-           << body.getNumArguments() << " arguments, expected "
-           << expectedArgs << " (indices, input elements, draws)";
+           << body.getNumArguments() << " arguments, expected " << expectedArgs
+           << " (indices, input elements, draws)";
   for (BlockArgument arg : getIndexArgs())
     if (!arg.getType().isIndex())
       return emitOpError("position arguments must be 'index'");
@@ -207,8 +259,7 @@ LogicalResult PrintOp::verify() {
   size_t field = 0;
   for (size_t i = 0; i < format.size(); ++i) {
     char c = format[i];
-    if ((c == '{' || c == '}') && i + 1 < format.size() &&
-        format[i + 1] == c) {
+    if ((c == '{' || c == '}') && i + 1 < format.size() && format[i + 1] == c) {
       ++i;
       continue;
     }
@@ -231,8 +282,8 @@ LogicalResult PrintOp::verify() {
       return emitOpError("field ") << field << " '{}' needs a scalar";
     bool isSpec = name.starts_with(":");
     if (isSpec && isArray)
-      return emitOpError("field ") << field << " '{" << name
-                                   << "}' needs a scalar";
+      return emitOpError("field ")
+             << field << " '{" << name << "}' needs a scalar";
     if (isSpec) {
       ++field;
       continue;
@@ -241,8 +292,8 @@ LogicalResult PrintOp::verify() {
         name != "array")
       return emitOpError("unknown field '{") << name << "}'";
     if (!name.empty() && !isArray)
-      return emitOpError("field ") << field << " '{" << name
-                                   << "}' needs an array";
+      return emitOpError("field ")
+             << field << " '{" << name << "}' needs an array";
     ++field;
   }
   if (field != getArgs().size())
@@ -254,3 +305,46 @@ LogicalResult PrintOp::verify() {
 
 #define GET_OP_CLASSES
 #include "dac/Dialect/Dist/IR/DistOps.cpp.inc"
+
+FailureOr<SmallVector<Value>> dac::dist::getDynamicSizes(Value array) {
+  auto type = dyn_cast<ArrayType>(array.getType());
+  if (!type)
+    return failure();
+  if (type.getNumDynamicDims() == 0)
+    return SmallVector<Value>();
+  Operation *def = array.getDefiningOp();
+  if (!def)
+    return failure();
+  if (auto op = dyn_cast<RandomOp>(def))
+    return SmallVector<Value>(op.getSizes());
+  if (auto op = dyn_cast<FullOp>(def))
+    return SmallVector<Value>(op.getSizes());
+  if (auto op = dyn_cast<ArangeOp>(def))
+    return SmallVector<Value>(op.getSizes());
+  if (auto op = dyn_cast<KernelOp>(def))
+    return SmallVector<Value>(op.getSizes());
+  if (auto op = dyn_cast<GatherOp>(def))
+    return SmallVector<Value>(op.getSizes());
+  if (auto op = dyn_cast<InsertOp>(def))
+    return getDynamicSizes(op.getDest());
+  if (auto op = dyn_cast<MapOp>(def))
+    return getDynamicSizes(op.getInputs().front());
+  if (auto op = dyn_cast<ReduceDimsOp>(def)) {
+    // The input's dynamic extents, less the reduced dimensions.
+    auto inType = cast<ArrayType>(op.getInput().getType());
+    FailureOr<SmallVector<Value>> inner = getDynamicSizes(op.getInput());
+    if (failed(inner))
+      return failure();
+    SmallVector<Value> sizes;
+    unsigned next = 0;
+    for (int64_t d = 0; d < inType.getRank(); ++d) {
+      if (!ShapedType::isDynamic(inType.getShape()[d]))
+        continue;
+      Value size = (*inner)[next++];
+      if (!llvm::is_contained(op.getDims(), d))
+        sizes.push_back(size);
+    }
+    return sizes;
+  }
+  return failure();
+}

@@ -13,4 +13,15 @@
 #define GET_OP_CLASSES
 #include "dac/Dialect/Dist/IR/DistOps.h.inc"
 
+namespace dac::dist {
+
+/// The SSA values of an array's dynamic extents, from the op that computes
+/// it (the `sizes` of a creation op, a kernel or a gather; those of the
+/// input or destination of ops that keep them). Fails for a block argument
+/// with dynamic extents.
+mlir::FailureOr<llvm::SmallVector<mlir::Value>>
+getDynamicSizes(mlir::Value array);
+
+} // namespace dac::dist
+
 #endif // DAC_DIALECT_DIST_IR_DISTOPS_H

@@ -180,6 +180,65 @@ def Dist_YieldOp : Dist_Op<"yield", [Pure, Terminator, ReturnLike,
 }
 
 //===----------------------------------------------------------------------===//
+// Data movement: views read and written
+//===----------------------------------------------------------------------===//
+
+def Dist_GatherOp : Dist_Op<"gather", [Pure, AttrSizedOperandSegments]> {
+  let summary = "the elements of an array at affine positions, as a new array";
+  let description = [{
+    `result[k] = source[i]` for every position `k` of the result, where
+    source index `i[d] = starts[d] + steps[d] * k[dims[d]]`, or the fixed
+    index `starts[d]` when `dims[d]` is -1. Result dimensions no source
+    dimension names broadcast the source along them. Reading a NumPy view
+    is a gather: slices with any step (`a[5:1:-2]`), integer indices
+    (`a[3, :]`), `np.newaxis`, broadcasting and transposes. The source and
+    the result may have different layouts: after partitioning each rank
+    receives the elements it owns from whichever ranks own them.
+
+        %v = dist.gather %a [1] steps [1] dims [0]
+               : !dist.array<10xf64> -> !dist.array<9xf64>
+  }];
+  let arguments = (ins Dist_AnyArray:$source, Variadic<Index>:$starts,
+                       DenseI64ArrayAttr:$static_starts,
+                       DenseI64ArrayAttr:$steps, DenseI64ArrayAttr:$dims,
+                       Variadic<Index>:$sizes);
+  let results = (outs Dist_AnyArray:$result);
+  let assemblyFormat = [{
+    $source custom<DynamicIndexList>($starts, $static_starts) `steps` $steps
+    `dims` $dims (`sizes` `(` $sizes^ `)`)? attr-dict `:` type($source) `->`
+    type($result)
+  }];
+  let hasVerifier = 1;
+}
+
+def Dist_InsertOp : Dist_Op<"insert", [Pure]> {
+  let summary = "an array with a region replaced by another array";
+  let description = [{
+    The result is `dest` except that `result[i] = source[k]` for every
+    position `k` of `source`, where dest index `i[e] = starts[e] + steps[e] *
+    k[dims[e]]`, or the fixed index `starts[e]` when `dims[e]` is -1; every
+    source dimension is named exactly once. Assigning to a NumPy view
+    (`a[1:-1] = b`, `a[i, j] = v`, `v += 1` on a slice) is an insert into
+    the view's base. All of `source` is read before anything is written, as
+    NumPy does for overlapping assignments (`a[1:] = a[:-1]`).
+
+        %b = dist.insert %s into %a [1] steps [1] dims [0]
+               : !dist.array<9xf64> into !dist.array<10xf64>
+  }];
+  let arguments = (ins Dist_AnyArray:$source, Dist_AnyArray:$dest,
+                       Variadic<Index>:$starts,
+                       DenseI64ArrayAttr:$static_starts,
+                       DenseI64ArrayAttr:$steps, DenseI64ArrayAttr:$dims);
+  let results = (outs Dist_AnyArray:$result);
+  let assemblyFormat = [{
+    $source `into` $dest custom<DynamicIndexList>($starts, $static_starts)
+    `steps` $steps `dims` $dims attr-dict `:` type($source) `into`
+    type($dest) `->` type($result)
+  }];
+  let hasVerifier = 1;
+}
+
+//===----------------------------------------------------------------------===//
 // Output and checks
 //===----------------------------------------------------------------------===//
 

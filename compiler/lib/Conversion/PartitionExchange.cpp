@@ -1,0 +1,149 @@
+//===- PartitionExchange.cpp - dist.gather / dist.insert per rank ---------===//
+//
+// Reading or writing a view moves elements between ranks: each rank owns
+// some elements of the destination and needs source elements that other
+// ranks may own. Both ops become one call of the runtime's general
+// exchange, whose plan (who sends what to whom) the runtime computes from
+// the two layouts and the access map once and caches; the compiler only
+// describes the access. A gather fills a new buffer; an insert writes into
+// the destination's buffer, in place when nothing else reads it.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Partition.h"
+
+using namespace mlir;
+using namespace dac;
+using namespace dac::dist;
+using namespace dac::partition;
+
+namespace {
+
+/// The identity access of an array of `rank` dimensions.
+Access identityAccess(OpBuilder &b, Location loc, unsigned rank) {
+  Access access;
+  for (unsigned d = 0; d < rank; ++d) {
+    access.starts.push_back(constIndex(b, loc, 0));
+    access.steps.push_back(1);
+    access.dims.push_back(d);
+  }
+  return access;
+}
+
+/// Static starts with their dynamic values substituted.
+SmallVector<Value> mixedStarts(OpBuilder &b, Location loc,
+                               ArrayRef<int64_t> staticStarts,
+                               ValueRange dynamicStarts) {
+  SmallVector<Value> starts;
+  unsigned next = 0;
+  for (int64_t s : staticStarts)
+    starts.push_back(ShapedType::isDynamic(s) ? dynamicStarts[next++]
+                                              : constIndex(b, loc, s));
+  return starts;
+}
+
+/// Bytes per element in a local buffer (a bool takes one byte).
+int64_t elementBytes(Type type) {
+  if (type.isInteger(1))
+    return 1;
+  return type.getIntOrFloatBitWidth() / 8;
+}
+
+LayoutAttr layoutOf(ArrayType type) {
+  return type.getLayout()
+             ? type.getLayout()
+             : LayoutAttr::getDefault(type.getContext(), type.getRank());
+}
+
+} // namespace
+
+void FunctionPartitioner::emitExchange(OpBuilder &b, Location loc, Value source,
+                                       Value srcBuffer, ArrayType dstType,
+                                       ArrayRef<Value> dstSizes,
+                                       Value dstBuffer, ArrayRef<Value> counts,
+                                       const Access &src, const Access &dst) {
+  auto srcType = cast<ArrayType>(getGlobalType(source));
+  // The access map, word by word (format in RuntimeABI.def).
+  SmallVector<Value> words;
+  words.push_back(constI64(b, loc, counts.size()));
+  for (Value c : counts)
+    words.push_back(toI64(b, loc, c));
+  for (const Access *side : {&src, &dst}) {
+    words.push_back(constI64(b, loc, side->starts.size()));
+    for (unsigned d = 0; d < side->starts.size(); ++d) {
+      words.push_back(toI64(b, loc, side->starts[d]));
+      words.push_back(constI64(b, loc, side->steps[d]));
+      words.push_back(constI64(b, loc, side->dims[d]));
+    }
+  }
+  Value map = createEntryBuffer(b, loc, func, words.size());
+  for (auto [i, word] : llvm::enumerate(words)) {
+    auto ptr =
+        LLVM::GEPOp::create(b, loc, map.getType(), b.getI64Type(), map,
+                            ArrayRef<LLVM::GEPArg>{static_cast<int32_t>(i)});
+    LLVM::StoreOp::create(b, loc, word, ptr);
+  }
+  Value srcLayout = createLayoutHandle(b, loc, layoutOf(srcType),
+                                       getGlobalSizes(b, loc, source));
+  Value dstLayout = createLayoutHandle(b, loc, layoutOf(dstType), dstSizes);
+  Value plan =
+      createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_exchange_plan,
+                        {srcLayout, dstLayout, map});
+  createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_exchange_start,
+                    {plan, getPointer(b, loc, srcBuffer),
+                     constI64(b, loc, elementBytes(srcType.getElementType()))});
+  createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_exchange_wait,
+                    {plan, getPointer(b, loc, dstBuffer)});
+}
+
+Value FunctionPartitioner::allocLocal(OpBuilder &b, Location loc,
+                                      ArrayType type,
+                                      ArrayRef<Value> globalSizes) {
+  LocalSpace space = buildLocalSpace(b, loc, layoutOf(type), globalSizes);
+  auto memrefType = MemRefType::get(
+      SmallVector<int64_t>(type.getRank(), ShapedType::kDynamic),
+      type.getElementType());
+  return memref::AllocOp::create(b, loc, memrefType, space.localSizes);
+}
+
+LogicalResult FunctionPartitioner::lowerGather(GatherOp op) {
+  OpBuilder b(op);
+  Location loc = op.getLoc();
+  auto type = cast<ArrayType>(op.getType());
+  SmallVector<Value> sizes = getGlobalSizes(b, loc, op.getResult());
+  Value buffer = allocLocal(b, loc, type, sizes);
+  Access src{mixedStarts(b, loc, op.getStaticStarts(), op.getStarts()),
+             SmallVector<int64_t>(op.getSteps()),
+             SmallVector<int64_t>(op.getDims())};
+  Access dst = identityAccess(b, loc, type.getRank());
+  emitExchange(b, loc, op.getSource(), mapping.lookup(op.getSource()), type,
+               sizes, buffer, sizes, src, dst);
+  mapping.map(op.getResult(), buffer);
+  return success();
+}
+
+LogicalResult FunctionPartitioner::lowerInsert(InsertOp op) {
+  OpBuilder b(op);
+  Location loc = op.getLoc();
+  auto type = cast<ArrayType>(op.getType());
+  SmallVector<Value> sizes = getGlobalSizes(b, loc, op.getDest());
+  // In place when this insert is the destination's only reader and the
+  // destination owns its buffer (computed here, not handed in by a loop or
+  // a branch, whose other paths may still need it); otherwise on a copy.
+  Value dest = mapping.lookup(op.getDest());
+  Value buffer = dest;
+  if (!op.getDest().hasOneUse() || !op.getDest().getDefiningOp()) {
+    buffer = allocLocal(b, loc, type, sizes);
+    memref::CopyOp::create(b, loc, dest, buffer);
+  }
+  auto srcType = cast<ArrayType>(getGlobalType(op.getSource()));
+  SmallVector<Value> counts = getGlobalSizes(b, loc, op.getSource());
+  Access src = identityAccess(b, loc, srcType.getRank());
+  Access dst{mixedStarts(b, loc, op.getStaticStarts(), op.getStarts()),
+             SmallVector<int64_t>(op.getSteps()),
+             SmallVector<int64_t>(op.getDims())};
+  emitExchange(b, loc, op.getSource(), mapping.lookup(op.getSource()), type,
+               sizes, buffer, counts, src, dst);
+  mapping.map(op.getResult(), buffer);
+  return success();
+}

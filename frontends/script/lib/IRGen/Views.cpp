@@ -1,0 +1,480 @@
+//===- Views.cpp - NumPy indexing, views and broadcasting -----------------===//
+//
+// A NumPy view shares its base's memory. In the value-semantic dist IR an
+// array is an SSA value, so the frontend keeps the sharing: a view records
+// its base and where its elements live in it (an affine access per base
+// dimension), and holds the elements as a dist.gather of the base. Writing
+// through any view or the base is a dist.insert into the base, after which
+// every live view of it is gathered again; unused gathers are dead code.
+// Broadcasting reads an operand with step 0 along the broadcast dimensions,
+// the same gather.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Emitter.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
+
+using namespace mlir;
+using namespace dac;
+using namespace dac::dist;
+using namespace dac::script;
+
+using Kind = PyValue::Kind;
+
+namespace {
+
+/// A view's elements in its base, and its own shape.
+struct Access {
+  std::vector<Value> starts;
+  std::vector<int64_t> steps, dims;
+  std::vector<Value> shape;
+};
+
+} // namespace
+
+/// The gather reading `access` of `base`.
+static Value gather(Emitter &em, const ValueRef &base, const Access &access,
+                    LayoutAttr layout = {}) {
+  OpBuilder &b = em.b;
+  SmallVector<int64_t> staticStarts;
+  SmallVector<Value> dynamicStarts;
+  for (Value s : access.starts) {
+    if (std::optional<int64_t> c = getConstantIntValue(s)) {
+      staticStarts.push_back(*c);
+    } else {
+      staticStarts.push_back(ShapedType::kDynamic);
+      dynamicStarts.push_back(s);
+    }
+  }
+  Type type = em.arrayType(access.shape, base->dtype, layout);
+  return GatherOp::create(b, em.loc, type, base->value, dynamicStarts,
+                          b.getDenseI64ArrayAttr(staticStarts),
+                          b.getDenseI64ArrayAttr(access.steps),
+                          b.getDenseI64ArrayAttr(access.dims),
+                          Emitter::dynamicSizes(access.shape));
+}
+
+/// A new view of `base` (a root array) at `access`.
+static ValueRef makeView(Emitter &em, const ValueRef &base,
+                         const Access &access) {
+  auto info = std::make_shared<ViewInfo>();
+  info->base = base;
+  info->starts = access.starts;
+  info->steps = access.steps;
+  info->dims = access.dims;
+  ValueRef v =
+      PyValue::array(gather(em, base, access), base->dtype, access.shape);
+  v->view = info;
+  base->views.push_back(v);
+  return v;
+}
+
+/// The access of `array`'s own elements, in its base's terms.
+static Access accessOfWhole(Emitter &em, const ValueRef &array) {
+  Access access;
+  access.shape = array->shape;
+  if (array->view) {
+    access.starts = array->view->starts;
+    access.steps = array->view->steps;
+    access.dims = array->view->dims;
+    return access;
+  }
+  for (size_t d = 0; d < array->shape.size(); ++d) {
+    access.starts.push_back(em.index(0));
+    access.steps.push_back(1);
+    access.dims.push_back(d);
+  }
+  return access;
+}
+
+/// `inner`, an access of `array`'s dimensions, as an access of the base.
+static Access compose(Emitter &em, const ValueRef &array, const Access &inner) {
+  if (!array->view)
+    return inner;
+  OpBuilder &b = em.b;
+  const ViewInfo &outer = *array->view;
+  Access result;
+  result.shape = inner.shape;
+  for (size_t d = 0; d < outer.starts.size(); ++d) {
+    int64_t j = outer.dims[d];
+    if (j < 0) {
+      result.starts.push_back(outer.starts[d]);
+      result.steps.push_back(outer.steps[d]);
+      result.dims.push_back(-1);
+      continue;
+    }
+    // base index = s + st * (s' + st' * k) = (s + st * s') + st * st' * k.
+    Value scaled = em.fold(arith::MulIOp::create(b, em.loc, inner.starts[j],
+                                                 em.index(outer.steps[d])));
+    result.starts.push_back(
+        em.fold(arith::AddIOp::create(b, em.loc, outer.starts[d], scaled)));
+    result.steps.push_back(outer.steps[d] * inner.steps[j]);
+    result.dims.push_back(inner.dims[j]);
+  }
+  return result;
+}
+
+/// An integer index as `index`, negative ones counting from the end,
+/// checked against the extent (at compile time when both are known).
+static Value normalizeIndex(Emitter &em, const ValueRef &index, Value extent,
+                            size_t axis) {
+  OpBuilder &b = em.b;
+  Location loc = em.loc;
+  if (!index->is(Kind::Scalar) || isFloat(index->dtype) ||
+      index->dtype == DType::Bool)
+    compileError("only integers, slices (`:`), ellipsis (`...`), "
+                 "numpy.newaxis (`None`) and integer or boolean arrays are "
+                 "valid indices");
+  std::optional<int64_t> i = Emitter::getConstInt(index);
+  std::optional<int64_t> n = getConstantIntValue(extent);
+  if (i && n) {
+    if (*i < -*n || *i >= *n)
+      compileError("index " + Twine(*i) + " is out of bounds for axis " +
+                   Twine(axis) + " with size " + Twine(*n));
+    return em.index(*i < 0 ? *i + *n : *i);
+  }
+  Value v = em.convert(b, loc, index->value, index->dtype, DType::Int64);
+  Value size = arith::IndexCastOp::create(b, loc, b.getI64Type(), extent);
+  Value zero = arith::ConstantIntOp::create(b, loc, b.getI64Type(), 0);
+  Value negative =
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, v, zero);
+  v = arith::SelectOp::create(b, loc, negative,
+                              arith::AddIOp::create(b, loc, v, size), v);
+  Value inRange = arith::AndIOp::create(
+      b, loc, arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sge, v, zero),
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, v, size));
+  em.emitAssert(
+      inRange,
+      ("IndexError: index out of bounds for axis " + Twine(axis)).str());
+  return em.fold(arith::IndexCastOp::create(b, loc, b.getIndexType(), v));
+}
+
+/// Python's slice.indices(n): the first index and the number of elements
+/// of start:stop:step over an extent `n`.
+static std::pair<Value, Value> resolveSlice(Emitter &em, const ValueRef &slice,
+                                            Value extent, int64_t &step) {
+  OpBuilder &b = em.b;
+  Location loc = em.loc;
+  const ValueRef &stepArg = slice->items[2];
+  step = 1;
+  if (!stepArg->is(Kind::None)) {
+    std::optional<int64_t> s = Emitter::getConstInt(stepArg);
+    if (!stepArg->is(Kind::Scalar) || isFloat(stepArg->dtype))
+      compileError("slice indices must be integers or None");
+    if (!s)
+      compileError("slice steps must be known when compiling");
+    if (*s == 0)
+      compileError("slice step cannot be zero");
+    step = *s;
+  }
+  Type i64 = b.getI64Type();
+  auto c = [&](int64_t v) -> Value {
+    return arith::ConstantIntOp::create(b, loc, i64, v);
+  };
+  Value n = arith::IndexCastOp::create(b, loc, i64, extent);
+  // One bound, as slice.indices computes it: negative counts from the end,
+  // then clipped to [lo, hi].
+  auto bound = [&](const ValueRef &v, Value missing, Value lo,
+                   Value hi) -> Value {
+    if (v->is(Kind::None))
+      return missing;
+    if (!v->is(Kind::Scalar) || isFloat(v->dtype))
+      compileError("slice indices must be integers or None");
+    Value x = em.convert(b, loc, v->value, v->dtype, DType::Int64);
+    Value negative =
+        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, x, c(0));
+    x = arith::SelectOp::create(b, loc, negative,
+                                arith::AddIOp::create(b, loc, x, n), x);
+    x = arith::MaxSIOp::create(b, loc, x, lo);
+    return arith::MinSIOp::create(b, loc, x, hi);
+  };
+  Value start, stop, length;
+  if (step > 0) {
+    start = bound(slice->items[0], c(0), c(0), n);
+    stop = bound(slice->items[1], n, c(0), n);
+    Value span = arith::SubIOp::create(b, loc, stop, start);
+    length = arith::CeilDivSIOp::create(b, loc, span, c(step));
+  } else {
+    Value last = arith::SubIOp::create(b, loc, n, c(1));
+    start = bound(slice->items[0], last, c(-1), last);
+    stop = bound(slice->items[1], c(-1), c(-1), last);
+    Value span = arith::SubIOp::create(b, loc, start, stop);
+    length = arith::CeilDivSIOp::create(b, loc, span, c(-step));
+  }
+  length = arith::MaxSIOp::create(b, loc, length, c(0));
+  // An empty slice starts anywhere in range (nothing is read).
+  Value first = arith::MaxSIOp::create(b, loc, start, c(0));
+  auto toIndex = [&](Value v) {
+    return em.fold(arith::IndexCastOp::create(b, loc, b.getIndexType(), v));
+  };
+  return {toIndex(first), toIndex(length)};
+}
+
+/// The access `index` selects of `array`'s own dimensions.
+static Access accessOf(Emitter &em, const ValueRef &array,
+                       const ValueRef &index) {
+  std::vector<ValueRef> items =
+      index->is(Kind::Tuple) ? index->items : std::vector<ValueRef>{index};
+  size_t rank = array->shape.size(), used = 0, ellipses = 0;
+  for (const ValueRef &item : items) {
+    if (item->is(Kind::Array))
+      compileError("indexing with arrays (fancy indexing) is not supported "
+                   "yet; boolean masks are supported in assignments "
+                   "(a[a < 0] = 0) and np.where");
+    if (item->is(Kind::Ellipsis))
+      ++ellipses;
+    else if (!item->is(Kind::None))
+      ++used;
+  }
+  if (ellipses > 1)
+    compileError("an index can only have a single ellipsis ('...')");
+  if (used > rank)
+    compileError("too many indices for array: array is " + Twine(rank) +
+                 "-dimensional, but " + Twine(used) + " were indexed");
+  Access access;
+  size_t d = 0;
+  auto full = [&]() {
+    access.starts.push_back(em.index(0));
+    access.steps.push_back(1);
+    access.dims.push_back(access.shape.size());
+    access.shape.push_back(array->shape[d++]);
+  };
+  for (const ValueRef &item : items) {
+    if (item->is(Kind::Ellipsis)) {
+      for (size_t k = 0; k < rank - used; ++k)
+        full();
+    } else if (item->is(Kind::None)) {
+      access.shape.push_back(em.index(1)); // a new axis
+    } else if (item->is(Kind::Slice)) {
+      int64_t step;
+      auto [start, length] = resolveSlice(em, item, array->shape[d], step);
+      access.starts.push_back(start);
+      access.steps.push_back(step);
+      access.dims.push_back(access.shape.size());
+      access.shape.push_back(length);
+      ++d;
+    } else {
+      access.starts.push_back(normalizeIndex(em, item, array->shape[d], d));
+      access.steps.push_back(1);
+      access.dims.push_back(-1);
+      ++d;
+    }
+  }
+  while (d < rank)
+    full();
+  return access;
+}
+
+static void refreshViews(Emitter &em, const ValueRef &base) {
+  llvm::erase_if(base->views,
+                 [](const std::weak_ptr<PyValue> &v) { return v.expired(); });
+  for (const std::weak_ptr<PyValue> &weak : base->views) {
+    ValueRef view = weak.lock();
+    Access access = accessOfWhole(em, view);
+    view->value = gather(em, base, access,
+                         cast<ArrayType>(view->value.getType()).getLayout());
+  }
+}
+
+/// Writes `contents` (an array of the access's shape, of the base's dtype)
+/// into `base` at `access`.
+static void insert(Emitter &em, const ValueRef &base, const Access &access,
+                   ValueRef contents) {
+  OpBuilder &b = em.b;
+  // New axes of the view are not in the base: drop them (extent 1).
+  std::vector<int64_t> kept;
+  for (size_t j = 0; j < access.shape.size(); ++j)
+    if (llvm::is_contained(access.dims, static_cast<int64_t>(j)))
+      kept.push_back(j);
+  std::vector<int64_t> dims = access.dims;
+  if (kept.size() != access.shape.size()) {
+    Access squeeze;
+    for (size_t j = 0; j < access.shape.size(); ++j) {
+      auto it = llvm::find(kept, static_cast<int64_t>(j));
+      squeeze.starts.push_back(em.index(0));
+      squeeze.steps.push_back(1);
+      squeeze.dims.push_back(it == kept.end() ? -1 : it - kept.begin());
+      if (it != kept.end())
+        squeeze.shape.push_back(access.shape[j]);
+    }
+    contents = PyValue::array(gather(em, contents, squeeze), contents->dtype,
+                              squeeze.shape);
+    for (int64_t &dim : dims)
+      if (dim >= 0)
+        dim = llvm::find(kept, dim) - kept.begin();
+  }
+  SmallVector<int64_t> staticStarts;
+  SmallVector<Value> dynamicStarts;
+  for (Value s : access.starts) {
+    if (std::optional<int64_t> c = getConstantIntValue(s)) {
+      staticStarts.push_back(*c);
+    } else {
+      staticStarts.push_back(ShapedType::kDynamic);
+      dynamicStarts.push_back(s);
+    }
+  }
+  base->value = InsertOp::create(
+      b, em.loc, base->value.getType(), contents->value, base->value,
+      dynamicStarts, b.getDenseI64ArrayAttr(staticStarts),
+      b.getDenseI64ArrayAttr(access.steps), b.getDenseI64ArrayAttr(dims));
+  refreshViews(em, base);
+}
+
+ValueRef Emitter::subscript(const ValueRef &array, const ValueRef &index) {
+  std::vector<ValueRef> items =
+      index->is(Kind::Tuple) ? index->items : std::vector<ValueRef>{index};
+  // One integer per dimension: the element, a NumPy scalar.
+  if (items.size() == array->shape.size() && !items.empty() &&
+      llvm::all_of(items,
+                   [](const ValueRef &v) { return v->is(Kind::Scalar); }))
+    return element(array, items);
+  Access access = compose(*this, array, accessOf(*this, array, index));
+  ValueRef base = array->view ? array->view->base : array;
+  return makeView(*this, base, access);
+}
+
+void Emitter::writeArray(const ValueRef &target, const ValueRef &contents) {
+  if (!target->view) {
+    target->value = contents->value;
+    refreshViews(*this, target);
+    return;
+  }
+  insert(*this, target->view->base, accessOfWhole(*this, target), contents);
+}
+
+void Emitter::setItem(const ValueRef &array, const ValueRef &index,
+                      const ValueRef &value) {
+  // a[mask] = v with a mask of the array's shape: np.where, in place.
+  if (index->is(Kind::Array) && index->dtype == DType::Bool) {
+    if (index->shape.size() != array->shape.size())
+      compileError("boolean index did not match indexed array: it has " +
+                   Twine(index->shape.size()) + " dimensions, the array " +
+                   Twine(array->shape.size()));
+    ValueRef mask =
+        broadcastTo(index, array->shape,
+                    cast<ArrayType>(array->value.getType()).getLayout());
+    if (value->is(Kind::Array) && !value->shape.empty())
+      compileError("boolean-mask assignment of an array is not supported "
+                   "yet (assign a number, or use np.where)");
+    ValueRef v = value->is(Kind::Array) ? item(value) : value;
+    ValueRef updated = where(mask, castScalar(v, array->dtype, false), array);
+    writeArray(array, castArray(updated, array->dtype));
+    return;
+  }
+  Access access = accessOf(*this, array, index);
+  ValueRef contents;
+  if (value->is(Kind::Scalar)) {
+    contents = full(access.shape, value, array->dtype);
+  } else if (value->is(Kind::Array)) {
+    contents = broadcastTo(castArray(value, array->dtype), access.shape, {},
+                           /*forAssignment=*/true);
+  } else {
+    compileError("cannot assign " + value->describe() + " to array elements");
+  }
+  ValueRef base = array->view ? array->view->base : array;
+  insert(*this, base, compose(*this, array, access), contents);
+}
+
+ValueRef Emitter::transpose(const ValueRef &array, ArrayRef<int64_t> axes) {
+  Access inner;
+  size_t rank = array->shape.size();
+  inner.starts.assign(rank, index(0));
+  inner.steps.assign(rank, 1);
+  inner.dims.assign(rank, 0);
+  for (size_t j = 0; j < rank; ++j) {
+    inner.dims[axes[j]] = j;
+    inner.shape.push_back(array->shape[axes[j]]);
+  }
+  ValueRef base = array->view ? array->view->base : array;
+  return makeView(*this, base, compose(*this, array, inner));
+}
+
+std::vector<Value> Emitter::broadcastShape(ArrayRef<ValueRef> arrays) {
+  size_t rank = 0;
+  for (const ValueRef &a : arrays)
+    rank = std::max(rank, a->shape.size());
+  std::vector<Value> shape(rank);
+  auto fail = [&]() {
+    std::string shapes;
+    for (const ValueRef &a : arrays)
+      shapes += renderShape(a->shape) + " ";
+    compileError("operands could not be broadcast together with shapes " +
+                 shapes);
+  };
+  for (const ValueRef &a : arrays) {
+    size_t offset = rank - a->shape.size();
+    for (size_t d = 0; d < a->shape.size(); ++d) {
+      Value &out = shape[offset + d];
+      Value ext = a->shape[d];
+      std::optional<int64_t> have =
+          out ? getConstantIntValue(out) : std::nullopt;
+      std::optional<int64_t> mine = getConstantIntValue(ext);
+      if (!out || have == 1 || out == ext) {
+        if (!out || mine != 1)
+          out = ext;
+        continue;
+      }
+      if (mine == 1 || (have && mine && *have == *mine))
+        continue;
+      if (have && mine)
+        fail();
+      compileError("cannot prove that arrays of shapes " +
+                   renderShape(a->shape) + " and " + renderShape(shape) +
+                   " broadcast together (extents known only at run time)");
+    }
+  }
+  return shape;
+}
+
+ValueRef Emitter::broadcastTo(const ValueRef &array, std::vector<Value> shape,
+                              LayoutAttr layout, bool forAssignment) {
+  size_t rank = shape.size(), own = array->shape.size();
+  auto fail = [&]() {
+    if (forAssignment)
+      compileError("could not broadcast input array from shape " +
+                   renderShape(array->shape) + " into shape " +
+                   renderShape(shape));
+    compileError("operands could not be broadcast together with shapes " +
+                 renderShape(array->shape) + " " + renderShape(shape));
+  };
+  if (own > rank)
+    fail();
+  Access access;
+  access.shape = shape;
+  bool same = own == rank;
+  for (size_t d = 0; d < own; ++d) {
+    Value ext = array->shape[d], target = shape[rank - own + d];
+    std::optional<int64_t> e = getConstantIntValue(ext),
+                           t = getConstantIntValue(target);
+    access.starts.push_back(index(0));
+    if (ext == target || (e && t && *e == *t)) {
+      access.steps.push_back(1);
+      access.dims.push_back(rank - own + d);
+      continue;
+    }
+    if (e != 1) {
+      if (e && t)
+        fail();
+      compileError("cannot prove that shape " + renderShape(array->shape) +
+                   " broadcasts to " + renderShape(shape) +
+                   " (extents known only at run time)");
+    }
+    same = false;
+    access.steps.push_back(0);
+    access.dims.push_back(-1);
+  }
+  // For an assignment any layout will do: the insert moves the elements.
+  bool sameLayout =
+      forAssignment ||
+      effectiveLayout(array) ==
+          (layout ? layout : LayoutAttr::getDefault(b.getContext(), rank));
+  if (same && sameLayout)
+    return array;
+  // Read through a gather: broadcast dimensions with step 0, and the
+  // elements moved to `layout` if the array has another one.
+  return PyValue::array(
+      gather(*this, array, access, forAssignment ? LayoutAttr() : layout),
+      array->dtype, shape);
+}

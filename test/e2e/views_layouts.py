@@ -1,0 +1,36 @@
+# Views, slice assignment and broadcasting on every layout kind and on 2-D
+# process grids: the compiler inserts the data movement (planned by the
+# runtime from the layouts), including between operands of different
+# layouts and for dac.redistribute of any array.
+import dac
+import dac.numpy as np
+
+n = 13
+for dist in ['b', 'c', ('c', 2), ('b', {'halo': 1}), 'n']:
+    a = np.arange(float(n), dist=[dist])
+    print(a[::-2], a[3:11:3], a[1:] * a[:-1])
+    a[2:9] = a[4:11] + 1.0
+    a[::4] += 100.0
+    print(a)
+
+# Shifted slices of a 2-D array on a 2-D process grid, in a loop.
+g = np.zeros((7, 9), dist='bb')
+g[0, :] = 1.0
+g[:, -1] = 2.0
+steps = int(np.ones(8).sum())
+for it in range(steps):
+    g[1:-1, 1:-1] = 0.25 * (g[:-2, 1:-1] + g[2:, 1:-1] + g[1:-1, :-2] + g[1:-1, 2:])
+print(g)
+
+# Operands of different layouts meet in one operation.
+p = np.arange(10.0, dist='c')
+q = np.arange(10.0) * 2
+print(p + q, (p * q).sum())
+r = dac.redistribute(q * 3, dist='c')
+print(r, dac.localshapes(r))
+
+# A row broadcast against a distributed matrix, and a column.
+mat = np.ones((5, 4), dist='bn')
+row = np.arange(4.0)
+colv = np.arange(5.0)
+print(mat * row + colv[:, np.newaxis])
