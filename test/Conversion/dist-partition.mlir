@@ -157,8 +157,9 @@ func.func @cyclic(%v: f64) -> f64 {
 #b = #dist.layout<[b]>
 
 // Tests that an array carried by a loop becomes the local chunk (a memref)
-// in the loop's iter_args, block arguments, yield and results, and that the
-// kernel in the body reads the carried chunk.
+// in the loop's iter_args, block arguments, yield and results; the kernel
+// in the body reads the carried chunk and, as nothing else needs the
+// previous iteration's values, writes its result into the same buffer.
 // CHECK-LABEL: func @carried
 func.func @carried(%v: f64, %n: i64) -> f64 {
   %c0 = arith.constant 0 : i64
@@ -170,10 +171,10 @@ func.func @carried(%v: f64, %n: i64) -> f64 {
   }
   // CHECK: %[[R:.*]] = scf.for {{.*}} iter_args(%[[X:.*]] = %[[INIT]]) -> (memref<?xf64>)
   %r = scf.for %i = %c0 to %n step %c1 iter_args(%x = %a) -> (!dist.array<8xf64, #b>) : i64 {
-    // CHECK: %[[NEW:.*]] = memref.alloc({{.*}}) : memref<?xf64>
+    // CHECK-NOT: memref.alloc
     // CHECK: memref.load %[[X]]
-    // CHECK: memref.store %{{.*}}, %[[NEW]]
-    // CHECK: scf.yield %[[NEW]] : memref<?xf64>
+    // CHECK: memref.store %{{.*}}, %[[X]]
+    // CHECK: scf.yield %[[X]] : memref<?xf64>
     %y = dist.kernel [8] <[b]> ins(%x : !dist.array<8xf64, #b>) reductions [unit] -> !dist.array<8xf64, #b> {
     ^bb0(%j: index, %e: f64):
       %t = arith.addf %e, %v : f64
@@ -215,6 +216,41 @@ func.func @views(%v: f64) -> f64 {
   %s = dist.kernel [10] <[b]> ins(%i, %a : !dist.array<10xf64, #b>, !dist.array<10xf64, #b>) reductions [#dist.reduce<sum>] -> f64 {
   ^bb0(%j: index, %x: f64, %y: f64):
     %t = arith.addf %x, %y : f64
+    dist.yield %t : f64
+  }
+  return %s : f64
+}
+
+// -----
+
+#b = #dist.layout<[b]>
+
+// Tests that a loop whose initial array is read again after the loop does
+// not overwrite it: the body writes a new buffer every iteration.
+// CHECK-LABEL: func @carried_shared
+func.func @carried_shared(%v: f64, %n: i64) -> f64 {
+  %c0 = arith.constant 0 : i64
+  %c1 = arith.constant 1 : i64
+  %a = dist.kernel [8] <[b]> reductions [unit] -> !dist.array<8xf64, #b> {
+  ^bb0(%j: index):
+    dist.yield %v : f64
+  }
+  // CHECK: scf.for {{.*}} iter_args(%[[X:.*]] = %{{.*}}) -> (memref<?xf64>)
+  // CHECK: %[[NEW:.*]] = memref.alloc({{.*}}) : memref<?xf64>
+  // CHECK: memref.load %[[X]]
+  // CHECK: memref.store %{{.*}}, %[[NEW]]
+  // CHECK: scf.yield %[[NEW]] : memref<?xf64>
+  %r = scf.for %i = %c0 to %n step %c1 iter_args(%x = %a) -> (!dist.array<8xf64, #b>) : i64 {
+    %y = dist.kernel [8] <[b]> ins(%x : !dist.array<8xf64, #b>) reductions [unit] -> !dist.array<8xf64, #b> {
+    ^bb0(%j: index, %e: f64):
+      %t = arith.addf %e, %v : f64
+      dist.yield %t : f64
+    }
+    scf.yield %y : !dist.array<8xf64, #b>
+  }
+  %s = dist.kernel [8] <[b]> ins(%r, %a : !dist.array<8xf64, #b>, !dist.array<8xf64, #b>) reductions [#dist.reduce<sum>] -> f64 {
+  ^bb0(%j: index, %e: f64, %f: f64):
+    %t = arith.addf %e, %f : f64
     dist.yield %t : f64
   }
   return %s : f64

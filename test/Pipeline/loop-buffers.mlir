@@ -1,7 +1,8 @@
 // RUN: dac-opt %s --dac-to-local | FileCheck %s
 
-// Tests that a loop carrying an array frees the chunk of the previous
-// iteration (ownership-based deallocation) and that the final chunk is freed
+// Tests that a loop carrying an array whose initial value is read again
+// after the loop (so the loop cannot update it in place) frees the chunk of
+// the previous iteration (ownership-based deallocation) and the final chunk
 // after its last use: nothing leaks across iterations.
 // CHECK-LABEL: func @main
 // CHECK: %[[A:.*]] = memref.alloc
@@ -10,6 +11,7 @@
 // CHECK: scf.if %[[OWN]]
 // CHECK: memref.dealloc
 // CHECK: scf.yield %[[NEW]], %true
+// CHECK: call @dac_rt_print_f64
 // CHECK: call @dac_rt_print_f64
 // CHECK: memref.dealloc
 // CHECK: return
@@ -32,5 +34,7 @@ func.func @main() {
   }
   %s = dist.reduce <sum> %r : !dist.array<100xf64> -> f64
   dist.print "{}" %s : f64
+  %s0 = dist.reduce <sum> %x : !dist.array<100xf64> -> f64
+  dist.print "{}" %s0 : f64
   return
 }

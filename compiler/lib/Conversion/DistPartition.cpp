@@ -221,6 +221,7 @@ LogicalResult FunctionPartitioner::convertStructural(Operation *op) {
 }
 
 LogicalResult FunctionPartitioner::run() {
+  findOwnedLoopArrays();
   // Pre-order: a loop's carried values are converted before its body is.
   SmallVector<Operation *> ops;
   func.walk<WalkOrder::PreOrder>([&](Operation *op) {

@@ -14,6 +14,7 @@
 #include "mlir/IR/IRMapping.h"
 
 #include <array>
+#include <map>
 
 namespace dac::partition {
 
@@ -121,10 +122,21 @@ private:
   mlir::Value createLayoutHandle(mlir::OpBuilder &b, mlir::Location loc,
                                  dist::LayoutAttr layout,
                                  llvm::ArrayRef<mlir::Value> globalSizes);
-  /// The rank's local extents and index maps for `layout`.
+  /// The rank's local extents and index maps for `layout` (computed once
+  /// per function for block layouts of static extents).
   LocalSpace buildLocalSpace(mlir::OpBuilder &b, mlir::Location loc,
                              dist::LayoutAttr layout,
                              llvm::ArrayRef<mlir::Value> globalSizes);
+  LocalSpace buildLocalSpaceHere(mlir::OpBuilder &b, mlir::Location loc,
+                                 dist::LayoutAttr layout,
+                                 llvm::ArrayRef<mlir::Value> globalSizes);
+  /// Whether `writer` may write into the buffer of `array` (in place): the
+  /// buffer belongs to `array` alone and nothing reads it after `writer`.
+  bool canOverwrite(mlir::Value array, mlir::Operation *writer);
+  /// Before partitioning: the arrays carried by loops that own their
+  /// buffers (see canOverwrite).
+  void findOwnedLoopArrays();
+  llvm::DenseSet<mlir::Value> ownedLoopArrays;
   // PartitionExchange.cpp
   mlir::LogicalResult lowerGather(dist::GatherOp op);
   mlir::LogicalResult lowerInsert(dist::InsertOp op);
@@ -149,6 +161,9 @@ private:
   mlir::ModuleOp module;
   /// Global values (arrays, streams) -> their per-rank replacement.
   mlir::IRMapping mapping;
+  /// Local spaces computed at the function's start, by (layout, extents).
+  std::map<std::pair<const void *, llvm::SmallVector<int64_t>>, LocalSpace>
+      hoistedSpaces;
   /// Values converted in place by convertStructural -> their global type.
   llvm::DenseMap<mlir::Value, mlir::Type> globalTypes;
 };

@@ -127,12 +127,12 @@ LogicalResult FunctionPartitioner::lowerInsert(InsertOp op) {
   Location loc = op.getLoc();
   auto type = cast<ArrayType>(op.getType());
   SmallVector<Value> sizes = getGlobalSizes(b, loc, op.getDest());
-  // In place when this insert is the destination's only reader and the
-  // destination owns its buffer (computed here, not handed in by a loop or
-  // a branch, whose other paths may still need it); otherwise on a copy.
+  // In place when the destination's buffer is its own and nothing reads
+  // it after this insert (slices of it read before are gathered already);
+  // otherwise into a copy.
   Value dest = mapping.lookup(op.getDest());
   Value buffer = dest;
-  if (!op.getDest().hasOneUse() || !op.getDest().getDefiningOp()) {
+  if (!canOverwrite(op.getDest(), op)) {
     buffer = allocLocal(b, loc, type, sizes);
     memref::CopyOp::create(b, loc, dest, buffer);
   }

@@ -59,6 +59,40 @@ FunctionPartitioner::getGlobalSizes(OpBuilder &b, Location loc, Value array) {
 LocalSpace FunctionPartitioner::buildLocalSpace(OpBuilder &b, Location loc,
                                                 LayoutAttr layout,
                                                 ArrayRef<Value> globalSizes) {
+  // Block and replicated layouts of extents known when compiling: the
+  // rank's chunk is computed once, at the start of the function (loops
+  // then ask nothing per iteration). Other layouts keep their runtime
+  // queries where they are, so that a layout that does not fit the number
+  // of ranks is reported where the script reaches it.
+  SmallVector<int64_t> key;
+  bool hoist = layout.getNumDistributedDims() == 0 || layout.isLeadingBlock();
+  for (Value size : globalSizes) {
+    std::optional<int64_t> c = getConstantIntValue(size);
+    hoist &= c.has_value();
+    key.push_back(c.value_or(0));
+  }
+  if (hoist) {
+    std::pair<const void *, SmallVector<int64_t>> id{
+        layout.getAsOpaquePointer(), key};
+    auto found = hoistedSpaces.find(id);
+    if (found != hoistedSpaces.end())
+      return found->second;
+    OpBuilder entry(b.getContext());
+    entry.setInsertionPointToStart(&func.getBody().front());
+    SmallVector<Value> sizes;
+    for (int64_t c : key)
+      sizes.push_back(constIndex(entry, loc, c));
+    LocalSpace space = buildLocalSpaceHere(entry, loc, layout, sizes);
+    hoistedSpaces[id] = space;
+    return space;
+  }
+  return buildLocalSpaceHere(b, loc, layout, globalSizes);
+}
+
+LocalSpace
+FunctionPartitioner::buildLocalSpaceHere(OpBuilder &b, Location loc,
+                                         LayoutAttr layout,
+                                         ArrayRef<Value> globalSizes) {
   unsigned rank = globalSizes.size();
   LocalSpace space;
   space.replicated = layout.getNumDistributedDims() == 0;
@@ -141,17 +175,32 @@ LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
   SmallVector<Value> &localSizes = space.localSizes;
   Value start = space.start;
 
-  // Buffers for array results, with the local extents.
+  // Buffers for array results, with the local extents: an input's buffer
+  // when nothing reads that input after this kernel (each element is read
+  // and written at the same position), else a new one.
   SmallVector<Value> outputs;
+  SmallVector<Value> reusable(kernel.getInputs());
   for (Value result : kernel.getResults()) {
     auto type = dyn_cast<ArrayType>(result.getType());
     if (!type)
       continue;
-    SmallVector<int64_t> dynShape(rank, ShapedType::kDynamic);
-    auto memrefType = MemRefType::get(dynShape, type.getElementType());
-    Value alloc = memref::AllocOp::create(b, loc, memrefType, localSizes);
-    outputs.push_back(alloc);
-    mapping.map(result, alloc);
+    auto reuse = llvm::find_if(reusable, [&](Value input) {
+      return input &&
+             cast<ArrayType>(getGlobalType(input)).getElementType() ==
+                 type.getElementType() &&
+             canOverwrite(input, kernel);
+    });
+    Value buffer;
+    if (reuse != reusable.end()) {
+      buffer = mapping.lookup(*reuse);
+      *reuse = nullptr;
+    } else {
+      SmallVector<int64_t> dynShape(rank, ShapedType::kDynamic);
+      auto memrefType = MemRefType::get(dynShape, type.getElementType());
+      buffer = memref::AllocOp::create(b, loc, memrefType, localSizes);
+    }
+    outputs.push_back(buffer);
+    mapping.map(result, buffer);
   }
 
   // A stream positioned at draw number `position` (runtime jump-ahead).

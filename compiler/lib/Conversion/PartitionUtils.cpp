@@ -250,3 +250,49 @@ SmallVector<int64_t> encodeLayout(LayoutAttr layout) {
 }
 
 } // namespace dac::partition
+
+/// Whether the buffer of `array` belongs to it alone: computed by a dist op
+/// (every one writes a buffer of its own, or one it may overwrite), or
+/// carried by an scf.for whose initial value and yielded value are such
+/// buffers read by nothing else. Asked of the global IR.
+static bool ownsBuffer(Value array) {
+  if (auto result = dyn_cast<OpResult>(array))
+    return isa<DistDialect>(result.getOwner()->getDialect());
+  auto arg = dyn_cast<BlockArgument>(array);
+  auto loop =
+      arg ? dyn_cast<scf::ForOp>(arg.getOwner()->getParentOp()) : nullptr;
+  if (!loop || arg.getArgNumber() == 0)
+    return false;
+  unsigned i = arg.getArgNumber() - 1;
+  Value init = loop.getInitArgs()[i];
+  Value yielded = loop.getBody()->getTerminator()->getOperand(i);
+  return init.hasOneUse() && ownsBuffer(init) &&
+         (yielded == array || (yielded.hasOneUse() && ownsBuffer(yielded)));
+}
+
+void dac::partition::FunctionPartitioner::findOwnedLoopArrays() {
+  func.walk([&](scf::ForOp loop) {
+    for (BlockArgument arg : loop.getRegionIterArgs())
+      if (isa<ArrayType>(arg.getType()) && ownsBuffer(arg))
+        ownedLoopArrays.insert(arg);
+  });
+}
+
+bool dac::partition::FunctionPartitioner::canOverwrite(Value array,
+                                                       Operation *writer) {
+  bool owned =
+      isa<BlockArgument>(array)
+          ? ownedLoopArrays.contains(array)
+          : isa<DistDialect>(cast<OpResult>(array).getOwner()->getDialect());
+  if (!owned)
+    return false;
+  // Every other reader has run before the writer.
+  for (Operation *user : array.getUsers()) {
+    if (user == writer)
+      continue;
+    Operation *ancestor = writer->getBlock()->findAncestorOpInBlock(*user);
+    if (!ancestor || ancestor == writer || !ancestor->isBeforeInBlock(writer))
+      return false;
+  }
+  return true;
+}
