@@ -41,12 +41,14 @@ func.func @reduce_draws(%seed: i64, %n: index, %off: i64) -> i64 {
 func.func private @hypotf(f32, f32) -> f32
 
 // Tests that a body that calls a function keeps scalar lanes: sixteen
-// copies of the body, each with its own 128-bit stream state.
+// copies of the body, each with its own 128-bit stream state, the float32
+// sum accumulating in float64 (rounded once at the end).
 // CHECK-LABEL: func @scalar_lanes
 func.func @scalar_lanes(%seed: i64, %n: index, %off: i64) -> f32 {
   %rng = dist.rng_create %seed
-  // CHECK: %[[LANES:.*]]:32 = scf.for {{.*}} -> (f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, i128, i128, i128, i128, i128, i128, i128, i128, i128, i128, i128, i128, i128, i128, i128, i128)
+  // CHECK: %[[LANES:.*]]:32 = scf.for {{.*}} -> (f64, f64, f64, f64, f64, f64, f64, f64, f64, f64, f64, f64, f64, f64, f64, f64, i128, i128, i128, i128, i128, i128, i128, i128, i128, i128, i128, i128, i128, i128, i128, i128)
   // CHECK-COUNT-16: call @hypotf
+  // CHECK: arith.truncf {{.*}} : f64 to f32
   // CHECK: call @dac_rt_allreduce_f32
   %s = dist.kernel [%n] <[b]> draws(%rng at %off) reductions [#dist.reduce<sum>] -> f32 {
   ^bb0(%i: index, %d: f64):
@@ -254,4 +256,33 @@ func.func @carried_shared(%v: f64, %n: i64) -> f64 {
     dist.yield %t : f64
   }
   return %s : f64
+}
+
+// -----
+
+#b = #dist.layout<[b]>
+
+// Tests that a reduction reading an array runs on vectors of sixteen
+// elements with sixteen accumulators (a float32 sum in float64), then a
+// scalar tail, then one allreduce.
+// CHECK-LABEL: func @vector_reduction
+func.func @vector_reduction(%v: f32) -> f32 {
+  %a = dist.kernel [1000] <[b]> reductions [unit] -> !dist.array<1000xf32, #b> {
+  ^bb0(%j: index):
+    dist.yield %v : f32
+  }
+  // CHECK: scf.for {{.*}} iter_args({{.*}}) -> (vector<16xf64>)
+  // CHECK: vector.load {{.*}} : memref<?xf32>, vector<16xf32>
+  // CHECK: arith.mulf {{.*}} : vector<16xf32>
+  // CHECK: arith.extf {{.*}} : vector<16xf32> to vector<16xf64>
+  // CHECK: vector.reduction <add>
+  // CHECK: scf.for
+  // CHECK: arith.truncf {{.*}} : f64 to f32
+  // CHECK: call @dac_rt_allreduce_f32
+  %s = dist.kernel [1000] <[b]> ins(%a : !dist.array<1000xf32, #b>) reductions [#dist.reduce<sum>] -> f32 {
+  ^bb0(%j: index, %x: f32):
+    %t = arith.mulf %x, %x : f32
+    dist.yield %t : f32
+  }
+  return %s : f32
 }

@@ -73,6 +73,22 @@ llvm::SmallVector<mlir::Value> buildVectorLanes(
     llvm::function_ref<std::array<mlir::Value, 4>(mlir::Value, mlir::Value)>
         loadWords);
 
+/// True if a 1-D kernel without random streams that only reduces (no
+/// array result) can run as vectors: an element-wise body, no bool inputs.
+bool isVectorReduction(dist::KernelOp kernel);
+
+/// The vector form of such a kernel over local positions [0, count) rounded
+/// down to a multiple of `lanes` (`start`: the first position's global
+/// index): inputs are loaded `lanes` at a time, the body runs once per
+/// vector and `lanes` independent accumulators of `accTypes` each take a
+/// share. Returns each reduction's combination over the lanes; the caller
+/// does the remainder.
+llvm::SmallVector<mlir::Value>
+buildVectorReduction(mlir::OpBuilder &b, mlir::Location loc,
+                     dist::KernelOp kernel, int64_t lanes,
+                     mlir::ValueRange inputs, mlir::Value start,
+                     mlir::Value count, llvm::ArrayRef<mlir::Type> accTypes);
+
 /// A rank's part of a global iteration space under a layout.
 struct LocalSpace {
   llvm::SmallVector<mlir::Value> localSizes;

@@ -253,12 +253,28 @@ LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
   for (unsigned i = 0, e = kernel.getNumResults(); i < e; ++i)
     if (kernel.getReductionKind(i))
       reductionResults.push_back(i);
+  // Float32 sums and products accumulate in float64: a rank's sequential
+  // share of millions of elements would otherwise lose digits that NumPy's
+  // pairwise summation keeps.
+  SmallVector<Type> accTypes;
+  for (unsigned i : reductionResults) {
+    Type t = kernel.getResult(i).getType();
+    ReduceKind kind = *kernel.getReductionKind(i);
+    bool widen =
+        t.isF32() && (kind == ReduceKind::Sum || kind == ReduceKind::Prod);
+    accTypes.push_back(widen ? (Type)b.getF64Type() : t);
+  }
   auto identities = [&]() {
     SmallVector<Value> accs;
-    for (unsigned i : reductionResults)
-      accs.push_back(buildIdentity(b, loc, *kernel.getReductionKind(i),
-                                   kernel.getResult(i).getType()));
+    for (auto [k, i] : llvm::enumerate(reductionResults))
+      accs.push_back(
+          buildIdentity(b, loc, *kernel.getReductionKind(i), accTypes[k]));
     return accs;
+  };
+  // A value of result i as its accumulator's type.
+  auto widen = [&](OpBuilder &b, Value v, Type acc) -> Value {
+    return v.getType() == acc ? v
+                              : (Value)arith::ExtFOp::create(b, loc, acc, v);
   };
 
   SmallVector<Value> inputs;
@@ -293,9 +309,11 @@ LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
     unsigned out = 0, red = 0;
     for (unsigned i = 0, e = kernel.getNumResults(); i < e; ++i) {
       Value v = inner.lookupOrDefault(yield.getValues()[i]);
-      if (std::optional<ReduceKind> kind = kernel.getReductionKind(i))
-        nextAccs.push_back(buildCombine(b, loc, *kind, accs[red++], v));
-      else
+      if (std::optional<ReduceKind> kind = kernel.getReductionKind(i)) {
+        Value acc = accs[red++];
+        nextAccs.push_back(
+            buildCombine(b, loc, *kind, acc, widen(b, v, acc.getType())));
+      } else
         memref::StoreOp::create(b, loc, v, outputs[out++], ivs);
     }
     return std::make_pair(nextAccs, nextStates);
@@ -401,6 +419,23 @@ LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
     };
     SmallVector<Value> results = build(b, 0, {}, carried);
     finals.assign(results.begin(), results.begin() + numAccs);
+  } else if (!general && isVectorReduction(kernel)) {
+    // Reading arrays and reducing: vectors of kLanes elements with as many
+    // independent accumulators (the sum no longer one long dependency
+    // chain, and closer to NumPy's pairwise rounding); the rest in a scalar
+    // tail.
+    constexpr int64_t kLanes = 16;
+    Value count = rank ? localSizes[0] : constIndex(b, loc, 1);
+    SmallVector<Value> partials = buildVectorReduction(
+        b, loc, kernel, kLanes, inputs, start, count, accTypes);
+    Value tailStart = arith::MulIOp::create(
+        b, loc,
+        arith::DivUIOp::create(b, loc, count, constIndex(b, loc, kLanes)),
+        constIndex(b, loc, kLanes));
+    finals = buildNest(tailStart, count, identities(), {});
+    for (auto [k, i] : llvm::enumerate(reductionResults))
+      finals[k] = buildCombine(b, loc, *kernel.getReductionKind(i), partials[k],
+                               finals[k]);
   } else if (numStreams == 0 || rank != 1 || general) {
     SmallVector<Value> states;
     for (const Stream &s : streamsAt(zero)) {
@@ -454,7 +489,7 @@ LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
             scf::YieldOp::create(b, loc, accs);
           });
       for (auto [k, i] : llvm::enumerate(reductionResults)) {
-        Value partial = loop.getResult(k);
+        Value partial = widen(b, loop.getResult(k), accTypes[k]);
         for (int64_t j = 1; j < kLanes; ++j)
           partial = buildCombine(b, loc, *kernel.getReductionKind(i), partial,
                                  loop.getResult(j * numAccs + k));
@@ -471,13 +506,16 @@ LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
     }
     finals = buildNest(tailStart, count, identities(), tailStates);
     for (auto [k, i] : llvm::enumerate(reductionResults))
-      finals[k] = buildCombine(b, loc, *kernel.getReductionKind(i), partials[k],
-                               finals[k]);
+      finals[k] = buildCombine(b, loc, *kernel.getReductionKind(i),
+                               widen(b, partials[k], accTypes[k]), finals[k]);
   }
 
   for (auto [k, i] : llvm::enumerate(reductionResults)) {
     ReduceKind kind = *kernel.getReductionKind(i);
     Value value = finals[k];
+    Type resultType = kernel.getResult(i).getType();
+    if (value.getType() != resultType)
+      value = arith::TruncFOp::create(b, loc, resultType, value);
     if (kind == ReduceKind::Min || kind == ReduceKind::Max) {
       // NumPy refuses min/max of an empty array; so does every rank here.
       Value count = constIndex(b, loc, 1);

@@ -22,12 +22,8 @@ using namespace dac::partition;
 static constexpr uint64_t kMultHi = 0x2360ED051FC65DA4ULL;
 static constexpr uint64_t kMultLo = 0x4385DF649FCCF645ULL;
 
-bool dac::partition::isVectorizable(KernelOp kernel) {
-  if (!kernel.getInputs().empty() || kernel.getRank() != 1)
-    return false;
-  for (Type t : kernel.getResultTypes())
-    if (isa<ArrayType>(t))
-      return false;
+/// A body of element-wise, pure ops only (what cloneBodyOnVectors takes).
+static bool hasElementwiseBody(KernelOp kernel) {
   for (Operation &op : kernel.getBody().front().without_terminator()) {
     if (isa<arith::ConstantOp>(op))
       continue;
@@ -36,6 +32,15 @@ bool dac::partition::isVectorizable(KernelOp kernel) {
       return false;
   }
   return true;
+}
+
+bool dac::partition::isVectorizable(KernelOp kernel) {
+  if (!kernel.getInputs().empty() || kernel.getRank() != 1)
+    return false;
+  for (Type t : kernel.getResultTypes())
+    if (isa<ArrayType>(t))
+      return false;
+  return hasElementwiseBody(kernel);
 }
 
 namespace {
@@ -119,6 +124,45 @@ vector::CombiningKind toCombiningKind(ReduceKind kind, Type elem) {
   llvm_unreachable("unknown reduction");
 }
 
+/// Clones a kernel body (element-wise ops only) once onto vectors of
+/// `lanes` elements; `mapping` holds the vector values of its arguments.
+/// Returns the vector values it yields.
+SmallVector<Value> cloneBodyOnVectors(OpBuilder &b, Location loc, Block &body,
+                                      IRMapping &mapping, int64_t lanes) {
+  auto vectorOf = [&](Type t) { return VectorType::get({lanes}, t); };
+  // Values from outside the body (and constants) are the same in every
+  // lane: broadcast them.
+  auto lookup = [&](Value v) -> Value {
+    if (Value mapped = mapping.lookupOrNull(v))
+      return mapped;
+    Value splat = vector::BroadcastOp::create(b, loc, vectorOf(v.getType()), v);
+    mapping.map(v, splat);
+    return splat;
+  };
+  for (Operation &op : body.without_terminator()) {
+    if (auto constant = dyn_cast<arith::ConstantOp>(op)) {
+      Operation *scalar = b.clone(op);
+      mapping.map(constant.getResult(),
+                  vector::BroadcastOp::create(b, loc,
+                                              vectorOf(constant.getType()),
+                                              scalar->getResult(0)));
+      continue;
+    }
+    OperationState state(op.getLoc(), op.getName());
+    for (Value operand : op.getOperands())
+      state.addOperands(lookup(operand));
+    for (Type t : op.getResultTypes())
+      state.addTypes(vectorOf(t));
+    state.addAttributes(op.getAttrs());
+    Operation *vectorOp = b.create(state);
+    mapping.map(op.getResults(), vectorOp->getResults());
+  }
+  SmallVector<Value> yielded;
+  for (Value v : cast<YieldOp>(body.getTerminator()).getValues())
+    yielded.push_back(lookup(v));
+  return yielded;
+}
+
 } // namespace
 
 SmallVector<Value> dac::partition::buildVectorLanes(
@@ -183,40 +227,12 @@ SmallVector<Value> dac::partition::buildVectorLanes(
           next.push_back(hi);
           next.push_back(lo);
         }
-        // Values from outside the body (and constants) are the same in
-        // every lane: broadcast them.
-        auto lookup = [&](Value v) -> Value {
-          if (Value mapped = mapping.lookupOrNull(v))
-            return mapped;
-          Value splat =
-              vector::BroadcastOp::create(b, loc, vectorOf(v.getType()), v);
-          mapping.map(v, splat);
-          return splat;
-        };
-        for (Operation &op : body.without_terminator()) {
-          if (auto constant = dyn_cast<arith::ConstantOp>(op)) {
-            Operation *scalar = b.clone(op);
-            mapping.map(constant.getResult(),
-                        vector::BroadcastOp::create(
-                            b, loc, vectorOf(constant.getType()),
-                            scalar->getResult(0)));
-            continue;
-          }
-          OperationState state(op.getLoc(), op.getName());
-          for (Value operand : op.getOperands())
-            state.addOperands(lookup(operand));
-          for (Type t : op.getResultTypes())
-            state.addTypes(vectorOf(t));
-          state.addAttributes(op.getAttrs());
-          Operation *vectorOp = b.create(state);
-          mapping.map(op.getResults(), vectorOp->getResults());
-        }
-        auto yield = cast<YieldOp>(body.getTerminator());
+        SmallVector<Value> yielded =
+            cloneBodyOnVectors(b, loc, body, mapping, lanes);
         SmallVector<Value> results;
         for (auto [k, i] : llvm::enumerate(reductions))
           results.push_back(buildCombine(b, loc, *kernel.getReductionKind(i),
-                                         args[k],
-                                         lookup(yield.getValues()[i])));
+                                         args[k], yielded[i]));
         results.append(next);
         scf::YieldOp::create(b, loc, results);
       });
@@ -228,5 +244,72 @@ SmallVector<Value> dac::partition::buildVectorLanes(
         b, loc, toCombiningKind(*kernel.getReductionKind(i), t),
         loop.getResult(k)));
   }
+  return partials;
+}
+
+bool dac::partition::isVectorReduction(KernelOp kernel) {
+  if (kernel.getRank() != 1 || !kernel.getStreams().empty() ||
+      kernel.getNumResults() == 0)
+    return false;
+  for (Type t : kernel.getResultTypes())
+    if (isa<ArrayType>(t))
+      return false;
+  // Bools are bytes in memory but bits in a vector load.
+  for (Value input : kernel.getInputs())
+    if (cast<ArrayType>(input.getType()).getElementType().isInteger(1))
+      return false;
+  return hasElementwiseBody(kernel);
+}
+
+SmallVector<Value> dac::partition::buildVectorReduction(
+    OpBuilder &b, Location loc, KernelOp kernel, int64_t lanes,
+    ValueRange inputs, Value start, Value count, ArrayRef<Type> accTypes) {
+  auto vectorOf = [&](Type t) { return VectorType::get({lanes}, t); };
+  SmallVector<Value> carried;
+  for (auto [i, t] : llvm::enumerate(accTypes))
+    carried.push_back(vector::BroadcastOp::create(
+        b, loc, vectorOf(t),
+        buildIdentity(b, loc, *kernel.getReductionKind(i), t)));
+  // Local positions 0, 1, ..., lanes - 1 (plus the loop's) and their
+  // global indices.
+  SmallVector<Value> offsets;
+  for (int64_t j = 0; j < lanes; ++j)
+    offsets.push_back(
+        arith::AddIOp::create(b, loc, start, constIndex(b, loc, j)));
+  Value indexBase = vector::FromElementsOp::create(
+      b, loc, vectorOf(b.getIndexType()), offsets);
+  Value whole = arith::MulIOp::create(
+      b, loc, arith::DivUIOp::create(b, loc, count, constIndex(b, loc, lanes)),
+      constIndex(b, loc, lanes));
+  Block &body = kernel.getBody().front();
+  auto loop = scf::ForOp::create(
+      b, loc, constIndex(b, loc, 0), whole, constIndex(b, loc, lanes), carried,
+      [&](OpBuilder &b, Location loc, Value iv, ValueRange args) {
+        IRMapping mapping;
+        Value step =
+            vector::BroadcastOp::create(b, loc, vectorOf(b.getIndexType()), iv);
+        mapping.map(kernel.getIndexArgs()[0],
+                    arith::AddIOp::create(b, loc, indexBase, step));
+        for (auto [arg, buffer] : llvm::zip(kernel.getInputArgs(), inputs))
+          mapping.map(arg,
+                      vector::LoadOp::create(b, loc, vectorOf(arg.getType()),
+                                             buffer, ValueRange{iv}));
+        SmallVector<Value> yielded =
+            cloneBodyOnVectors(b, loc, body, mapping, lanes);
+        SmallVector<Value> next;
+        for (auto [i, acc] : llvm::enumerate(args)) {
+          Value v = yielded[i];
+          if (getElementTypeOrSelf(v.getType()) != accTypes[i])
+            v = arith::ExtFOp::create(b, loc, vectorOf(accTypes[i]), v);
+          next.push_back(
+              buildCombine(b, loc, *kernel.getReductionKind(i), acc, v));
+        }
+        scf::YieldOp::create(b, loc, next);
+      });
+  SmallVector<Value> partials;
+  for (auto [i, t] : llvm::enumerate(accTypes))
+    partials.push_back(vector::ReductionOp::create(
+        b, loc, toCombiningKind(*kernel.getReductionKind(i), t),
+        loop.getResult(i)));
   return partials;
 }
