@@ -29,6 +29,8 @@
 # RUN: not dac build %t/toomany.py -o %t/tm 2>&1 | FileCheck %s --check-prefix=TOOMANY
 # RUN: not dac build %t/assignshape.py -o %t/as 2>&1 | FileCheck %s --check-prefix=ASSIGNSHAPE
 # RUN: not dac build %t/broadcast.py -o %t/bc 2>&1 | FileCheck %s --check-prefix=BROADCAST
+# RUN: not dac build %t/viewif.py -o %t/vi 2>&1 | FileCheck %s --check-prefix=VIEWIF
+# RUN: not dac build %t/viewswap.py -o %t/vs 2>&1 | FileCheck %s --check-prefix=VIEWSWAP
 # Tests that constructs outside the supported subset are compile-time
 # errors with file:line:col, the source line and a caret, and that no
 # output file is left behind.
@@ -213,3 +215,23 @@ a[2:5] = np.ones(5)
 import numpy as np
 a = np.ones((3, 4)) + np.ones((2, 1))
 # BROADCAST: broadcast.py:2:21: error: operands could not be broadcast together with shapes (3, 4) (2, 1)
+
+#--- viewif.py
+import numpy as np
+a = np.arange(6.0)
+if a.sum() > 100:
+    v = a[:3]
+else:
+    v = a[3:]
+v[0] = -1
+# VIEWIF: viewif.py:3:4: error: 'v' is bound to a view (a slice) that differs depending on a run-time condition or loop iteration; this is not supported yet
+
+#--- viewswap.py
+import numpy as np
+a = np.arange(8.0)
+u = a[:4]
+v = a[4:]
+n = int(a[1:3].sum())
+for it in range(n):
+    u, v = v, u
+# VIEWSWAP: viewswap.py:6:11: error: 'u' is bound to a view (a slice) that differs depending on a run-time condition or loop iteration

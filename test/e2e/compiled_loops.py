@@ -111,3 +111,14 @@ c = 0
 for k in range(n * 1_000_000):
     c += k % 7
 print("long", c)
+
+# Slices whose bounds are known only at run time, assigned arrays.
+q = np.arange(12.0)
+for k in range(1, n):
+    q[k:k + 3] = q[k + 1:k + 4] * 0.5
+print(q)
+u = np.zeros(n * 2)
+u[0] = 1.0
+for it in range(n):
+    u[1:-1] = 0.5 * (u[:-2] + u[2:])
+print(u)

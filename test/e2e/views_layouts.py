@@ -34,3 +34,11 @@ mat = np.ones((5, 4), dist='bn')
 row = np.arange(4.0)
 colv = np.arange(5.0)
 print(mat * row + colv[:, np.newaxis])
+
+# Reversed views meet the array itself on every layout kind.
+for dist in ['c', ('c', 2), ('b', {'halo': 1}), 'n']:
+    x = np.arange(10.0, dist=[dist])
+    print(x[::-1] + x, np.maximum(x[::-1], x))
+    x[::-1][2] += 1.0
+    x[::-1] += x
+    print(x)

@@ -194,13 +194,6 @@ static Type getLocalType(Type type) {
 LogicalResult FunctionPartitioner::convertStructural(Operation *op) {
   // The partitioner finds an array's global extents from the op that
   // computes it; a carried array has none, so its extents must be static.
-  auto isDynamicArray = [](Value v) {
-    auto array = dyn_cast<ArrayType>(v.getType());
-    return array && !array.hasStaticShape();
-  };
-  if (llvm::any_of(op->getResults(), isDynamicArray))
-    return op->emitError("an array whose extents are known only at run time "
-                         "cannot be carried by a loop or a branch yet");
   for (OpOperand &operand : op->getOpOperands())
     if (getLocalType(operand.get().getType()))
       operand.set(mapping.lookup(operand.get()));
@@ -220,8 +213,63 @@ LogicalResult FunctionPartitioner::convertStructural(Operation *op) {
   return success();
 }
 
+/// Where a value carried by a loop or a branch comes from on the way in
+/// (the loop's initial value, the value the then-branch yields): its
+/// extents are the carried value's (the frontend keeps them unchanged).
+static Value carriedOrigin(Value v) {
+  if (auto arg = dyn_cast<BlockArgument>(v)) {
+    Operation *parent = arg.getOwner()->getParentOp();
+    if (auto loop = dyn_cast<scf::ForOp>(parent))
+      return arg.getArgNumber() ? loop.getInitArgs()[arg.getArgNumber() - 1]
+                                : nullptr;
+    if (auto loop = dyn_cast<scf::WhileOp>(parent))
+      return arg.getOwner() == loop.getBeforeBody()
+                 ? loop.getInits()[arg.getArgNumber()]
+                 : loop.getConditionOp().getArgs()[arg.getArgNumber()];
+    return nullptr;
+  }
+  auto result = cast<OpResult>(v);
+  Operation *owner = result.getOwner();
+  if (auto loop = dyn_cast<scf::ForOp>(owner))
+    return loop.getInitArgs()[result.getResultNumber()];
+  if (auto loop = dyn_cast<scf::WhileOp>(owner))
+    return loop.getConditionOp().getArgs()[result.getResultNumber()];
+  if (auto branch = dyn_cast<scf::IfOp>(owner))
+    return branch.thenYield().getOperands()[result.getResultNumber()];
+  return nullptr;
+}
+
+LogicalResult FunctionPartitioner::findCarriedSizes() {
+  WalkResult walk = func.walk<WalkOrder::PreOrder>([&](Operation *op) {
+    if (isa<DistDialect>(op->getDialect()))
+      return WalkResult::advance();
+    SmallVector<Value> carried(op->getResults());
+    for (Region &region : op->getRegions())
+      for (Block &block : region)
+        llvm::append_range(carried, block.getArguments());
+    for (Value v : carried) {
+      auto array = dyn_cast<ArrayType>(v.getType());
+      if (!array || array.hasStaticShape())
+        continue;
+      Value origin = v;
+      while (Value next = carriedOrigin(origin))
+        origin = next;
+      FailureOr<SmallVector<Value>> sizes = getDynamicSizes(origin);
+      if (failed(sizes)) {
+        op->emitError("cannot find the extents of an array this op carries");
+        return WalkResult::interrupt();
+      }
+      carriedSizes[v] = *sizes;
+    }
+    return WalkResult::advance();
+  });
+  return failure(walk.wasInterrupted());
+}
+
 LogicalResult FunctionPartitioner::run() {
   findOwnedLoopArrays();
+  if (failed(findCarriedSizes()))
+    return failure();
   // Pre-order: a loop's carried values are converted before its body is.
   SmallVector<Operation *> ops;
   func.walk<WalkOrder::PreOrder>([&](Operation *op) {

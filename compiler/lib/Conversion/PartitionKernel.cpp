@@ -42,11 +42,14 @@ FunctionPartitioner::getGlobalSizes(OpBuilder &b, Location loc, Value array) {
   auto type = cast<ArrayType>(getGlobalType(array));
   SmallVector<Value> dynamic;
   if (type.getNumDynamicDims()) {
-    // Carried arrays have static extents (convertStructural checks it), so
-    // the op computing this one is at hand.
-    FailureOr<SmallVector<Value>> found = getDynamicSizes(array);
-    assert(succeeded(found) && "dynamic extents of a carried array");
-    dynamic = *found;
+    auto carried = carriedSizes.find(array);
+    if (carried != carriedSizes.end()) {
+      dynamic = carried->second;
+    } else {
+      FailureOr<SmallVector<Value>> found = getDynamicSizes(array);
+      assert(succeeded(found) && "dynamic extents of an array");
+      dynamic = *found;
+    }
   }
   SmallVector<Value> sizes;
   unsigned next = 0;

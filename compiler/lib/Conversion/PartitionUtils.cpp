@@ -266,6 +266,11 @@ static bool ownsBuffer(Value array) {
   unsigned i = arg.getArgNumber() - 1;
   Value init = loop.getInitArgs()[i];
   Value yielded = loop.getBody()->getTerminator()->getOperand(i);
+  // A value carried in from another iteration argument (buffers swapped
+  // each iteration) is not this argument's alone.
+  if (auto other = dyn_cast<BlockArgument>(yielded);
+      other && other != array && other.getOwner() == arg.getOwner())
+    return false;
   return init.hasOneUse() && ownsBuffer(init) &&
          (yielded == array || (yielded.hasOneUse() && ownsBuffer(yielded)));
 }

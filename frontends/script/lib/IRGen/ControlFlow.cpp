@@ -118,6 +118,15 @@ Assignments scanLoop(const StmtList &body) {
   return out;
 }
 
+/// Which elements a view shows must be known when compiling.
+std::string viewRebound(const std::string &name) {
+  return "'" + name +
+         "' is bound to a view (a slice) that differs "
+         "depending on a run-time condition or loop iteration; this is not "
+         "supported yet: write through the base array (a[...] = ...) or use "
+         ".copy()";
+}
+
 bool isNumberOrArray(const ValueRef &v) {
   return v && (v->is(Kind::Scalar) || v->is(Kind::Array));
 }
@@ -174,7 +183,14 @@ Value IRGen::readSlot(const Slot &slot, bool &needsRetry) {
                  " after it; a name that changes inside a loop or a "
                  "branch on a run-time value must keep its kind");
   if (v->is(Kind::Array)) {
-    if (v->value.getType() != proto->value.getType())
+    // Extents known only at run time must be the very same values.
+    bool sameShape = v->shape.size() == proto->shape.size();
+    for (size_t d = 0; sameShape && d < v->shape.size(); ++d) {
+      std::optional<int64_t> x = getConstantIntValue(v->shape[d]),
+                             y = getConstantIntValue(proto->shape[d]);
+      sameShape = v->shape[d] == proto->shape[d] || (x && y && *x == *y);
+    }
+    if (!sameShape || v->value.getType() != proto->value.getType())
       compileError("'" + slot.name + "' is an " + proto->describe() +
                    " before this block and an " + v->describe() +
                    " of another shape or distribution after it; an array "
@@ -224,8 +240,11 @@ std::vector<IRGen::Slot> IRGen::discoverSlots(const Snapshot &entry,
     if (name[0] == '%' || isKnownName(name))
       continue;
     auto before = entry.names.find(name);
-    if (before == entry.names.end() || before->second == value)
+    if (before == entry.names.end() || before->second == value ||
+        before->second->is(Kind::Unbound))
       continue; // unchanged, or first bound inside: local to the region
+    if (before->second->view || value->view)
+      throw LocatedError{range, viewRebound(name)};
     if (!isNumberOrArray(before->second) || !isNumberOrArray(value))
       throw LocatedError{range, "'" + name + "' is rebound to a " +
                                     value->describe() +
@@ -318,6 +337,14 @@ void IRGen::lowerBranches(Value condition, SourceRange range,
     };
     auto [t, tv] = pick(thenEnd);
     auto [e, ev] = pick(elseEnd);
+    if ((t && t->view) || (e && e->view)) {
+      // One object on every path (a name rebound to itself) stays as it is.
+      auto before = entry.names.find(name);
+      if (before == entry.names.end() || t != before->second ||
+          e != before->second)
+        throw LocatedError{range, viewRebound(name)};
+      continue;
+    }
     if (!t || !e) {
       // Python's name exists after the `if` only when that branch ran:
       // using it is an error.
@@ -550,9 +577,11 @@ void IRGen::lowerCompiledLoop(const LoopParts &parts) {
       continue;
     const ValueRef &v = it->second;
     // An array only updated in place stays the same object: every alias
-    // (a caller's name, say) sees the update.
-    if (v->is(Kind::Array) && parts.assigned.augmented.count(name) &&
-        !parts.assigned.rebound.count(name)) {
+    // (a caller's name, say) sees the update. So does a view, whose name
+    // may only be rebound to itself.
+    if (v->is(Kind::Array) &&
+        (v->view || (parts.assigned.augmented.count(name) &&
+                     !parts.assigned.rebound.count(name)))) {
       if (llvm::none_of(slots, [&](const Slot &s) { return s.object == v; }))
         slots.push_back({Slot::Kind::Object, "", nullptr, v});
       continue;

@@ -48,6 +48,10 @@ static Value gather(Emitter &em, const ValueRef &base, const Access &access,
       dynamicStarts.push_back(s);
     }
   }
+  // The frontend's arrays without a layout get the default one; so does a
+  // gather without one (not the source's, which may be another).
+  if (!layout)
+    layout = LayoutAttr::getDefault(b.getContext(), access.shape.size());
   Type type = em.arrayType(access.shape, base->dtype, layout);
   return GatherOp::create(b, em.loc, type, base->value, dynamicStarts,
                           b.getDenseI64ArrayAttr(staticStarts),
@@ -420,9 +424,8 @@ std::vector<Value> Emitter::broadcastShape(ArrayRef<ValueRef> arrays) {
         continue;
       if (have && mine)
         fail();
-      compileError("cannot prove that arrays of shapes " +
-                   renderShape(a->shape) + " and " + renderShape(shape) +
-                   " broadcast together (extents known only at run time)");
+      // Extents known only at run time: broadcastTo checks them when
+      // running.
     }
   }
   return shape;
@@ -457,9 +460,22 @@ ValueRef Emitter::broadcastTo(const ValueRef &array, std::vector<Value> shape,
     if (e != 1) {
       if (e && t)
         fail();
-      compileError("cannot prove that shape " + renderShape(array->shape) +
-                   " broadcasts to " + renderShape(shape) +
-                   " (extents known only at run time)");
+      // Known only at run time: the extents must be equal then (an extent
+      // of 1 known only at run time is not broadcast, a clear error).
+      Value equal =
+          arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, ext, target);
+      emitAssert(equal, forAssignment
+                            ? "ValueError: could not broadcast input array "
+                              "from shape " +
+                                  renderShape(array->shape) + " into shape " +
+                                  renderShape(shape)
+                            : "ValueError: operands could not be broadcast "
+                              "together with shapes " +
+                                  renderShape(array->shape) + " " +
+                                  renderShape(shape));
+      access.steps.push_back(1);
+      access.dims.push_back(rank - own + d);
+      continue;
     }
     same = false;
     access.steps.push_back(0);
@@ -474,7 +490,6 @@ ValueRef Emitter::broadcastTo(const ValueRef &array, std::vector<Value> shape,
     return array;
   // Read through a gather: broadcast dimensions with step 0, and the
   // elements moved to `layout` if the array has another one.
-  return PyValue::array(
-      gather(*this, array, access, forAssignment ? LayoutAttr() : layout),
-      array->dtype, shape);
+  return PyValue::array(gather(*this, array, access, layout), array->dtype,
+                        shape);
 }
