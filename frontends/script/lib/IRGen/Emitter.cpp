@@ -520,27 +520,8 @@ ValueRef Emitter::indexArray(std::vector<Value> shape, unsigned dim, DType type,
 ValueRef Emitter::element(const ValueRef &array, ArrayRef<ValueRef> indices) {
   auto type = cast<ArrayType>(array->value.getType());
   SmallVector<Value> targets;
-  for (auto [d, index] : llvm::enumerate(indices)) {
-    if (!index->is(PyValue::Kind::Scalar) || isFloat(index->dtype) ||
-        index->dtype == DType::Bool)
-      compileError("array indices must be integers, not " + index->describe());
-    Value i = convert(b, loc, index->value, index->dtype, DType::Int64);
-    Value n =
-        arith::IndexCastOp::create(b, loc, b.getI64Type(), array->shape[d]);
-    Value zero = arith::ConstantIntOp::create(b, loc, b.getI64Type(), 0);
-    Value negative =
-        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, i, zero);
-    i = arith::SelectOp::create(b, loc, negative,
-                                arith::AddIOp::create(b, loc, i, n), i);
-    Value inRange = arith::AndIOp::create(
-        b, loc,
-        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sge, i, zero),
-        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, i, n));
-    emitAssert(inRange,
-               ("IndexError: index out of bounds for axis " + Twine(d)).str());
-    targets.push_back(
-        fold(arith::IndexCastOp::create(b, loc, b.getIndexType(), i)));
-  }
+  for (auto [d, index] : llvm::enumerate(indices))
+    targets.push_back(checkedIndex(index, array->shape[d], d));
   // One pass over the array: every rank offers the element if it owns it,
   // the identity of `max` otherwise, and the combination is the element
   // (bit for bit, -0.0 and NaN included).

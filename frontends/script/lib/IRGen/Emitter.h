@@ -157,6 +157,11 @@ public:
   dynamicSizes(llvm::ArrayRef<mlir::Value> shape);
 
   // Views (Views.cpp): NumPy's indexing, views and broadcasting.
+  /// An integer index as `index`, negative ones counting from the end,
+  /// checked against the extent: at compile time when both are known,
+  /// else when running (IndexError, all ranks stop).
+  mlir::Value checkedIndex(const ValueRef &index, mlir::Value extent,
+                           size_t axis);
   /// a[index]: a view (slices, new axes, `...`, integers with slices), or
   /// an element (one integer per dimension).
   ValueRef subscript(const ValueRef &array, const ValueRef &index);

@@ -34,13 +34,12 @@ struct Access {
 
 } // namespace
 
-/// The gather reading `access` of `base`.
-static Value gather(Emitter &em, const ValueRef &base, const Access &access,
-                    LayoutAttr layout = {}) {
-  OpBuilder &b = em.b;
+/// Static starts as an attribute, the run-time ones as operands.
+static std::pair<SmallVector<int64_t>, SmallVector<Value>>
+splitStarts(ArrayRef<Value> starts) {
   SmallVector<int64_t> staticStarts;
   SmallVector<Value> dynamicStarts;
-  for (Value s : access.starts) {
+  for (Value s : starts) {
     if (std::optional<int64_t> c = getConstantIntValue(s)) {
       staticStarts.push_back(*c);
     } else {
@@ -48,6 +47,14 @@ static Value gather(Emitter &em, const ValueRef &base, const Access &access,
       dynamicStarts.push_back(s);
     }
   }
+  return {staticStarts, dynamicStarts};
+}
+
+/// The gather reading `access` of `base`.
+static Value gather(Emitter &em, const ValueRef &base, const Access &access,
+                    LayoutAttr layout = {}) {
+  OpBuilder &b = em.b;
+  auto [staticStarts, dynamicStarts] = splitStarts(access.starts);
   // The frontend's arrays without a layout get the default one; so does a
   // gather without one (not the source's, which may be another).
   if (!layout)
@@ -120,12 +127,8 @@ static Access compose(Emitter &em, const ValueRef &array, const Access &inner) {
   return result;
 }
 
-/// An integer index as `index`, negative ones counting from the end,
-/// checked against the extent (at compile time when both are known).
-static Value normalizeIndex(Emitter &em, const ValueRef &index, Value extent,
-                            size_t axis) {
-  OpBuilder &b = em.b;
-  Location loc = em.loc;
+Value Emitter::checkedIndex(const ValueRef &index, Value extent, size_t axis) {
+  Emitter &em = *this;
   if (!index->is(Kind::Scalar) || isFloat(index->dtype) ||
       index->dtype == DType::Bool)
     compileError("only integers, slices (`:`), ellipsis (`...`), "
@@ -260,7 +263,7 @@ static Access accessOf(Emitter &em, const ValueRef &array,
       access.shape.push_back(length);
       ++d;
     } else {
-      access.starts.push_back(normalizeIndex(em, item, array->shape[d], d));
+      access.starts.push_back(em.checkedIndex(item, array->shape[d], d));
       access.steps.push_back(1);
       access.dims.push_back(-1);
       ++d;
@@ -309,16 +312,7 @@ static void insert(Emitter &em, const ValueRef &base, const Access &access,
       if (dim >= 0)
         dim = llvm::find(kept, dim) - kept.begin();
   }
-  SmallVector<int64_t> staticStarts;
-  SmallVector<Value> dynamicStarts;
-  for (Value s : access.starts) {
-    if (std::optional<int64_t> c = getConstantIntValue(s)) {
-      staticStarts.push_back(*c);
-    } else {
-      staticStarts.push_back(ShapedType::kDynamic);
-      dynamicStarts.push_back(s);
-    }
-  }
+  auto [staticStarts, dynamicStarts] = splitStarts(access.starts);
   base->value = InsertOp::create(
       b, em.loc, base->value.getType(), contents->value, base->value,
       dynamicStarts, b.getDenseI64ArrayAttr(staticStarts),
