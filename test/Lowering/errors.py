@@ -7,7 +7,6 @@
 # RUN: not dac build %t/module.py -o %t/m 2>&1 | FileCheck %s --check-prefix=MODULE
 # RUN: not dac build %t/runtimeif.py -o %t/r 2>&1 | FileCheck %s --check-prefix=RTIF
 # RUN: not dac build %t/seed.py -o %t/s 2>&1 | FileCheck %s --check-prefix=SEED
-# RUN: not dac build %t/axis.py -o %t/a 2>&1 | FileCheck %s --check-prefix=AXIS
 # RUN: not dac build %t/badaxis.py -o %t/b 2>&1 | FileCheck %s --check-prefix=BADAXIS
 # RUN: not dac build %t/badshape.py -o %t/b 2>&1 | FileCheck %s --check-prefix=BADSHAPE
 # RUN: not dac build %t/cast.py -o %t/c 2>&1 | FileCheck %s --check-prefix=CAST
@@ -84,11 +83,6 @@ print(big)
 import numpy as np
 rng = np.random.default_rng()
 # SEED: seed.py:2:7: error: default_rng() needs an integer seed
-
-#--- axis.py
-import numpy as np
-print(np.ones((2, 3)).var(axis=0))
-# AXIS: axis.py:2:7: error: 'var' along an axis is not supported yet
 
 #--- cast.py
 import numpy as np

@@ -644,9 +644,34 @@ ValueRef Emitter::reduce(StringRef name, const ValueRef &array, int64_t ddof,
                          std::optional<ArrayRef<int64_t>> axes) {
   if (axes && array->is(PyValue::Kind::Array) &&
       axes->size() < array->shape.size()) {
-    if (name == "var" || name == "std")
-      compileError("'" + name + "' along an axis is not supported yet");
     DType t = array->dtype;
+    if (name == "var" || name == "std") {
+      // As NumPy: the mean along the axes, broadcast back over them; the
+      // mean squared deviation; divided by count - ddof.
+      DType meanType = isFloat(t) ? t : DType::Float64;
+      ValueRef mean = expandDims(reduce("mean", array, 0, axes), *axes,
+                                 array->shape.size());
+      ValueRef dev = binaryOp("-", castArray(array, meanType), mean);
+      ValueRef squares = binaryOp("*", dev, dev);
+      ValueRef sum = reduce("sum", squares, 0, axes);
+      Value count = index(1);
+      for (int64_t d : *axes)
+        count = arith::MulIOp::create(b, loc, count, array->shape[d]);
+      Value denom = arith::SubIOp::create(
+          b, loc, arith::IndexCastOp::create(b, loc, b.getI64Type(), count),
+          arith::ConstantIntOp::create(b, loc, b.getI64Type(), ddof));
+      denom = arith::MaxSIOp::create(
+          b, loc, denom,
+          arith::ConstantIntOp::create(b, loc, b.getI64Type(), 0));
+      Value n = convert(b, loc, denom, DType::Int64, meanType);
+      return elementwise({sum}, meanType, meanType,
+                         [&](OpBuilder &b, Location loc, ArrayRef<Value> e) {
+                           Value v = arith::DivFOp::create(b, loc, e[0], n);
+                           return name == "var"
+                                      ? v
+                                      : (Value)math::SqrtOp::create(b, loc, v);
+                         });
+    }
     DType type =
         name == "all" || name == "any" || name == "count_nonzero" ? DType::Bool
         : name == "mean"                  ? (isFloat(t) ? t : DType::Float64)

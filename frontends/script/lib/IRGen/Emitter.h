@@ -173,6 +173,10 @@ public:
   void writeArray(const ValueRef &target, const ValueRef &contents);
   /// a.T / np.transpose(a, axes): a view with permuted dimensions.
   ValueRef transpose(const ValueRef &array, llvm::ArrayRef<int64_t> axes);
+  /// `array` (a reduction's result) with the reduced `axes` back as
+  /// dimensions of extent 1 (keepdims=True) in an array of `rank`.
+  ValueRef expandDims(const ValueRef &array, llvm::ArrayRef<int64_t> axes,
+                      size_t rank);
   /// NumPy's broadcast shape of some arrays (error with their shapes if
   /// there is none).
   std::vector<mlir::Value> broadcastShape(llvm::ArrayRef<ValueRef> arrays);

@@ -307,6 +307,22 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
     return v;
   };
   auto dtypeArg = [&](size_t i) { return parseDType(args.get(i, "dtype")); };
+  // keepdims=True: the reduced axes come back with extent 1.
+  auto keepDims = [&](ValueRef result, const ValueRef &input,
+                      const std::optional<std::vector<int64_t>> &axes,
+                      const ValueRef &keep) -> ValueRef {
+    if (!keep)
+      return result;
+    std::optional<int64_t> k = Emitter::getConstInt(keep);
+    if (!k)
+      compileError("keepdims must be True or False known when compiling");
+    if (!*k || !input->is(Kind::Array))
+      return result;
+    std::vector<int64_t> all;
+    for (size_t d = 0; d < input->shape.size(); ++d)
+      all.push_back(d);
+    return em.expandDims(result, axes ? *axes : all, input->shape.size());
+  };
   auto layoutArg = [&](ArrayRef<Value> shape) {
     return em.parseLayout(args.get(SIZE_MAX, "dist"),
                           args.get(SIZE_MAX, "grid_shape"), shape);
@@ -592,13 +608,12 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
     if (llvm::is_contained(kReductions, method)) {
       args.check(method, 1, {"axis", "ddof", "keepdims"});
       ValueRef ddof = args.get(SIZE_MAX, "ddof");
-      ValueRef keep = args.get(SIZE_MAX, "keepdims");
-      if (keep && Emitter::getConstInt(keep).value_or(1) != 0)
-        compileError("keepdims=True is not supported yet");
       std::optional<std::vector<int64_t>> axes = axesArg(0, self);
-      return em.reduce(
-          method, self, ddof ? Emitter::getConstInt(ddof).value_or(0) : 0,
-          axes ? std::optional<ArrayRef<int64_t>>(*axes) : std::nullopt);
+      return keepDims(
+          em.reduce(
+              method, self, ddof ? Emitter::getConstInt(ddof).value_or(0) : 0,
+              axes ? std::optional<ArrayRef<int64_t>>(*axes) : std::nullopt),
+          self, axes, args.get(SIZE_MAX, "keepdims"));
     }
     if (method == "astype") {
       std::optional<DType> t = parseDType(required(0, "dtype"));
@@ -694,14 +709,13 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
   if (llvm::is_contained(kReductions, name)) {
     args.check(name, 2, {"a", "axis", "ddof", "keepdims"});
     ValueRef ddof = args.get(SIZE_MAX, "ddof");
-    ValueRef keep = args.get(SIZE_MAX, "keepdims");
-    if (keep && Emitter::getConstInt(keep).value_or(1) != 0)
-      compileError("keepdims=True is not supported yet");
     ValueRef a = required(0, "a");
     std::optional<std::vector<int64_t>> axes = axesArg(1, a);
-    return em.reduce(name, a, ddof ? Emitter::getConstInt(ddof).value_or(0) : 0,
-                     axes ? std::optional<ArrayRef<int64_t>>(*axes)
-                          : std::nullopt);
+    return keepDims(em.reduce(name, a,
+                              ddof ? Emitter::getConstInt(ddof).value_or(0) : 0,
+                              axes ? std::optional<ArrayRef<int64_t>>(*axes)
+                                   : std::nullopt),
+                    a, axes, args.get(SIZE_MAX, "keepdims"));
   }
   if (auto t = parseDTypeName(name);
       t && name != "int" && name != "float" && name != "bool") {

@@ -389,6 +389,29 @@ ValueRef Emitter::transpose(const ValueRef &array, ArrayRef<int64_t> axes) {
   return makeView(*this, base, compose(*this, array, inner));
 }
 
+ValueRef Emitter::expandDims(const ValueRef &array, ArrayRef<int64_t> axes,
+                             size_t rank) {
+  Access access;
+  if (array->is(Kind::Scalar)) {
+    // A whole-array reduction: an array of ones of extent 1.
+    access.shape.assign(rank, index(1));
+    return full(access.shape, array, array->dtype);
+  }
+  size_t next = 0;
+  for (size_t d = 0; d < rank; ++d) {
+    if (llvm::is_contained(axes, static_cast<int64_t>(d))) {
+      access.shape.push_back(index(1));
+      continue;
+    }
+    access.starts.push_back(index(0));
+    access.steps.push_back(1);
+    access.dims.push_back(d);
+    access.shape.push_back(array->shape[next++]);
+  }
+  return PyValue::array(gather(*this, array, access), array->dtype,
+                        access.shape);
+}
+
 std::vector<Value> Emitter::broadcastShape(ArrayRef<ValueRef> arrays) {
   size_t rank = 0;
   for (const ValueRef &a : arrays)
