@@ -358,3 +358,30 @@ extern "C" void dac_rt_exchange_wait(void *handle, void *dst) {
     plan.started = false;
   });
 }
+
+extern "C" void dac_rt_read_element(void *layout, void *data, void *global,
+                                    int64_t elementSize, void *out) {
+  detail::guard("dac_rt_read_element", [&] {
+    const LayoutHandle &handle =
+        detail::getLayoutHandle(layout, "dac_rt_read_element");
+    const Layout &map = handle.Map;
+    const int64_t *index = static_cast<const int64_t *>(global);
+    std::vector<int64_t> where(index, index + map.rank());
+    ElementOwner owner = map.owner(where);
+    // A replicated array: every rank has it.
+    int64_t root = map.distributedDims().empty() ? handle.Rank : owner.rank;
+    if (root == handle.Rank) {
+      std::vector<int64_t> strides = stridesOf(map.localShape(handle.Rank));
+      int64_t offset = 0;
+      for (unsigned d = 0; d < map.rank(); ++d)
+        offset += owner.local[d] * strides[d];
+      std::memcpy(out, static_cast<const char *>(data) + offset * elementSize,
+                  static_cast<size_t>(elementSize));
+    }
+    if (!map.distributedDims().empty() && detail::worldSize() > 1 &&
+        detail::mpiActive())
+      checkMpi(MPI_Bcast(out, static_cast<int>(elementSize), MPI_BYTE,
+                         static_cast<int>(root), MPI_COMM_WORLD),
+               "MPI_Bcast");
+  });
+}

@@ -286,3 +286,31 @@ func.func @vector_reduction(%v: f32) -> f32 {
   }
   return %s : f32
 }
+
+// -----
+
+#b = #dist.layout<[b]>
+#n = #dist.layout<[n]>
+
+// Tests that reading one element of a distributed array asks the runtime
+// (the owner broadcasts it: no scan of the array, no allreduce), and that a
+// replicated array is read locally.
+// CHECK-LABEL: func @element
+func.func @element(%v: f64, %i: index) -> f64 {
+  %a = dist.kernel [10] <[b]> reductions [unit] -> !dist.array<10xf64, #b> {
+  ^bb0(%j: index):
+    dist.yield %v : f64
+  }
+  %r = dist.kernel [10] <[n]> reductions [unit] -> !dist.array<10xf64, #n> {
+  ^bb0(%j: index):
+    dist.yield %v : f64
+  }
+  // CHECK: call @dac_rt_read_element
+  // CHECK-NOT: call @dac_rt_allreduce
+  // CHECK: llvm.load %{{.*}} : !llvm.ptr -> f64
+  %x = dist.extract %a [%i] : !dist.array<10xf64, #b> -> f64
+  // CHECK: memref.load %{{.*}}[%{{.*}}] : memref<?xf64>
+  %y = dist.extract %r [%i] : !dist.array<10xf64, #n> -> f64
+  %s = arith.addf %x, %y : f64
+  return %s : f64
+}

@@ -303,6 +303,10 @@ LogicalResult FunctionPartitioner::run() {
       if (failed(lowerGather(gather)))
         return failure();
       dead.push_back(op);
+    } else if (auto extract = dyn_cast<ExtractOp>(op)) {
+      if (failed(lowerExtract(extract)))
+        return failure();
+      dead.push_back(op);
     } else if (auto insert = dyn_cast<InsertOp>(op)) {
       if (failed(lowerInsert(insert)))
         return failure();

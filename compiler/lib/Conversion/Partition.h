@@ -160,6 +160,7 @@ private:
   // PartitionExchange.cpp
   mlir::LogicalResult lowerGather(dist::GatherOp op);
   mlir::LogicalResult lowerInsert(dist::InsertOp op);
+  mlir::LogicalResult lowerExtract(dist::ExtractOp op);
   /// dst[dstAccess(k)] = src[srcAccess(k)] for k in [0, counts): one call
   /// of the runtime's planned exchange between the two layouts.
   void emitExchange(mlir::OpBuilder &b, mlir::Location loc, mlir::Value source,

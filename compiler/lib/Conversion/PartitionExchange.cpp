@@ -147,3 +147,35 @@ LogicalResult FunctionPartitioner::lowerInsert(InsertOp op) {
   mapping.map(op.getResult(), buffer);
   return success();
 }
+
+LogicalResult FunctionPartitioner::lowerExtract(ExtractOp op) {
+  OpBuilder b(op);
+  Location loc = op.getLoc();
+  auto type = cast<ArrayType>(getGlobalType(op.getArray()));
+  LayoutAttr layout = layoutOf(type);
+  Value buffer = mapping.lookup(op.getArray());
+  Value value;
+  if (layout.getNumDistributedDims() == 0) {
+    // Every rank holds the whole array.
+    value = memref::LoadOp::create(b, loc, buffer, op.getIndices());
+  } else {
+    // The owner reads it and broadcasts it.
+    Value index = createEntryBuffer(b, loc, func, op.getIndices().size());
+    for (auto [d, i] : llvm::enumerate(op.getIndices())) {
+      auto ptr =
+          LLVM::GEPOp::create(b, loc, index.getType(), b.getI64Type(), index,
+                              ArrayRef<LLVM::GEPArg>{static_cast<int32_t>(d)});
+      LLVM::StoreOp::create(b, loc, toI64(b, loc, i), ptr);
+    }
+    Value out = createEntryBuffer(b, loc, func, 1);
+    Value handle = createLayoutHandle(b, loc, layout,
+                                      getGlobalSizes(b, loc, op.getArray()));
+    createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_read_element,
+                      {handle, getPointer(b, loc, buffer), index,
+                       constI64(b, loc, elementBytes(type.getElementType())),
+                       out});
+    value = LLVM::LoadOp::create(b, loc, type.getElementType(), out);
+  }
+  op.replaceAllUsesWith(value);
+  return success();
+}

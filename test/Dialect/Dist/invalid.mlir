@@ -227,3 +227,19 @@ func.func @insert_result(%a: !dist.array<10xf64>, %s: !dist.array<4xf64>) {
   %v = dist.insert %s into %a [0] steps [1] dims [0] : !dist.array<4xf64> into !dist.array<10xf64> -> !dist.array<9xf64>
   return
 }
+
+// -----
+
+func.func @extract_indices(%a: !dist.array<10x4xf64>, %i: index) {
+  // expected-error @+1 {{needs one index per dimension (2)}}
+  %x = dist.extract %a [%i] : !dist.array<10x4xf64> -> f64
+  return
+}
+
+// -----
+
+func.func @extract_type(%a: !dist.array<10xf64>, %i: index) {
+  // expected-error @+1 {{result must be the element type 'f64'}}
+  %x = dist.extract %a [%i] : !dist.array<10xf64> -> f32
+  return
+}

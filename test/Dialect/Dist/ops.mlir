@@ -63,3 +63,11 @@ func.func @views(%a: !dist.array<10x4xf64>, %i: index, %n: index) -> !dist.array
   %c = dist.insert %row into %a [9, 3] steps [-2, 1] dims [0, -1] : !dist.array<4xf64> into !dist.array<10x4xf64> -> !dist.array<10x4xf64>
   return %c : !dist.array<10x4xf64>
 }
+
+// Tests that extract round-trips.
+// CHECK-LABEL: func @extract
+func.func @extract(%a: !dist.array<10x4xf64>, %i: index, %j: index) -> f64 {
+  // CHECK: dist.extract %{{.*}}[%{{.*}}, %{{.*}}] : !dist.array<10x4xf64> -> f64
+  %x = dist.extract %a [%i, %j] : !dist.array<10x4xf64> -> f64
+  return %x : f64
+}

@@ -522,42 +522,10 @@ ValueRef Emitter::element(const ValueRef &array, ArrayRef<ValueRef> indices) {
   SmallVector<Value> targets;
   for (auto [d, index] : llvm::enumerate(indices))
     targets.push_back(checkedIndex(index, array->shape[d], d));
-  // One pass over the array: every rank offers the element if it owns it,
-  // the identity of `max` otherwise, and the combination is the element
-  // (bit for bit, -0.0 and NaN included).
-  LayoutAttr layout = effectiveLayout(array);
-  Type elem = type.getElementType();
-  SmallVector<Value> sizes = dynamicSizes(array->shape);
-  auto kernel = KernelOp::create(
-      b, loc, TypeRange{elem}, sizes, b.getDenseI64ArrayAttr(type.getShape()),
-      layout, ValueRange{array->value}, ValueRange{}, ValueRange{},
-      b.getArrayAttr({ReduceKindAttr::get(b.getContext(), ReduceKind::Max)}));
-  Block *body = b.createBlock(&kernel.getBody());
-  Value hit = arith::ConstantIntOp::create(b, loc, b.getI1Type(), 1);
-  for (Value target : targets) {
-    Value idx = body->addArgument(b.getIndexType(), loc);
-    hit = arith::AndIOp::create(
-        b, loc, hit,
-        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, idx, target));
-  }
-  Value value = body->addArgument(elem, loc);
-  Value lowest;
-  if (auto ft = dyn_cast<FloatType>(elem))
-    lowest = arith::ConstantOp::create(
-        b, loc,
-        b.getFloatAttr(elem, APFloat::getInf(ft.getFloatSemantics(),
-                                             /*Negative=*/true)));
-  else if (elem.isInteger(1))
-    lowest = arith::ConstantIntOp::create(b, loc, elem, 0);
-  else
-    lowest = arith::ConstantOp::create(
-        b, loc,
-        IntegerAttr::get(
-            elem, APInt::getSignedMinValue(elem.getIntOrFloatBitWidth())));
-  YieldOp::create(
-      b, loc, ValueRange{arith::SelectOp::create(b, loc, hit, value, lowest)});
-  b.setInsertionPointAfter(kernel);
-  return PyValue::scalar(kernel.getResult(0), array->dtype, false);
+  // The owner of the element sends it to every rank.
+  Value v =
+      ExtractOp::create(b, loc, type.getElementType(), array->value, targets);
+  return PyValue::scalar(v, array->dtype, false);
 }
 
 void Emitter::checkNotInRuntimeBranch(StringRef what) {

@@ -163,6 +163,17 @@ LogicalResult GatherOp::verify() {
                       /*cover=*/false);
 }
 
+LogicalResult ExtractOp::verify() {
+  auto array = cast<ArrayType>(getArray().getType());
+  if (static_cast<int64_t>(getIndices().size()) != array.getRank())
+    return emitOpError("needs one index per dimension (")
+           << array.getRank() << ")";
+  if (getType() != array.getElementType())
+    return emitOpError("result must be the element type ")
+           << array.getElementType();
+  return success();
+}
+
 LogicalResult InsertOp::verify() {
   auto source = cast<ArrayType>(getSource().getType());
   auto dest = cast<ArrayType>(getDest().getType());

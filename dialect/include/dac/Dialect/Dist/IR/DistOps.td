@@ -211,6 +211,23 @@ def Dist_GatherOp : Dist_Op<"gather", [Pure, AttrSizedOperandSegments]> {
   let hasVerifier = 1;
 }
 
+def Dist_ExtractOp : Dist_Op<"extract", [Pure]> {
+  let summary = "one element of an array, the same on every rank";
+  let description = [{
+    `a[i, j]` with one in-range index per dimension (the frontend checks
+    them). After partitioning the rank that owns the element sends it to
+    all others (nothing moves for a replicated array).
+
+        %x = dist.extract %a [%i, %j] : !dist.array<10x4xf64> -> f64
+  }];
+  let arguments = (ins Dist_AnyArray:$array, Variadic<Index>:$indices);
+  let results = (outs AnyTypeOf<[AnyInteger, AnyFloat]>:$result);
+  let assemblyFormat = [{
+    $array `[` $indices `]` attr-dict `:` type($array) `->` type($result)
+  }];
+  let hasVerifier = 1;
+}
+
 def Dist_InsertOp : Dist_Op<"insert", [Pure]> {
   let summary = "an array with a region replaced by another array";
   let description = [{
