@@ -106,10 +106,8 @@ def first_big(a, limit):
     for i in range(int(a.sum())):
         if i > limit:
             return i
-    return -1
 print(first_big(np.ones(5), 2))
-# LOOPRETURN: loopreturn.py:4:12: error: 'return' inside an 'if' on a value known only at run time is not supported yet
-# LOOPRETURN-NEXT: if i > limit:
+# LOOPRETURN: loopreturn.py:6:7: error: first_big() returns a value on some run-time paths and reaches its end without 'return' on others; end it with a 'return'
 
 #--- looplist.py
 import numpy as np

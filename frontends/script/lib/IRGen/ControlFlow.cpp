@@ -42,6 +42,8 @@ using Kind = PyValue::Kind;
 
 static const char *const kBreakFlag = "%break";
 static const char *const kContinueFlag = "%continue";
+static const char *const kReturnFlag = "%return";
+static const char *const kReturnValue = "%retval";
 
 //===----------------------------------------------------------------------===//
 // What a loop body assigns, read from its text
@@ -56,6 +58,8 @@ struct Assignments {
   std::set<std::string> augmented;
   /// A `break` of this loop (not of a nested one).
   bool breaks = false;
+  /// A `return` anywhere in the body: it ends this loop too.
+  bool returns = false;
 };
 
 void collectTargets(const Expr &target, std::set<std::string> &names) {
@@ -105,6 +109,9 @@ void scanBlock(const StmtList &body, Assignments &out, bool ownLoop) {
     case Stmt::Kind::Break:
       if (ownLoop)
         out.breaks = true;
+      break;
+    case Stmt::Kind::Return:
+      out.returns = true;
       break;
     default:
       break;
@@ -293,15 +300,12 @@ void IRGen::lowerBranches(Value condition, SourceRange range,
     OpBuilder::InsertionGuard guard(b);
     b.setInsertionPoint(block->getTerminator());
     fn();
-    if (returned)
-      throw LocatedError{range, "'return' inside an 'if' on a value known "
-                                "only at run time is not supported yet"};
     if ((breaking || continuing) && !compiledLoopDepth)
       throw LocatedError{range, "'break' and 'continue' inside an 'if' on a "
                                 "value known only at run time are supported "
                                 "in loops over range() and 'while' loops, "
                                 "not in loops over lists and tuples"};
-    breaking = continuing = false;
+    breaking = continuing = returned = false;
     End end;
     end.names = scope->names;
     for (const auto &[name, value] : scope->names)
@@ -313,13 +317,32 @@ void IRGen::lowerBranches(Value condition, SourceRange range,
     restoreSnapshot(entry);
     return end;
   };
+  ++dynamicDepth;
+  llvm::scope_exit leave([&] { --dynamicDepth; });
   End thenEnd = lowerBranch(branchIf.thenBlock(), thenBranch);
   End elseEnd = lowerBranch(branchIf.elseBlock(), elseBranch);
+  // A return in one branch only: the other branch holds a placeholder of
+  // the same type (never read: the %return flag is false there).
+  for (auto [from, to, block] :
+       {std::tuple{&thenEnd, &elseEnd, branchIf.elseBlock()},
+        std::tuple{&elseEnd, &thenEnd, branchIf.thenBlock()}})
+    for (const auto &[name, value] : from->names) {
+      if (!llvm::StringRef(name).starts_with("%ret") || to->names.count(name))
+        continue;
+      auto have = from->names.find(name);
+      OpBuilder::InsertionGuard guard(b);
+      b.setInsertionPoint(block->getTerminator());
+      ValueRef placeholder = placeholderLike(have->second);
+      to->names[name] = placeholder;
+      to->nameValues[name] = placeholder->value;
+    }
 
   SmallVector<Value> thenValues, elseValues;
   SmallVector<Type> types;
   std::vector<std::function<void(Value)>> bind;
-  std::vector<std::pair<std::string, ValueRef>> unbound;
+  // Names bound without a result: no value after the `if` (assigned in one
+  // branch only) or the same on both paths.
+  std::vector<std::pair<std::string, ValueRef>> direct;
   // Names either branch rebinds.
   std::set<std::string> changed;
   for (const End *end : {&thenEnd, &elseEnd})
@@ -354,7 +377,7 @@ void IRGen::lowerBranches(Value condition, SourceRange range,
                      "' is assigned in only one branch of an "
                      "'if' on a value known only at run time and has no "
                      "value before it";
-      unbound.push_back({name, marker});
+      direct.push_back({name, marker});
       continue;
     }
     bool same = t->kind == e->kind && isNumberOrArray(t) &&
@@ -366,11 +389,21 @@ void IRGen::lowerBranches(Value condition, SourceRange range,
                                     "known only at run time; only numbers "
                                     "of one type, or arrays of one dtype, "
                                     "shape and distribution, are supported"};
+    ValueRef proto = t->withValue(nullptr);
+    proto->isPython = t->isPython && e->isPython;
+    // The same value on both paths (one from before the `if`, or a flag
+    // both branches set) needs no result.
+    std::optional<int64_t> tc = getConstantIntValue(tv),
+                           ec = getConstantIntValue(ev);
+    if (tv == ev || (tc && ec && *tc == *ec && tv.getType().isInteger(1))) {
+      direct.push_back(
+          {name,
+           proto->withValue(tv == ev ? tv : em.boolConst(*tc != 0)->value)});
+      continue;
+    }
     thenValues.push_back(tv);
     elseValues.push_back(ev);
     types.push_back(tv.getType());
-    ValueRef proto = t->withValue(nullptr);
-    proto->isPython = t->isPython && e->isPython;
     bind.push_back([this, name, proto](Value v) {
       scope->names[name] = proto->withValue(v);
     });
@@ -406,15 +439,31 @@ void IRGen::lowerBranches(Value condition, SourceRange range,
   branchIf.erase();
   for (auto [i, fn] : llvm::enumerate(bind))
     fn(merged.getResult(i));
-  for (const auto &[name, marker] : unbound)
-    scope->names[name] = marker;
+  for (const auto &[name, value] : direct)
+    scope->names[name] = value;
+}
+
+ValueRef IRGen::placeholderLike(const ValueRef &v) {
+  if (v->is(Kind::Array)) {
+    if (llvm::any_of(v->shape, [](Value d) { return !getConstantIntValue(d); }))
+      compileError("returning an array whose extents are known only at run "
+                   "time from inside a loop or an 'if' on a run-time value is "
+                   "not supported yet");
+    ValueRef zero = PyValue::scalar(
+        em.convert(b, em.loc, em.intConst(0)->value, DType::Int64, v->dtype),
+        v->dtype, false);
+    return em.full(v->shape, zero, v->dtype,
+                   cast<dist::ArrayType>(v->value.getType()).getLayout());
+  }
+  return v->withValue(
+      em.convert(b, em.loc, em.intConst(0)->value, DType::Int64, v->dtype));
 }
 
 Value IRGen::loopExitFlag() {
-  if (!compiledLoopDepth)
-    return nullptr;
   Value flag;
-  for (const char *name : {kBreakFlag, kContinueFlag}) {
+  for (const char *name : {kBreakFlag, kContinueFlag, kReturnFlag}) {
+    if (!compiledLoopDepth && name != kReturnFlag)
+      continue;
     auto it = scope->names.find(name);
     if (it == scope->names.end())
       continue;
@@ -533,6 +582,11 @@ void IRGen::lowerCompiledWhile(const WhileStmt &stmt) {
   parts.assigned = scanLoop(stmt.getBody());
   parts.test = &stmt.getTest();
   lowerCompiledLoop(parts);
+  // `while True:` without `break` ends only by `return`.
+  const auto *literal = dyn_cast<BoolLiteralExpr>(&stmt.getTest());
+  if (literal && literal->getValue() && !parts.assigned.breaks &&
+      parts.assigned.returns)
+    scope->names[kReturnFlag] = em.boolConst(true);
 }
 
 void IRGen::lowerCompiledLoop(const LoopParts &parts) {
@@ -564,6 +618,8 @@ void IRGen::lowerCompiledLoop(const LoopParts &parts) {
   }
   if (parts.assigned.breaks)
     scope->names[kBreakFlag] = em.boolConst(false);
+  if (parts.assigned.returns && !scope->names.count(kReturnFlag))
+    scope->names[kReturnFlag] = em.boolConst(false);
 
   std::vector<Slot> slots;
   std::set<std::string> names = parts.assigned.rebound;
@@ -571,6 +627,10 @@ void IRGen::lowerCompiledLoop(const LoopParts &parts) {
                parts.assigned.augmented.end());
   if (parts.assigned.breaks)
     names.insert(kBreakFlag);
+  if (parts.assigned.returns) {
+    names.insert(kReturnFlag);
+    names.insert(kReturnValue);
+  }
   for (const std::string &name : names) {
     auto it = scope->names.find(name);
     if (it == scope->names.end() || !isNumberOrArray(it->second))
@@ -609,10 +669,30 @@ void IRGen::lowerCompiledLoop(const LoopParts &parts) {
     if (attempt == 16)
       throw LocatedError{parts.header,
                          "this loop's carried values do not settle"};
+    if (!pendingReturnValues.empty()) {
+      // The body returns values and none is bound before the loop: start
+      // from placeholders of their types (read only once %return is set).
+      auto pending = std::move(pendingReturnValues);
+      pendingReturnValues.clear();
+      restoreSnapshot(entry);
+      em.loc = locOf(parts.header);
+      for (const auto &[name, proto] : pending) {
+        ValueRef start = placeholderLike(proto);
+        scope->names[name] = start;
+        slots.push_back(
+            {Slot::Kind::Name, name, start->withValue(start->value)});
+      }
+      entry = takeSnapshot();
+    }
   }
   Value broke;
   if (parts.assigned.breaks)
     broke = scope->names.at(kBreakFlag)->value;
+  if (parts.assigned.returns) {
+    Value ret = scope->names.at(kReturnFlag)->value;
+    broke =
+        broke ? arith::OrIOp::create(b, em.loc, broke, ret).getResult() : ret;
+  }
   restoreFlags();
 
   // The else clause runs when the loop ends without `break`.
@@ -648,7 +728,8 @@ bool IRGen::buildLoop(const LoopParts &parts, std::vector<Slot> &slots,
     inits.push_back(v);
     types.push_back(v.getType());
   }
-  bool whileForm = parts.test || parts.assigned.breaks;
+  bool whileForm =
+      parts.test || parts.assigned.breaks || parts.assigned.returns;
   Type i64 = b.getI64Type();
   Value zero = arith::ConstantIntOp::create(b, loc, i64, 0);
   if (whileForm && parts.target) {
@@ -703,12 +784,13 @@ bool IRGen::buildLoop(const LoopParts &parts, std::vector<Slot> &slots,
       go = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt,
                                  before->getArguments().back(), parts.trip);
     }
-    if (parts.assigned.breaks) {
-      Value broke = scope->names.at(kBreakFlag)->value;
-      Value notBroken = arith::XOrIOp::create(
-          b, loc, broke,
-          arith::ConstantIntOp::create(b, loc, b.getI1Type(), 1));
-      go = arith::AndIOp::create(b, loc, go, notBroken);
+    for (const char *flag : {kBreakFlag, kReturnFlag}) {
+      if (flag == kBreakFlag ? !parts.assigned.breaks : !parts.assigned.returns)
+        continue;
+      Value left = scope->names.at(flag)->value;
+      Value stay = arith::XOrIOp::create(
+          b, loc, left, arith::ConstantIntOp::create(b, loc, b.getI1Type(), 1));
+      go = arith::AndIOp::create(b, loc, go, stay);
     }
     // The test may change state too (draw random numbers, say).
     llvm::append_range(found, discoverSlots(entry, slots, parts.header));
@@ -739,17 +821,22 @@ bool IRGen::buildLoop(const LoopParts &parts, std::vector<Slot> &slots,
     }
     scope->names[kContinueFlag] = em.boolConst(false);
     ++compiledLoopDepth;
+    ++dynamicDepth;
     unsigned savedDepth = em.dynamicControlDepth++;
     llvm::scope_exit leave([&] {
       --compiledLoopDepth;
+      --dynamicDepth;
       em.dynamicControlDepth = savedDepth;
     });
     lowerBlock(*parts.body);
-    if (returned)
-      throw LocatedError{parts.header,
-                         "'return' inside a loop whose trip count is known "
-                         "only at run time is not supported yet"};
-    breaking = continuing = false;
+    breaking = continuing = returned = false;
+    if (parts.assigned.returns)
+      for (const auto &[name, value] : scope->names)
+        if (llvm::StringRef(name).starts_with(kReturnValue) &&
+            !entry.names.count(name)) {
+          pendingReturnValues.push_back({name, value});
+          retry = true;
+        }
     scope->names.erase(kContinueFlag);
     em.loc = loc;
     llvm::append_range(found, discoverSlots(entry, slots, parts.header));

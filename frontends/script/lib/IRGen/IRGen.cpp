@@ -115,9 +115,15 @@ void IRGen::lowerBlock(const StmtList &body, size_t from) {
       Value stay = arith::XOrIOp::create(
           b, em.loc, left,
           arith::ConstantIntOp::create(b, em.loc, b.getI1Type(), 1));
+      // Outside compiled loops only a `return` can have left: on the path
+      // that skips the rest, it is known to have run.
+      bool onlyReturn = compiledLoopDepth == 0;
       lowerBranches(
           stay, body[i + 1]->getRange(), [&] { lowerBlock(body, i + 1); },
-          [] {});
+          [&] {
+            if (onlyReturn)
+              scope->names["%return"] = em.boolConst(true);
+          });
       return;
     }
   }
@@ -285,8 +291,46 @@ void IRGen::lowerStmt(const Stmt &stmt) {
       if (callDepth == 0)
         throw LocatedError{stmt.getRange(), "'return' outside function"};
       const auto &s = cast<ReturnStmt>(stmt);
-      returnValue = s.getValue() ? lowerExpr(*s.getValue()) : PyValue::none();
+      ValueRef value =
+          s.getValue() ? lowerExpr(*s.getValue()) : PyValue::none();
       returned = true;
+      if (!dynamicDepth) {
+        returnValue = value;
+        return;
+      }
+      // Inside a compiled loop or a run-time branch: a flag and the value
+      // are carried out like any other name.
+      // A tuple is carried item by item (%retval0, %retval1, ...).
+      bool tuple = value->is(Kind::Tuple);
+      std::vector<ValueRef> items =
+          tuple ? value->items : std::vector<ValueRef>{value};
+      int arity = tuple                   ? static_cast<int>(items.size())
+                  : value->is(Kind::None) ? 0
+                                          : -1;
+      if (returnArity != kNoReturnYet && returnArity != arity)
+        throw LocatedError{stmt.getRange(),
+                           "this function returns different kinds of values "
+                           "(a tuple and a number, or tuples of different "
+                           "lengths) depending on a run-time condition"};
+      returnArity = arity;
+      for (auto [i, item] : llvm::enumerate(items)) {
+        if (item->is(Kind::None) && !tuple)
+          break;
+        if (!item->is(Kind::Scalar) && !item->is(Kind::Array))
+          throw LocatedError{stmt.getRange(),
+                             "returning " + item->describe() +
+                                 " from inside a loop or an 'if' on a value "
+                                 "known only at run time is not supported "
+                                 "(numbers, arrays and tuples of them are)"};
+        std::string name = "%retval" + (tuple ? std::to_string(i) : "");
+        // The elements, as a new array: a view returned from a run-time
+        // region does not keep its base.
+        scope->names[name] =
+            item->is(Kind::Array)
+                ? PyValue::array(item->value, item->dtype, item->shape)
+                : item->withValue(item->value);
+      }
+      scope->names["%return"] = em.boolConst(true);
       return;
     }
     case Stmt::Kind::If: {
@@ -829,13 +873,19 @@ ValueRef IRGen::callFunction(const ValueRef &fn, const CallArgs &args) {
   returned = false;
   unsigned savedLoopDepth = loopDepth;
   unsigned savedCompiledLoopDepth = compiledLoopDepth;
+  unsigned savedDynamicDepth = dynamicDepth;
+  int savedArity = returnArity;
+  returnArity = kNoReturnYet;
   loopDepth = 0;
   compiledLoopDepth = 0;
+  dynamicDepth = 0;
   ++callDepth;
   llvm::scope_exit restore([&] {
     --callDepth;
     loopDepth = savedLoopDepth;
     compiledLoopDepth = savedCompiledLoopDepth;
+    dynamicDepth = savedDynamicDepth;
+    returnArity = savedArity;
     scope = savedScope;
     returned = savedReturned;
     em.loc = savedLoc;
@@ -846,6 +896,26 @@ ValueRef IRGen::callFunction(const ValueRef &fn, const CallArgs &args) {
   } else {
     lowerBlock(fn->function->getBody());
     result = returnValue;
+    auto flag = scope->names.find("%return");
+    if (flag != scope->names.end()) {
+      // A return inside a compiled loop or a run-time branch.
+      std::optional<int64_t> known =
+          getConstantIntValue(em.fold(flag->second->value));
+      bool always = known && *known != 0;
+      if (returnArity == 0)
+        result = PyValue::none();
+      else if (always && returnArity < 0)
+        result = scope->names.at("%retval");
+      else if (always) {
+        std::vector<ValueRef> items;
+        for (int i = 0; i < returnArity; ++i)
+          items.push_back(scope->names.at("%retval" + std::to_string(i)));
+        result = PyValue::tuple(items);
+      } else
+        compileError(fname + "() returns a value on some run-time paths and "
+                             "reaches its end without 'return' on others; "
+                             "end it with a 'return'");
+    }
   }
   returnValue = savedReturn;
   return result;

@@ -137,11 +137,24 @@ private:
   void lowerBranches(mlir::Value condition, SourceRange range,
                      llvm::function_ref<void()> thenBranch,
                      llvm::function_ref<void()> elseBranch);
-  /// True when, inside a compiled loop, a `break` or `continue` may have
-  /// run: the statements after it must be guarded.
+  /// Whether a `break`, `continue` (in a compiled loop) or `return` (in a
+  /// run-time region) may have run: the statements after it are guarded
+  /// by this flag; null when none can have run.
   mlir::Value loopExitFlag();
+  /// A value of `v`'s kind and type (zeros) for a path where a carried
+  /// name (the return value) has none.
+  ValueRef placeholderLike(const ValueRef &v);
   /// > 0 while lowering the body of a compiled loop of this function.
   unsigned compiledLoopDepth = 0;
+  /// > 0 inside a compiled loop or a run-time branch of this function: a
+  /// `return` there sets %return and %retval instead.
+  unsigned dynamicDepth = 0;
+  /// Set by buildLoop when the body returns values that have no slot yet.
+  std::vector<std::pair<std::string, ValueRef>> pendingReturnValues;
+  /// How the current function returns from run-time regions: -1 one value,
+  /// 0 None, n a tuple of n values.
+  static constexpr int kNoReturnYet = -2;
+  int returnArity = kNoReturnYet;
 
   friend struct LibraryAccess;
 };
