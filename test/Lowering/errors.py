@@ -30,6 +30,7 @@
 # RUN: not dac build %t/broadcast.py -o %t/bc 2>&1 | FileCheck %s --check-prefix=BROADCAST
 # RUN: not dac build %t/viewif.py -o %t/vi 2>&1 | FileCheck %s --check-prefix=VIEWIF
 # RUN: not dac build %t/viewswap.py -o %t/vs 2>&1 | FileCheck %s --check-prefix=VIEWSWAP
+# RUN: not dac build %t/maskdivide.py -o %t/md 2>&1 | FileCheck %s --check-prefix=MASKDIVIDE
 # Tests that constructs outside the supported subset are compile-time
 # errors with file:line:col, the source line and a caret, and that no
 # output file is left behind.
@@ -227,3 +228,9 @@ n = int(a[1:3].sum())
 for it in range(n):
     u, v = v, u
 # VIEWSWAP: viewswap.py:6:11: error: 'u' is bound to a view (a slice) that differs depending on a run-time condition or loop iteration
+
+#--- maskdivide.py
+import numpy as np
+v = np.arange(5)
+v[v > 2] /= 2
+# MASKDIVIDE: maskdivide.py:3:10: error: Cannot cast ufunc output from dtype('float64') to dtype('int64') with casting rule 'same_kind'

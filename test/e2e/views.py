@@ -2,9 +2,9 @@
 # too, out-of-range bounds clipped), integer indices, `...`, np.newaxis,
 # `.T`; writes through a view show in the base and in every other view;
 # slice assignment with broadcasting, augmented assignment on slices,
-# boolean-mask assignment, overlapping assignment (right side read first);
-# broadcasting in arithmetic. Small arrays are printed whole so that an
-# element on the wrong rank or position shows.
+# boolean-mask assignment (also augmented), overlapping assignment (right
+# side read first); broadcasting in arithmetic. Small arrays are printed
+# whole so that an element on the wrong rank or position shows.
 import numpy as np
 
 a = np.arange(10.0)
@@ -78,3 +78,14 @@ def smooth(u):
 v = np.arange(10.0) ** 2
 smooth(v)
 print(v)
+
+a = np.linspace(-2.0, 2.0, 9)
+a[a > 1] -= 0.75
+a[a < -1] *= 10
+print(a)
+v = np.arange(10)
+v[v % 3 == 0] += 100
+print(v)
+w = np.arange(6.0)
+w[w > 2] **= 2
+print(w)

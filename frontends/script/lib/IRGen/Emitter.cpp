@@ -135,6 +135,16 @@ ValueRef Emitter::castArray(const ValueRef &array, DType to) {
                      });
 }
 
+ValueRef Emitter::castInPlace(const ValueRef &result, DType to) {
+  if (result->dtype == to)
+    return result;
+  if (isFloat(result->dtype) && !isFloat(to))
+    compileError(std::string("Cannot cast ufunc output from dtype('") +
+                 getDTypeName(result->dtype) + "') to dtype('" +
+                 getDTypeName(to) + "') with casting rule 'same_kind'");
+  return castArray(result, to);
+}
+
 Value Emitter::truth(const ValueRef &v) {
   if (v->is(PyValue::Kind::Scalar))
     return convert(b, loc, v->value, v->dtype, DType::Bool);

@@ -73,6 +73,10 @@ public:
                       DType from, DType to);
   ValueRef castScalar(const ValueRef &v, DType to, bool isPython);
   ValueRef castArray(const ValueRef &array, DType to);
+  /// An in-place result (`a += x`) cast back to the array's dtype under
+  /// NumPy's 'same_kind' rule (a float result into an int array is an
+  /// error).
+  ValueRef castInPlace(const ValueRef &result, DType to);
   /// Truth value of a scalar (Python's bool()).
   mlir::Value truth(const ValueRef &scalar);
   /// An i64 from a Python int-like scalar (for sizes and seeds).
@@ -165,9 +169,11 @@ public:
   /// a[index]: a view (slices, new axes, `...`, integers with slices), or
   /// an element (one integer per dimension).
   ValueRef subscript(const ValueRef &array, const ValueRef &index);
-  /// a[index] = value, in place: the base and every view see it.
+  /// a[index] = value, in place: the base and every view see it. With a
+  /// boolean mask `index`, the elements it selects take `value` (a number)
+  /// or, if `masked` is given, those of `masked` (an array of a's shape).
   void setItem(const ValueRef &array, const ValueRef &index,
-               const ValueRef &value);
+               const ValueRef &value, const ValueRef &masked = nullptr);
   /// Replaces the contents of `target` (an array or a view) in place by
   /// `contents`, an array of its shape and dtype.
   void writeArray(const ValueRef &target, const ValueRef &contents);

@@ -203,6 +203,27 @@ void IRGen::lowerStmt(const Stmt &stmt) {
     }
     case Stmt::Kind::AugAssign: {
       const auto &s = cast<AugAssignStmt>(stmt);
+      if (const auto *sub = dyn_cast<SubscriptExpr>(&s.getTarget())) {
+        // a[mask] op= v: a = where(mask, a op v, a), in place.
+        ValueRef array = lowerExpr(sub->getValue());
+        ValueRef index = lowerExpr(sub->getIndex());
+        if (array->is(Kind::Array) && index->is(Kind::Array) &&
+            index->dtype == DType::Bool) {
+          ValueRef rhs = lowerExpr(s.getValue());
+          em.loc = locOf(s.getOpRange());
+          try {
+            if (!rhs->is(Kind::Scalar))
+              compileError("augmented assignment through a boolean mask "
+                           "takes a number on its right side");
+            ValueRef updated = em.castInPlace(
+                em.binaryOp(getSpelling(s.getOp()), array, rhs), array->dtype);
+            em.setItem(array, index, PyValue::none(), updated);
+          } catch (const CompileError &err) {
+            throw LocatedError{s.getOpRange(), err.what()};
+          }
+          return;
+        }
+      }
       ValueRef current = lowerExpr(s.getTarget());
       ValueRef rhs = lowerExpr(s.getValue());
       em.loc = locOf(s.getOpRange());
@@ -219,17 +240,10 @@ void IRGen::lowerStmt(const Stmt &stmt) {
         em.checkNotInRuntimeBranch("updating an array in place");
         // In place, as NumPy: the array keeps its dtype (casting
         // 'same_kind'), and every name bound to it sees the new contents.
-        if (result->dtype != current->dtype) {
-          bool sameKind = (isFloat(result->dtype) && isFloat(current->dtype)) ||
-                          !isFloat(result->dtype);
-          if (!sameKind)
-            throw LocatedError{
-                s.getOpRange(),
-                std::string("Cannot cast ufunc output from dtype('") +
-                    getDTypeName(result->dtype) + "') to dtype('" +
-                    getDTypeName(current->dtype) +
-                    "') with casting rule 'same_kind'"};
-          result = em.castArray(result, current->dtype);
+        try {
+          result = em.castInPlace(result, current->dtype);
+        } catch (const CompileError &err) {
+          throw LocatedError{s.getOpRange(), err.what()};
         }
         result = em.broadcastTo(result, current->shape, {},
                                 /*forAssignment=*/true);

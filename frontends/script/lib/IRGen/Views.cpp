@@ -343,7 +343,7 @@ void Emitter::writeArray(const ValueRef &target, const ValueRef &contents) {
 }
 
 void Emitter::setItem(const ValueRef &array, const ValueRef &index,
-                      const ValueRef &value) {
+                      const ValueRef &value, const ValueRef &masked) {
   // a[mask] = v with a mask of the array's shape: np.where, in place.
   if (index->is(Kind::Array) && index->dtype == DType::Bool) {
     if (index->shape.size() != array->shape.size())
@@ -353,11 +353,16 @@ void Emitter::setItem(const ValueRef &array, const ValueRef &index,
     ValueRef mask =
         broadcastTo(index, array->shape,
                     cast<ArrayType>(array->value.getType()).getLayout());
-    if (value->is(Kind::Array) && !value->shape.empty())
-      compileError("boolean-mask assignment of an array is not supported "
-                   "yet (assign a number, or use np.where)");
-    ValueRef v = value->is(Kind::Array) ? item(value) : value;
-    ValueRef updated = where(mask, castScalar(v, array->dtype, false), array);
+    ValueRef updated;
+    if (masked) {
+      updated = where(mask, castArray(masked, array->dtype), array);
+    } else {
+      if (value->is(Kind::Array) && !value->shape.empty())
+        compileError("boolean-mask assignment of an array is not supported "
+                     "yet (assign a number, or use np.where)");
+      ValueRef v = value->is(Kind::Array) ? item(value) : value;
+      updated = where(mask, castScalar(v, array->dtype, false), array);
+    }
     writeArray(array, castArray(updated, array->dtype));
     return;
   }
