@@ -42,3 +42,12 @@ for dist in ['c', ('c', 2), ('b', {'halo': 1}), 'n']:
     x[::-1][2] += 1.0
     x[::-1] += x
     print(x)
+
+# Transposes are views, also of arrays distributed on 2-D grids.
+m = np.arange(24).reshape(2, 3, 4)
+print(np.transpose(m, (2, 0, 1)), m.transpose(1, 0, 2).shape, m.swapaxes(0, 2)[3],
+      np.transpose(m)[1, 2])
+d = np.ones((3, 4), dist='bb') * np.arange(4.0)
+t = d.T
+t[1, :] = -1
+print(d, d.transpose().sum(axis=0))

@@ -307,6 +307,38 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
     return v;
   };
   auto dtypeArg = [&](size_t i) { return parseDType(args.get(i, "dtype")); };
+  // np.transpose's axes: a permutation of the dimensions (negative ones
+  // count from the end), the reversed order when absent.
+  auto permutation = [&](const ValueRef &array,
+                         std::vector<ValueRef> items) -> std::vector<int64_t> {
+    int64_t rank = array->shape.size();
+    std::vector<int64_t> axes;
+    if (items.size() == 1 &&
+        (items[0]->is(Kind::Tuple) || items[0]->is(Kind::List)))
+      items = items[0]->items;
+    if (items.empty() || (items.size() == 1 && items[0]->is(Kind::None))) {
+      for (int64_t d = rank; d-- > 0;)
+        axes.push_back(d);
+      return axes;
+    }
+    if (static_cast<int64_t>(items.size()) != rank)
+      compileError("axes don't match array");
+    std::vector<bool> seen(rank, false);
+    for (const ValueRef &item : items) {
+      std::optional<int64_t> a = Emitter::getConstInt(item);
+      if (!a)
+        compileError("axes must be integers known when compiling");
+      int64_t d = *a < 0 ? *a + rank : *a;
+      if (d < 0 || d >= rank)
+        compileError("axis " + Twine(*a) +
+                     " is out of bounds for array of dimension " + Twine(rank));
+      if (seen[d])
+        compileError("repeated axis in transpose");
+      seen[d] = true;
+      axes.push_back(d);
+    }
+    return axes;
+  };
   // keepdims=True: the reduced axes come back with extent 1.
   auto keepDims = [&](ValueRef result, const ValueRef &input,
                       const std::optional<std::vector<int64_t>> &axes,
@@ -636,6 +668,22 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
         shapeArg = required(0, "shape");
       return reshape(self, shapeArg);
     }
+    if (method == "transpose" && self->is(Kind::Array))
+      return em.transpose(self, permutation(self, args.positional));
+    if (method == "swapaxes" && self->is(Kind::Array)) {
+      int64_t rank = self->shape.size();
+      auto axis = [&](size_t i, StringRef key) {
+        std::optional<int64_t> a = Emitter::getConstInt(required(i, key));
+        if (!a || *a < -rank || *a >= rank)
+          compileError("swapaxes needs axes known when compiling, in range");
+        return *a < 0 ? *a + rank : *a;
+      };
+      std::vector<int64_t> axes;
+      for (int64_t d = 0; d < rank; ++d)
+        axes.push_back(d);
+      std::swap(axes[axis(0, "axis1")], axes[axis(1, "axis2")]);
+      return em.transpose(self, axes);
+    }
     if (method == "copy")
       return self->is(Kind::Array)
                  ? PyValue::array(self->value, self->dtype, self->shape)
@@ -912,6 +960,15 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
   if (name == "reshape") {
     args.check(name, 2, {"a", "newshape"});
     return reshape(required(0, "a"), required(1, "newshape"));
+  }
+  if (name == "transpose") {
+    args.check(name, 2, {"a", "axes"});
+    ValueRef a = required(0, "a");
+    if (!a->is(Kind::Array))
+      compileError("np.transpose expects an array");
+    ValueRef axes = arg(1, "axes");
+    return em.transpose(a, permutation(a, axes ? std::vector<ValueRef>{axes}
+                                               : std::vector<ValueRef>{}));
   }
   if (name == "copy") {
     ValueRef a = required(0, "a");
