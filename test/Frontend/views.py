@@ -9,12 +9,12 @@ import numpy as np
 
 a = np.arange(10.0)
 # CHECK: %[[A:.*]] = dist.arange
-# CHECK: %[[T:.*]] = dist.gather %[[A]] [1] steps [1] dims [0] : !dist.array<10xf64> -> !dist.array<9xf64, #dist.layout<[b]>>
-# CHECK: %[[S:.*]] = dist.gather %[[A]] [0] steps [1] dims [0] : !dist.array<10xf64> -> !dist.array<9xf64, #dist.layout<[b]>>
+# CHECK: %[[T:.*]] = dist.gather %[[A]] [1] steps [1] dims [0] : !dist.array<10xf64> -> !dist.array<9xf64>
+# CHECK: %[[S:.*]] = dist.gather %[[A]] [0] steps [1] dims [0] : !dist.array<10xf64> -> !dist.array<9xf64>
 # CHECK: %[[M:.*]] = dist.map %[[T]], %[[S]]
-# CHECK: %[[I:.*]] = dist.insert %[[M]] into %[[A]] [1] steps [1] dims [0] : !dist.array<9xf64, #dist.layout<[b]>> into !dist.array<10xf64> -> !dist.array<10xf64>
+# CHECK: %[[I:.*]] = dist.insert %[[M]] into %[[A]] [1] steps [1] dims [0] : !dist.array<9xf64> into !dist.array<10xf64> -> !dist.array<10xf64>
 a[1:] = a[1:] - a[:-1]
-# CHECK: dist.gather %[[I]] [9] steps [-3] dims [0] : !dist.array<10xf64> -> !dist.array<4xf64, #dist.layout<[b]>>
+# CHECK: dist.gather %[[I]] [9] steps [-3] dims [0] : !dist.array<10xf64> -> !dist.array<4xf64>
 r = a[::-3]
 print(r)
 m = np.ones((3, 4))

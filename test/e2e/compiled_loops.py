@@ -122,3 +122,23 @@ u[0] = 1.0
 for it in range(n):
     u[1:-1] = 0.5 * (u[:-2] + u[2:])
 print(u)
+
+# Arrays of run-time extents updated in a loop; names first bound inside a
+# loop known to run are defined after it.
+z = np.zeros(n + 5)
+for it in range(3):
+    z += 1.0
+    z[1:] = z[:-1] * 0.5
+print(z)
+w = np.arange(8.0)
+for it in range(n):
+    w = 2.0 * w[::-1]
+for it in range(100):
+    nxt = w * 0.5
+    d = np.abs(nxt - w).max()
+    w = nxt
+print(w, d, it)
+
+# NumPy scalars next to arrays do not widen them (value-based casting).
+f32 = np.ones(3, np.float32) * np.float32(0.1)
+print((f32 - w.mean()).dtype, (f32 * np.float64(2.5)).dtype, f32 * np.float64(2.5))

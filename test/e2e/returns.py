@@ -38,3 +38,25 @@ total = 0
 for j in range(n):
     total += first_above(a, j * 1.5)
 print(total)
+
+
+def find_negative(a):
+    # A tuple returned from nested loops.
+    for i in range(3):
+        for j in range(4):
+            if a[i, j] < 0:
+                return i, j * 1.5
+    return -1, -1.0
+
+
+def doubled_until(a, k):
+    # The loop-carried array itself returned.
+    for i in range(k):
+        if a.sum() > 100.0:
+            return a
+        a = a * 2.0
+    return a
+
+
+print(find_negative(6.5 - np.arange(12.0).reshape(3, 4)), find_negative(np.ones((3, 4))))
+print(doubled_until(np.arange(5.0), n))

@@ -213,53 +213,27 @@ LogicalResult FunctionPartitioner::convertStructural(Operation *op) {
   return success();
 }
 
-/// Where a value carried by a loop or a branch comes from on the way in
-/// (the loop's initial value, the value the then-branch yields): its
-/// extents are the carried value's (the frontend keeps them unchanged).
-static Value carriedOrigin(Value v) {
-  if (auto arg = dyn_cast<BlockArgument>(v)) {
-    Operation *parent = arg.getOwner()->getParentOp();
-    if (auto loop = dyn_cast<scf::ForOp>(parent))
-      return arg.getArgNumber() ? loop.getInitArgs()[arg.getArgNumber() - 1]
-                                : nullptr;
-    if (auto loop = dyn_cast<scf::WhileOp>(parent))
-      return arg.getOwner() == loop.getBeforeBody()
-                 ? loop.getInits()[arg.getArgNumber()]
-                 : loop.getConditionOp().getArgs()[arg.getArgNumber()];
-    return nullptr;
-  }
-  auto result = cast<OpResult>(v);
-  Operation *owner = result.getOwner();
-  if (auto loop = dyn_cast<scf::ForOp>(owner))
-    return loop.getInitArgs()[result.getResultNumber()];
-  if (auto loop = dyn_cast<scf::WhileOp>(owner))
-    return loop.getConditionOp().getArgs()[result.getResultNumber()];
-  if (auto branch = dyn_cast<scf::IfOp>(owner))
-    return branch.thenYield().getOperands()[result.getResultNumber()];
-  return nullptr;
-}
-
-LogicalResult FunctionPartitioner::findCarriedSizes() {
+LogicalResult FunctionPartitioner::findDynamicSizes() {
+  // On the global IR, before anything is converted: the extents of an
+  // array are those of the op that computes it or, for a value a loop or a
+  // branch carries, of the array entering it.
   WalkResult walk = func.walk<WalkOrder::PreOrder>([&](Operation *op) {
-    if (isa<DistDialect>(op->getDialect()))
-      return WalkResult::advance();
-    SmallVector<Value> carried(op->getResults());
+    if (op->getParentOfType<KernelOp>() || op->getParentOfType<MapOp>())
+      return WalkResult::skip();
+    SmallVector<Value> values(op->getResults());
     for (Region &region : op->getRegions())
       for (Block &block : region)
-        llvm::append_range(carried, block.getArguments());
-    for (Value v : carried) {
+        llvm::append_range(values, block.getArguments());
+    for (Value v : values) {
       auto array = dyn_cast<ArrayType>(v.getType());
       if (!array || array.hasStaticShape())
         continue;
-      Value origin = v;
-      while (Value next = carriedOrigin(origin))
-        origin = next;
-      FailureOr<SmallVector<Value>> sizes = getDynamicSizes(origin);
+      FailureOr<SmallVector<Value>> sizes = getDynamicSizes(v);
       if (failed(sizes)) {
-        op->emitError("cannot find the extents of an array this op carries");
+        op->emitError("cannot find the extents of an array of this op");
         return WalkResult::interrupt();
       }
-      carriedSizes[v] = *sizes;
+      dynamicSizes[v] = *sizes;
     }
     return WalkResult::advance();
   });
@@ -268,7 +242,7 @@ LogicalResult FunctionPartitioner::findCarriedSizes() {
 
 LogicalResult FunctionPartitioner::run() {
   findOwnedLoopArrays();
-  if (failed(findCarriedSizes()))
+  if (failed(findDynamicSizes()))
     return failure();
   // Pre-order: a loop's carried values are converted before its body is.
   SmallVector<Operation *> ops;

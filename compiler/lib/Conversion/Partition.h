@@ -152,10 +152,10 @@ private:
   /// Before partitioning: the arrays carried by loops that own their
   /// buffers (see canOverwrite).
   void findOwnedLoopArrays();
-  /// Before partitioning: the global dynamic extents of every array that a
-  /// loop or a branch carries (those of the array entering it).
-  mlir::LogicalResult findCarriedSizes();
-  llvm::DenseMap<mlir::Value, llvm::SmallVector<mlir::Value>> carriedSizes;
+  /// Before partitioning: the global dynamic extents of every array with
+  /// some (converting loops and branches in place hides where they are).
+  mlir::LogicalResult findDynamicSizes();
+  llvm::DenseMap<mlir::Value, llvm::SmallVector<mlir::Value>> dynamicSizes;
   llvm::DenseSet<mlir::Value> ownedLoopArrays;
   // PartitionExchange.cpp
   mlir::LogicalResult lowerGather(dist::GatherOp op);

@@ -42,14 +42,9 @@ FunctionPartitioner::getGlobalSizes(OpBuilder &b, Location loc, Value array) {
   auto type = cast<ArrayType>(getGlobalType(array));
   SmallVector<Value> dynamic;
   if (type.getNumDynamicDims()) {
-    auto carried = carriedSizes.find(array);
-    if (carried != carriedSizes.end()) {
-      dynamic = carried->second;
-    } else {
-      FailureOr<SmallVector<Value>> found = getDynamicSizes(array);
-      assert(succeeded(found) && "dynamic extents of an array");
-      dynamic = *found;
-    }
+    auto found = dynamicSizes.find(array);
+    assert(found != dynamicSizes.end() && "extents found before partitioning");
+    dynamic = found->second;
   }
   SmallVector<Value> sizes;
   unsigned next = 0;

@@ -99,6 +99,15 @@ LogicalResult assignOp(Operation *op) {
                    failed(checkCarried(op, branch.getResults(),
                                        branch.elseYield().getOperands())));
   }
+  if (auto gather = dyn_cast<GatherOp>(op)) {
+    // A gathered array without a layout gets the default one, not its
+    // source's (which the frontend does not assume).
+    auto type = cast<ArrayType>(gather.getType());
+    if (!type.getLayout())
+      gather.getResult().setType(type.withLayout(
+          LayoutAttr::getDefault(op->getContext(), type.getRank())));
+    return success();
+  }
   if (auto insert = dyn_cast<InsertOp>(op)) {
     // Writing into a view keeps the base's layout.
     copyLayout(insert.getResult(), insert.getDest());

@@ -226,7 +226,7 @@ std::vector<IRGen::Slot> IRGen::discoverSlots(const Snapshot &entry,
     });
   };
   for (const auto &[name, value] : scope->names) {
-    if (name[0] == '%' || isKnownName(name))
+    if (name == kContinueFlag || name == kBreakFlag || isKnownName(name))
       continue;
     auto before = entry.names.find(name);
     if (before == entry.names.end() || before->second == value ||
@@ -314,7 +314,8 @@ void IRGen::lowerBranches(Value condition, SourceRange range,
       auto have = from->names.find(name);
       OpBuilder::InsertionGuard guard(b);
       b.setInsertionPoint(block->getTerminator());
-      ValueRef placeholder = placeholderLike(have->second);
+      ValueRef placeholder =
+          placeholderLike(have->second, have->second->value.getType());
       to->names[name] = placeholder;
       to->nameValues[name] = placeholder->value;
     }
@@ -425,7 +426,7 @@ void IRGen::lowerBranches(Value condition, SourceRange range,
     scope->names[name] = value;
 }
 
-ValueRef IRGen::placeholderLike(const ValueRef &v) {
+ValueRef IRGen::placeholderLike(const ValueRef &v, Type type) {
   if (v->is(Kind::Array)) {
     if (llvm::any_of(v->shape, [](Value d) { return !getConstantIntValue(d); }))
       compileError("returning an array whose extents are known only at run "
@@ -435,7 +436,7 @@ ValueRef IRGen::placeholderLike(const ValueRef &v) {
         em.convert(b, em.loc, em.intConst(0)->value, DType::Int64, v->dtype),
         v->dtype, false);
     return em.full(v->shape, zero, v->dtype,
-                   cast<dist::ArrayType>(v->value.getType()).getLayout());
+                   cast<dist::ArrayType>(type).getLayout());
   }
   return v->withValue(
       em.convert(b, em.loc, em.intConst(0)->value, DType::Int64, v->dtype));

@@ -143,14 +143,15 @@ private:
   mlir::Value loopExitFlag();
   /// A value of `v`'s kind and type (zeros) for a path where a carried
   /// name (the return value) has none.
-  ValueRef placeholderLike(const ValueRef &v);
+  ValueRef placeholderLike(const ValueRef &v, mlir::Type type);
   /// > 0 while lowering the body of a compiled loop of this function.
   unsigned compiledLoopDepth = 0;
   /// > 0 inside a compiled loop or a run-time branch of this function: a
   /// `return` there sets %return and %retval instead.
   unsigned dynamicDepth = 0;
-  /// Set by buildLoop when the body returns values that have no slot yet.
-  std::vector<std::pair<std::string, ValueRef>> pendingReturnValues;
+  /// Set by buildLoop: names the body binds first that the loop must carry
+  /// out (kind and type of each).
+  std::vector<std::tuple<std::string, ValueRef, mlir::Type>> pendingValues;
   /// How the current function returns from run-time regions: -1 one value,
   /// 0 None, n a tuple of n values.
   static constexpr int kNoReturnYet = -2;

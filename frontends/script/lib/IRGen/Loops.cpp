@@ -31,6 +31,9 @@ struct IRGen::LoopParts {
   Assignments assigned;
   // `for`: the loop variable and its values start + k * step, k < trip.
   const Expr *target = nullptr;
+  /// The trip count is known and positive: names first bound in the body
+  /// exist after the loop.
+  bool runsOnce = false;
   ValueRef start, step;
   Value trip;
   // `while`: the test.
@@ -90,6 +93,7 @@ void IRGen::lowerCompiledFor(const ForStmt &stmt, const ValueRef &range) {
   // constant (indexing a tuple, say); those are unrolled instead.
   parts.trip = em.fold(parts.trip);
   std::optional<int64_t> trip = getConstantIntValue(parts.trip);
+  parts.runsOnce = trip && *trip > 0;
   unsigned savedUnrolled = unrolledIterations;
   if (!trip || *trip > 10000) {
     lowerCompiledLoop(parts);
@@ -215,15 +219,29 @@ void IRGen::lowerCompiledLoop(const LoopParts &parts) {
     if (attempt == 16)
       throw LocatedError{parts.header,
                          "this loop's carried values do not settle"};
-    if (!pendingReturnValues.empty()) {
-      // The body returns values and none is bound before the loop: start
-      // from placeholders of their types (read only once %return is set).
-      auto pending = std::move(pendingReturnValues);
-      pendingReturnValues.clear();
+    if (!pendingValues.empty()) {
+      // Names the body binds first that must outlive the loop (its return
+      // values; in a loop known to run, every number and array): they
+      // start from placeholders of their types, never read before the body
+      // has bound them.
+      auto pending = std::move(pendingValues);
+      pendingValues.clear();
       restoreSnapshot(entry);
       em.loc = locOf(parts.header);
-      for (const auto &[name, proto] : pending) {
-        ValueRef start = placeholderLike(proto);
+      for (const auto &[name, proto, type] : pending) {
+        // The shape as constants of this place (the body that had it is
+        // gone).
+        auto array = dyn_cast<dist::ArrayType>(type);
+        proto->shape.clear();
+        for (int64_t d : array ? array.getShape() : ArrayRef<int64_t>{}) {
+          if (ShapedType::isDynamic(d))
+            throw LocatedError{parts.header,
+                               "returning an array whose extents are known "
+                               "only at run time from inside a loop is not "
+                               "supported yet"};
+          proto->shape.push_back(em.index(d));
+        }
+        ValueRef start = placeholderLike(proto, type);
         scope->names[name] = start;
         slots.push_back(
             {Slot::Kind::Name, name, start->withValue(start->value)});
@@ -376,13 +394,22 @@ bool IRGen::buildLoop(const LoopParts &parts, std::vector<Slot> &slots,
     });
     lowerBlock(*parts.body);
     breaking = continuing = returned = false;
-    if (parts.assigned.returns)
-      for (const auto &[name, value] : scope->names)
-        if (llvm::StringRef(name).starts_with(kReturnValue) &&
-            !entry.names.count(name)) {
-          pendingReturnValues.push_back({name, value});
-          retry = true;
-        }
+    for (const auto &[name, value] : scope->names) {
+      if (entry.names.count(name) || !isNumberOrArray(value) || value->view)
+        continue;
+      bool returnValue = llvm::StringRef(name).starts_with(kReturnValue);
+      bool staticShape = llvm::all_of(value->shape, [](Value d) {
+        return getConstantIntValue(d).has_value();
+      });
+      if (returnValue || (parts.runsOnce && name[0] != '%' && staticShape)) {
+        auto proto = value->withValue(nullptr);
+        proto->view = nullptr;
+        proto->views.clear();
+        proto->shape.clear(); // rebuilt from the type: these values go
+        pendingValues.push_back({name, proto, value->value.getType()});
+        retry = true;
+      }
+    }
     scope->names.erase(kContinueFlag);
     em.loc = loc;
     llvm::append_range(found, discoverSlots(entry, slots, parts.header));

@@ -24,13 +24,18 @@ using namespace dac::dist;
 
 DType Emitter::commonType(ArrayRef<ValueRef> operands) {
   // Arrays and NumPy scalars decide; Python scalars only raise the kind
-  // (bool < int < float), NumPy 1.24's value-based casting.
+  // (bool < int < float), NumPy 1.24's value-based casting. Next to an
+  // array of one or more dimensions NumPy scalars are weak too
+  // (float32 array * np.float64(2) stays float32).
   std::optional<DType> strong;
   int weakKind = 0; // 0 bool, 1 int, 2 float
+  bool anyArray = llvm::any_of(operands, [](const ValueRef &v) {
+    return v->is(PyValue::Kind::Array) && !v->shape.empty();
+  });
   for (const ValueRef &v : operands) {
     if (!v->is(PyValue::Kind::Scalar) && !v->is(PyValue::Kind::Array))
       compileError("expected a number or an array, got " + v->describe());
-    if (v->is(PyValue::Kind::Scalar) && v->isPython) {
+    if (v->is(PyValue::Kind::Scalar) && (v->isPython || anyArray)) {
       weakKind = std::max(weakKind, isFloat(v->dtype)         ? 2
                                     : v->dtype == DType::Bool ? 0
                                                               : 1);

@@ -55,10 +55,6 @@ static Value gather(Emitter &em, const ValueRef &base, const Access &access,
                     LayoutAttr layout = {}) {
   OpBuilder &b = em.b;
   auto [staticStarts, dynamicStarts] = splitStarts(access.starts);
-  // The frontend's arrays without a layout get the default one; so does a
-  // gather without one (not the source's, which may be another).
-  if (!layout)
-    layout = LayoutAttr::getDefault(b.getContext(), access.shape.size());
   Type type = em.arrayType(access.shape, base->dtype, layout);
   return GatherOp::create(b, em.loc, type, base->value, dynamicStarts,
                           b.getDenseI64ArrayAttr(staticStarts),

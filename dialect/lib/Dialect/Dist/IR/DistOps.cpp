@@ -1,6 +1,7 @@
 //===- DistOps.cpp - dist dialect operations ------------------------------===//
 
 #include "dac/Dialect/Dist/IR/DistOps.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/OpImplementation.h"
@@ -317,7 +318,35 @@ LogicalResult PrintOp::verify() {
 #define GET_OP_CLASSES
 #include "dac/Dialect/Dist/IR/DistOps.cpp.inc"
 
+/// Where a value carried by an scf loop or branch comes from on the way in
+/// (the loop's initial value, the value the then-branch yields): its
+/// extents are the carried value's (the frontend keeps them unchanged).
+static Value carriedOrigin(Value v) {
+  if (auto arg = dyn_cast<BlockArgument>(v)) {
+    Operation *parent = arg.getOwner()->getParentOp();
+    if (auto loop = dyn_cast_or_null<scf::ForOp>(parent))
+      return arg.getArgNumber() ? loop.getInitArgs()[arg.getArgNumber() - 1]
+                                : nullptr;
+    if (auto loop = dyn_cast_or_null<scf::WhileOp>(parent))
+      return arg.getOwner() == loop.getBeforeBody()
+                 ? loop.getInits()[arg.getArgNumber()]
+                 : loop.getConditionOp().getArgs()[arg.getArgNumber()];
+    return nullptr;
+  }
+  auto result = cast<OpResult>(v);
+  Operation *owner = result.getOwner();
+  if (auto loop = dyn_cast<scf::ForOp>(owner))
+    return loop.getInitArgs()[result.getResultNumber()];
+  if (auto loop = dyn_cast<scf::WhileOp>(owner))
+    return loop.getConditionOp().getArgs()[result.getResultNumber()];
+  if (auto branch = dyn_cast<scf::IfOp>(owner))
+    return branch.thenYield().getOperands()[result.getResultNumber()];
+  return nullptr;
+}
+
 FailureOr<SmallVector<Value>> dac::dist::getDynamicSizes(Value array) {
+  while (Value origin = carriedOrigin(array))
+    array = origin;
   auto type = dyn_cast<ArrayType>(array.getType());
   if (!type)
     return failure();
