@@ -105,6 +105,9 @@ public:
   ValueRef reduce(llvm::StringRef name, const ValueRef &array, int64_t ddof,
                   std::optional<llvm::ArrayRef<int64_t>> axes = std::nullopt);
   ValueRef reduceAll(llvm::StringRef name, const ValueRef &array, int64_t ddof);
+  /// np.argmax / np.argmin over the whole array: the first C-order position
+  /// of the maximum (minimum), NaN counting as the extreme, as NumPy.
+  ValueRef argExtreme(const ValueRef &array, bool max);
 
   // Creation.
   mlir::Type arrayType(llvm::ArrayRef<mlir::Value> shape, DType type,

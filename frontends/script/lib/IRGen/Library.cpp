@@ -637,6 +637,13 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
   // --- array and scalar methods --------------------------------------------
   if (name.starts_with("ndarray.") || name.starts_with("scalar.")) {
     StringRef method = name.substr(name.find('.') + 1);
+    if ((method == "argmax" || method == "argmin") && self->is(Kind::Array)) {
+      args.check(method, 1, {"axis"});
+      ValueRef axis = args.get(0, "axis");
+      if (axis && !axis->is(Kind::None))
+        compileError(method + "() along an axis is not supported yet");
+      return em.argExtreme(self, method == "argmax");
+    }
     if (llvm::is_contained(kReductions, method)) {
       args.check(method, 1, {"axis", "ddof", "keepdims"});
       ValueRef ddof = args.get(SIZE_MAX, "ddof");
@@ -753,6 +760,16 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
     if (r->is(Kind::Scalar))
       r->isPython = false;
     return r;
+  }
+  if (name == "argmax" || name == "argmin") {
+    args.check(name, 2, {"a", "axis"});
+    ValueRef a = required(0, "a");
+    ValueRef axis = arg(1, "axis");
+    if (axis && !axis->is(Kind::None))
+      compileError("np." + name + " along an axis is not supported yet");
+    if (!a->is(Kind::Array))
+      compileError("np." + name + " expects an array");
+    return em.argExtreme(a, name == "argmax");
   }
   if (llvm::is_contained(kReductions, name)) {
     args.check(name, 2, {"a", "axis", "ddof", "keepdims"});

@@ -16,6 +16,7 @@
 #include "llvm/ADT/StringSwitch.h"
 
 #include <cmath>
+#include <limits>
 
 using namespace mlir;
 using namespace dac;
@@ -701,4 +702,38 @@ ValueRef Emitter::where(const ValueRef &cond, const ValueRef &x,
         Value cb = convert(b, loc, e[0], type, DType::Bool);
         return arith::SelectOp::create(b, loc, cb, e[1], e[2]).getResult();
       });
+}
+
+ValueRef Emitter::argExtreme(const ValueRef &array, bool max) {
+  // Two passes, both fused: the extreme value (NaN propagates), then the
+  // smallest C-order position holding it (or a NaN, if it is NaN).
+  if (array->shape.empty())
+    return intConst(0);
+  ValueRef extreme = reduceAll(max ? "max" : "min", array, 0);
+  LayoutAttr layout = effectiveLayout(array);
+  ValueRef position;
+  for (size_t d = 0; d < array->shape.size(); ++d) {
+    ValueRef index = indexArray(array->shape, d, DType::Int64, layout);
+    if (!position) {
+      position = index;
+      continue;
+    }
+    Value extent =
+        arith::IndexCastOp::create(b, loc, b.getI64Type(), array->shape[d]);
+    position = binaryOp(
+        "+",
+        binaryOp("*", position, PyValue::scalar(extent, DType::Int64, true)),
+        index);
+  }
+  ValueRef hit = binaryOp("==", array, extreme);
+  if (isFloat(array->dtype)) {
+    ValueRef bothNan =
+        applyUfunc("logical_and", {applyUfunc("isnan", {array}),
+                                   applyUfunc("isnan", {extreme})});
+    hit = applyUfunc("logical_or", {hit, bothNan});
+  }
+  ValueRef none = intConst(std::numeric_limits<int64_t>::max());
+  ValueRef first = reduceAll("min", where(hit, position, none), 0);
+  first->isPython = false;
+  return first;
 }
