@@ -31,6 +31,8 @@
 # RUN: not dac build %t/viewif.py -o %t/vi 2>&1 | FileCheck %s --check-prefix=VIEWIF
 # RUN: not dac build %t/viewswap.py -o %t/vs 2>&1 | FileCheck %s --check-prefix=VIEWSWAP
 # RUN: not dac build %t/maskdivide.py -o %t/md 2>&1 | FileCheck %s --check-prefix=MASKDIVIDE
+# RUN: not dac build %t/aliasloop.py -o %t/al 2>&1 | FileCheck %s --check-prefix=ALIASLOOP
+# RUN: not dac build %t/aliasif.py -o %t/ai 2>&1 | FileCheck %s --check-prefix=ALIASIF
 # Tests that constructs outside the supported subset are compile-time
 # errors with file:line:col, the source line and a caret, and that no
 # output file is left behind.
@@ -234,3 +236,25 @@ import numpy as np
 v = np.arange(5)
 v[v > 2] /= 2
 # MASKDIVIDE: maskdivide.py:3:10: error: Cannot cast ufunc output from dtype('float64') to dtype('int64') with casting rule 'same_kind'
+
+#--- aliasloop.py
+import numpy as np
+a = np.zeros(4)
+u = a
+un = np.zeros(4)
+n = int(a.sum()) + 4
+for k in range(n):
+    un[:] = u + 1
+    u, un = un, u
+# ALIASLOOP: aliasloop.py:7:5: error: 'un' is written in place here, but whether it shares its array with another name depends on a run-time branch or loop iteration
+
+#--- aliasif.py
+import numpy as np
+a = np.zeros(4)
+b = np.ones(4)
+if a.sum() < 1:
+    u = b
+else:
+    u = a
+u[0] = 7.0
+# ALIASIF: aliasif.py:8:1: error: 'u' is written in place here, but whether it shares its array with another name depends on a run-time branch or loop iteration

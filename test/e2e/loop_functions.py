@@ -48,3 +48,19 @@ def iterate(x, n):
 
 w, k = iterate(np.full(5, 8.0), steps * 2)
 print(w, k)
+
+
+def heat(u, steps):
+    # Two buffers swapped every step; the caller's array is one of them.
+    un = np.zeros_like(u)
+    for it in range(steps):
+        un[1:-1] = u[1:-1] + 0.25 * (u[:-2] - 2.0 * u[1:-1] + u[2:])
+        un[0] = u[0]
+        un[-1] = u[-1]
+        u, un = un, u
+    return u
+
+
+u0 = np.linspace(0.0, 1.0, 9) ** 2
+final = heat(u0, 4)
+print(final, u0)

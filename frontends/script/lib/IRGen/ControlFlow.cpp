@@ -118,6 +118,15 @@ std::string dac::script::viewRebound(const std::string &name) {
          ".copy()";
 }
 
+std::string dac::script::sharedArrayMessage(const std::string &name) {
+  return "'" + name +
+         "' is written in place here, but whether it shares "
+         "its array with another name depends on a run-time branch or loop "
+         "iteration (it is rebound there while another name refers to the "
+         "same array); this is not supported yet: bind copies (.copy()) to "
+         "keep the names apart";
+}
+
 bool dac::script::isNumberOrArray(const ValueRef &v) {
   return v && (v->is(Kind::Scalar) || v->is(Kind::Array));
 }
@@ -145,6 +154,31 @@ IRGen::Snapshot IRGen::takeSnapshot() {
     for (const auto &[name, value] : s->names)
       visit(value);
   return snap;
+}
+
+std::map<const PyValue *, int> IRGen::countReferences() {
+  std::map<const PyValue *, int> counts;
+  std::set<const Scope *> seenScopes;
+  std::set<const PyValue *> expanded;
+  std::function<void(const ValueRef &)> visit = [&](const ValueRef &v) {
+    if (!v)
+      return;
+    ++counts[v.get()];
+    if (!expanded.insert(v.get()).second)
+      return;
+    for (const ValueRef &item : v->items)
+      visit(item);
+    if (v->view)
+      visit(v->view->base);
+  };
+  std::vector<std::shared_ptr<Scope>> roots(callerScopes);
+  roots.push_back(scope);
+  for (const std::shared_ptr<Scope> &root : roots)
+    for (Scope *s = root.get(); s; s = s->parent.get())
+      if (seenScopes.insert(s).second)
+        for (const auto &[name, value] : s->names)
+          visit(value);
+  return counts;
 }
 
 void IRGen::restoreSnapshot(const Snapshot &snap) {
@@ -210,9 +244,13 @@ void IRGen::writeSlot(const Slot &slot, Value value) {
   case Slot::Kind::Offset:
     slot.generator->offset = value;
     return;
-  case Slot::Kind::Name:
-    scope->names[slot.name] = slot.proto->withValue(value);
+  case Slot::Kind::Name: {
+    ValueRef fresh = slot.proto->withValue(value);
+    if (slot.shared && fresh->is(Kind::Array))
+      fresh->aliasWarning = sharedArrayMessage(slot.name);
+    scope->names[slot.name] = fresh;
     return;
+  }
   }
 }
 
@@ -270,6 +308,7 @@ void IRGen::lowerBranches(Value condition, SourceRange range,
                           function_ref<void()> elseBranch) {
   Location loc = locOf(range);
   Snapshot entry = takeSnapshot();
+  std::map<const PyValue *, int> entryRefs = countReferences();
   auto branchIf = scf::IfOp::create(b, loc, TypeRange{}, condition,
                                     /*withElseRegion=*/true);
   // The end state of one branch: what every name, array and stream holds.
@@ -374,6 +413,18 @@ void IRGen::lowerBranches(Value condition, SourceRange range,
                                     "shape and distribution, are supported"};
     ValueRef proto = t->withValue(nullptr);
     proto->isPython = t->isPython && e->isPython;
+    // An array bound on one path to an object another name also holds:
+    // after the `if` the name may or may not share it.
+    if (t->is(Kind::Array)) {
+      auto before = entry.names.find(name);
+      auto sharedElsewhere = [&](const ValueRef &v) {
+        int refs = entryRefs.count(v.get()) ? entryRefs.at(v.get()) : 0;
+        bool own = before != entry.names.end() && before->second == v;
+        return refs > (own ? 1 : 0);
+      };
+      if (t != e && (sharedElsewhere(t) || sharedElsewhere(e)))
+        proto->aliasWarning = sharedArrayMessage(name);
+    }
     // The same value on both paths (one from before the `if`, or a flag
     // both branches set) needs no result.
     std::optional<int64_t> tc = getConstantIntValue(tv),

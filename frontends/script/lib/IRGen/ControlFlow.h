@@ -41,6 +41,9 @@ Assignments scanLoop(const StmtList &body);
 /// The error for a name bound to different views on different paths.
 std::string viewRebound(const std::string &name);
 bool isNumberOrArray(const ValueRef &v);
+/// The error for writing in place to an array whose sharing with other
+/// names depends on the run-time path.
+std::string sharedArrayMessage(const std::string &name);
 
 } // namespace dac::script
 

@@ -879,6 +879,7 @@ ValueRef IRGen::callFunction(const ValueRef &fn, const CallArgs &args) {
 
   // Inline the body in the callee's scope.
   std::shared_ptr<Scope> savedScope = scope;
+  callerScopes.push_back(savedScope);
   ValueRef savedReturn = returnValue;
   bool savedReturned = returned;
   Location savedLoc = em.loc;
@@ -899,6 +900,7 @@ ValueRef IRGen::callFunction(const ValueRef &fn, const CallArgs &args) {
     loopDepth = savedLoopDepth;
     compiledLoopDepth = savedCompiledLoopDepth;
     dynamicDepth = savedDynamicDepth;
+    callerScopes.pop_back();
     returnArity = savedArity;
     scope = savedScope;
     returned = savedReturned;

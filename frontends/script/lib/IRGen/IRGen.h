@@ -106,6 +106,9 @@ private:
     ValueRef proto;   // Name: what the name holds (kind, dtype, shape)
     ValueRef object;  // Object: an array updated in place
     std::shared_ptr<GeneratorState> generator; // Offset: a stream position
+    /// Name: the array it held on entry is also bound elsewhere, so the
+    /// fresh objects this slot binds may not be written in place.
+    bool shared = false;
   };
   /// The state a region starts from, to compare against and to restore.
   struct Snapshot {
@@ -115,6 +118,11 @@ private:
         generators;
   };
   Snapshot takeSnapshot();
+  /// How many names, containers and views refer to each object, over the
+  /// scopes of every active call.
+  std::map<const PyValue *, int> countReferences();
+  /// The scopes of the callers of the function being inlined.
+  std::vector<std::shared_ptr<Scope>> callerScopes;
   void restoreSnapshot(const Snapshot &snapshot);
   mlir::Value readSlot(const Slot &slot, bool &needsRetry);
   void writeSlot(const Slot &slot, mlir::Value value);

@@ -278,6 +278,22 @@ bool IRGen::buildLoop(const LoopParts &parts, std::vector<Slot> &slots,
   Location loc = locOf(parts.header);
   em.loc = loc;
   bool retry = false;
+  // A name rebound in the loop whose array another name also holds: in
+  // NumPy which of them the loop writes depends on the iteration.
+  // Rebinding may pass any of them to any other name (u, un = un, u), so
+  // if one is shared, all are.
+  std::map<const PyValue *, int> refs = countReferences();
+  bool anyShared = false;
+  for (Slot &slot : slots) {
+    if (slot.kind != Slot::Kind::Name)
+      continue;
+    auto it = scope->names.find(slot.name);
+    anyShared |= it != scope->names.end() && it->second->is(Kind::Array) &&
+                 refs[it->second.get()] >= 2;
+  }
+  for (Slot &slot : slots)
+    slot.shared = anyShared && slot.kind == Slot::Kind::Name &&
+                  slot.proto->is(Kind::Array);
   SmallVector<Value> inits;
   SmallVector<Type> types;
   for (const Slot &slot : slots) {

@@ -105,6 +105,10 @@ struct PyValue {
   /// An array that views were taken of: those still alive, refreshed when
   /// it is written.
   std::vector<std::weak_ptr<PyValue>> views;
+  /// Non-empty for an array bound after a loop or branch to a name that,
+  /// in NumPy, may share its memory with another name depending on the
+  /// run-time path: writing it in place is refused with this message.
+  std::string aliasWarning;
 
   static ValueRef none();
   static ValueRef scalar(mlir::Value v, DType type, bool isPython);

@@ -286,6 +286,8 @@ static void refreshViews(Emitter &em, const ValueRef &base) {
 static void insert(Emitter &em, const ValueRef &base, const Access &access,
                    ValueRef contents) {
   OpBuilder &b = em.b;
+  if (!base->aliasWarning.empty())
+    compileError(base->aliasWarning);
   // New axes of the view are not in the base: drop them (extent 1).
   std::vector<int64_t> kept;
   for (size_t j = 0; j < access.shape.size(); ++j)
@@ -330,6 +332,8 @@ ValueRef Emitter::subscript(const ValueRef &array, const ValueRef &index) {
 }
 
 void Emitter::writeArray(const ValueRef &target, const ValueRef &contents) {
+  if (!target->aliasWarning.empty())
+    compileError(target->aliasWarning);
   if (!target->view) {
     target->value = contents->value;
     refreshViews(*this, target);
