@@ -142,3 +142,15 @@ print(w, d, it)
 # NumPy scalars next to arrays do not widen them (value-based casting).
 f32 = np.ones(3, np.float32) * np.float32(0.1)
 print((f32 - w.mean()).dtype, (f32 * np.float64(2.5)).dtype, f32 * np.float64(2.5))
+
+# A name first bound in a `while True` loop (it runs at least once).
+v = np.linspace(0.0, 1.0, 11)
+steps_taken = 0
+while True:
+    halved = v * 0.5
+    change = np.abs(halved - v).max()
+    v = halved
+    steps_taken += 1
+    if change < 1e-3:
+        break
+print(steps_taken, change, v[-1])

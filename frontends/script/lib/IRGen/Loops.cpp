@@ -131,9 +131,11 @@ void IRGen::lowerCompiledWhile(const WhileStmt &stmt) {
   parts.header = stmt.getTest().getRange();
   parts.assigned = scanLoop(stmt.getBody());
   parts.test = &stmt.getTest();
-  lowerCompiledLoop(parts);
-  // `while True:` without `break` ends only by `return`.
+  // `while True:` runs its body at least once.
   const auto *literal = dyn_cast<BoolLiteralExpr>(&stmt.getTest());
+  parts.runsOnce = literal && literal->getValue();
+  lowerCompiledLoop(parts);
+  // Without `break` it ends only by `return`.
   if (literal && literal->getValue() && !parts.assigned.breaks &&
       parts.assigned.returns)
     scope->names[kReturnFlag] = em.boolConst(true);
@@ -399,7 +401,13 @@ bool IRGen::buildLoop(const LoopParts &parts, std::vector<Slot> &slots,
           arith::MulIOp::create(b, em.loc, iteration, parts.step->value));
       assign(*parts.target, PyValue::scalar(i, DType::Int64, true));
     }
+    // An iteration starts only while no flag is set: the body sees them
+    // false (they are still carried, for the loop's test).
     scope->names[kContinueFlag] = em.boolConst(false);
+    if (parts.assigned.breaks)
+      scope->names[kBreakFlag] = em.boolConst(false);
+    if (parts.assigned.returns)
+      scope->names[kReturnFlag] = em.boolConst(false);
     ++compiledLoopDepth;
     ++dynamicDepth;
     unsigned savedDepth = em.dynamicControlDepth++;
