@@ -180,6 +180,9 @@ public:
   /// Replaces the contents of `target` (an array or a view) in place by
   /// `contents`, an array of its shape and dtype.
   void writeArray(const ValueRef &target, const ValueRef &contents);
+  /// np.roll(array, shift, axis): a new array, the elements moved by
+  /// `shift` along `axis` (wrapping around); a run-time shift is fine.
+  ValueRef roll(const ValueRef &array, const ValueRef &shift, int64_t axis);
   /// a.T / np.transpose(a, axes): a view with permuted dimensions.
   ValueRef transpose(const ValueRef &array, llvm::ArrayRef<int64_t> axes);
   /// `array` (a reduction's result) with the reduced `axes` back as

@@ -978,6 +978,41 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
     args.check(name, 2, {"a", "newshape"});
     return reshape(required(0, "a"), required(1, "newshape"));
   }
+  if (name == "roll") {
+    args.check(name, 3, {"a", "shift", "axis"});
+    ValueRef a = required(0, "a");
+    ValueRef shift = required(1, "shift");
+    ValueRef axis = arg(2, "axis");
+    if (!a->is(Kind::Array))
+      compileError("np.roll expects an array");
+    int64_t rank = a->shape.size();
+    std::vector<ValueRef> shifts =
+        shift->is(Kind::Tuple) || shift->is(Kind::List)
+            ? shift->items
+            : std::vector<ValueRef>{shift};
+    std::vector<ValueRef> axes;
+    if (!axis || axis->is(Kind::None)) {
+      if (rank != 1)
+        compileError("np.roll without an axis of an array of more than one "
+                     "dimension is not supported yet (give axis=)");
+      axes.push_back(em.intConst(0));
+    } else {
+      axes = axis->is(Kind::Tuple) || axis->is(Kind::List)
+                 ? axis->items
+                 : std::vector<ValueRef>{axis};
+    }
+    if (shifts.size() != axes.size())
+      compileError("'shift' and 'axis' should be scalars or 1D sequences of "
+                   "the same length");
+    ValueRef result = a;
+    for (auto [s, ax] : llvm::zip(shifts, axes)) {
+      std::optional<int64_t> d = Emitter::getConstInt(ax);
+      if (!d || *d < -rank || *d >= rank)
+        compileError("axis must be an integer in range, known when compiling");
+      result = em.roll(result, s, *d < 0 ? *d + rank : *d);
+    }
+    return result;
+  }
   if (name == "transpose") {
     args.check(name, 2, {"a", "axes"});
     ValueRef a = required(0, "a");

@@ -380,6 +380,52 @@ void Emitter::setItem(const ValueRef &array, const ValueRef &index,
   insert(*this, base, compose(*this, array, access), contents);
 }
 
+ValueRef Emitter::roll(const ValueRef &array, const ValueRef &shift,
+                       int64_t axis) {
+  if (!shift->is(Kind::Scalar) || isFloat(shift->dtype))
+    compileError("np.roll shifts must be integers");
+  Type i64 = b.getI64Type();
+  // s = shift mod n, Python's sign rule (n = 0: nothing moves).
+  Value n = arith::IndexCastOp::create(b, loc, i64, array->shape[axis]);
+  Value one = arith::ConstantIntOp::create(b, loc, i64, 1);
+  Value safe = arith::MaxSIOp::create(b, loc, n, one);
+  Value s = convert(b, loc, shift->value, shift->dtype, DType::Int64);
+  s = arith::RemSIOp::create(
+      b, loc,
+      arith::AddIOp::create(b, loc, arith::RemSIOp::create(b, loc, s, safe),
+                            safe),
+      safe);
+  // Folded last: folding erases the ops it replaces (n among them).
+  Value rest = arith::SubIOp::create(b, loc, n, s);
+  s = fold(s);
+  rest = fold(rest);
+  auto number = [&](Value v) { return PyValue::scalar(v, DType::Int64, true); };
+  // The index selecting [from, to) along `axis`, everything elsewhere.
+  auto range = [&](ValueRef from, ValueRef to) {
+    std::vector<ValueRef> items;
+    for (size_t d = 0; d < array->shape.size(); ++d) {
+      auto slice = std::make_shared<PyValue>();
+      slice->kind = Kind::Slice;
+      bool here = static_cast<int64_t>(d) == axis;
+      slice->items = {here && from ? from : PyValue::none(),
+                      here && to ? to : PyValue::none(), PyValue::none()};
+      items.push_back(slice);
+    }
+    return PyValue::tuple(items);
+  };
+  ValueRef zero = PyValue::scalar(
+      convert(b, loc, intConst(0)->value, DType::Int64, array->dtype),
+      array->dtype, false);
+  ValueRef out = full(array->shape, zero, array->dtype,
+                      cast<ArrayType>(array->value.getType()).getLayout());
+  // out[s:] = a[:n-s]; out[:s] = a[n-s:]
+  setItem(out, range(number(s), nullptr),
+          subscript(array, range(nullptr, number(rest))));
+  setItem(out, range(nullptr, number(s)),
+          subscript(array, range(number(rest), nullptr)));
+  return out;
+}
+
 ValueRef Emitter::transpose(const ValueRef &array, ArrayRef<int64_t> axes) {
   Access inner;
   size_t rank = array->shape.size();
