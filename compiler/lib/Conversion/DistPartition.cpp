@@ -9,11 +9,17 @@
 //    reductions accumulate locally and end in one allreduce each;
 //  * random draws become an inline PCG64 generator: the runtime positions
 //    the stream at the rank's first element once, the loop steps it;
+//  * dist.gather, dist.insert and dist.extract become the runtime's planned
+//    exchange between two layouts (PartitionExchange.cpp);
+//  * loops, branches and their terminators carry the local chunks instead
+//    of global arrays: their types are converted in place, in the same
+//    pre-order walk, so every region and block argument is covered;
 //  * dist.rng_create, dist.print and dist.assert become runtime calls;
 //  * the entry function `main` gets dac_rt_init/dac_rt_finalize.
 //
-// Kernels are lowered in PartitionKernel.cpp; the IR helpers they share
-// are in PartitionUtils.cpp.
+// Buffers are not freed here: the upstream ownership-based deallocation
+// that follows knows which buffer a loop hands on. Kernels are lowered in
+// PartitionKernel.cpp; the IR helpers they share are in PartitionUtils.cpp.
 //
 //===----------------------------------------------------------------------===//
 

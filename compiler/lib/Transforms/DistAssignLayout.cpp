@@ -2,7 +2,10 @@
 //
 // Layout inference, first version: creation ops take the default layout
 // (block on dimension 0) and element-wise ops propagate their operands'
-// layout to the result. A user's explicit layout is never changed.
+// layout to the result; a gather gets the default, an insert its
+// destination's; loops and branches carry the layout of the array entering
+// them (an array whose layout would change around them is an error). A
+// user's explicit layout is never changed.
 //
 //===----------------------------------------------------------------------===//
 
