@@ -83,7 +83,6 @@ struct Plan {
   // In flight between start and wait.
   std::vector<char> sendBuffer, recvBuffer;
   std::vector<char> selfBuffer;
-  std::vector<int> byteCounts[4];
   int64_t elementSize = 0;
   MPI_Request request = MPI_REQUEST_NULL;
   bool started = false;
@@ -283,6 +282,20 @@ private:
       index;
 };
 
+/// A contiguous datatype of `bytes` bytes, made once per size (MPI frees
+/// them at finalize).
+MPI_Datatype elementType(size_t bytes) {
+  static std::map<size_t, MPI_Datatype> types;
+  auto found = types.find(bytes);
+  if (found != types.end())
+    return found->second;
+  MPI_Datatype type;
+  checkMpi(MPI_Type_contiguous(static_cast<int>(bytes), MPI_BYTE, &type),
+           "MPI_Type_contiguous");
+  checkMpi(MPI_Type_commit(&type), "MPI_Type_commit");
+  return types[bytes] = type;
+}
+
 PlanCache &plans() {
   static PlanCache Cache;
   return Cache;
@@ -322,19 +335,13 @@ extern "C" void dac_rt_exchange_start(void *handle, void *src,
       std::memcpy(&plan.sendBuffer[i * bytes],
                   from + plan.sendOffsets[i] * bytes, bytes);
     plan.recvBuffer.resize(plan.recvOffsets.size() * bytes);
-    // Byte counts: any element size without a derived datatype.
-    for (int i = 0; i < 4; ++i)
-      plan.byteCounts[i].resize(plan.sendCounts.size());
-    for (size_t r = 0; r < plan.sendCounts.size(); ++r) {
-      plan.byteCounts[0][r] = plan.sendCounts[r] * static_cast<int>(bytes);
-      plan.byteCounts[1][r] = plan.sendDispls[r] * static_cast<int>(bytes);
-      plan.byteCounts[2][r] = plan.recvCounts[r] * static_cast<int>(bytes);
-      plan.byteCounts[3][r] = plan.recvDispls[r] * static_cast<int>(bytes);
-    }
-    checkMpi(MPI_Ialltoallv(plan.sendBuffer.data(), plan.byteCounts[0].data(),
-                            plan.byteCounts[1].data(), MPI_BYTE,
-                            plan.recvBuffer.data(), plan.byteCounts[2].data(),
-                            plan.byteCounts[3].data(), MPI_BYTE, MPI_COMM_WORLD,
+    // Counts in elements of one contiguous datatype of `bytes`: byte
+    // counts would overflow an int beyond 2 GiB per peer.
+    MPI_Datatype element = elementType(bytes);
+    checkMpi(MPI_Ialltoallv(plan.sendBuffer.data(), plan.sendCounts.data(),
+                            plan.sendDispls.data(), element,
+                            plan.recvBuffer.data(), plan.recvCounts.data(),
+                            plan.recvDispls.data(), element, MPI_COMM_WORLD,
                             &plan.request),
              "MPI_Ialltoallv");
   });
