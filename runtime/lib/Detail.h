@@ -33,6 +33,9 @@ void appendToPrintLine(const std::string &text);
 /// Frees the user-defined reduction operators before MPI is finalised.
 void freeReduceOps();
 
+/// Frees the exchange's element datatypes before MPI is finalised.
+void freeExchangeTypes();
+
 /// Runs \p body, turning any escaping C++ exception into a fatal error: a C
 /// caller (compiled dac code) could not unwind through it.
 template <typename Body>

@@ -282,10 +282,14 @@ private:
       index;
 };
 
-/// A contiguous datatype of `bytes` bytes, made once per size (MPI frees
-/// them at finalize).
+std::map<size_t, MPI_Datatype> &elementTypes() {
+  static std::map<size_t, MPI_Datatype> Types;
+  return Types;
+}
+
+/// A contiguous datatype of `bytes` bytes, made once per size.
 MPI_Datatype elementType(size_t bytes) {
-  static std::map<size_t, MPI_Datatype> types;
+  std::map<size_t, MPI_Datatype> &types = elementTypes();
   auto found = types.find(bytes);
   if (found != types.end())
     return found->second;
@@ -302,6 +306,12 @@ PlanCache &plans() {
 }
 
 } // namespace
+
+void detail::freeExchangeTypes() {
+  for (auto &[bytes, type] : elementTypes())
+    MPI_Type_free(&type);
+  elementTypes().clear();
+}
 
 extern "C" void *dac_rt_exchange_plan(void *srcLayout, void *dstLayout,
                                       void *map) {

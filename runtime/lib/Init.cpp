@@ -56,6 +56,7 @@ extern "C" void dac_rt_finalize(void) {
   if (!detail::mpiActive())
     return;
   detail::freeReduceOps();
+  detail::freeExchangeTypes();
   if (RuntimeOwnsMpi) {
     checkMpi(MPI_Finalize(), "MPI_Finalize");
     RuntimeOwnsMpi = false;

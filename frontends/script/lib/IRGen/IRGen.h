@@ -50,6 +50,10 @@ public:
   Emitter &emitter() { return em; }
   ValueRef callLibrary(llvm::StringRef name, const CallArgs &args,
                        const ValueRef &self);
+  /// np.transpose, swapaxes, np.roll (LibraryShapes.cpp); null for other
+  /// names.
+  ValueRef callShapeFunction(llvm::StringRef name, const CallArgs &args,
+                             const ValueRef &self);
   ValueRef getAttribute(const ValueRef &value, llvm::StringRef name);
 
 private:
