@@ -42,6 +42,13 @@ SmallVector<Value> mixedStarts(OpBuilder &b, Location loc,
   return starts;
 }
 
+/// The access a gather reads or an insert writes, from its attributes.
+template <typename OpTy> Access accessOf(OpBuilder &b, Location loc, OpTy op) {
+  return {mixedStarts(b, loc, op.getStaticStarts(), op.getStarts()),
+          SmallVector<int64_t>(op.getSteps()),
+          SmallVector<int64_t>(op.getDims())};
+}
+
 /// Bytes per element in a local buffer (a bool takes one byte).
 int64_t elementBytes(Type type) {
   if (type.isInteger(1))
@@ -112,9 +119,7 @@ LogicalResult FunctionPartitioner::lowerGather(GatherOp op) {
   auto type = cast<ArrayType>(op.getType());
   SmallVector<Value> sizes = getGlobalSizes(b, loc, op.getResult());
   Value buffer = allocLocal(b, loc, type, sizes);
-  Access src{mixedStarts(b, loc, op.getStaticStarts(), op.getStarts()),
-             SmallVector<int64_t>(op.getSteps()),
-             SmallVector<int64_t>(op.getDims())};
+  Access src = accessOf(b, loc, op);
   Access dst = identityAccess(b, loc, type.getRank());
   emitExchange(b, loc, op.getSource(), mapping.lookup(op.getSource()), type,
                sizes, buffer, sizes, src, dst);
@@ -139,9 +144,7 @@ LogicalResult FunctionPartitioner::lowerInsert(InsertOp op) {
   auto srcType = cast<ArrayType>(getGlobalType(op.getSource()));
   SmallVector<Value> counts = getGlobalSizes(b, loc, op.getSource());
   Access src = identityAccess(b, loc, srcType.getRank());
-  Access dst{mixedStarts(b, loc, op.getStaticStarts(), op.getStarts()),
-             SmallVector<int64_t>(op.getSteps()),
-             SmallVector<int64_t>(op.getDims())};
+  Access dst = accessOf(b, loc, op);
   emitExchange(b, loc, op.getSource(), mapping.lookup(op.getSource()), type,
                sizes, buffer, counts, src, dst);
   mapping.map(op.getResult(), buffer);

@@ -124,6 +124,15 @@ vector::CombiningKind toCombiningKind(ReduceKind kind, Type elem) {
   llvm_unreachable("unknown reduction");
 }
 
+/// Maps the kernel's (1-D) index argument to the lanes' global indices:
+/// `base` (one per lane) plus the loop's position `iv`.
+void mapIndexLanes(OpBuilder &b, Location loc, KernelOp kernel,
+                   IRMapping &mapping, Value base, Value iv) {
+  Value step = vector::BroadcastOp::create(b, loc, base.getType(), iv);
+  mapping.map(kernel.getIndexArgs()[0],
+              arith::AddIOp::create(b, loc, base, step));
+}
+
 /// Clones a kernel body (element-wise ops only) once onto vectors of
 /// `lanes` elements; `mapping` holds the vector values of its arguments.
 /// Returns the vector values it yields.
@@ -214,10 +223,7 @@ SmallVector<Value> dac::partition::buildVectorLanes(
       b, loc, constIndex(b, loc, 0), per, constIndex(b, loc, 1), carried,
       [&](OpBuilder &b, Location loc, Value iv, ValueRange args) {
         IRMapping mapping;
-        Value step =
-            vector::BroadcastOp::create(b, loc, vectorOf(b.getIndexType()), iv);
-        mapping.map(kernel.getIndexArgs()[0],
-                    arith::AddIOp::create(b, loc, indexBase, step));
+        mapIndexLanes(b, loc, kernel, mapping, indexBase, iv);
         SmallVector<Value> next;
         for (auto [s, arg] : llvm::enumerate(kernel.getDrawArgs())) {
           auto [hi, lo, value] =
@@ -286,10 +292,7 @@ SmallVector<Value> dac::partition::buildVectorReduction(
       b, loc, constIndex(b, loc, 0), whole, constIndex(b, loc, lanes), carried,
       [&](OpBuilder &b, Location loc, Value iv, ValueRange args) {
         IRMapping mapping;
-        Value step =
-            vector::BroadcastOp::create(b, loc, vectorOf(b.getIndexType()), iv);
-        mapping.map(kernel.getIndexArgs()[0],
-                    arith::AddIOp::create(b, loc, indexBase, step));
+        mapIndexLanes(b, loc, kernel, mapping, indexBase, iv);
         for (auto [arg, buffer] : llvm::zip(kernel.getInputArgs(), inputs))
           mapping.map(arg,
                       vector::LoadOp::create(b, loc, vectorOf(arg.getType()),
