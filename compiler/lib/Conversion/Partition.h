@@ -111,6 +111,23 @@ struct Access {
   llvm::SmallVector<int64_t> steps, dims;
 };
 
+/// How a rank reads one input of a kernel: from a local buffer at the
+/// iteration point, or at positions computed from it.
+struct InputRead {
+  mlir::Value buffer;
+  /// Loads at the local iteration point itself (no index arithmetic).
+  bool atPoint = true;
+  /// Otherwise, per buffer dimension: aligned dimensions take the local
+  /// position along `dims[d]`; the others start + step * its global index,
+  /// or the fixed start when `dims[d]` is -1.
+  llvm::SmallVector<mlir::Value> starts;
+  llvm::SmallVector<int64_t> steps, dims;
+  llvm::SmallVector<bool> aligned;
+
+  mlir::Value load(mlir::OpBuilder &b, mlir::Location loc, mlir::ValueRange ivs,
+                   const LocalSpace &space) const;
+};
+
 /// Rewrites one function from the global to the per-rank view.
 class FunctionPartitioner {
 public:
@@ -161,6 +178,14 @@ private:
   mlir::LogicalResult lowerGather(dist::GatherOp op);
   mlir::LogicalResult lowerInsert(dist::InsertOp op);
   mlir::LogicalResult lowerExtract(dist::ExtractOp op);
+  /// Brings input `i` of `kernel` to where the rank iterates: nothing moves
+  /// when the access is aligned with the kernel's layout or reads
+  /// undistributed dimensions; a broadcast operand (an access that does not
+  /// name every iteration dimension) is replicated at the size of the part
+  /// read; anything else is gathered into the kernel's layout.
+  InputRead prepareInput(mlir::OpBuilder &b, mlir::Location loc,
+                         dist::KernelOp kernel, unsigned i,
+                         llvm::ArrayRef<mlir::Value> globalSizes);
   /// dst[dstAccess(k)] = src[srcAccess(k)] for k in [0, counts): one call
   /// of the runtime's planned exchange between the two layouts.
   void emitExchange(mlir::OpBuilder &b, mlir::Location loc, mlir::Value source,

@@ -182,3 +182,146 @@ LogicalResult FunctionPartitioner::lowerExtract(ExtractOp op) {
   op.replaceAllUsesWith(value);
   return success();
 }
+
+namespace {
+
+/// The position of dimension `d` among the distributed dimensions of
+/// `layout` (its axis of the process grid).
+unsigned gridAxis(LayoutAttr layout, unsigned d) {
+  return llvm::count_if(layout.getDims().take_front(d),
+                        [](DimAttr dim) { return dim.isDistributed(); });
+}
+
+/// True if two extents are the same when running.
+bool sameExtent(Value a, Value b) {
+  if (a == b)
+    return true;
+  std::optional<int64_t> ca = getConstantIntValue(a),
+                         cb = getConstantIntValue(b);
+  return ca && cb && *ca == *cb;
+}
+
+} // namespace
+
+Value InputRead::load(OpBuilder &b, Location loc, ValueRange ivs,
+                      const LocalSpace &space) const {
+  if (atPoint)
+    return memref::LoadOp::create(b, loc, buffer, ivs);
+  SmallVector<Value> index;
+  for (unsigned d = 0; d < dims.size(); ++d) {
+    if (dims[d] < 0) {
+      index.push_back(starts[d]);
+    } else if (aligned[d]) {
+      index.push_back(ivs[dims[d]]);
+    } else {
+      Value global = space.globalIndex(b, loc, dims[d], ivs[dims[d]]);
+      if (steps[d] != 1)
+        global =
+            arith::MulIOp::create(b, loc, global, constIndex(b, loc, steps[d]));
+      index.push_back(isConstantIntValue(starts[d], 0)
+                          ? global
+                          : arith::AddIOp::create(b, loc, starts[d], global));
+    }
+  }
+  return memref::LoadOp::create(b, loc, buffer, index);
+}
+
+InputRead FunctionPartitioner::prepareInput(OpBuilder &b, Location loc,
+                                            KernelOp kernel, unsigned i,
+                                            ArrayRef<Value> globalSizes) {
+  Value input = kernel.getInputs()[i];
+  InputRead read;
+  read.buffer = mapping.lookup(input);
+  AccessAttr access = kernel.getInputAccess(i);
+  if (!access)
+    return read;
+
+  auto type = cast<ArrayType>(getGlobalType(input));
+  LayoutAttr source = layoutOf(type), layout = kernel.getLayout();
+  SmallVector<Value> sizes = getGlobalSizes(b, loc, input);
+  Access acc{
+      mixedStarts(b, loc, access.getStarts(), kernel.getInputAccessStarts(i)),
+      SmallVector<int64_t>(access.getSteps()),
+      SmallVector<int64_t>(access.getDims())};
+
+  // Read in place: every distributed dimension of the input is split
+  // exactly as the iteration dimension it follows (same rule, extent and
+  // grid axis), every other one is whole on each rank.
+  bool local =
+      source.getNumDistributedDims() == 0 ||
+      (source.getNumDistributedDims() == layout.getNumDistributedDims() &&
+       source.getGrid() == layout.getGrid());
+  SmallVector<bool> aligned(type.getRank(), false);
+  for (unsigned d = 0; local && d < type.getRank(); ++d) {
+    DimAttr dim = source.getDims()[d];
+    if (!dim.isDistributed())
+      continue;
+    int64_t k = acc.dims[d];
+    std::optional<int64_t> start = getConstantIntValue(acc.starts[d]);
+    aligned[d] = k >= 0 && acc.steps[d] == 1 && start == 0 &&
+                 dim == layout.getDims()[k] &&
+                 sameExtent(sizes[d], globalSizes[k]) &&
+                 gridAxis(source, d) == gridAxis(layout, k);
+    local = aligned[d];
+  }
+  if (local) {
+    bool atPoint = type.getRank() == kernel.getRank();
+    for (unsigned d = 0; atPoint && d < type.getRank(); ++d)
+      atPoint = aligned[d] && acc.dims[d] == static_cast<int64_t>(d);
+    read.atPoint = atPoint;
+    read.starts = acc.starts;
+    read.steps = acc.steps;
+    read.dims = acc.dims;
+    read.aligned = aligned;
+    return read;
+  }
+
+  auto elementType = type.getElementType();
+  SmallVector<int64_t> named;
+  for (int64_t k : acc.dims)
+    if (k >= 0 && !llvm::is_contained(named, k))
+      named.push_back(k);
+  if (named.size() == kernel.getRank()) {
+    // Every iteration dimension picks different elements: gather exactly
+    // the rank's part, laid out as the kernel iterates.
+    auto tempType =
+        ArrayType::get(kernel.getShape(), elementType, kernel.getLayout());
+    Value temp = allocLocal(b, loc, tempType, globalSizes);
+    emitExchange(b, loc, input, read.buffer, tempType, globalSizes, temp,
+                 globalSizes, acc, identityAccess(b, loc, kernel.getRank()));
+    read.buffer = temp;
+    return read;
+  }
+
+  // A broadcast operand: every rank gets the part read (the iteration
+  // dimensions the access names, in order), once, at its own size.
+  llvm::sort(named);
+  SmallVector<int64_t> viewShape;
+  SmallVector<Value> viewSizes;
+  for (int64_t k : named) {
+    viewShape.push_back(kernel.getShape()[k]);
+    viewSizes.push_back(globalSizes[k]);
+  }
+  Access src = acc;
+  for (int64_t &k : src.dims)
+    if (k >= 0)
+      k = llvm::find(named, k) - named.begin();
+  auto viewType = ArrayType::get(
+      viewShape, elementType,
+      LayoutAttr::get(
+          b.getContext(),
+          SmallVector<DimAttr>(named.size(), DimAttr::getNone(b.getContext())),
+          {}));
+  Value view = allocLocal(b, loc, viewType, viewSizes);
+  emitExchange(b, loc, input, read.buffer, viewType, viewSizes, view, viewSizes,
+               src, identityAccess(b, loc, named.size()));
+  read.buffer = view;
+  read.atPoint = false;
+  for (int64_t k : named) {
+    read.starts.push_back(constIndex(b, loc, 0));
+    read.steps.push_back(1);
+    read.dims.push_back(k);
+    read.aligned.push_back(false);
+  }
+  return read;
+}

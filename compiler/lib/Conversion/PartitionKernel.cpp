@@ -177,7 +177,11 @@ LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
   // when nothing reads that input after this kernel (each element is read
   // and written at the same position), else a new one.
   SmallVector<Value> outputs;
-  SmallVector<Value> reusable(kernel.getInputs());
+  // An input read elsewhere than at the iteration point is still being
+  // read when the element there is written.
+  SmallVector<Value> reusable;
+  for (auto [i, input] : llvm::enumerate(kernel.getInputs()))
+    reusable.push_back(kernel.getInputAccess(i) ? Value() : input);
   for (Value result : kernel.getResults()) {
     auto type = dyn_cast<ArrayType>(result.getType());
     if (!type)
@@ -275,9 +279,12 @@ LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
                               : (Value)arith::ExtFOp::create(b, loc, acc, v);
   };
 
+  SmallVector<InputRead, 4> reads;
   SmallVector<Value> inputs;
-  for (Value input : kernel.getInputs())
-    inputs.push_back(mapping.lookup(input));
+  for (unsigned i = 0, e = kernel.getInputs().size(); i < e; ++i) {
+    reads.push_back(prepareInput(b, loc, kernel, i, globalSizes));
+    inputs.push_back(reads.back().buffer);
+  }
 
   auto globalIndex = [&](OpBuilder &b, unsigned d, Value iv) {
     return space.globalIndex(b, loc, d, iv);
@@ -292,8 +299,8 @@ LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
     IRMapping inner;
     for (unsigned d = 0; d < rank; ++d)
       inner.map(kernel.getIndexArgs()[d], globalIndex(b, d, ivs[d]));
-    for (auto [arg, buffer] : llvm::zip(kernel.getInputArgs(), inputs))
-      inner.map(arg, memref::LoadOp::create(b, loc, buffer, ivs));
+    for (auto [arg, read] : llvm::zip(kernel.getInputArgs(), reads))
+      inner.map(arg, read.load(b, loc, ivs, space));
     SmallVector<Value> nextStates;
     for (auto [i, arg] : llvm::enumerate(kernel.getDrawArgs())) {
       auto [state, value] = buildPcgStep(b, loc, states[i], increments[i]);
@@ -417,7 +424,9 @@ LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
     };
     SmallVector<Value> results = build(b, 0, {}, carried);
     finals.assign(results.begin(), results.begin() + numAccs);
-  } else if (!general && isVectorReduction(kernel)) {
+  } else if (!general && isVectorReduction(kernel) &&
+             llvm::all_of(reads,
+                          [](const InputRead &r) { return r.atPoint; })) {
     // Reading arrays and reducing: vectors of kLanes elements with as many
     // independent accumulators (the sum no longer one long dependency
     // chain, and closer to NumPy's pairwise rounding); the rest in a scalar

@@ -1,12 +1,14 @@
 //===- DistFuse.cpp - Fuse element-wise work into kernels -----------------===//
 //
-// Two steps. First every creation op, dist.map and dist.reduce becomes a
+// Three steps. First every creation op, dist.map and dist.reduce becomes a
 // single-op dist.kernel, so that everything later deals with one shape of
-// loop. Then producers are merged into consumers: a kernel whose only
-// result is an array that only one other kernel reads is inlined into that
-// kernel's body. Applied until nothing changes, a chain such as
-// random -> hypot -> compare -> sum becomes one loop that materialises no
-// array at all.
+// loop. Then every view a kernel reads (a dist.gather in its block) becomes
+// an access of the kernel's input: the view's base read at shifted,
+// strided, fixed or broadcast positions. Last, producers are merged into
+// consumers: a kernel whose only result is an array that only one other
+// kernel reads, at the iteration point, is inlined into that kernel's body.
+// Applied until nothing changes, a chain such as random -> hypot ->
+// compare -> sum becomes one loop that materialises no array at all.
 //
 //===----------------------------------------------------------------------===//
 
@@ -56,7 +58,8 @@ KernelOp buildKernel(OpBuilder &b, Location loc, ArrayType space,
                      ArrayRef<Attribute> reductions, BodyBuilder body) {
   auto kernel = KernelOp::create(
       b, loc, resultTypes, sizes, b.getDenseI64ArrayAttr(space.getShape()),
-      space.getLayout(), inputs, streams, offsets, b.getArrayAttr(reductions));
+      space.getLayout(), inputs, streams, offsets, b.getArrayAttr(reductions),
+      ValueRange{}, ArrayAttr());
   BodyArgs args = createBody(b, loc, kernel);
   SmallVector<Value> yielded =
       body(b, loc, args.indices, args.elements, args.draws);
@@ -176,29 +179,67 @@ bool canFuse(KernelOp producer, KernelOp consumer) {
                           return user == consumer;
                         })))
     return false;
+  // The consumer reads the producer's element at its own iteration point
+  // (a shifted or broadcast read would need the producer's body evaluated
+  // elsewhere).
+  for (auto [i, input] : llvm::enumerate(consumer.getInputs()))
+    if (input == array && consumer.getInputAccess(i))
+      return false;
   return producer.getShape() == consumer.getShape() &&
          producer.getLayout() == consumer.getLayout() &&
          llvm::equal(producer.getSizes(), consumer.getSizes());
 }
 
+/// The inputs of a kernel being built, each with how it is read.
+struct Inputs {
+  SmallVector<Value> arrays, starts;
+  SmallVector<Attribute> accesses;
+  bool anyAccess = false;
+
+  /// Input `i` of `kernel` with its access.
+  void addFrom(KernelOp kernel, unsigned i) {
+    AccessAttr access = kernel.getInputAccess(i);
+    add(kernel.getInputs()[i], access, kernel.getInputAccessStarts(i));
+  }
+  void add(Value array, AccessAttr access, ValueRange accessStarts) {
+    arrays.push_back(array);
+    accesses.push_back(access ? Attribute(access)
+                              : UnitAttr::get(array.getContext()));
+    llvm::append_range(starts, accessStarts);
+    anyAccess |= static_cast<bool>(access);
+  }
+  ArrayAttr getAccesses(OpBuilder &b) const {
+    return anyAccess ? b.getArrayAttr(accesses) : ArrayAttr();
+  }
+};
+
+/// A kernel like `like` (iteration space, results, reductions) with other
+/// operands and an empty body.
+KernelOp createLike(OpBuilder &b, KernelOp like, const Inputs &inputs,
+                    ValueRange streams, ValueRange offsets) {
+  return KernelOp::create(
+      b, like.getLoc(), like.getResultTypes(), like.getSizes(),
+      like.getShapeAttr(), like.getLayout(), inputs.arrays, streams, offsets,
+      like.getReductions(), inputs.starts, inputs.getAccesses(b));
+}
+
 /// Inlines `producer` into `consumer`; returns the new consumer.
 KernelOp fuse(KernelOp producer, KernelOp consumer) {
   Value array = producer->getResult(0);
-  SmallVector<Value> inputs, streams(consumer.getStreams()),
+  SmallVector<Value> streams(consumer.getStreams()),
       offsets(consumer.getOffsets());
-  for (Value input : consumer.getInputs())
+  Inputs inputs;
+  for (auto [i, input] : llvm::enumerate(consumer.getInputs()))
     if (input != array)
-      inputs.push_back(input);
-  size_t keptInputs = inputs.size();
-  llvm::append_range(inputs, producer.getInputs());
+      inputs.addFrom(consumer, i);
+  size_t keptInputs = inputs.arrays.size();
+  for (unsigned i = 0, e = producer.getInputs().size(); i < e; ++i)
+    inputs.addFrom(producer, i);
   llvm::append_range(streams, producer.getStreams());
   llvm::append_range(offsets, producer.getOffsets());
 
   OpBuilder b(consumer);
-  auto fused = KernelOp::create(b, consumer.getLoc(), consumer.getResultTypes(),
-                                consumer.getSizes(), consumer.getShapeAttr(),
-                                consumer.getLayout(), inputs, streams, offsets,
-                                consumer.getReductions());
+  KernelOp fused = createLike(b, consumer, inputs, streams, offsets);
   BodyArgs args = createBody(b, consumer.getLoc(), fused);
   ArrayRef<Value> indices = args.indices, elements = args.elements,
                   draws = args.draws;
@@ -233,6 +274,44 @@ KernelOp fuse(KernelOp producer, KernelOp consumer) {
   return fused;
 }
 
+/// Reads of views move into the kernels that read them: an input that a
+/// dist.gather computes becomes the gather's source read through the
+/// gather's access, so partitioning sees the access and the view is never
+/// materialised (unless the kernel's layout needs the elements moved).
+void foldGathers(KernelOp kernel) {
+  bool any = llvm::any_of(kernel.getInputs(), [&](Value v) {
+    auto gather = v.getDefiningOp<GatherOp>();
+    return gather && gather->getBlock() == kernel->getBlock();
+  });
+  if (!any)
+    return;
+  Inputs inputs;
+  for (auto [i, input] : llvm::enumerate(kernel.getInputs())) {
+    auto gather = input.getDefiningOp<GatherOp>();
+    // A gather outside the kernel's loop stays there: it runs once.
+    if (!gather || kernel.getInputAccess(i) ||
+        gather->getBlock() != kernel->getBlock()) {
+      inputs.addFrom(kernel, i);
+      continue;
+    }
+    // Fixed (-1) dims keep their start; the step means nothing there.
+    auto access = AccessAttr::get(kernel.getContext(), gather.getStaticStarts(),
+                                  gather.getSteps(), gather.getDims());
+    inputs.add(gather.getSource(), access, gather.getStarts());
+  }
+  OpBuilder b(kernel);
+  KernelOp folded =
+      createLike(b, kernel, inputs, kernel.getStreams(), kernel.getOffsets());
+  folded.getBody().takeBody(kernel.getBody());
+  kernel->replaceAllUsesWith(folded);
+  SmallVector<Value> old(kernel.getInputs());
+  kernel->erase();
+  for (Value v : old)
+    if (auto gather = v.getDefiningOp<GatherOp>();
+        gather && gather->use_empty())
+      gather->erase();
+}
+
 struct DistFusePass : public dac::impl::DistFuseBase<DistFusePass> {
   void runOnOperation() override {
     SmallVector<Operation *> ops;
@@ -245,6 +324,10 @@ struct DistFusePass : public dac::impl::DistFuseBase<DistFusePass> {
         return signalPassFailure();
 
     SmallVector<KernelOp> kernels;
+    getOperation().walk([&](KernelOp k) { kernels.push_back(k); });
+    for (KernelOp kernel : kernels)
+      foldGathers(kernel);
+    kernels.clear();
     getOperation().walk([&](KernelOp k) { kernels.push_back(k); });
     // Consumers come after their producers, so visiting in program order
     // lets each consumer absorb its whole producer chain.

@@ -243,3 +243,54 @@ func.func @extract_type(%a: !dist.array<10xf64>, %i: index) {
   %x = dist.extract %a [%i] : !dist.array<10xf64> -> f32
   return
 }
+
+// -----
+
+func.func @kernel_access_rank(%v: !dist.array<4xf64>) {
+  // expected-error @+1 {{access of input 0 has 2 dims for an array of 1}}
+  %k = dist.kernel [4] <[b]> ins(%v : !dist.array<4xf64>) at [#dist.access<[0, 0] steps [1, 1] dims [0, -1]>] reductions [unit] -> !dist.array<4xf64, #dist.layout<[b]>> {
+  ^bb0(%c: index, %x: f64):
+    dist.yield %x : f64
+  }
+  return
+}
+
+// -----
+
+func.func @kernel_access_dim(%v: !dist.array<4xf64>) {
+  // expected-error @+1 {{access of input 0 names iteration dimension 1 of 1}}
+  %k = dist.kernel [4] <[b]> ins(%v : !dist.array<4xf64>) at [#dist.access<[0] steps [1] dims [1]>] reductions [unit] -> !dist.array<4xf64, #dist.layout<[b]>> {
+  ^bb0(%c: index, %x: f64):
+    dist.yield %x : f64
+  }
+  return
+}
+
+// -----
+
+func.func @kernel_access_starts(%v: !dist.array<4xf64>) {
+  // expected-error @+1 {{has 0 access starts, its accesses need 1}}
+  %k = dist.kernel [4] <[b]> ins(%v : !dist.array<4xf64>) at [#dist.access<[?] steps [1] dims [0]>] reductions [unit] -> !dist.array<4xf64, #dist.layout<[b]>> {
+  ^bb0(%c: index, %x: f64):
+    dist.yield %x : f64
+  }
+  return
+}
+
+// -----
+
+func.func @kernel_access_count(%v: !dist.array<4xf64>) {
+  // expected-error @+1 {{needs one access entry per input}}
+  %k = dist.kernel [4] <[b]> ins(%v : !dist.array<4xf64>) at [unit, unit] reductions [unit] -> !dist.array<4xf64, #dist.layout<[b]>> {
+  ^bb0(%c: index, %x: f64):
+    dist.yield %x : f64
+  }
+  return
+}
+
+// -----
+
+// expected-error @+1 {{an access needs one start, step and dim per dimension}}
+func.func @access_attr() attributes {a = #dist.access<[0] steps [1, 1] dims [0]>} {
+  return
+}

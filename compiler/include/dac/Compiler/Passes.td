@@ -25,8 +25,11 @@ def DistFuse : Pass<"dist-fuse", "::mlir::ModuleOp"> {
   let summary = "Fuse element-wise work and reductions into kernels";
   let description = [{
     Turns every creation, `dist.map` and `dist.reduce` into a `dist.kernel`,
-    then merges a producer kernel into its consumer when the consumer is the
-    only user of the producer's array and both iterate over the same space.
+    moves each view a kernel reads (a `dist.gather` in its block) into the
+    kernel as the access of its input (`#dist.access`), then merges a
+    producer kernel into its consumer when the consumer is the only user of
+    the producer's array, reads it at the iteration point, and both iterate
+    over the same space.
     A fused chain reads each input once, writes each output once and creates
     no temporary arrays; random streams become draws inside the loop.
   }];
@@ -38,7 +41,11 @@ def DistPartition : Pass<"dist-partition", "::mlir::ModuleOp"> {
   let description = [{
     Each rank computes its own chunk: array values become local memrefs
     sized at run time from the layout (so the program runs on any number of
-    ranks), kernels become loop nests over the local chunk, reductions end in
+    ranks), kernels become loop nests over the local chunk (an input read
+    through an access aligned with the kernel's layout, or along
+    undistributed dimensions, is read in place; a broadcast operand is
+    replicated at the size of the part read; other reads are gathered into
+    the kernel's layout by the runtime's planned exchange), reductions end in
     an allreduce, random draws become an inline PCG64 generator started from
     a state the runtime jumps ahead to the rank's first element, and
     printing/asserts become runtime calls. The entry function gets the

@@ -353,7 +353,8 @@ static Value buildPositionKernel(
   auto kernel = KernelOp::create(b, loc, TypeRange{type.withLayout(layout)},
                                  sizes, b.getDenseI64ArrayAttr(dims), layout,
                                  ValueRange{}, ValueRange{}, ValueRange{},
-                                 b.getArrayAttr({b.getUnitAttr()}));
+                                 b.getArrayAttr({b.getUnitAttr()}),
+                                 ValueRange{}, ArrayAttr());
   Block *body = b.createBlock(&kernel.getBody());
   SmallVector<Value> indices;
   Value linear = arith::ConstantIndexOp::create(b, loc, 0);

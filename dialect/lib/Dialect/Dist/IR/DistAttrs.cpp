@@ -44,14 +44,14 @@ DimAttr DimAttr::getNone(MLIRContext *ctx) {
 
 static ParseResult parseIntList(AsmParser &parser,
                                 SmallVectorImpl<int64_t> &values) {
-  return parser.parseCommaSeparatedList(
-      AsmParser::Delimiter::Square, [&]() -> ParseResult {
-        int64_t v;
-        if (parser.parseInteger(v))
-          return failure();
-        values.push_back(v);
-        return success();
-      });
+  return parser.parseCommaSeparatedList(AsmParser::Delimiter::Square,
+                                        [&]() -> ParseResult {
+                                          int64_t v;
+                                          if (parser.parseInteger(v))
+                                            return failure();
+                                          values.push_back(v);
+                                          return success();
+                                        });
 }
 
 /// Parses the body of one dimension (without the `#dist.dim<>` wrapper).
@@ -117,9 +117,8 @@ static DimAttr parseDimBody(AsmParser &parser) {
     if (parser.parseCommaSeparatedList(parseEntry) || parser.parseRBrace())
       return {};
   }
-  return DimAttr::getChecked(
-      [&]() { return parser.emitError(loc); }, ctx, *kind, k, lo, hi,
-      periodic, bounds, indices);
+  return DimAttr::getChecked([&]() { return parser.emitError(loc); }, ctx,
+                             *kind, k, lo, hi, periodic, bounds, indices);
 }
 
 static void printIntList(AsmPrinter &printer, ArrayRef<int64_t> values) {
@@ -220,8 +219,7 @@ LogicalResult DimAttr::verify(function_ref<InFlightDiagnostic()> emitError,
 //===----------------------------------------------------------------------===//
 
 unsigned LayoutAttr::getNumDistributedDims() const {
-  return llvm::count_if(getDims(),
-                        [](DimAttr d) { return d.isDistributed(); });
+  return llvm::count_if(getDims(), [](DimAttr d) { return d.isDistributed(); });
 }
 
 LayoutAttr LayoutAttr::getDefault(MLIRContext *ctx, unsigned rank) {
@@ -290,8 +288,8 @@ LogicalResult LayoutAttr::verify(function_ref<InFlightDiagnostic()> emitError,
       llvm::count_if(dims, [](DimAttr d) { return d.isDistributed(); });
   if (grid.size() != distributed)
     return emitError() << "grid has " << grid.size()
-                       << " extents but the layout distributes "
-                       << distributed << " dimensions";
+                       << " extents but the layout distributes " << distributed
+                       << " dimensions";
   unsigned g = 0;
   for (DimAttr d : dims) {
     if (!d.isDistributed())
@@ -301,14 +299,71 @@ LogicalResult LayoutAttr::verify(function_ref<InFlightDiagnostic()> emitError,
       return emitError() << "grid extents must be at least 1, got " << extent;
     if (!d.getBounds().empty() &&
         d.getBounds().size() != static_cast<size_t>(extent) + 1)
-      return emitError() << "bounds of a dimension on a grid axis of "
-                         << extent << " ranks need " << extent + 1
-                         << " entries, got " << d.getBounds().size();
-    if (d.getIndices() &&
-        d.getIndices().size() != static_cast<size_t>(extent))
+      return emitError() << "bounds of a dimension on a grid axis of " << extent
+                         << " ranks need " << extent + 1 << " entries, got "
+                         << d.getBounds().size();
+    if (d.getIndices() && d.getIndices().size() != static_cast<size_t>(extent))
       return emitError() << "indices of a dimension on a grid axis of "
-                         << extent << " ranks need " << extent
-                         << " lists, got " << d.getIndices().size();
+                         << extent << " ranks need " << extent << " lists, got "
+                         << d.getIndices().size();
   }
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// AccessAttr
+//===----------------------------------------------------------------------===//
+
+unsigned AccessAttr::getNumDynamicStarts() const {
+  return llvm::count_if(getStarts(), ShapedType::isDynamic);
+}
+
+Attribute AccessAttr::parse(AsmParser &parser, Type) {
+  SMLoc loc = parser.getCurrentLocation();
+  SmallVector<int64_t> starts, steps, dims;
+  auto parseStart = [&]() -> ParseResult {
+    if (succeeded(parser.parseOptionalQuestion())) {
+      starts.push_back(ShapedType::kDynamic);
+      return success();
+    }
+    return parser.parseInteger(starts.emplace_back());
+  };
+  if (parser.parseLess() ||
+      parser.parseCommaSeparatedList(AsmParser::Delimiter::Square,
+                                     parseStart) ||
+      parser.parseKeyword("steps") || parseIntList(parser, steps) ||
+      parser.parseKeyword("dims") || parseIntList(parser, dims) ||
+      parser.parseGreater())
+    return {};
+  return AccessAttr::getChecked([&]() { return parser.emitError(loc); },
+                                parser.getContext(), starts, steps, dims);
+}
+
+void AccessAttr::print(AsmPrinter &printer) const {
+  printer << "<[";
+  llvm::interleaveComma(getStarts(), printer, [&](int64_t s) {
+    if (ShapedType::isDynamic(s))
+      printer << '?';
+    else
+      printer << s;
+  });
+  printer << "] steps ";
+  printIntList(printer, getSteps());
+  printer << " dims ";
+  printIntList(printer, getDims());
+  printer << '>';
+}
+
+LogicalResult AccessAttr::verify(function_ref<InFlightDiagnostic()> emitError,
+                                 ArrayRef<int64_t> starts,
+                                 ArrayRef<int64_t> steps,
+                                 ArrayRef<int64_t> dims) {
+  if (starts.size() != dims.size() || steps.size() != dims.size())
+    return emitError() << "an access needs one start, step and dim per "
+                          "dimension of the array it reads";
+  for (int64_t d : dims)
+    if (d < -1)
+      return emitError() << "access dims are iteration dimensions or -1, got "
+                         << d;
   return success();
 }

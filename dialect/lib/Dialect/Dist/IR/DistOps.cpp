@@ -1,7 +1,9 @@
 //===- DistOps.cpp - dist dialect operations ------------------------------===//
 
 #include "dac/Dialect/Dist/IR/DistOps.h"
+#include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/OpImplementation.h"
@@ -164,6 +166,56 @@ LogicalResult GatherOp::verify() {
                       /*cover=*/false);
 }
 
+LogicalResult GatherOp::canonicalize(GatherOp op, PatternRewriter &rewriter) {
+  auto inner = op.getSource().getDefiningOp<GatherOp>();
+  if (!inner)
+    return failure();
+  Location loc = op.getLoc();
+  SmallVector<OpFoldResult> outerStarts =
+      getMixedValues(op.getStaticStarts(), op.getStarts(), rewriter);
+  SmallVector<OpFoldResult> innerStarts =
+      getMixedValues(inner.getStaticStarts(), inner.getStarts(), rewriter);
+  // a + s * b, folded when both are constants.
+  auto affine = [&](OpFoldResult a, int64_t s, OpFoldResult b) -> OpFoldResult {
+    std::optional<int64_t> ca = getConstantIntValue(a),
+                           cb = getConstantIntValue(b);
+    if (ca && cb)
+      return rewriter.getIndexAttr(*ca + s * *cb);
+    Value scaled = arith::MulIOp::create(
+        rewriter, loc, getValueOrCreateConstantIndexOp(rewriter, loc, b),
+        arith::ConstantIndexOp::create(rewriter, loc, s));
+    return arith::AddIOp::create(
+               rewriter, loc, getValueOrCreateConstantIndexOp(rewriter, loc, a),
+               scaled)
+        .getResult();
+  };
+  // Source index e of the inner gather as a function of the outer result's
+  // position: through the outer access of the inner result's dimension.
+  SmallVector<OpFoldResult> starts;
+  SmallVector<int64_t> steps, dims;
+  for (auto [e, innerDim] : llvm::enumerate(inner.getDims())) {
+    int64_t innerStep = inner.getSteps()[e];
+    if (innerDim < 0) {
+      starts.push_back(innerStarts[e]);
+      steps.push_back(innerStep);
+      dims.push_back(-1);
+      continue;
+    }
+    starts.push_back(affine(innerStarts[e], innerStep, outerStarts[innerDim]));
+    int64_t outerDim = op.getDims()[innerDim];
+    steps.push_back(outerDim < 0 ? innerStep
+                                 : innerStep * op.getSteps()[innerDim]);
+    dims.push_back(outerDim);
+  }
+  SmallVector<Value> dynamicStarts;
+  SmallVector<int64_t> staticStarts;
+  dispatchIndexOpFoldResults(starts, dynamicStarts, staticStarts);
+  rewriter.replaceOpWithNewOp<GatherOp>(op, op.getType(), inner.getSource(),
+                                        dynamicStarts, staticStarts, steps,
+                                        dims, op.getSizes());
+  return success();
+}
+
 LogicalResult ExtractOp::verify() {
   auto array = cast<ArrayType>(getArray().getType());
   if (static_cast<int64_t>(getIndices().size()) != array.getRank())
@@ -207,6 +259,21 @@ std::optional<ReduceKind> KernelOp::getReductionKind(unsigned i) {
   return std::nullopt;
 }
 
+AccessAttr KernelOp::getInputAccess(unsigned i) {
+  std::optional<ArrayAttr> accesses = getAccesses();
+  return accesses ? dyn_cast<AccessAttr>((*accesses)[i]) : AccessAttr();
+}
+
+OperandRange KernelOp::getInputAccessStarts(unsigned i) {
+  unsigned first = 0;
+  for (unsigned j = 0; j < i; ++j)
+    if (AccessAttr access = getInputAccess(j))
+      first += access.getNumDynamicStarts();
+  AccessAttr access = getInputAccess(i);
+  unsigned count = access ? access.getNumDynamicStarts() : 0;
+  return getAccessStarts().slice(first, count);
+}
+
 LogicalResult KernelOp::verify() {
   ArrayRef<int64_t> shape = getShape();
   if (failed(verifyListOfOperandsOrIntegers(*this, "size", shape.size(), shape,
@@ -225,15 +292,43 @@ LogicalResult KernelOp::verify() {
   for (BlockArgument arg : getIndexArgs())
     if (!arg.getType().isIndex())
       return emitOpError("position arguments must be 'index'");
-  for (auto [input, arg] : llvm::zip(getInputs(), getInputArgs())) {
+  unsigned numStarts = 0;
+  if (std::optional<ArrayAttr> accesses = getAccesses()) {
+    if (accesses->size() != getInputs().size())
+      return emitOpError("needs one access entry per input");
+    for (Attribute entry : *accesses) {
+      auto access = dyn_cast<AccessAttr>(entry);
+      if (!access && !isa<UnitAttr>(entry))
+        return emitOpError("access entries are #dist.access or unit");
+      if (access)
+        numStarts += access.getNumDynamicStarts();
+    }
+  }
+  if (numStarts != getAccessStarts().size())
+    return emitOpError("has ")
+           << getAccessStarts().size() << " access starts, its accesses need "
+           << numStarts;
+  for (auto [i, input, arg] : llvm::enumerate(getInputs(), getInputArgs())) {
     auto type = cast<ArrayType>(input.getType());
+    if (arg.getType() != type.getElementType())
+      return emitOpError("input element argument has the wrong type");
+    if (AccessAttr access = getInputAccess(i)) {
+      if (access.getRank() != type.getRank())
+        return emitOpError("access of input ")
+               << i << " has " << access.getRank() << " dims for an array of "
+               << type.getRank();
+      for (int64_t d : access.getDims())
+        if (d >= static_cast<int64_t>(shape.size()))
+          return emitOpError("access of input ")
+                 << i << " names iteration dimension " << d << " of "
+                 << shape.size();
+      continue;
+    }
     // An input whose layout is not assigned yet gets the kernel's.
     if (type.getShape() != shape ||
         !compatibleLayouts(type.getLayout(), getLayout()))
       return emitOpError("input ")
              << type << " does not match the iteration space";
-    if (arg.getType() != type.getElementType())
-      return emitOpError("input element argument has the wrong type");
   }
   for (BlockArgument arg : getDrawArgs())
     if (!arg.getType().isF64())

@@ -103,4 +103,32 @@ def Dist_LayoutAttr : Dist_Attr<"Layout", "layout"> {
   }];
 }
 
+def Dist_AccessAttr : Dist_Attr<"Access", "access"> {
+  let summary = "the positions of an array a kernel reads at each iteration";
+  let description = [{
+    `#dist.access<[1, ?] steps [1, 2] dims [0, -1]>`: at iteration point
+    `k` the kernel reads element `i` of the input with `i[d] = starts[d] +
+    steps[d] * k[dims[d]]`, or the fixed index `starts[d]` when `dims[d]` is
+    -1 (the step is then ignored). `?` marks a start known only when
+    running; the kernel's `access_starts` operands supply them in order.
+    Iteration dimensions no input dimension names broadcast the input along
+    them. This is `dist.gather`'s map, kept on the reading kernel so that
+    partitioning sees how each operand is read: aligned reads stay local, a
+    broadcast operand is replicated at its own size, any other read is
+    gathered for the kernel's layout.
+  }];
+  let parameters = (ins
+    ArrayRefParameter<"int64_t">:$starts,
+    ArrayRefParameter<"int64_t">:$steps,
+    ArrayRefParameter<"int64_t">:$dims
+  );
+  let hasCustomAssemblyFormat = 1;
+  let genVerifyDecl = 1;
+  let extraClassDeclaration = [{
+    unsigned getRank() const { return getDims().size(); }
+    /// The number of starts given by operands.
+    unsigned getNumDynamicStarts() const;
+  }];
+}
+
 #endif // DAC_DIALECT_DIST_IR_DISTATTRS_TD

@@ -139,8 +139,17 @@ def Dist_KernelOp : Dist_Op<"kernel", [RecursiveMemoryEffects,
     it (the entry of `reductions` is `unit`), a scalar result combines all
     of them with the given `#dist.reduce` kind.
 
+    An input is read at the iteration point itself (it has the iteration
+    space's shape) unless `accesses` gives it a `#dist.access` (a unit entry
+    means the iteration point): shifted, strided or fixed positions and
+    broadcasts, as `dist.gather` reads them (`dist-fuse` moves a gather that
+    feeds a kernel into it). The dynamic starts of all accesses are
+    `access_starts`, in input order.
+
     After partitioning, each rank runs the body over its local chunk only,
-    materialises nothing but the array results and allreduces the scalars.
+    materialises nothing but the array results and allreduces the scalars;
+    an input read elsewhere than where the rank iterates is first brought
+    to it (see dist-partition).
   }];
   let arguments = (ins
     Variadic<Index>:$sizes,
@@ -149,13 +158,16 @@ def Dist_KernelOp : Dist_Op<"kernel", [RecursiveMemoryEffects,
     Variadic<Dist_AnyArray>:$inputs,
     Variadic<Dist_RngType>:$streams,
     Variadic<I64>:$offsets,
-    ArrayAttr:$reductions
+    ArrayAttr:$reductions,
+    Variadic<Index>:$access_starts,
+    OptionalAttr<ArrayAttr>:$accesses
   );
   let results = (outs Variadic<AnyType>:$results);
   let regions = (region SizedRegion<1>:$body);
   let assemblyFormat = [{
     custom<DynamicIndexList>($sizes, $shape) $layout
     (`ins` `(` $inputs^ `:` type($inputs) `)`)?
+    (`at` $accesses^)? (`starts` `(` $access_starts^ `)`)?
     (`draws` `(` $streams^ `at` $offsets `)`)?
     `reductions` $reductions attr-dict-with-keyword
     (`->` type($results)^)? $body
@@ -169,6 +181,10 @@ def Dist_KernelOp : Dist_Op<"kernel", [RecursiveMemoryEffects,
     ::mlir::Block::BlockArgListType getDrawArgs();
     /// The reduction kind of result `i`, or none for an array result.
     std::optional<ReduceKind> getReductionKind(unsigned i);
+    /// How input `i` is read; null when at the iteration point.
+    AccessAttr getInputAccess(unsigned i);
+    /// The dynamic starts of input `i`'s access.
+    ::mlir::OperandRange getInputAccessStarts(unsigned i);
   }];
 }
 
@@ -209,6 +225,8 @@ def Dist_GatherOp : Dist_Op<"gather", [Pure, AttrSizedOperandSegments]> {
     type($result)
   }];
   let hasVerifier = 1;
+  // A gather of a gather reads the first one's source directly.
+  let hasCanonicalizeMethod = 1;
 }
 
 def Dist_ExtractOp : Dist_Op<"extract", [Pure]> {
