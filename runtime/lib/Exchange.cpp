@@ -23,6 +23,7 @@
 #include <mpi.h>
 
 #include <cstring>
+#include <functional>
 #include <list>
 #include <map>
 #include <memory>
@@ -130,6 +131,13 @@ void checkMap(const AccessMap &map, const Layout &src, const Layout &dst) {
   inBounds(map.dst, dst);
 }
 
+/// Completes a plan from what this rank needs: per owner rank, the
+/// offsets to read there (`requests`) and where each lands here
+/// (`landing`). The owners learn what to send (one alltoall of counts,
+/// one alltoallv of offsets).
+void finishPlan(Plan &plan, const std::vector<std::vector<int64_t>> &requests,
+                const std::vector<std::vector<int64_t>> &landing);
+
 std::unique_ptr<Plan> buildPlan(const LayoutHandle &srcHandle,
                                 const LayoutHandle &dstHandle,
                                 const AccessMap &map) {
@@ -218,53 +226,58 @@ std::unique_ptr<Plan> buildPlan(const LayoutHandle &srcHandle,
       break;
   }
 
-  plan->recvCounts.assign(size, 0);
-  plan->sendCounts.assign(size, 0);
+  finishPlan(*plan, requests, landing);
+  return plan;
+}
+
+void finishPlan(Plan &plan, const std::vector<std::vector<int64_t>> &requests,
+                const std::vector<std::vector<int64_t>> &landing) {
+  int size = detail::worldSize();
+  plan.recvCounts.assign(size, 0);
+  plan.sendCounts.assign(size, 0);
   for (int r = 0; r < size; ++r) {
-    plan->recvCounts[r] = static_cast<int>(requests[r].size());
+    plan.recvCounts[r] = static_cast<int>(requests[r].size());
     for (int64_t offset : landing[r])
-      plan->recvOffsets.push_back(offset);
+      plan.recvOffsets.push_back(offset);
   }
   if (size > 1 && detail::mpiActive()) {
-    checkMpi(MPI_Alltoall(plan->recvCounts.data(), 1, MPI_INT,
-                          plan->sendCounts.data(), 1, MPI_INT, MPI_COMM_WORLD),
+    checkMpi(MPI_Alltoall(plan.recvCounts.data(), 1, MPI_INT,
+                          plan.sendCounts.data(), 1, MPI_INT, MPI_COMM_WORLD),
              "MPI_Alltoall");
-    plan->recvDispls.assign(size, 0);
-    plan->sendDispls.assign(size, 0);
+    plan.recvDispls.assign(size, 0);
+    plan.sendDispls.assign(size, 0);
     for (int r = 1; r < size; ++r) {
-      plan->recvDispls[r] = plan->recvDispls[r - 1] + plan->recvCounts[r - 1];
-      plan->sendDispls[r] = plan->sendDispls[r - 1] + plan->sendCounts[r - 1];
+      plan.recvDispls[r] = plan.recvDispls[r - 1] + plan.recvCounts[r - 1];
+      plan.sendDispls[r] = plan.sendDispls[r - 1] + plan.sendCounts[r - 1];
     }
     std::vector<int64_t> flat;
     for (int r = 0; r < size; ++r)
       flat.insert(flat.end(), requests[r].begin(), requests[r].end());
-    plan->sendOffsets.resize(plan->sendDispls[size - 1] +
-                             plan->sendCounts[size - 1]);
-    checkMpi(MPI_Alltoallv(
-                 flat.data(), plan->recvCounts.data(), plan->recvDispls.data(),
-                 MPI_INT64_T, plan->sendOffsets.data(), plan->sendCounts.data(),
-                 plan->sendDispls.data(), MPI_INT64_T, MPI_COMM_WORLD),
+    plan.sendOffsets.resize(plan.sendDispls[size - 1] +
+                            plan.sendCounts[size - 1]);
+    checkMpi(MPI_Alltoallv(flat.data(), plan.recvCounts.data(),
+                           plan.recvDispls.data(), MPI_INT64_T,
+                           plan.sendOffsets.data(), plan.sendCounts.data(),
+                           plan.sendDispls.data(), MPI_INT64_T, MPI_COMM_WORLD),
              "MPI_Alltoallv");
-    plan->remote = true;
+    plan.remote = true;
   }
-  return plan;
 }
 
 /// Plans by (source layout, destination layout, map words). Bounded: a
 /// loop whose accesses change every iteration does not grow memory.
 class PlanCache {
 public:
-  Plan &get(void *src, void *dst, const int64_t *words) {
-    Key key{src, dst, std::vector<int64_t>(words, words + mapWords(words))};
+  using Key = std::tuple<void *, void *, std::vector<int64_t>>;
+
+  /// The plan for `key`, built by `build` the first time.
+  Plan &get(Key key, const std::function<std::unique_ptr<Plan>()> &build) {
     auto found = index.find(key);
     if (found != index.end()) {
       order.splice(order.begin(), order, found->second);
       return *found->second->second;
     }
-    auto plan = buildPlan(detail::getLayoutHandle(src, "dac_rt_exchange_plan"),
-                          detail::getLayoutHandle(dst, "dac_rt_exchange_plan"),
-                          decodeMap(words));
-    order.emplace_front(key, std::move(plan));
+    order.emplace_front(key, build());
     index[key] = order.begin();
     if (order.size() > kCapacity) {
       // Every rank runs the same program, so all evict the same plan.
@@ -275,12 +288,76 @@ public:
   }
 
 private:
-  using Key = std::tuple<void *, void *, std::vector<int64_t>>;
   static constexpr size_t kCapacity = 64;
   std::list<std::pair<Key, std::unique_ptr<Plan>>> order;
   std::map<Key, std::list<std::pair<Key, std::unique_ptr<Plan>>>::iterator>
       index;
 };
+
+/// The ghost cells of `dim` (block-distributed): `lo` indices before the
+/// rank's owned range and `hi` after it (wrapped when `periodic`, else cut
+/// at the edges), over the rank's own part of the other dimensions. They
+/// land in a buffer of the rank's local shape with `dim` replaced by
+/// lo + hi, ghost index j < lo holding global start - lo + j and j >= lo
+/// global stop + j - lo. By global index, whoever owns them: next to small
+/// or empty chunks they come from several ranks.
+std::unique_ptr<Plan> buildHaloPlan(const LayoutHandle &handle, unsigned dim,
+                                    int64_t lo, int64_t hi, bool periodic) {
+  const Layout &layout = handle.Map;
+  int me = handle.Rank, size = detail::worldSize();
+  auto plan = std::make_unique<Plan>();
+  std::vector<std::vector<int64_t>> requests(size), landing(size);
+  int64_t extent = layout.shape()[dim];
+  std::vector<int64_t> shape = layout.localShape(me);
+  BlockRange owned = layout.axis(dim).ownedRange(layout.coordAlong(me, dim));
+  std::vector<int64_t> ghostShape = shape;
+  ghostShape[dim] = lo + hi;
+  std::vector<std::vector<int64_t>> indices(layout.rank());
+  for (unsigned d = 0; d < layout.rank(); ++d)
+    indices[d] = layout.ownedIndices(me, d);
+  int64_t count = 1;
+  for (int64_t e : ghostShape)
+    count *= e;
+  std::vector<int64_t> global(layout.rank()), pos(layout.rank(), 0);
+  for (int64_t n = 0; n < count && extent > 0; ++n) {
+    // pos: C-order position in the ghost buffer.
+    int64_t rest = n, offset = n;
+    for (unsigned d = layout.rank(); d-- > 0;) {
+      pos[d] = rest % ghostShape[d];
+      rest /= ghostShape[d];
+    }
+    bool valid = true;
+    for (unsigned d = 0; d < layout.rank(); ++d) {
+      if (d != dim) {
+        global[d] = indices[d][pos[d]];
+        continue;
+      }
+      int64_t g = pos[d] < lo ? owned.start - lo + pos[d]
+                              : owned.start + owned.count + pos[d] - lo;
+      if (periodic)
+        g = ((g % extent) + extent) % extent;
+      valid = g >= 0 && g < extent;
+      global[d] = g;
+    }
+    if (!valid)
+      continue;
+    ElementOwner owner = layout.owner(global);
+    std::vector<int64_t> strides = stridesOf(layout.localShape(owner.rank));
+    int64_t srcOffset = 0;
+    for (unsigned d = 0; d < layout.rank(); ++d)
+      srcOffset += owner.local[d] * strides[d];
+    if (owner.rank == me) {
+      // A periodic wrap on a rank that owns both ends.
+      plan->selfSrc.push_back(srcOffset);
+      plan->selfDst.push_back(offset);
+      continue;
+    }
+    requests[owner.rank].push_back(srcOffset);
+    landing[owner.rank].push_back(offset);
+  }
+  finishPlan(*plan, requests, landing);
+  return plan;
+}
 
 std::map<size_t, MPI_Datatype> &elementTypes() {
   static std::map<size_t, MPI_Datatype> Types;
@@ -318,7 +395,33 @@ extern "C" void *dac_rt_exchange_plan(void *srcLayout, void *dstLayout,
   return detail::guard("dac_rt_exchange_plan", [&]() -> void * {
     if (!map)
       fatal("dac_rt_exchange_plan: null access map");
-    return &plans().get(srcLayout, dstLayout, static_cast<int64_t *>(map));
+    const int64_t *words = static_cast<int64_t *>(map);
+    PlanCache::Key key{srcLayout, dstLayout,
+                       std::vector<int64_t>(words, words + mapWords(words))};
+    return &plans().get(key, [&] {
+      return buildPlan(
+          detail::getLayoutHandle(srcLayout, "dac_rt_exchange_plan"),
+          detail::getLayoutHandle(dstLayout, "dac_rt_exchange_plan"),
+          decodeMap(words));
+    });
+  });
+}
+
+extern "C" void *dac_rt_halo_plan(void *layout, int64_t dim, int64_t lo,
+                                  int64_t hi, int64_t periodic) {
+  return detail::guard("dac_rt_halo_plan", [&]() -> void * {
+    const LayoutHandle &handle =
+        detail::getLayoutHandle(layout, "dac_rt_halo_plan");
+    if (dim < 0 || dim >= static_cast<int64_t>(handle.Map.rank()) ||
+        handle.Map.dim(dim).kind != DimKind::Block || lo < 0 || hi < 0)
+      fatal("dac_rt_halo_plan: ghost cells need a block dimension and "
+            "non-negative widths");
+    // Map words never start with a negative rank: these keys are apart.
+    PlanCache::Key key{layout, nullptr, {-1, dim, lo, hi, periodic}};
+    return &plans().get(key, [&] {
+      return buildHaloPlan(handle, static_cast<unsigned>(dim), lo, hi,
+                           periodic != 0);
+    });
   });
 }
 

@@ -203,6 +203,27 @@ LogicalResult FunctionPartitioner::convertStructural(Operation *op) {
   for (OpOperand &operand : op->getOpOperands())
     if (getLocalType(operand.get().getType()))
       operand.set(mapping.lookup(operand.get()));
+  if (auto loop = dyn_cast<scf::ForOp>(op)) {
+    // Arrays a loop may overwrite in place need buffers of their own: one
+    // value entering as two of them (`un = u.copy()` is `u` as a value)
+    // is copied once, before the loop.
+    DenseSet<Value> seen;
+    OpBuilder b(loop);
+    for (auto [arg, init] :
+         llvm::zip(loop.getRegionIterArgs(), loop.getInitArgsMutable())) {
+      Value buffer = init.get();
+      if (!isa<MemRefType>(buffer.getType()) || seen.insert(buffer).second ||
+          !ownedLoopArrays.contains(arg))
+        continue;
+      auto type = cast<MemRefType>(buffer.getType());
+      SmallVector<Value> sizes;
+      for (unsigned d = 0; d < type.getRank(); ++d)
+        sizes.push_back(memref::DimOp::create(b, loop.getLoc(), buffer, d));
+      Value copy = memref::AllocOp::create(b, loop.getLoc(), type, sizes);
+      memref::CopyOp::create(b, loop.getLoc(), buffer, copy);
+      init.set(copy);
+    }
+  }
   auto convert = [&](Value v) {
     if (Type local = getLocalType(v.getType())) {
       globalTypes[v] = v.getType();

@@ -111,6 +111,21 @@ struct Access {
   llvm::SmallVector<int64_t> steps, dims;
 };
 
+/// Where a kernel iterates: the space its layout splits (its own, or the
+/// array it updates) and the offset of its iteration points in that space.
+struct Frame {
+  dist::LayoutAttr layout;
+  llvm::SmallVector<mlir::Value> extents;
+  llvm::SmallVector<int64_t> window;
+  bool updates = false;
+};
+
+/// Ghost cells of dimension 0 for the shifted reads of one array.
+struct Ghosts {
+  mlir::Value buffer, plan;
+  int64_t lo = 0, hi = 0;
+};
+
 /// How a rank reads one input of a kernel: from a local buffer at the
 /// iteration point, or at positions computed from it.
 struct InputRead {
@@ -118,14 +133,26 @@ struct InputRead {
   /// Loads at the local iteration point itself (no index arithmetic).
   bool atPoint = true;
   /// Otherwise, per buffer dimension: aligned dimensions take the local
-  /// position along `dims[d]`; the others start + step * its global index,
-  /// or the fixed start when `dims[d]` is -1.
+  /// position along `dims[d]` (plus `shift` on dimension 0 when reading
+  /// ghost cells); the others start + step * the iteration coordinate, or
+  /// the fixed start when `dims[d]` is -1.
   llvm::SmallVector<mlir::Value> starts;
   llvm::SmallVector<int64_t> steps, dims;
   llvm::SmallVector<bool> aligned;
+  /// Rows `shift` away along dimension 0 (block), which may be ghost cells
+  /// of `ghosts` (the array's, filled before the border is computed).
+  int64_t shift = 0;
+  mlir::Value haloArray;
+  const Ghosts *ghosts = nullptr;
 
-  mlir::Value load(mlir::OpBuilder &b, mlir::Location loc, mlir::ValueRange ivs,
-                   const LocalSpace &space) const;
+  /// The element at local iteration point `ivs`; `coordinate(d, iv)` gives
+  /// the iteration coordinate of a local position. On the `border` a row
+  /// outside the local chunk is read from the ghost cells.
+  mlir::Value
+  load(mlir::OpBuilder &b, mlir::Location loc, mlir::ValueRange ivs,
+       llvm::function_ref<mlir::Value(mlir::OpBuilder &, unsigned, mlir::Value)>
+           coordinate,
+       bool border = false) const;
 };
 
 /// Rewrites one function from the global to the per-rank view.
@@ -166,6 +193,10 @@ private:
   /// Whether `writer` may write into the buffer of `array` (in place): the
   /// buffer belongs to `array` alone and nothing reads it after `writer`.
   bool canOverwrite(mlir::Value array, mlir::Operation *writer);
+  /// Whether a kernel updating a window of an array may write into the
+  /// array's buffer: canOverwrite, and the kernel reads the array only at
+  /// the position it writes.
+  bool canUpdateInPlace(dist::KernelOp kernel);
   /// Before partitioning: the arrays carried by loops that own their
   /// buffers (see canOverwrite).
   void findOwnedLoopArrays();
@@ -185,7 +216,13 @@ private:
   /// read; anything else is gathered into the kernel's layout.
   InputRead prepareInput(mlir::OpBuilder &b, mlir::Location loc,
                          dist::KernelOp kernel, unsigned i,
-                         llvm::ArrayRef<mlir::Value> globalSizes);
+                         llvm::ArrayRef<mlir::Value> globalSizes,
+                         const Frame &frame);
+  /// Starts filling the ghost cells every halo read of `reads` needs (one
+  /// exchange per array, into `ghosts`; the reads point there).
+  void startGhosts(mlir::OpBuilder &b, mlir::Location loc,
+                   llvm::MutableArrayRef<InputRead> reads,
+                   llvm::DenseMap<mlir::Value, Ghosts> &ghosts);
   /// dst[dstAccess(k)] = src[srcAccess(k)] for k in [0, counts): one call
   /// of the runtime's planned exchange between the two layouts.
   void emitExchange(mlir::OpBuilder &b, mlir::Location loc, mlir::Value source,

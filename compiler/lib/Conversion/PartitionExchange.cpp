@@ -203,8 +203,10 @@ bool sameExtent(Value a, Value b) {
 
 } // namespace
 
-Value InputRead::load(OpBuilder &b, Location loc, ValueRange ivs,
-                      const LocalSpace &space) const {
+Value InputRead::load(
+    OpBuilder &b, Location loc, ValueRange ivs,
+    function_ref<Value(OpBuilder &, unsigned, Value)> coordinate,
+    bool border) const {
   if (atPoint)
     return memref::LoadOp::create(b, loc, buffer, ivs);
   SmallVector<Value> index;
@@ -212,23 +214,68 @@ Value InputRead::load(OpBuilder &b, Location loc, ValueRange ivs,
     if (dims[d] < 0) {
       index.push_back(starts[d]);
     } else if (aligned[d]) {
-      index.push_back(ivs[dims[d]]);
+      Value iv = ivs[dims[d]];
+      index.push_back(
+          shift && d == 0
+              ? arith::AddIOp::create(b, loc, iv, constIndex(b, loc, shift))
+              : iv);
     } else {
-      Value global = space.globalIndex(b, loc, dims[d], ivs[dims[d]]);
+      Value k = coordinate(b, dims[d], ivs[dims[d]]);
       if (steps[d] != 1)
-        global =
-            arith::MulIOp::create(b, loc, global, constIndex(b, loc, steps[d]));
+        k = arith::MulIOp::create(b, loc, k, constIndex(b, loc, steps[d]));
       index.push_back(isConstantIntValue(starts[d], 0)
-                          ? global
-                          : arith::AddIOp::create(b, loc, starts[d], global));
+                          ? k
+                          : arith::AddIOp::create(b, loc, starts[d], k));
     }
   }
-  return memref::LoadOp::create(b, loc, buffer, index);
+  if (!border || !shift)
+    return memref::LoadOp::create(b, loc, buffer, index);
+  // Row r of the chunk, or a ghost row: r < 0 is ghost row lo + r, r >=
+  // rows is ghost row lo + r - rows.
+  Value row = index[0];
+  Value rows = memref::DimOp::create(b, loc, buffer, 0);
+  Value zero = constIndex(b, loc, 0);
+  auto ghostAt = [&](OpBuilder &b, Value ghostRow) {
+    SmallVector<Value> at(index);
+    at[0] = ghostRow;
+    return memref::LoadOp::create(b, loc, ghosts->buffer, at).getResult();
+  };
+  Value lo = constIndex(b, loc, ghosts->lo);
+  Value before =
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, row, zero);
+  auto outer = scf::IfOp::create(
+      b, loc, before,
+      [&](OpBuilder &b, Location loc) {
+        scf::YieldOp::create(
+            b, loc, ghostAt(b, arith::AddIOp::create(b, loc, lo, row)));
+      },
+      [&](OpBuilder &b, Location loc) {
+        Value after =
+            arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sge, row, rows);
+        auto inner = scf::IfOp::create(
+            b, loc, after,
+            [&](OpBuilder &b, Location loc) {
+              Value past = arith::SubIOp::create(b, loc, row, rows);
+              scf::YieldOp::create(
+                  b, loc, ghostAt(b, arith::AddIOp::create(b, loc, lo, past)));
+            },
+            [&](OpBuilder &b, Location loc) {
+              scf::YieldOp::create(
+                  b, loc,
+                  memref::LoadOp::create(b, loc, buffer, index).getResult());
+            });
+        scf::YieldOp::create(b, loc, inner.getResult(0));
+      });
+  return outer.getResult(0);
 }
+
+/// Rows further away than this are gathered, not read as ghost cells.
+static constexpr int64_t kMaxHalo = 16;
 
 InputRead FunctionPartitioner::prepareInput(OpBuilder &b, Location loc,
                                             KernelOp kernel, unsigned i,
-                                            ArrayRef<Value> globalSizes) {
+                                            ArrayRef<Value> globalSizes,
+                                            const Frame &frame) {
   Value input = kernel.getInputs()[i];
   InputRead read;
   read.buffer = mapping.lookup(input);
@@ -237,7 +284,7 @@ InputRead FunctionPartitioner::prepareInput(OpBuilder &b, Location loc,
     return read;
 
   auto type = cast<ArrayType>(getGlobalType(input));
-  LayoutAttr source = layoutOf(type), layout = kernel.getLayout();
+  LayoutAttr source = layoutOf(type), layout = frame.layout;
   SmallVector<Value> sizes = getGlobalSizes(b, loc, input);
   Access acc{
       mixedStarts(b, loc, access.getStarts(), kernel.getInputAccessStarts(i)),
@@ -245,8 +292,10 @@ InputRead FunctionPartitioner::prepareInput(OpBuilder &b, Location loc,
       SmallVector<int64_t>(access.getDims())};
 
   // Read in place: every distributed dimension of the input is split
-  // exactly as the iteration dimension it follows (same rule, extent and
-  // grid axis), every other one is whole on each rank.
+  // exactly as the dimension of the frame it follows (same rule, extent
+  // and grid axis) and read at the same position, every other one is whole
+  // on each rank. Updating an array, a read a few rows away along a
+  // leading block dimension is also in place: ghost cells.
   bool local =
       source.getNumDistributedDims() == 0 ||
       (source.getNumDistributedDims() == layout.getNumDistributedDims() &&
@@ -258,14 +307,19 @@ InputRead FunctionPartitioner::prepareInput(OpBuilder &b, Location loc,
       continue;
     int64_t k = acc.dims[d];
     std::optional<int64_t> start = getConstantIntValue(acc.starts[d]);
-    aligned[d] = k >= 0 && acc.steps[d] == 1 && start == 0 &&
+    aligned[d] = k >= 0 && acc.steps[d] == 1 && start &&
                  dim == layout.getDims()[k] &&
-                 sameExtent(sizes[d], globalSizes[k]) &&
+                 sameExtent(sizes[d], frame.extents[k]) &&
                  gridAxis(source, d) == gridAxis(layout, k);
+    int64_t shift = aligned[d] ? *start - frame.window[k] : 0;
+    if (shift && (!frame.updates || !source.isLeadingBlock() || d != 0 ||
+                  k != 0 || std::abs(shift) > kMaxHalo))
+      aligned[d] = false;
+    read.shift = aligned[d] ? shift : 0;
     local = aligned[d];
   }
   if (local) {
-    bool atPoint = type.getRank() == kernel.getRank();
+    bool atPoint = type.getRank() == kernel.getRank() && !read.shift;
     for (unsigned d = 0; atPoint && d < type.getRank(); ++d)
       atPoint = aligned[d] && acc.dims[d] == static_cast<int64_t>(d);
     read.atPoint = atPoint;
@@ -273,15 +327,18 @@ InputRead FunctionPartitioner::prepareInput(OpBuilder &b, Location loc,
     read.steps = acc.steps;
     read.dims = acc.dims;
     read.aligned = aligned;
+    if (read.shift)
+      read.haloArray = input;
     return read;
   }
+  read.shift = 0;
 
   auto elementType = type.getElementType();
   SmallVector<int64_t> named;
   for (int64_t k : acc.dims)
     if (k >= 0 && !llvm::is_contained(named, k))
       named.push_back(k);
-  if (named.size() == kernel.getRank()) {
+  if (named.size() == kernel.getRank() && !frame.updates) {
     // Every iteration dimension picks different elements: gather exactly
     // the rank's part, laid out as the kernel iterates.
     auto tempType =
@@ -289,6 +346,21 @@ InputRead FunctionPartitioner::prepareInput(OpBuilder &b, Location loc,
     Value temp = allocLocal(b, loc, tempType, globalSizes);
     emitExchange(b, loc, input, read.buffer, tempType, globalSizes, temp,
                  globalSizes, acc, identityAccess(b, loc, kernel.getRank()));
+    read.buffer = temp;
+    return read;
+  }
+  if (named.size() == kernel.getRank()) {
+    // Updating a window: gather the elements for the whole array it
+    // updates (positions outside the window are never read).
+    auto tempType =
+        ArrayType::get(cast<ArrayType>(kernel.getDest().getType()).getShape(),
+                       elementType, layout);
+    Value temp = allocLocal(b, loc, tempType, frame.extents);
+    Access dst = identityAccess(b, loc, kernel.getRank());
+    for (unsigned d = 0; d < kernel.getRank(); ++d)
+      dst.starts[d] = constIndex(b, loc, frame.window[d]);
+    emitExchange(b, loc, input, read.buffer, tempType, frame.extents, temp,
+                 globalSizes, acc, dst);
     read.buffer = temp;
     return read;
   }
@@ -324,4 +396,45 @@ InputRead FunctionPartitioner::prepareInput(OpBuilder &b, Location loc,
     read.aligned.push_back(false);
   }
   return read;
+}
+
+void FunctionPartitioner::startGhosts(OpBuilder &b, Location loc,
+                                      MutableArrayRef<InputRead> reads,
+                                      DenseMap<Value, Ghosts> &ghosts) {
+  for (const InputRead &read : reads) {
+    if (!read.shift)
+      continue;
+    Ghosts &g = ghosts[read.haloArray];
+    g.lo = std::max(g.lo, -read.shift);
+    g.hi = std::max(g.hi, read.shift);
+  }
+  for (auto &[array, g] : ghosts) {
+    // One exchange per array, for all its shifted reads: the rows it needs
+    // on either side, over the rest of the local chunk.
+    auto type = cast<ArrayType>(getGlobalType(array));
+    SmallVector<Value> sizes = getGlobalSizes(b, loc, array);
+    Value buffer = mapping.lookup(array);
+    SmallVector<Value> ghostSizes;
+    for (unsigned d = 0; d < type.getRank(); ++d)
+      ghostSizes.push_back(
+          d == 0 ? constIndex(b, loc, g.lo + g.hi)
+                 : (Value)memref::DimOp::create(b, loc, buffer, d));
+    g.buffer = memref::AllocOp::create(
+        b, loc,
+        MemRefType::get(
+            SmallVector<int64_t>(type.getRank(), ShapedType::kDynamic),
+            type.getElementType()),
+        ghostSizes);
+    Value handle = createLayoutHandle(b, loc, layoutOf(type), sizes);
+    g.plan =
+        createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_halo_plan,
+                          {handle, constI64(b, loc, 0), constI64(b, loc, g.lo),
+                           constI64(b, loc, g.hi), constI64(b, loc, 0)});
+    createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_exchange_start,
+                      {g.plan, getPointer(b, loc, buffer),
+                       constI64(b, loc, elementBytes(type.getElementType()))});
+  }
+  for (InputRead &read : reads)
+    if (read.shift)
+      read.ghosts = &ghosts.find(read.haloArray)->second;
 }

@@ -169,7 +169,16 @@ LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
                               ? kernel.getSizes()[nextDynamic++]
                               : constIndex(b, loc, d));
 
-  LocalSpace space = buildLocalSpace(b, loc, layout, globalSizes);
+  // The space the layout splits: the kernel's own or, when it updates a
+  // window of an array, that array's (each rank computes what it owns).
+  Frame frame{layout, globalSizes, SmallVector<int64_t>(rank, 0), false};
+  Value dest = kernel.getDest();
+  if (dest) {
+    frame.extents = getGlobalSizes(b, loc, dest);
+    frame.window.assign(kernel.getWindow()->begin(), kernel.getWindow()->end());
+    frame.updates = true;
+  }
+  LocalSpace space = buildLocalSpace(b, loc, layout, frame.extents);
   SmallVector<Value> &localSizes = space.localSizes;
   Value start = space.start;
 
@@ -182,7 +191,20 @@ LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
   SmallVector<Value> reusable;
   for (auto [i, input] : llvm::enumerate(kernel.getInputs()))
     reusable.push_back(kernel.getInputAccess(i) ? Value() : input);
-  for (Value result : kernel.getResults()) {
+  if (dest) {
+    // The updated array's buffer, unless something still reads it: then a
+    // copy (the window is overwritten below).
+    Value buffer = mapping.lookup(dest);
+    if (!canUpdateInPlace(kernel)) {
+      Value copy = allocLocal(b, loc, cast<ArrayType>(getGlobalType(dest)),
+                              frame.extents);
+      memref::CopyOp::create(b, loc, buffer, copy);
+      buffer = copy;
+    }
+    outputs.push_back(buffer);
+    mapping.map(kernel.getResult(0), buffer);
+  }
+  for (Value result : dest ? ValueRange{} : kernel.getResults()) {
     auto type = dyn_cast<ArrayType>(result.getType());
     if (!type)
       continue;
@@ -282,25 +304,31 @@ LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
   SmallVector<InputRead, 4> reads;
   SmallVector<Value> inputs;
   for (unsigned i = 0, e = kernel.getInputs().size(); i < e; ++i) {
-    reads.push_back(prepareInput(b, loc, kernel, i, globalSizes));
+    reads.push_back(prepareInput(b, loc, kernel, i, globalSizes, frame));
     inputs.push_back(reads.back().buffer);
   }
 
-  auto globalIndex = [&](OpBuilder &b, unsigned d, Value iv) {
-    return space.globalIndex(b, loc, d, iv);
+  // The iteration coordinate of local position `iv` along dimension d.
+  auto globalIndex = [&](OpBuilder &b, unsigned d, Value iv) -> Value {
+    Value global = space.globalIndex(b, loc, d, iv);
+    if (!frame.window[d])
+      return global;
+    return arith::SubIOp::create(b, loc, global,
+                                 constIndex(b, loc, frame.window[d]));
   };
 
   // One element: load, compute (the cloned kernel body), store, combine,
   // step the generators. Returns the new accumulators and stream states.
   Block &body = kernel.getBody().front();
   SmallVector<Value> increments;
+  bool border = false;
   auto buildElement = [&](OpBuilder &b, ValueRange ivs, ValueRange accs,
                           ValueRange states) {
     IRMapping inner;
     for (unsigned d = 0; d < rank; ++d)
       inner.map(kernel.getIndexArgs()[d], globalIndex(b, d, ivs[d]));
     for (auto [arg, read] : llvm::zip(kernel.getInputArgs(), reads))
-      inner.map(arg, read.load(b, loc, ivs, space));
+      inner.map(arg, read.load(b, loc, ivs, globalIndex, border));
     SmallVector<Value> nextStates;
     for (auto [i, arg] : llvm::enumerate(kernel.getDrawArgs())) {
       auto [state, value] = buildPcgStep(b, loc, states[i], increments[i]);
@@ -327,7 +355,15 @@ LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
   size_t numStreams = kernel.getStreams().size();
 
   // A loop per dimension over [lower0, upper0) x the local extents of the
-  // others, threading accumulators and stream states.
+  // others (or, updating a window, the window's part of them), threading
+  // accumulators and stream states.
+  SmallVector<Value> lowers, uppers;
+  for (unsigned d = 0; d < rank; ++d) {
+    lowers.push_back(constIndex(b, loc, frame.window[d]));
+    uppers.push_back(dest ? (Value)arith::AddIOp::create(b, loc, lowers.back(),
+                                                         globalSizes[d])
+                          : localSizes[d]);
+  }
   auto buildNest = [&](Value lower0, Value upper0, SmallVector<Value> accs,
                        SmallVector<Value> states) {
     SmallVector<Value> carried(accs);
@@ -343,8 +379,8 @@ LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
         return a;
       }
       auto loop = scf::ForOp::create(
-          b, loc, d == 0 ? lower0 : constIndex(b, loc, 0),
-          d == 0 ? upper0 : localSizes[d], constIndex(b, loc, 1), iter,
+          b, loc, d == 0 ? lower0 : lowers[d], d == 0 ? upper0 : uppers[d],
+          constIndex(b, loc, 1), iter,
           [&](OpBuilder &b, Location loc, Value iv, ValueRange args) {
             SmallVector<Value> nested(ivs);
             nested.push_back(iv);
@@ -358,7 +394,50 @@ LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
 
   SmallVector<Value> finals;
   Value zero = constIndex(b, loc, 0);
-  if (general && numStreams != 0) {
+  if (dest) {
+    // The rows of the window this rank owns (all when replicated). Rows
+    // whose shifted reads stay in the chunk run while the ghost cells
+    // travel; the border rows after they arrived.
+    Value first = lowers.empty() ? zero : lowers[0];
+    Value last = lowers.empty() ? zero : uppers[0];
+    if (!replicated) {
+      auto clamp = [&](Value v, Value lo, Value hi) -> Value {
+        return arith::MinSIOp::create(
+            b, loc, arith::MaxSIOp::create(b, loc, v, lo), hi);
+      };
+      first = clamp(arith::SubIOp::create(b, loc, first, start), zero,
+                    localSizes[0]);
+      last = clamp(arith::SubIOp::create(b, loc, last, start), first,
+                   localSizes[0]);
+    }
+    DenseMap<Value, Ghosts> ghosts;
+    startGhosts(b, loc, reads, ghosts);
+    if (ghosts.empty()) {
+      buildNest(first, last, {}, {});
+    } else {
+      int64_t lo = 0, hi = 0;
+      for (auto &[array, g] : ghosts) {
+        lo = std::max(lo, g.lo);
+        hi = std::max(hi, g.hi);
+      }
+      Value innerFirst = arith::MinSIOp::create(
+          b, loc, arith::MaxSIOp::create(b, loc, first, constIndex(b, loc, lo)),
+          last);
+      Value innerLast = arith::MaxSIOp::create(
+          b, loc,
+          arith::MinSIOp::create(b, loc, last,
+                                 arith::SubIOp::create(b, loc, localSizes[0],
+                                                       constIndex(b, loc, hi))),
+          innerFirst);
+      buildNest(innerFirst, innerLast, {}, {});
+      for (auto &[array, g] : ghosts)
+        createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_exchange_wait,
+                          {g.plan, getPointer(b, loc, g.buffer)});
+      border = true;
+      buildNest(first, innerFirst, {}, {});
+      buildNest(innerLast, last, {}, {});
+    }
+  } else if (general && numStreams != 0) {
     // Local elements are not one contiguous run of the stream: each stream
     // carries the position it will produce next, and jumps (a runtime call,
     // O(log n)) only where the element's position differs — at the start of

@@ -251,11 +251,26 @@ SmallVector<int64_t> encodeLayout(LayoutAttr layout) {
 
 } // namespace dac::partition
 
+/// True if every user of `value` other than `op` runs before `op`.
+static bool onlyReadBefore(Value value, Operation *op) {
+  for (Operation *user : value.getUsers()) {
+    if (user == op)
+      continue;
+    Operation *ancestor = op->getBlock()->findAncestorOpInBlock(*user);
+    if (!ancestor || ancestor == op || !ancestor->isBeforeInBlock(op))
+      return false;
+  }
+  return true;
+}
+
 /// Whether the buffer of `array` belongs to it alone: computed by a dist op
 /// (every one writes a buffer of its own, or one it may overwrite), or
-/// carried by an scf.for whose initial value and yielded value are such
-/// buffers read by nothing else. Asked of the global IR.
-static bool ownsBuffer(Value array) {
+/// carried by an scf.for whose initial value is such a buffer read by
+/// nothing after the loop starts and whose yielded value is too: a new
+/// one, the argument itself, or another argument's handed over (two
+/// buffers swapped every iteration, `u, un = un, u`). Asked of the global
+/// IR; `visiting` closes cycles of swapped arguments.
+static bool ownsBuffer(Value array, llvm::SmallPtrSetImpl<Value> &visiting) {
   if (auto result = dyn_cast<OpResult>(array))
     return isa<DistDialect>(result.getOwner()->getDialect());
   auto arg = dyn_cast<BlockArgument>(array);
@@ -263,23 +278,33 @@ static bool ownsBuffer(Value array) {
       arg ? dyn_cast<scf::ForOp>(arg.getOwner()->getParentOp()) : nullptr;
   if (!loop || arg.getArgNumber() == 0)
     return false;
+  if (!visiting.insert(array).second)
+    return true;
   unsigned i = arg.getArgNumber() - 1;
   Value init = loop.getInitArgs()[i];
-  Value yielded = loop.getBody()->getTerminator()->getOperand(i);
-  // A value carried in from another iteration argument (buffers swapped
-  // each iteration) is not this argument's alone.
-  if (auto other = dyn_cast<BlockArgument>(yielded);
-      other && other != array && other.getOwner() == arg.getOwner())
+  Operation *yield = loop.getBody()->getTerminator();
+  Value yielded = yield->getOperand(i);
+  // One value entering as several arguments gets a copy for each but the
+  // first (convertStructural).
+  if (!onlyReadBefore(init, loop) || !ownsBuffer(init, visiting))
     return false;
-  return init.hasOneUse() && ownsBuffer(init) &&
-         (yielded == array || (yielded.hasOneUse() && ownsBuffer(yielded)));
+  if (yielded == array)
+    return true;
+  if (auto other = dyn_cast<BlockArgument>(yielded);
+      other && other.getOwner() == arg.getOwner())
+    return llvm::count(yield->getOperands(), other) == 1 &&
+           ownsBuffer(other, visiting);
+  return yielded.hasOneUse() && ownsBuffer(yielded, visiting);
 }
 
 void dac::partition::FunctionPartitioner::findOwnedLoopArrays() {
   func.walk([&](scf::ForOp loop) {
     for (BlockArgument arg : loop.getRegionIterArgs())
-      if (isa<ArrayType>(arg.getType()) && ownsBuffer(arg))
-        ownedLoopArrays.insert(arg);
+      if (isa<ArrayType>(arg.getType())) {
+        llvm::SmallPtrSet<Value, 4> visiting;
+        if (ownsBuffer(arg, visiting))
+          ownedLoopArrays.insert(arg);
+      }
   });
 }
 
@@ -292,12 +317,27 @@ bool dac::partition::FunctionPartitioner::canOverwrite(Value array,
   if (!owned)
     return false;
   // Every other reader has run before the writer.
-  for (Operation *user : array.getUsers()) {
-    if (user == writer)
+  return onlyReadBefore(array, writer);
+}
+
+bool dac::partition::FunctionPartitioner::canUpdateInPlace(KernelOp kernel) {
+  Value dest = kernel.getDest();
+  if (!canOverwrite(dest, kernel))
+    return false;
+  ArrayRef<int64_t> window = *kernel.getWindow();
+  for (auto [i, input] : llvm::enumerate(kernel.getInputs())) {
+    if (input != dest)
       continue;
-    Operation *ancestor = writer->getBlock()->findAncestorOpInBlock(*user);
-    if (!ancestor || ancestor == writer || !ancestor->isBeforeInBlock(writer))
-      return false;
+    AccessAttr access = kernel.getInputAccess(i);
+    if (!access) {
+      if (llvm::any_of(window, [](int64_t w) { return w != 0; }))
+        return false;
+      continue;
+    }
+    for (auto [d, start, step, dim] : llvm::enumerate(
+             access.getStarts(), access.getSteps(), access.getDims()))
+      if (start != window[d] || step != 1 || dim != static_cast<int64_t>(d))
+        return false;
   }
   return true;
 }

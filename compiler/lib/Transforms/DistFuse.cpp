@@ -59,7 +59,7 @@ KernelOp buildKernel(OpBuilder &b, Location loc, ArrayType space,
   auto kernel = KernelOp::create(
       b, loc, resultTypes, sizes, b.getDenseI64ArrayAttr(space.getShape()),
       space.getLayout(), inputs, streams, offsets, b.getArrayAttr(reductions),
-      ValueRange{}, ArrayAttr());
+      ValueRange{}, ArrayAttr(), Value(), DenseI64ArrayAttr());
   BodyArgs args = createBody(b, loc, kernel);
   SmallVector<Value> yielded =
       body(b, loc, args.indices, args.elements, args.draws);
@@ -167,7 +167,7 @@ LogicalResult wrapInKernel(Operation *op) {
 /// is cheaper to recompute in every consumer than to store.
 bool canFuse(KernelOp producer, KernelOp consumer) {
   if (producer == consumer || producer->getNumResults() != 1 ||
-      producer.getReductionKind(0))
+      producer.getReductionKind(0) || producer.getDest())
     return false;
   Value array = producer->getResult(0);
   bool readsNothing =
@@ -220,7 +220,8 @@ KernelOp createLike(OpBuilder &b, KernelOp like, const Inputs &inputs,
   return KernelOp::create(
       b, like.getLoc(), like.getResultTypes(), like.getSizes(),
       like.getShapeAttr(), like.getLayout(), inputs.arrays, streams, offsets,
-      like.getReductions(), inputs.starts, inputs.getAccesses(b));
+      like.getReductions(), inputs.starts, inputs.getAccesses(b),
+      like.getDest(), like.getWindowAttr());
 }
 
 /// Inlines `producer` into `consumer`; returns the new consumer.
@@ -312,6 +313,51 @@ void foldGathers(KernelOp kernel) {
       gather->erase();
 }
 
+/// `u[1:-1] = f(...)`: a kernel whose array is only inserted, as a box,
+/// into another array becomes a kernel updating that array over a window,
+/// iterating where the array's elements live (each rank computes what it
+/// owns, and nothing is materialised and then moved). Only for layouts
+/// whose local part of a window is found directly (block on dimension 0,
+/// replicated); random draws keep their own iteration.
+void foldInsert(KernelOp kernel) {
+  if (kernel->getNumResults() != 1 || kernel.getReductionKind(0) ||
+      kernel.getDest() || !kernel.getStreams().empty() ||
+      !kernel.getResult(0).hasOneUse())
+    return;
+  auto insert = dyn_cast<InsertOp>(*kernel.getResult(0).getUsers().begin());
+  if (!insert || insert.getSource() != kernel.getResult(0) ||
+      insert->getBlock() != kernel->getBlock() || !insert.getStarts().empty())
+    return;
+  Value dest = insert.getDest();
+  auto type = cast<ArrayType>(dest.getType());
+  if (type.getRank() != kernel.getRank() || type.getRank() == 0)
+    return;
+  for (auto [d, step, dim] :
+       llvm::enumerate(insert.getSteps(), insert.getDims()))
+    if (step != 1 || dim != static_cast<int64_t>(d))
+      return;
+  LayoutAttr layout = type.getLayout();
+  if (!layout ||
+      !(layout.isLeadingBlock() || layout.getNumDistributedDims() == 0))
+    return;
+  // The kernel moves to the insert's place: its operands must be there.
+  Operation *def = dest.getDefiningOp();
+  if (def && def->getBlock() == kernel->getBlock() &&
+      !def->isBeforeInBlock(kernel))
+    return;
+  OpBuilder b(kernel);
+  auto updated = KernelOp::create(
+      b, kernel.getLoc(), TypeRange{type}, kernel.getSizes(),
+      kernel.getShapeAttr(), layout, kernel.getInputs(), kernel.getStreams(),
+      kernel.getOffsets(), kernel.getReductions(), kernel.getAccessStarts(),
+      kernel.getAccessesAttr(), dest,
+      b.getDenseI64ArrayAttr(insert.getStaticStarts()));
+  updated.getBody().takeBody(kernel.getBody());
+  insert.replaceAllUsesWith(updated.getResult(0));
+  insert->erase();
+  kernel->erase();
+}
+
 struct DistFusePass : public dac::impl::DistFuseBase<DistFusePass> {
   void runOnOperation() override {
     SmallVector<Operation *> ops;
@@ -344,6 +390,7 @@ struct DistFusePass : public dac::impl::DistFuseBase<DistFusePass> {
           }
         }
       }
+      foldInsert(consumer);
     }
   }
 };

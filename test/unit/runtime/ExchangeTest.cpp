@@ -488,4 +488,72 @@ TEST(Exchange, OverlappingSourceAndDestinationReadBeforeWriting) {
   }
 }
 
+/// Checks the ghost cells of `dim` (block): widths lo/hi, periodic or
+/// cut at the edges; every filled cell holds the code of its global index,
+/// cells past a non-periodic edge keep their old value.
+void checkHalo(const Array &a, unsigned dim, int64_t lo, int64_t hi,
+               bool periodic) {
+  SCOPED_TRACE(a.name + " dim " + std::to_string(dim) + " halo " +
+               std::to_string(lo) + "," + std::to_string(hi) +
+               (periodic ? " periodic" : ""));
+  std::vector<int64_t> data;
+  forEachOwned(a, [&](size_t, const Words &g) { data.push_back(encode(g)); });
+  Words ghostShape;
+  for (const Words &indices : a.owned)
+    ghostShape.push_back(static_cast<int64_t>(indices.size()));
+  ghostShape[dim] = lo + hi;
+  int64_t count = 1;
+  for (int64_t e : ghostShape)
+    count *= e;
+  std::vector<int64_t> ghosts(count, -7);
+  void *plan = dac_rt_halo_plan(a.handle, dim, lo, hi, periodic);
+  dac_rt_exchange_start(plan, data.data(), sizeof(int64_t));
+  dac_rt_exchange_wait(plan, ghosts.data());
+  // The owned range along dim (block: consecutive global indices).
+  const Words &own = a.owned[dim];
+  int64_t extent = a.shape[dim];
+  int64_t first = own.empty() ? -1 : own.front();
+  int64_t stop = own.empty() ? -1 : own.back() + 1;
+  if (own.empty()) {
+    // An empty chunk sits where the next non-empty one starts: ask the
+    // layout (the block rule gives empty parts at the end).
+    first = stop = extent;
+  }
+  Words pos(ghostShape.size()), global(ghostShape.size());
+  for (int64_t n = 0; n < count; ++n) {
+    int64_t rest = n;
+    for (size_t d = ghostShape.size(); d-- > 0;) {
+      pos[d] = rest % ghostShape[d];
+      rest /= ghostShape[d];
+    }
+    for (size_t d = 0; d < ghostShape.size(); ++d)
+      global[d] = d == dim ? 0 : a.owned[d][pos[d]];
+    int64_t g = pos[dim] < lo ? first - lo + pos[dim] : stop + pos[dim] - lo;
+    if (periodic)
+      g = ((g % extent) + extent) % extent;
+    global[dim] = g;
+    int64_t expected = g >= 0 && g < extent ? encode(global) : -7;
+    ASSERT_EQ(ghosts[n], expected) << "ghost cell " << str(pos);
+  }
+}
+
+TEST(Exchange, HaloCellsComeFromTheirOwners) {
+  // 13 and 3 elements on 1-4 ranks: widths wider than some chunks, empty
+  // chunks (3 on 4 ranks), both edges.
+  for (int64_t n : {13, 3}) {
+    Array a = makeArray("b", {n});
+    for (auto [lo, hi] : {std::pair{1, 1}, {2, 0}, {0, 3}, {2, 2}})
+      for (bool periodic : {false, true}) {
+        if (lo > n || hi > n)
+          continue;
+        checkHalo(a, 0, lo, hi, periodic);
+      }
+  }
+  // Rows of a row-block matrix, and a block dimension of a 2-D grid.
+  checkHalo(makeArray("bn", {9, 4}), 0, 1, 2, false);
+  checkHalo(makeArray("bn", {9, 4}), 0, 1, 1, true);
+  checkHalo(makeArray("bb", {6, 7}), 1, 1, 1, false);
+  checkHalo(makeArray("bb", {6, 7}), 0, 2, 1, true);
+}
+
 } // namespace

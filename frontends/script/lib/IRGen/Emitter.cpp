@@ -350,11 +350,11 @@ static Value buildPositionKernel(
   ArrayRef<int64_t> dims = type.getShape();
   if (!layout)
     layout = LayoutAttr::getDefault(b.getContext(), dims.size());
-  auto kernel = KernelOp::create(b, loc, TypeRange{type.withLayout(layout)},
-                                 sizes, b.getDenseI64ArrayAttr(dims), layout,
-                                 ValueRange{}, ValueRange{}, ValueRange{},
-                                 b.getArrayAttr({b.getUnitAttr()}),
-                                 ValueRange{}, ArrayAttr());
+  auto kernel = KernelOp::create(
+      b, loc, TypeRange{type.withLayout(layout)}, sizes,
+      b.getDenseI64ArrayAttr(dims), layout, ValueRange{}, ValueRange{},
+      ValueRange{}, b.getArrayAttr({b.getUnitAttr()}), ValueRange{},
+      ArrayAttr(), Value(), DenseI64ArrayAttr());
   Block *body = b.createBlock(&kernel.getBody());
   SmallVector<Value> indices;
   Value linear = arith::ConstantIndexOp::create(b, loc, 0);

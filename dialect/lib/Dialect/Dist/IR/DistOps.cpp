@@ -292,6 +292,20 @@ LogicalResult KernelOp::verify() {
   for (BlockArgument arg : getIndexArgs())
     if (!arg.getType().isIndex())
       return emitOpError("position arguments must be 'index'");
+  if (static_cast<bool>(getDest()) != getWindow().has_value())
+    return emitOpError("an updated array and its window come together");
+  if (Value dest = getDest()) {
+    auto type = cast<ArrayType>(dest.getType());
+    ArrayRef<int64_t> window = *getWindow();
+    if (getNumResults() != 1 || type.getRank() != getRank() ||
+        window.size() != shape.size())
+      return emitOpError("updates one array of the iteration space's rank at "
+                         "one window offset per dimension");
+    for (auto [w, extent, full] : llvm::zip(window, shape, type.getShape()))
+      if (w < 0 || (!ShapedType::isDynamic(extent) &&
+                    !ShapedType::isDynamic(full) && w + extent > full))
+        return emitOpError("window does not fit the updated array");
+  }
   unsigned numStarts = 0;
   if (std::optional<ArrayAttr> accesses = getAccesses()) {
     if (accesses->size() != getInputs().size())
@@ -345,6 +359,12 @@ LogicalResult KernelOp::verify() {
     if (auto array = dyn_cast<ArrayType>(resultType)) {
       if (!isa<UnitAttr>(red))
         return emitOpError("array result ") << i << " cannot be reduced";
+      if (Value dest = getDest()) {
+        if (array != dest.getType() || array.getElementType() != yielded)
+          return emitOpError("the result must have the type of the array it "
+                             "updates, and the body must yield its elements");
+        continue;
+      }
       if (array.getShape() != shape || array.getLayout() != getLayout() ||
           array.getElementType() != yielded)
         return emitOpError("array result ")
@@ -457,7 +477,9 @@ FailureOr<SmallVector<Value>> dac::dist::getDynamicSizes(Value array) {
   if (auto op = dyn_cast<ArangeOp>(def))
     return SmallVector<Value>(op.getSizes());
   if (auto op = dyn_cast<KernelOp>(def))
-    return SmallVector<Value>(op.getSizes());
+    return op.getDest() ? getDynamicSizes(op.getDest())
+                        : FailureOr<SmallVector<Value>>(
+                              SmallVector<Value>(op.getSizes()));
   if (auto op = dyn_cast<GatherOp>(def))
     return SmallVector<Value>(op.getSizes());
   if (auto op = dyn_cast<InsertOp>(def))

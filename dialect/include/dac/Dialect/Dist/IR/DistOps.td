@@ -146,6 +146,12 @@ def Dist_KernelOp : Dist_Op<"kernel", [RecursiveMemoryEffects,
     feeds a kernel into it). The dynamic starts of all accesses are
     `access_starts`, in input order.
 
+    With `into %dest window [w...]`, the kernel updates part of an array:
+    its one result is `dest` with `result[w + k] = yield(k)` for every
+    iteration point `k` (a slice assignment `u[1:-1] = f(...)` whose
+    right-hand side is computed in place), and the iteration follows
+    `dest`'s layout: each rank computes the elements it owns.
+
     After partitioning, each rank runs the body over its local chunk only,
     materialises nothing but the array results and allreduces the scalars;
     an input read elsewhere than where the rank iterates is first brought
@@ -160,7 +166,9 @@ def Dist_KernelOp : Dist_Op<"kernel", [RecursiveMemoryEffects,
     Variadic<I64>:$offsets,
     ArrayAttr:$reductions,
     Variadic<Index>:$access_starts,
-    OptionalAttr<ArrayAttr>:$accesses
+    OptionalAttr<ArrayAttr>:$accesses,
+    Optional<Dist_AnyArray>:$dest,
+    OptionalAttr<DenseI64ArrayAttr>:$window
   );
   let results = (outs Variadic<AnyType>:$results);
   let regions = (region SizedRegion<1>:$body);
@@ -168,6 +176,7 @@ def Dist_KernelOp : Dist_Op<"kernel", [RecursiveMemoryEffects,
     custom<DynamicIndexList>($sizes, $shape) $layout
     (`ins` `(` $inputs^ `:` type($inputs) `)`)?
     (`at` $accesses^)? (`starts` `(` $access_starts^ `)`)?
+    (`into` $dest^ `:` type($dest) `window` $window)?
     (`draws` `(` $streams^ `at` $offsets `)`)?
     `reductions` $reductions attr-dict-with-keyword
     (`->` type($results)^)? $body
