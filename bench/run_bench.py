@@ -40,6 +40,8 @@ WORKLOADS = [
      "r = 2.5*a + b*c - d; r.sum()"),
     ("w2", "w2_reduce.py", "w2_reduce", 2**26, "fixed", "(a*a).sum()"),
     ("w3", "w3_pi.py", "w3_pi", 10**8, "fixed", "Monte Carlo pi"),
+    ("w4", "w4_jacobi.py", "w4_jacobi", 4096**2, "fixed",
+     "Jacobi 5-point, 100 sweeps"),
     ("w5", "w5_triad.py", "w5_triad", 2**27, "log2", "triad a = b + s*c"),
     ("l1", "l1_loop.py", "loop/loop_overhead.cpp", 10**6, "count",
      "10^6 x (x = x*0.5 + 0.5), 100 elements"),
