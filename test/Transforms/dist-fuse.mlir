@@ -149,3 +149,29 @@ func.func @views(%m: !dist.array<6x4xf64, #bn>, %v: !dist.array<4xf64, #b>) -> f
   %s = dist.reduce <sum> %p : !dist.array<6x3xf64, #bn> -> f64
   return %s : f64
 }
+
+// -----
+
+#bn = #dist.layout<[b, n]>
+#c = #dist.layout<[c]>
+
+// Tests that a kernel whose array is only inserted, as a box, into another
+// array becomes a kernel updating that array's window, iterating over the
+// array's layout; an insert with a step, or into a cyclic array, stays.
+// CHECK-LABEL: func @slice_assignment
+func.func @slice_assignment(%u: !dist.array<6x5xf64, #bn>, %v: !dist.array<9xf64, #c>, %x: f64) -> (!dist.array<6x5xf64, #bn>, !dist.array<9xf64, #c>) {
+  // CHECK: %[[U:.*]] = dist.kernel [4, 3] <[b, n]> ins(%{{.*}}, %{{.*}} : {{.*}}) at [#dist.access<[0, 1] steps [1, 1] dims [0, 1]>, #dist.access<[2, 1] steps [1, 1] dims [0, 1]>] into %{{.*}} : !dist.array<6x5xf64, #dist.layout<[b, n]>> window [1, 1] reductions [unit] -> !dist.array<6x5xf64, #dist.layout<[b, n]>>
+  // CHECK-NOT: dist.insert %{{.*}} into %{{.*}} [1, 1]
+  %up = dist.gather %u [0, 1] steps [1, 1] dims [0, 1] : !dist.array<6x5xf64, #bn> -> !dist.array<4x3xf64, #bn>
+  %down = dist.gather %u [2, 1] steps [1, 1] dims [0, 1] : !dist.array<6x5xf64, #bn> -> !dist.array<4x3xf64, #bn>
+  %s = dist.map %up, %down : !dist.array<4x3xf64, #bn>, !dist.array<4x3xf64, #bn> -> !dist.array<4x3xf64, #bn> {
+  ^bb0(%a: f64, %b: f64):
+    %t = arith.addf %a, %b : f64
+    dist.yield %t : f64
+  }
+  %new = dist.insert %s into %u [1, 1] steps [1, 1] dims [0, 1] : !dist.array<4x3xf64, #bn> into !dist.array<6x5xf64, #bn> -> !dist.array<6x5xf64, #bn>
+  // CHECK: dist.insert %{{.*}} into %{{.*}} [1] steps [2] dims [0]
+  %f = dist.full %x : f64 -> !dist.array<4xf64, #c>
+  %w = dist.insert %f into %v [1] steps [2] dims [0] : !dist.array<4xf64, #c> into !dist.array<9xf64, #c> -> !dist.array<9xf64, #c>
+  return %new, %w : !dist.array<6x5xf64, #bn>, !dist.array<9xf64, #c>
+}

@@ -294,3 +294,39 @@ func.func @kernel_access_count(%v: !dist.array<4xf64>) {
 func.func @access_attr() attributes {a = #dist.access<[0] steps [1, 1] dims [0]>} {
   return
 }
+
+// -----
+
+func.func @kernel_window_fit(%u: !dist.array<6xf64>) {
+  // expected-error @+1 {{window does not fit the updated array}}
+  %k = dist.kernel [4] <[b]> into %u : !dist.array<6xf64> window [3] reductions [unit] -> !dist.array<6xf64> {
+  ^bb0(%i: index):
+    %c = arith.constant 1.0 : f64
+    dist.yield %c : f64
+  }
+  return
+}
+
+// -----
+
+func.func @kernel_window_result(%u: !dist.array<6xf64>) {
+  // expected-error @+1 {{the result must have the type of the array it updates}}
+  %k = dist.kernel [4] <[b]> into %u : !dist.array<6xf64> window [1] reductions [unit] -> !dist.array<6xf32> {
+  ^bb0(%i: index):
+    %c = arith.constant 1.0 : f32
+    dist.yield %c : f32
+  }
+  return
+}
+
+// -----
+
+func.func @kernel_window_rank(%u: !dist.array<6x2xf64>) {
+  // expected-error @+1 {{updates one array of the iteration space's rank}}
+  %k = dist.kernel [4] <[b]> into %u : !dist.array<6x2xf64> window [1] reductions [unit] -> !dist.array<6x2xf64> {
+  ^bb0(%i: index):
+    %c = arith.constant 1.0 : f64
+    dist.yield %c : f64
+  }
+  return
+}
