@@ -54,6 +54,12 @@ mlir::Value createEntryBuffer(mlir::OpBuilder &b, mlir::Location loc,
 /// The address of a memref's first element, for runtime calls.
 mlir::Value getPointer(mlir::OpBuilder &b, mlir::Location loc,
                        mlir::Value memref);
+/// Copies every element of `src` outside the box [lowers, uppers) to `dst`
+/// (both of local extents `sizes`): what an update of the box keeps.
+void copyOutsideBox(mlir::OpBuilder &b, mlir::Location loc, mlir::Value src,
+                    mlir::Value dst, llvm::ArrayRef<mlir::Value> lowers,
+                    llvm::ArrayRef<mlir::Value> uppers,
+                    llvm::ArrayRef<mlir::Value> sizes);
 /// The runtime's descriptor of a layout (format in RuntimeABI.def).
 llvm::SmallVector<int64_t> encodeLayout(dist::LayoutAttr layout);
 

@@ -182,6 +182,31 @@ LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
   SmallVector<Value> &localSizes = space.localSizes;
   Value start = space.start;
 
+  // The local positions the loops visit, per dimension: the whole chunk,
+  // or the part of the window this rank owns.
+  SmallVector<Value> lowers, uppers;
+  for (unsigned d = 0; d < rank; ++d) {
+    if (!dest) {
+      lowers.push_back(constIndex(b, loc, 0));
+      uppers.push_back(localSizes[d]);
+      continue;
+    }
+    Value lo = constIndex(b, loc, frame.window[d]);
+    Value hi = arith::AddIOp::create(b, loc, lo, globalSizes[d]);
+    if (d == 0 && !replicated) {
+      // Block rows [start, start + count): clamp the window to them.
+      auto clamp = [&](Value v, Value min, Value max) -> Value {
+        return arith::MinSIOp::create(
+            b, loc, arith::MaxSIOp::create(b, loc, v, min), max);
+      };
+      lo = clamp(arith::SubIOp::create(b, loc, lo, start),
+                 constIndex(b, loc, 0), localSizes[0]);
+      hi = clamp(arith::SubIOp::create(b, loc, hi, start), lo, localSizes[0]);
+    }
+    lowers.push_back(lo);
+    uppers.push_back(hi);
+  }
+
   // Buffers for array results, with the local extents: an input's buffer
   // when nothing reads that input after this kernel (each element is read
   // and written at the same position), else a new one.
@@ -198,7 +223,7 @@ LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
     if (!canUpdateInPlace(kernel)) {
       Value copy = allocLocal(b, loc, cast<ArrayType>(getGlobalType(dest)),
                               frame.extents);
-      memref::CopyOp::create(b, loc, buffer, copy);
+      copyOutsideBox(b, loc, buffer, copy, lowers, uppers, localSizes);
       buffer = copy;
     }
     outputs.push_back(buffer);
@@ -354,16 +379,8 @@ LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
   size_t numAccs = reductionResults.size();
   size_t numStreams = kernel.getStreams().size();
 
-  // A loop per dimension over [lower0, upper0) x the local extents of the
-  // others (or, updating a window, the window's part of them), threading
-  // accumulators and stream states.
-  SmallVector<Value> lowers, uppers;
-  for (unsigned d = 0; d < rank; ++d) {
-    lowers.push_back(constIndex(b, loc, frame.window[d]));
-    uppers.push_back(dest ? (Value)arith::AddIOp::create(b, loc, lowers.back(),
-                                                         globalSizes[d])
-                          : localSizes[d]);
-  }
+  // A loop per dimension over [lower0, upper0) x [lowers, uppers) of the
+  // others, threading accumulators and stream states.
   auto buildNest = [&](Value lower0, Value upper0, SmallVector<Value> accs,
                        SmallVector<Value> states) {
     SmallVector<Value> carried(accs);
@@ -400,16 +417,6 @@ LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
     // travel; the border rows after they arrived.
     Value first = lowers.empty() ? zero : lowers[0];
     Value last = lowers.empty() ? zero : uppers[0];
-    if (!replicated) {
-      auto clamp = [&](Value v, Value lo, Value hi) -> Value {
-        return arith::MinSIOp::create(
-            b, loc, arith::MaxSIOp::create(b, loc, v, lo), hi);
-      };
-      first = clamp(arith::SubIOp::create(b, loc, first, start), zero,
-                    localSizes[0]);
-      last = clamp(arith::SubIOp::create(b, loc, last, start), first,
-                   localSizes[0]);
-    }
     DenseMap<Value, Ghosts> ghosts;
     startGhosts(b, loc, reads, ghosts);
     if (ghosts.empty()) {

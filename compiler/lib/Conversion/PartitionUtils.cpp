@@ -341,3 +341,45 @@ bool dac::partition::FunctionPartitioner::canUpdateInPlace(KernelOp kernel) {
   }
   return true;
 }
+
+void dac::partition::copyOutsideBox(OpBuilder &b, Location loc, Value src,
+                                    Value dst, ArrayRef<Value> lowers,
+                                    ArrayRef<Value> uppers,
+                                    ArrayRef<Value> sizes) {
+  unsigned rank = sizes.size();
+  Value zero = constIndex(b, loc, 0), one = constIndex(b, loc, 1);
+  // One loop over [lo, hi) along dimension d at the outer positions `ivs`,
+  // whose body `inner` continues with the next dimension.
+  auto loop = [&](OpBuilder &b, Value lo, Value hi, ArrayRef<Value> ivs,
+                  function_ref<void(OpBuilder &, SmallVector<Value>)> inner) {
+    scf::ForOp::create(b, loc, lo, hi, one, ValueRange{},
+                       [&](OpBuilder &b, Location, Value iv, ValueRange) {
+                         SmallVector<Value> next(ivs);
+                         next.push_back(iv);
+                         inner(b, next);
+                         scf::YieldOp::create(b, loc);
+                       });
+  };
+  // Everything from dimension ivs.size() on.
+  std::function<void(OpBuilder &, SmallVector<Value>)> copyAll =
+      [&](OpBuilder &b, SmallVector<Value> ivs) {
+        if (ivs.size() == rank) {
+          memref::StoreOp::create(
+              b, loc, memref::LoadOp::create(b, loc, src, ivs), dst, ivs);
+          return;
+        }
+        loop(b, zero, sizes[ivs.size()], ivs, copyAll);
+      };
+  // Before and after the box along a dimension: whole slabs; inside it,
+  // the same along the next dimension.
+  std::function<void(OpBuilder &, SmallVector<Value>)> copyOutside =
+      [&](OpBuilder &b, SmallVector<Value> ivs) {
+        unsigned d = ivs.size();
+        if (d == rank)
+          return;
+        loop(b, zero, lowers[d], ivs, copyAll);
+        loop(b, lowers[d], uppers[d], ivs, copyOutside);
+        loop(b, uppers[d], sizes[d], ivs, copyAll);
+      };
+  copyOutside(b, {});
+}
