@@ -10,6 +10,7 @@
 
 #include "dac/Runtime/Error.h"
 
+#include <cstdint>
 #include <cstdio>
 #include <exception>
 #include <string>
@@ -35,6 +36,15 @@ void freeReduceOps();
 
 /// Frees the exchange's element datatypes before MPI is finalised.
 void freeExchangeTypes();
+
+/// DAC_STATS (Stats.cpp): read at start-up; whether it is on; one
+/// communication (messages and bytes this rank sent, bytes it copied to
+/// itself, seconds it spent); the report at exit.
+void initStats();
+bool statsEnabled();
+void recordComm(const char *kind, int64_t messages, int64_t bytes,
+                int64_t selfBytes, double seconds);
+void reportStats();
 
 /// Runs \p body, turning any escaping C++ exception into a fatal error: a C
 /// caller (compiled dac code) could not unwind through it.

@@ -87,6 +87,9 @@ struct Plan {
   int64_t elementSize = 0;
   MPI_Request request = MPI_REQUEST_NULL;
   bool started = false;
+  /// DAC_STATS: the kind of communication, and the time spent in it.
+  const char *kind = "exchange";
+  double seconds = 0;
 };
 
 /// C-order strides of a local shape.
@@ -306,6 +309,7 @@ std::unique_ptr<Plan> buildHaloPlan(const LayoutHandle &handle, unsigned dim,
   const Layout &layout = handle.Map;
   int me = handle.Rank, size = detail::worldSize();
   auto plan = std::make_unique<Plan>();
+  plan->kind = "halo";
   std::vector<std::vector<int64_t>> requests(size), landing(size);
   int64_t extent = layout.shape()[dim];
   std::vector<int64_t> shape = layout.localShape(me);
@@ -431,6 +435,7 @@ extern "C" void dac_rt_exchange_start(void *handle, void *src,
     Plan &plan = *static_cast<Plan *>(handle);
     if (plan.started)
       fatal("dac_rt_exchange_start: the exchange is already running");
+    double begin = detail::statsEnabled() ? MPI_Wtime() : 0;
     size_t bytes = static_cast<size_t>(elementSize);
     const char *from = static_cast<const char *>(src);
     plan.elementSize = elementSize;
@@ -441,8 +446,10 @@ extern "C" void dac_rt_exchange_start(void *handle, void *src,
       std::memcpy(&plan.selfBuffer[i * bytes], from + plan.selfSrc[i] * bytes,
                   bytes);
     plan.started = true;
-    if (!plan.remote)
+    if (!plan.remote) {
+      plan.seconds = detail::statsEnabled() ? MPI_Wtime() - begin : 0;
       return;
+    }
     plan.sendBuffer.resize(plan.sendOffsets.size() * bytes);
     for (size_t i = 0; i < plan.sendOffsets.size(); ++i)
       std::memcpy(&plan.sendBuffer[i * bytes],
@@ -457,6 +464,7 @@ extern "C" void dac_rt_exchange_start(void *handle, void *src,
                             plan.recvDispls.data(), element, MPI_COMM_WORLD,
                             &plan.request),
              "MPI_Ialltoallv");
+    plan.seconds = detail::statsEnabled() ? MPI_Wtime() - begin : 0;
   });
 }
 
@@ -465,6 +473,7 @@ extern "C" void dac_rt_exchange_wait(void *handle, void *dst) {
     Plan &plan = *static_cast<Plan *>(handle);
     if (!plan.started)
       fatal("dac_rt_exchange_wait: no exchange is running");
+    double begin = detail::statsEnabled() ? MPI_Wtime() : 0;
     size_t bytes = static_cast<size_t>(plan.elementSize);
     char *to = static_cast<char *>(dst);
     if (plan.remote)
@@ -476,6 +485,16 @@ extern "C" void dac_rt_exchange_wait(void *handle, void *dst) {
       std::memcpy(to + plan.recvOffsets[i] * bytes, &plan.recvBuffer[i * bytes],
                   bytes);
     plan.started = false;
+    if (detail::statsEnabled()) {
+      int64_t messages = 0, sent = 0;
+      for (size_t r = 0; r < plan.sendCounts.size(); ++r) {
+        messages += plan.sendCounts[r] != 0;
+        sent += plan.sendCounts[r];
+      }
+      detail::recordComm(plan.kind, messages, sent * plan.elementSize,
+                         plan.selfSrc.size() * plan.elementSize,
+                         plan.seconds + (MPI_Wtime() - begin));
+    }
   });
 }
 
@@ -499,9 +518,15 @@ extern "C" void dac_rt_read_element(void *layout, void *data, void *global,
                   static_cast<size_t>(elementSize));
     }
     if (!map.distributedDims().empty() && detail::worldSize() > 1 &&
-        detail::mpiActive())
+        detail::mpiActive()) {
+      double begin = detail::statsEnabled() ? MPI_Wtime() : 0;
       checkMpi(MPI_Bcast(out, static_cast<int>(elementSize), MPI_BYTE,
                          static_cast<int>(root), MPI_COMM_WORLD),
                "MPI_Bcast");
+      // The owner sends the element to every other rank.
+      int64_t others = root == handle.Rank ? detail::worldSize() - 1 : 0;
+      detail::recordComm("broadcast", others, others * elementSize, 0,
+                         detail::statsEnabled() ? MPI_Wtime() - begin : 0);
+    }
   });
 }

@@ -47,6 +47,7 @@ extern "C" void dac_rt_init(int64_t abiVersion, int32_t argc, void *argv) {
   // Return codes, not MPI's own abort, so that checkMpi can name the call.
   checkMpi(MPI_Comm_set_errhandler(MPI_COMM_WORLD, MPI_ERRORS_RETURN),
            "MPI_Comm_set_errhandler");
+  detail::initStats();
 }
 
 extern "C" void dac_rt_finalize(void) {
@@ -55,6 +56,7 @@ extern "C" void dac_rt_finalize(void) {
   std::fflush(stderr);
   if (!detail::mpiActive())
     return;
+  detail::reportStats();
   detail::freeReduceOps();
   detail::freeExchangeTypes();
   if (RuntimeOwnsMpi) {

@@ -71,13 +71,23 @@ template <typename T> MPI_Op minMaxOp(bool isMax) {
     return isMax ? MPI_MAX : MPI_MIN;
 }
 
+/// DAC_STATS: one allreduce of `bytes` per rank, started at `begin`.
+void recordCollective(int64_t bytes, double begin) {
+  detail::recordComm("allreduce", detail::worldSize() > 1 ? 1 : 0,
+                     detail::worldSize() > 1 ? bytes : 0, 0,
+                     MPI_Wtime() - begin);
+}
+
 /// Combines \p value over all ranks in place. Without MPI this process is
 /// the only rank and the value is already the result.
 template <typename T> void combine(T &value, MPI_Datatype type, MPI_Op op) {
   if (!detail::mpiActive())
     return;
+  double begin = detail::statsEnabled() ? MPI_Wtime() : 0;
   checkMpi(MPI_Allreduce(MPI_IN_PLACE, &value, 1, type, op, MPI_COMM_WORLD),
            "MPI_Allreduce");
+  if (detail::statsEnabled())
+    recordCollective(sizeof(T), begin);
 }
 
 template <typename T> T allreduce(T value, int32_t op) {
@@ -132,8 +142,7 @@ extern "C" int64_t dac_rt_allreduce_i64(int64_t value, int32_t op) {
 namespace {
 
 /// Element-wise allreduce of a whole buffer in place.
-template <typename T>
-void allreduceArray(T *data, int64_t count, int32_t op) {
+template <typename T> void allreduceArray(T *data, int64_t count, int32_t op) {
   if (!detail::mpiActive() || count == 0)
     return;
   MPI_Op mpiOp;
@@ -154,11 +163,14 @@ void allreduceArray(T *data, int64_t count, int32_t op) {
   }
   // MPI counts are int: large buffers go in pieces.
   const int64_t piece = 1 << 30;
+  double begin = detail::statsEnabled() ? MPI_Wtime() : 0;
   for (int64_t done = 0; done < count; done += piece)
     checkMpi(MPI_Allreduce(MPI_IN_PLACE, data + done,
                            static_cast<int>(std::min(piece, count - done)),
                            mpiType<T>(), mpiOp, MPI_COMM_WORLD),
              "MPI_Allreduce");
+  if (detail::statsEnabled())
+    recordCollective(count * static_cast<int64_t>(sizeof(T)), begin);
 }
 
 } // namespace

@@ -246,6 +246,11 @@ private:
   llvm::SmallVector<mlir::Value>
   getGlobalSizes(mlir::OpBuilder &b, mlir::Location loc, mlir::Value array);
 
+  /// DAC_STATS: whether this run records statistics (asked once, at the
+  /// function's start).
+  mlir::Value getStatsFlag();
+  mlir::Value statsFlag;
+
   mlir::func::FuncOp func;
   mlir::ModuleOp module;
   /// Global values (arrays, streams) -> their per-rank replacement.

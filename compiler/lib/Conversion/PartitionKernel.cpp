@@ -160,6 +160,23 @@ LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
       return kernel.emitError("dist-partition cannot lower a kernel operand "
                               "that is not created in this function");
 
+  // DAC_STATS: the clock before the kernel, read only when recording.
+  Value statsOn = getStatsFlag();
+  auto clock = scf::IfOp::create(
+      b, loc, statsOn,
+      [&](OpBuilder &b, Location loc) {
+        scf::YieldOp::create(
+            b, loc,
+            createRuntimeCall(b, loc, module,
+                              RuntimeFunction::dac_rt_stats_clock, {}));
+      },
+      [&](OpBuilder &b, Location loc) {
+        scf::YieldOp::create(
+            b, loc,
+            arith::ConstantOp::create(b, loc, b.getF64FloatAttr(0))
+                .getResult());
+      });
+
   unsigned rank = kernel.getRank();
   ArrayRef<int64_t> shape = kernel.getShape();
   SmallVector<Value> globalSizes;
@@ -632,5 +649,37 @@ LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
       value = buildAllReduce(b, loc, module, kind, value);
     kernel.getResult(i).replaceAllUsesWith(value);
   }
+
+  scf::IfOp::create(b, loc, statsOn, [&](OpBuilder &b, Location loc) {
+    StringRef name = dest         ? "update"
+                     : numAccs    ? "reduction"
+                     : numStreams ? "random"
+                                  : "elementwise";
+    int64_t line = 0;
+    loc->walk([&](Location inner) {
+      if (auto file = dyn_cast<FileLineColLoc>(inner)) {
+        line = file.getLine();
+        return WalkResult::interrupt();
+      }
+      return WalkResult::advance();
+    });
+    createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_stats_kernel,
+                      {createStringConstant(b, loc, module, name),
+                       constI64(b, loc, line), clock.getResult(0)});
+    scf::YieldOp::create(b, loc);
+  });
   return success();
+}
+
+Value FunctionPartitioner::getStatsFlag() {
+  if (statsFlag)
+    return statsFlag;
+  OpBuilder entry(func.getContext());
+  entry.setInsertionPointToStart(&func.getBody().front());
+  Location loc = func.getLoc();
+  Value enabled = createRuntimeCall(entry, loc, module,
+                                    RuntimeFunction::dac_rt_stats_enabled, {});
+  statsFlag = arith::CmpIOp::create(entry, loc, arith::CmpIPredicate::ne,
+                                    enabled, constI64(entry, loc, 0));
+  return statsFlag;
 }
