@@ -71,3 +71,21 @@ for it in range(4):
     x[2:] = x[2:] + x[:-2]
     x[:-1] = x[:-1] - 0.5 * x[1:]
 print(x)
+
+# Two updates read one array at shifted rows with no write between (one
+# ghost exchange serves both), and an update whose right side is an array
+# of the window's shape computed apart (it has two readers).
+A = np.arange(40.0).reshape(10, 4) ** 1.5
+B = np.zeros((10, 4))
+C = np.ones((10, 4))
+D = np.ones((10, 4))
+for it in range(3):
+    B[1:-1, :] = A[:-2, :] + A[2:, :]
+    C[1:-1, 1:] = C[1:-1, 1:] * A[2:, :-1]
+    half = A[1:-1, :] * 0.5
+    D[2:, :] = D[2:, :] + half
+    A[1:-1, :] = half + B[1:-1, :] * 0.25
+print(B)
+print(C)
+print(D)
+print(A)

@@ -130,6 +130,8 @@ struct Frame {
 struct Ghosts {
   mlir::Value buffer, plan;
   int64_t lo = 0, hi = 0;
+  /// Started here and still to be waited for (else filled before).
+  bool pending = true;
 };
 
 /// How a rank reads one input of a kernel: from a local buffer at the
@@ -245,6 +247,15 @@ private:
   /// The global extents of an array (from the kernel that computes it).
   llvm::SmallVector<mlir::Value>
   getGlobalSizes(mlir::OpBuilder &b, mlir::Location loc, mlir::Value array);
+
+  /// Ghost cells already filled, by array, with the op after which they
+  /// are: a later kernel reading the same array (unchanged: arrays are
+  /// values) at no more rows away uses them without an exchange.
+  llvm::DenseMap<mlir::Value, std::pair<Ghosts, mlir::Operation *>>
+      filledGhosts;
+  /// Records the ghosts a kernel waited for (see filledGhosts).
+  void rememberGhosts(const llvm::DenseMap<mlir::Value, Ghosts> &ghosts,
+                      mlir::Operation *after);
 
   /// DAC_STATS: whether this run records statistics (asked once, at the
   /// function's start).

@@ -280,16 +280,20 @@ InputRead FunctionPartitioner::prepareInput(OpBuilder &b, Location loc,
   InputRead read;
   read.buffer = mapping.lookup(input);
   AccessAttr access = kernel.getInputAccess(i);
-  if (!access)
+  // Read at the iteration point: where the kernel iterates, unless it
+  // iterates over the array it updates (an input of the window's shape is
+  // then laid out differently).
+  if (!access && !frame.updates)
     return read;
 
   auto type = cast<ArrayType>(getGlobalType(input));
   LayoutAttr source = layoutOf(type), layout = frame.layout;
   SmallVector<Value> sizes = getGlobalSizes(b, loc, input);
-  Access acc{
-      mixedStarts(b, loc, access.getStarts(), kernel.getInputAccessStarts(i)),
-      SmallVector<int64_t>(access.getSteps()),
-      SmallVector<int64_t>(access.getDims())};
+  Access acc = access ? Access{mixedStarts(b, loc, access.getStarts(),
+                                           kernel.getInputAccessStarts(i)),
+                               SmallVector<int64_t>(access.getSteps()),
+                               SmallVector<int64_t>(access.getDims())}
+                      : identityAccess(b, loc, kernel.getRank());
 
   // Read in place: every distributed dimension of the input is split
   // exactly as the dimension of the frame it follows (same rule, extent
@@ -408,7 +412,20 @@ void FunctionPartitioner::startGhosts(OpBuilder &b, Location loc,
     g.lo = std::max(g.lo, -read.shift);
     g.hi = std::max(g.hi, read.shift);
   }
+  Operation *at = &*b.getInsertionPoint();
   for (auto &[array, g] : ghosts) {
+    // Filled for an earlier kernel, wide enough, and still there.
+    auto filled = filledGhosts.find(array);
+    if (filled != filledGhosts.end()) {
+      auto [earlier, after] = filled->second;
+      Operation *ancestor = after->getBlock()->findAncestorOpInBlock(*at);
+      if (earlier.lo >= g.lo && earlier.hi >= g.hi && ancestor &&
+          after->isBeforeInBlock(ancestor)) {
+        g = earlier;
+        g.pending = false;
+        continue;
+      }
+    }
     // One exchange per array, for all its shifted reads: the rows it needs
     // on either side, over the rest of the local chunk.
     auto type = cast<ArrayType>(getGlobalType(array));
@@ -437,4 +454,15 @@ void FunctionPartitioner::startGhosts(OpBuilder &b, Location loc,
   for (InputRead &read : reads)
     if (read.shift)
       read.ghosts = &ghosts.find(read.haloArray)->second;
+}
+
+void FunctionPartitioner::rememberGhosts(const DenseMap<Value, Ghosts> &ghosts,
+                                         Operation *after) {
+  for (auto &[array, g] : ghosts) {
+    if (!g.pending)
+      continue;
+    Ghosts filled = g;
+    filled.pending = false;
+    filledGhosts[array] = {filled, after};
+  }
 }

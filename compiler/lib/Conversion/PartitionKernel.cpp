@@ -455,8 +455,12 @@ LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
           innerFirst);
       buildNest(innerFirst, innerLast, {}, {});
       for (auto &[array, g] : ghosts)
-        createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_exchange_wait,
-                          {g.plan, getPointer(b, loc, g.buffer)});
+        if (g.pending)
+          createRuntimeCall(b, loc, module,
+                            RuntimeFunction::dac_rt_exchange_wait,
+                            {g.plan, getPointer(b, loc, g.buffer)});
+      // Valid after the last op built so far.
+      rememberGhosts(ghosts, &*std::prev(b.getInsertionPoint()));
       border = true;
       buildNest(first, innerFirst, {}, {});
       buildNest(innerLast, last, {}, {});
