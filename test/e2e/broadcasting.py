@@ -38,3 +38,16 @@ w = np.arange(4.0)
 for it in range(int(np.ones(5).sum())):
     u = u * 0.5 + w
 print(u)
+
+# Operands whose extents are known only when running meet operands of
+# extents known when compiling (slice bounds from a loop variable).
+a = np.arange(12.0)
+acc = np.zeros(12)
+for s in range(1, 3):
+    acc[3:-3] += a[3:-3] * a[3 - s:9 - s]
+print(acc)
+k = int(np.ones(5).sum())
+w = np.arange(20.0).reshape(4, 5)
+print(np.zeros((k, 4)) + np.ones((5, 4)), w[:, :k - 2] + w[:, 1:4])
+w[:, 1:] += w[:k - 1, 1:]
+print(w)

@@ -543,6 +543,9 @@ ValueRef Emitter::broadcastTo(const ValueRef &array, std::vector<Value> shape,
                                   renderShape(shape));
       access.steps.push_back(1);
       access.dims.push_back(rank - own + d);
+      // An extent known when compiling on one side only: the array takes
+      // the type of the other (an identity gather), as ops need one type.
+      same &= e.has_value() == t.has_value();
       continue;
     }
     same = false;
