@@ -33,6 +33,8 @@
 # RUN: not dac build %t/maskdivide.py -o %t/md 2>&1 | FileCheck %s --check-prefix=MASKDIVIDE
 # RUN: not dac build %t/aliasloop.py -o %t/al 2>&1 | FileCheck %s --check-prefix=ALIASLOOP
 # RUN: not dac build %t/aliasif.py -o %t/ai 2>&1 | FileCheck %s --check-prefix=ALIASIF
+# RUN: not dac build %t/reshapeview.py -o %t/rv 2>&1 | FileCheck %s --check-prefix=RESHAPEVIEW
+# RUN: not dac build %t/reshapebase.py -o %t/rb 2>&1 | FileCheck %s --check-prefix=RESHAPEBASE
 # Tests that constructs outside the supported subset are compile-time
 # errors with file:line:col, the source line and a caret, and that no
 # output file is left behind.
@@ -258,3 +260,19 @@ else:
     u = a
 u[0] = 7.0
 # ALIASIF: aliasif.py:8:1: error: 'u' is written in place here, but whether it shares its array with another name depends on a run-time branch or loop iteration
+
+#--- reshapeview.py
+import numpy as np
+a = np.arange(6.0)
+b = a.reshape(2, 3)
+b[0, 0] = 99
+print(a)
+# RESHAPEVIEW: reshapeview.py:4:1: error: writing into an array while a reshape of it (or the array it is a reshape of) is alive is not supported yet: NumPy shares their memory
+
+#--- reshapebase.py
+import numpy as np
+a = np.arange(12.0)
+b = a.reshape(3, 4)
+a[3:5] += 1.0
+print(b)
+# RESHAPEBASE: reshapebase.py:4:1: error: writing into an array while a reshape of it

@@ -122,7 +122,12 @@ ValueRef IRGen::reshape(const ValueRef &array, const ValueRef &shapeArg) {
   std::vector<Value> shape;
   for (int64_t d : dims)
     shape.push_back(em.index(d));
-  return em.recompute(array, shape, dist::LayoutAttr(), "reshape");
+  ValueRef result = em.recompute(array, shape, dist::LayoutAttr(), "reshape");
+  // NumPy shares the memory (of the slice's base, for a slice).
+  ValueRef root = array->view ? array->view->base : array;
+  result->reshapeOf = root;
+  root->reshapes.push_back(result);
+  return result;
 }
 
 std::optional<DType> IRGen::parseDType(const ValueRef &v) {

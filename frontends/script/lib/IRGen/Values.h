@@ -109,6 +109,11 @@ struct PyValue {
   /// in NumPy, may share its memory with another name depending on the
   /// run-time path: writing it in place is refused with this message.
   std::string aliasWarning;
+  /// `a.reshape(...)` is a view of `a` in NumPy, a new array here: while
+  /// both are alive, writing either in place is refused (reshapeOf: the
+  /// array a reshape was taken of; reshapes: those taken of this one).
+  std::weak_ptr<PyValue> reshapeOf;
+  std::vector<std::weak_ptr<PyValue>> reshapes;
 
   static ValueRef none();
   static ValueRef scalar(mlir::Value v, DType type, bool isPython);

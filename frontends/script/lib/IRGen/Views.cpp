@@ -270,6 +270,19 @@ static Access accessOf(Emitter &em, const ValueRef &array,
   return access;
 }
 
+/// Refuses to write `root` in place while it shares memory, in NumPy, with
+/// a reshape of it or with the array it is a reshape of: here they are
+/// separate arrays, and the other would not see the write.
+static void checkNoReshapeAlias(const ValueRef &root) {
+  llvm::erase_if(root->reshapes,
+                 [](const std::weak_ptr<PyValue> &v) { return v.expired(); });
+  if (!root->reshapes.empty() || !root->reshapeOf.expired())
+    compileError("writing into an array while a reshape of it (or the array "
+                 "it is a reshape of) is alive is not supported yet: NumPy "
+                 "shares their memory; reshape a .copy() to get a separate "
+                 "array");
+}
+
 static void refreshViews(Emitter &em, const ValueRef &base) {
   llvm::erase_if(base->views,
                  [](const std::weak_ptr<PyValue> &v) { return v.expired(); });
@@ -288,6 +301,7 @@ static void insert(Emitter &em, const ValueRef &base, const Access &access,
   OpBuilder &b = em.b;
   if (!base->aliasWarning.empty())
     compileError(base->aliasWarning);
+  checkNoReshapeAlias(base);
   // New axes of the view are not in the base: drop them (extent 1).
   std::vector<int64_t> kept;
   for (size_t j = 0; j < access.shape.size(); ++j)
@@ -335,6 +349,7 @@ void Emitter::writeArray(const ValueRef &target, const ValueRef &contents) {
   if (!target->aliasWarning.empty())
     compileError(target->aliasWarning);
   if (!target->view) {
+    checkNoReshapeAlias(target);
     target->value = contents->value;
     refreshViews(*this, target);
     return;
