@@ -123,6 +123,8 @@ LogicalResult FunctionPartitioner::lowerGather(GatherOp op) {
   Access dst = identityAccess(b, loc, type.getRank());
   emitExchange(b, loc, op.getSource(), mapping.lookup(op.getSource()), type,
                sizes, buffer, sizes, src, dst);
+  emitRemark(loc) << "exchange: this view is gathered into a new array by "
+                     "the general exchange";
   mapping.map(op.getResult(), buffer);
   return success();
 }
@@ -147,6 +149,8 @@ LogicalResult FunctionPartitioner::lowerInsert(InsertOp op) {
   Access dst = accessOf(b, loc, op);
   emitExchange(b, loc, op.getSource(), mapping.lookup(op.getSource()), type,
                sizes, buffer, counts, src, dst);
+  emitRemark(loc) << "exchange: this assignment moves its elements to their "
+                     "owners by the general exchange";
   mapping.map(op.getResult(), buffer);
   return success();
 }
@@ -178,6 +182,8 @@ LogicalResult FunctionPartitioner::lowerExtract(ExtractOp op) {
                        constI64(b, loc, elementBytes(type.getElementType())),
                        out});
     value = LLVM::LoadOp::create(b, loc, type.getElementType(), out);
+    emitRemark(loc) << "broadcast: the element's owner sends it to every "
+                       "rank";
   }
   op.replaceAllUsesWith(value);
   return success();
@@ -350,6 +356,10 @@ InputRead FunctionPartitioner::prepareInput(OpBuilder &b, Location loc,
     Value temp = allocLocal(b, loc, tempType, globalSizes);
     emitExchange(b, loc, input, read.buffer, tempType, globalSizes, temp,
                  globalSizes, acc, identityAccess(b, loc, kernel.getRank()));
+    emitRemark(loc) << "exchange: operand " << i
+                    << " is gathered where the kernel computes (its layout or "
+                       "extent differs from the kernel's): every element it "
+                       "reads is planned and moved by the general exchange";
     read.buffer = temp;
     return read;
   }
@@ -365,6 +375,12 @@ InputRead FunctionPartitioner::prepareInput(OpBuilder &b, Location loc,
       dst.starts[d] = constIndex(b, loc, frame.window[d]);
     emitExchange(b, loc, input, read.buffer, tempType, frame.extents, temp,
                  globalSizes, acc, dst);
+    emitRemark(loc) << "exchange: operand " << i
+                    << " of this update is gathered into the updated array's "
+                       "layout by the general exchange (slower than ghost "
+                       "cells, which need the same block layout and a shift "
+                       "of at most "
+                    << kMaxHalo << " along the first dimension)";
     read.buffer = temp;
     return read;
   }
@@ -391,6 +407,9 @@ InputRead FunctionPartitioner::prepareInput(OpBuilder &b, Location loc,
   Value view = allocLocal(b, loc, viewType, viewSizes);
   emitExchange(b, loc, input, read.buffer, viewType, viewSizes, view, viewSizes,
                src, identityAccess(b, loc, named.size()));
+  emitRemark(loc) << "replicate: broadcast operand " << i
+                  << " is gathered on every rank at the size of the part "
+                     "read";
   read.buffer = view;
   read.atPoint = false;
   for (int64_t k : named) {
@@ -450,6 +469,10 @@ void FunctionPartitioner::startGhosts(OpBuilder &b, Location loc,
     createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_exchange_start,
                       {g.plan, getPointer(b, loc, buffer),
                        constI64(b, loc, elementBytes(type.getElementType()))});
+    emitRemark(loc) << "halo: " << g.lo << " row(s) before and " << g.hi
+                    << " after each rank's rows of an array this update reads "
+                       "come from the neighbours, in one exchange overlapped "
+                       "with the rows that need none";
   }
   for (InputRead &read : reads)
     if (read.shift)

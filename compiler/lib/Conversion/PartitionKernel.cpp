@@ -649,8 +649,11 @@ LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
         scf::YieldOp::create(b, loc);
       });
     }
-    if (!replicated)
+    if (!replicated) {
       value = buildAllReduce(b, loc, module, kind, value);
+      emitRemark(loc) << "allreduce: each rank's partial result is combined "
+                         "with all others'";
+    }
     kernel.getResult(i).replaceAllUsesWith(value);
   }
 

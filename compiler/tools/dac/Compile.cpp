@@ -18,14 +18,14 @@
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/IR/Verifier.h"
+#include "mlir/Pass/Pass.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Transforms/ViewOpGraph.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FileUtilities.h"
-#include "llvm/ADT/StringExtras.h"
-#include "mlir/Pass/Pass.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Program.h"
@@ -66,8 +66,11 @@ int fail(const llvm::Twine &message) {
 /// diagnostics (with the source line and a caret).
 class ScriptDiagnostics {
 public:
-  ScriptDiagnostics(mlir::MLIRContext &ctx, script::DiagnosticEngine &diags)
-      : handler(&ctx, [&diags](mlir::Diagnostic &d) {
+  ScriptDiagnostics(mlir::MLIRContext &ctx, script::DiagnosticEngine &diags,
+                    bool remarks)
+      : handler(&ctx, [&diags, remarks](mlir::Diagnostic &d) {
+          if (d.getSeverity() == mlir::DiagnosticSeverity::Remark && !remarks)
+            return mlir::success();
           script::SourceRange range;
           if (auto loc = findFileLoc(d.getLocation())) {
             range.begin.line = loc->getStartLine();
@@ -80,6 +83,8 @@ public:
                   ? script::DiagnosticSeverity::Error
               : d.getSeverity() == mlir::DiagnosticSeverity::Warning
                   ? script::DiagnosticSeverity::Warning
+              : d.getSeverity() == mlir::DiagnosticSeverity::Remark
+                  ? script::DiagnosticSeverity::Remark
                   : script::DiagnosticSeverity::Note;
           diags.report(severity, range, d.str());
           return mlir::success();
@@ -102,7 +107,8 @@ private:
 };
 
 /// Writes `text` to `path`, or to stdout when `path` is empty.
-int writeOutput(StringRef path, llvm::function_ref<void(llvm::raw_ostream &)> fn) {
+int writeOutput(StringRef path,
+                llvm::function_ref<void(llvm::raw_ostream &)> fn) {
   if (path.empty()) {
     fn(llvm::outs());
     return 0;
@@ -144,7 +150,7 @@ int compile(const Options &options, StringRef executable) {
   registerAllDialects(registry);
   mlir::MLIRContext ctx(registry);
   ctx.loadAllAvailableDialects();
-  ScriptDiagnostics scriptDiags(ctx, diags);
+  ScriptDiagnostics scriptDiags(ctx, diags, options.remarks);
 
   mlir::OwningOpRef<mlir::ModuleOp> module =
       script::lowerToDist(*ast, file, diags, ctx);
@@ -169,6 +175,8 @@ int compile(const Options &options, StringRef executable) {
   buildGlobalToLocalPipeline(toLocal);
   if (failed(toLocal.run(*module)))
     return reportErrors();
+  // Warnings, and the remarks asked for, of a compilation that goes on.
+  diags.print(std::cerr);
   if (options.emit == Stage::Local)
     return writeOutput(options.output,
                        [&](llvm::raw_ostream &os) { module->print(os); });
@@ -199,8 +207,7 @@ int compile(const Options &options, StringRef executable) {
   llvm::FileRemover removeObject(object);
   if (llvm::Error err = emitObjectFile(**llvmModule, object, options.codegen))
     return fail(llvm::toString(std::move(err)));
-  if (llvm::Error err =
-          linkExecutable(object, executable, options.toolPath))
+  if (llvm::Error err = linkExecutable(object, executable, options.toolPath))
     return fail(llvm::toString(std::move(err)));
   return 0;
 }
@@ -247,8 +254,7 @@ llvm::Expected<std::string> getCachedExecutable(const Options &options) {
   if (std::error_code ec = llvm::sys::fs::create_directories(path))
     return llvm::createStringError(ec, "cannot create the cache directory " +
                                            path.str());
-  llvm::sys::path::append(path,
-                          llvm::sys::path::stem(options.script).str());
+  llvm::sys::path::append(path, llvm::sys::path::stem(options.script).str());
   return std::string(path);
 }
 
@@ -264,8 +270,8 @@ int run(const Options &options) {
   for (const std::string &arg : options.programArgs)
     args.push_back(arg);
   std::string error;
-  int rc = llvm::sys::ExecuteAndWait(DAC_MPIEXEC, args, std::nullopt, {}, 0,
-                                     0, &error);
+  int rc = llvm::sys::ExecuteAndWait(DAC_MPIEXEC, args, std::nullopt, {}, 0, 0,
+                                     &error);
   if (rc < 0)
     return fail("cannot run " DAC_MPIEXEC ": " + error);
   return rc;

@@ -26,6 +26,8 @@ struct Options {
   std::string output;
   std::string toolPath;
   int ranks = 1;
+  /// Print the compiler's remarks (the communication it inserted).
+  bool remarks = false;
   std::vector<std::string> programArgs;
   CodeGenOptions codegen;
 };

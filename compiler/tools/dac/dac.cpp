@@ -26,6 +26,7 @@ static const char *const kUsage =
 options:
   -O0 .. -O3        LLVM optimisation level (default -O3)
   --cpu=NAME        target CPU: native (default), generic, x86-64-v3, ...
+  --remarks         show where the compiler inserted communication and why
   -o FILE           output file (build: the executable; --emit=obj: required)
   -n RANKS          number of MPI ranks for `dac run` (default 1)
 )";
@@ -65,8 +66,8 @@ int main(int argc, char **argv) {
       if (arg == "-o") {
         options.output = value.str();
       } else if (value.getAsInteger(10, options.ranks) || options.ranks < 1) {
-        return usageError("-n needs a positive number of ranks, got '" +
-                          value + "'");
+        return usageError("-n needs a positive number of ranks, got '" + value +
+                          "'");
       }
       continue;
     }
@@ -76,6 +77,10 @@ int main(int argc, char **argv) {
         return usageError("unknown stage '" + arg +
                           "' (expected ast, dist, local, llvm, obj or dot)");
       options.emit = *stage;
+      continue;
+    }
+    if (arg == "--remarks") {
+      options.remarks = true;
       continue;
     }
     if (arg.consume_front("--cpu=")) {

@@ -19,6 +19,8 @@ static const char *getSeverityName(DiagnosticSeverity severity) {
     return "warning";
   case DiagnosticSeverity::Note:
     return "note";
+  case DiagnosticSeverity::Remark:
+    return "remark";
   }
   return "error";
 }

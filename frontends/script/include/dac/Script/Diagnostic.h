@@ -18,7 +18,7 @@
 namespace dac {
 namespace script {
 
-enum class DiagnosticSeverity { Error, Warning, Note };
+enum class DiagnosticSeverity { Error, Warning, Note, Remark };
 
 /// One reported message. `file` is null for a message with no location.
 struct Diagnostic {
