@@ -34,6 +34,8 @@
 # RUN: not dac build %t/aliasloop.py -o %t/al 2>&1 | FileCheck %s --check-prefix=ALIASLOOP
 # RUN: not dac build %t/aliasif.py -o %t/ai 2>&1 | FileCheck %s --check-prefix=ALIASIF
 # RUN: not dac build %t/reshapeview.py -o %t/rv 2>&1 | FileCheck %s --check-prefix=RESHAPEVIEW
+# RUN: not dac build %t/padmode.py -o %t/pm 2>&1 | FileCheck %s --check-prefix=PADMODE
+# RUN: not dac build %t/padwide.py -o %t/pw 2>&1 | FileCheck %s --check-prefix=PADWIDE
 # RUN: not dac build %t/reshapebase.py -o %t/rb 2>&1 | FileCheck %s --check-prefix=RESHAPEBASE
 # Tests that constructs outside the supported subset are compile-time
 # errors with file:line:col, the source line and a caret, and that no
@@ -276,3 +278,15 @@ b = a.reshape(3, 4)
 a[3:5] += 1.0
 print(b)
 # RESHAPEBASE: reshapebase.py:4:1: error: writing into an array while a reshape of it
+
+#--- padmode.py
+import numpy as np
+a = np.arange(4.0)
+b = np.pad(a, 1, mode='mean')
+# PADMODE: padmode.py:3:5: error: np.pad mode 'mean' is not supported yet (constant, edge, wrap, reflect and symmetric are)
+
+#--- padwide.py
+import numpy as np
+a = np.arange(4.0)
+b = np.pad(a, (0, 4), mode='reflect')
+# PADWIDE: padwide.py:3:5: error: np.pad mode 'reflect' needs pad widths of at most the extent minus one known when compiling

@@ -52,6 +52,8 @@ public:
                        const ValueRef &self);
   /// np.transpose, swapaxes, np.roll (LibraryShapes.cpp); null for other
   /// names.
+  /// np.pad: constant, edge, wrap, reflect and symmetric modes.
+  ValueRef pad(const CallArgs &args);
   ValueRef callShapeFunction(llvm::StringRef name, const CallArgs &args,
                              const ValueRef &self);
   ValueRef getAttribute(const ValueRef &value, llvm::StringRef name);

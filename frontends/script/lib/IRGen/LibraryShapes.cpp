@@ -1,13 +1,14 @@
-//===- LibraryShapes.cpp - np.transpose, swapaxes, np.roll ----------------===//
+//===- LibraryShapes.cpp - np.transpose, swapaxes, np.roll, np.pad --------===//
 //
 // Library functions that rearrange an array's elements: transposes are
-// views (their elements gathered where they are read), np.roll a new
-// array. Split from Library.cpp's name dispatch.
+// views (their elements gathered where they are read), np.roll and np.pad
+// new arrays. Split from Library.cpp's name dispatch.
 //
 //===----------------------------------------------------------------------===//
 
 #include "IRGen.h"
 
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "llvm/ADT/STLExtras.h"
 
 using namespace mlir;
@@ -108,6 +109,8 @@ ValueRef IRGen::callShapeFunction(StringRef name, const CallArgs &args,
     }
     return result;
   }
+  if (name == "numpy.pad")
+    return pad(args);
   if (name == "numpy.transpose") {
     args.check("transpose", 2, {"a", "axes"});
     ValueRef a = required(0, "a");
@@ -118,4 +121,158 @@ ValueRef IRGen::callShapeFunction(StringRef name, const CallArgs &args,
                                                : std::vector<ValueRef>{}));
   }
   return nullptr;
+}
+
+ValueRef IRGen::pad(const CallArgs &args) {
+  args.check("pad", 4, {"array", "pad_width", "mode", "constant_values"});
+  ValueRef a = args.get(0, "array"), widthArg = args.get(1, "pad_width");
+  if (!a || !widthArg)
+    compileError("pad() needs an array and pad_width");
+  if (!a->is(Kind::Array))
+    compileError("np.pad expects an array");
+  size_t rank = a->shape.size();
+  ValueRef modeArg = args.get(2, "mode");
+  std::string mode = modeArg ? modeArg->name : "constant";
+  if (modeArg && !modeArg->is(Kind::String))
+    compileError("np.pad's mode must be a string");
+  if (mode != "constant" && mode != "edge" && mode != "wrap" &&
+      mode != "reflect" && mode != "symmetric")
+    compileError("np.pad mode '" + mode +
+                 "' is not supported yet (constant, "
+                 "edge, wrap, reflect and symmetric are)");
+  ValueRef constant = args.get(3, "constant_values");
+  if (constant && (mode != "constant" || !constant->is(Kind::Scalar)))
+    compileError(mode != "constant"
+                     ? "constant_values goes with mode 'constant'"
+                     : "np.pad's constant_values must be one number");
+
+  // pad_width: n, (n,), (before, after), or one such pair per dimension.
+  auto number = [&](const ValueRef &v) {
+    std::optional<int64_t> c = Emitter::getConstInt(v);
+    if (!c)
+      compileError("pad widths must be integers known when compiling");
+    if (*c < 0)
+      compileError("index can't contain negative values");
+    return *c;
+  };
+  auto pair = [&](const ValueRef &v) -> std::pair<int64_t, int64_t> {
+    if (!v->is(Kind::Tuple) && !v->is(Kind::List))
+      return {number(v), number(v)};
+    if (v->items.size() == 1)
+      return {number(v->items[0]), number(v->items[0])};
+    if (v->items.size() != 2)
+      compileError("pad widths are (before, after) pairs");
+    return {number(v->items[0]), number(v->items[1])};
+  };
+  std::vector<std::pair<int64_t, int64_t>> widths;
+  bool perDim = (widthArg->is(Kind::Tuple) || widthArg->is(Kind::List)) &&
+                !widthArg->items.empty() &&
+                (widthArg->items[0]->is(Kind::Tuple) ||
+                 widthArg->items[0]->is(Kind::List));
+  if (perDim && widthArg->items.size() != 1) {
+    if (widthArg->items.size() != rank)
+      compileError("pad_width has " + Twine(widthArg->items.size()) +
+                   " pairs for an array of " + Twine(rank) + " dimensions");
+    for (const ValueRef &item : widthArg->items)
+      widths.push_back(pair(item));
+  } else {
+    widths.assign(rank, pair(perDim ? widthArg->items[0] : widthArg));
+  }
+
+  // The padded array, filled with the constant (0 by default) ...
+  OpBuilder &b = em.b;
+  std::vector<Value> extents, shape;
+  for (size_t d = 0; d < rank; ++d) {
+    extents.push_back(a->shape[d]);
+    shape.push_back(em.fold(arith::AddIOp::create(
+        b, em.loc, a->shape[d], em.index(widths[d].first + widths[d].second))));
+  }
+  ValueRef fill = constant ? constant : em.intConst(0);
+  ValueRef out = em.full(shape, em.castScalar(fill, a->dtype, false), a->dtype,
+                         cast<dist::ArrayType>(a->value.getType()).getLayout());
+  // `from:to:step` along `axis`, everything elsewhere; bounds are index
+  // values or, when null, omitted.
+  auto slices = [&](size_t axis, Value from, Value to, int64_t step) {
+    std::vector<ValueRef> items;
+    auto bound = [&](Value v) {
+      return v ? PyValue::scalar(
+                     arith::IndexCastOp::create(b, em.loc, b.getI64Type(), v),
+                     DType::Int64, true)
+               : PyValue::none();
+    };
+    for (size_t d = 0; d < rank; ++d) {
+      auto slice = std::make_shared<PyValue>();
+      slice->kind = Kind::Slice;
+      slice->items = {d == axis ? bound(from) : PyValue::none(),
+                      d == axis ? bound(to) : PyValue::none(),
+                      d == axis && step != 1 ? em.intConst(step)
+                                             : PyValue::none()};
+      items.push_back(slice);
+    }
+    return PyValue::tuple(items);
+  };
+  auto at = [&](Value base, int64_t offset) -> Value {
+    return em.fold(arith::AddIOp::create(b, em.loc, base, em.index(offset)));
+  };
+  // ... the array in the middle ...
+  std::vector<ValueRef> middle;
+  for (size_t d = 0; d < rank; ++d) {
+    auto slice = std::make_shared<PyValue>();
+    slice->kind = Kind::Slice;
+    slice->items = {em.intConst(widths[d].first),
+                    PyValue::scalar(arith::IndexCastOp::create(
+                                        b, em.loc, b.getI64Type(),
+                                        at(extents[d], widths[d].first)),
+                                    DType::Int64, true),
+                    PyValue::none()};
+    middle.push_back(slice);
+  }
+  em.setItem(out, PyValue::tuple(middle), a);
+  if (mode == "constant")
+    return out;
+  // ... and the pads filled from it one dimension after the other, over
+  // the whole extent of the dimensions padded before (corners as NumPy).
+  for (size_t d = 0; d < rank; ++d) {
+    auto [before, after] = widths[d];
+    std::optional<int64_t> n = getConstantIntValue(extents[d]);
+    int64_t need = mode == "wrap" || mode == "symmetric" ? 0 : 1;
+    if (!n || std::max(before, after) > *n - need ||
+        (mode == "edge" && *n == 0))
+      compileError("np.pad mode '" + mode + "' needs pad widths of at most " +
+                   (need ? "the extent minus one" : "the extent") +
+                   " known when compiling (repeated wrapping or reflection "
+                   "is not supported yet)");
+    Value lo = em.index(before), hi = at(extents[d], before); // [lo, hi)
+    auto assign = [&](Value from, Value to, Value srcFrom, Value srcTo,
+                      int64_t step) {
+      em.setItem(out, slices(d, from, to, 1),
+                 em.subscript(out, slices(d, srcFrom, srcTo, step)));
+    };
+    Value end = shape[d];
+    if (before) {
+      if (mode == "edge")
+        em.setItem(out, slices(d, nullptr, lo, 1),
+                   em.subscript(out, slices(d, lo, at(lo, 1), 1)));
+      else if (mode == "wrap")
+        assign(nullptr, lo, at(hi, -before), hi, 1);
+      else if (mode == "reflect")
+        assign(nullptr, lo, at(lo, before), lo, -1);
+      else
+        assign(nullptr, lo, at(lo, before - 1), at(lo, -1), -1);
+    }
+    if (after) {
+      if (mode == "edge")
+        em.setItem(out, slices(d, hi, end, 1),
+                   em.subscript(out, slices(d, at(hi, -1), hi, 1)));
+      else if (mode == "wrap")
+        assign(hi, end, lo, at(lo, after), 1);
+      else if (mode == "reflect")
+        assign(hi, end, at(hi, -2),
+               after + 2 > before + *n ? Value() : at(hi, -2 - after), -1);
+      else
+        assign(hi, end, at(hi, -1),
+               after + 1 > before + *n ? Value() : at(hi, -1 - after), -1);
+    }
+  }
+  return out;
 }
