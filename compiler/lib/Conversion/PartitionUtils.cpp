@@ -1,6 +1,8 @@
 //===- PartitionUtils.cpp - IR-building helpers of dist-partition ---------===//
 
 #include "Partition.h"
+#include "dac/Runtime/LayoutDescriptor.h"
+#include "dac/Runtime/Random.h"
 
 #include "mlir/IR/TypeUtilities.h"
 
@@ -10,9 +12,9 @@ using namespace dac::dist;
 
 namespace dac::partition {
 
-/// PCG64's 128-bit LCG multiplier (PCG_DEFAULT_MULTIPLIER_128).
-static constexpr uint64_t kPcgMultHi = 0x2360ED051FC65DA4ULL;
-static constexpr uint64_t kPcgMultLo = 0x4385DF649FCCF645ULL;
+/// PCG64's 128-bit LCG multiplier, in halves (the runtime's constant).
+static constexpr uint64_t kPcgMultHi = dac::rt::Pcg64::MultiplierHi;
+static constexpr uint64_t kPcgMultLo = dac::rt::Pcg64::MultiplierLo;
 
 Value constI64(OpBuilder &b, Location loc, int64_t v) {
   return arith::ConstantIntOp::create(b, loc, b.getI64Type(), v);
@@ -208,45 +210,41 @@ Value getPointer(OpBuilder &b, Location loc, Value memref) {
 
 /// The runtime's descriptor of a layout (format in RuntimeABI.def).
 SmallVector<int64_t> encodeLayout(LayoutAttr layout) {
-  SmallVector<int64_t> desc;
-  desc.push_back(layout.getDims().size());
-  desc.push_back(layout.getGrid().size());
-  llvm::append_range(desc, layout.getGrid());
+  // The runtime's own encoder: the descriptor's format has one home.
+  rt::LayoutSpec spec;
+  if (!layout.getGrid().empty())
+    spec.grid =
+        std::vector<int64_t>(layout.getGrid().begin(), layout.getGrid().end());
   for (DimAttr dim : layout.getDims()) {
-    RuntimeDimKind kind = RuntimeDimKind::None;
+    rt::DimDistribution d;
     switch (dim.getKind()) {
     case DimKind::None:
-      kind = RuntimeDimKind::None;
+      d.kind = rt::DimKind::None;
       break;
     case DimKind::Block:
-      kind = RuntimeDimKind::Block;
+      d.kind = rt::DimKind::Block;
       break;
     case DimKind::Cyclic:
-      kind = RuntimeDimKind::Cyclic;
+      d.kind = rt::DimKind::Cyclic;
       break;
     case DimKind::Unstructured:
-      kind = RuntimeDimKind::Unstructured;
+      d.kind = rt::DimKind::Unstructured;
       break;
     }
-    desc.push_back(static_cast<int64_t>(kind));
-    desc.push_back(dim.getBlockSize());
-    desc.push_back(dim.getHaloLo());
-    desc.push_back(dim.getHaloHi());
-    desc.push_back(dim.getPeriodic());
-    desc.push_back(dim.getBounds().size());
-    llvm::append_range(desc, dim.getBounds());
-    if (!dim.getIndices()) {
-      desc.push_back(0);
-      continue;
-    }
-    desc.push_back(dim.getIndices().size());
-    for (Attribute list : dim.getIndices()) {
-      ArrayRef<int64_t> indices = cast<DenseI64ArrayAttr>(list).asArrayRef();
-      desc.push_back(indices.size());
-      llvm::append_range(desc, indices);
-    }
+    d.blockSize = dim.getBlockSize();
+    d.haloLo = dim.getHaloLo();
+    d.haloHi = dim.getHaloHi();
+    d.periodic = dim.getPeriodic();
+    d.bounds.assign(dim.getBounds().begin(), dim.getBounds().end());
+    if (dim.getIndices())
+      for (Attribute list : dim.getIndices()) {
+        ArrayRef<int64_t> indices = cast<DenseI64ArrayAttr>(list).asArrayRef();
+        d.indices.emplace_back(indices.begin(), indices.end());
+      }
+    spec.dims.push_back(std::move(d));
   }
-  return desc;
+  std::vector<int64_t> words = rt::encodeLayoutDescriptor(spec);
+  return SmallVector<int64_t>(words.begin(), words.end());
 }
 
 } // namespace dac::partition

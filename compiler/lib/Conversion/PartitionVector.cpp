@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Partition.h"
+#include "dac/Runtime/Random.h"
 
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 
@@ -18,9 +19,9 @@ using namespace dac;
 using namespace dac::dist;
 using namespace dac::partition;
 
-/// PCG64's multiplier (PCG_DEFAULT_MULTIPLIER_128), in halves.
-static constexpr uint64_t kMultHi = 0x2360ED051FC65DA4ULL;
-static constexpr uint64_t kMultLo = 0x4385DF649FCCF645ULL;
+/// PCG64's 128-bit LCG multiplier, in halves (the runtime's constant).
+static constexpr uint64_t kMultHi = dac::rt::Pcg64::MultiplierHi;
+static constexpr uint64_t kMultLo = dac::rt::Pcg64::MultiplierLo;
 
 /// A body of element-wise, pure ops only (what cloneBodyOnVectors takes).
 static bool hasElementwiseBody(KernelOp kernel) {

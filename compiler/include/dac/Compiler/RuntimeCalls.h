@@ -1,4 +1,5 @@
-//===- RuntimeCalls.h - Calls from generated code into the runtime -*- C++ -*-===//
+//===- RuntimeCalls.h - Calls from generated code into the runtime -*- C++
+//-*-===//
 //
 // The compiler's view of runtime/include/dac/Runtime/RuntimeABI.def: the
 // same list, turned into func.func declarations on demand.
@@ -22,12 +23,6 @@ enum class RuntimeFunction {
 /// Reduction codes of the runtime's allreduce entry points.
 enum class RuntimeReduceOp : int32_t {
 #define DAC_RT_REDUCE_OP(Name, Value) Name = Value,
-#include "dac/Runtime/RuntimeABI.def"
-};
-
-/// Distribution codes of layout descriptors.
-enum class RuntimeDimKind : int64_t {
-#define DAC_RT_DIM_KIND(Name, Value) Name = Value,
 #include "dac/Runtime/RuntimeABI.def"
 };
 

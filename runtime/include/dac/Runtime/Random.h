@@ -50,8 +50,11 @@ private:
 /// NumPy's PCG64: the 128-bit LCG "setseq" variant with XSL-RR output.
 class Pcg64 {
 public:
-  static constexpr UInt128 Multiplier =
-      makeUInt128(0x2360ED051FC65DA4ULL, 0x4385DF649FCCF645ULL);
+  /// PCG_DEFAULT_MULTIPLIER_128, in halves: also what the compiler's
+  /// inline generator multiplies by (the one home of the constant).
+  static constexpr uint64_t MultiplierHi = 0x2360ED051FC65DA4ULL;
+  static constexpr uint64_t MultiplierLo = 0x4385DF649FCCF645ULL;
+  static constexpr UInt128 Multiplier = makeUInt128(MultiplierHi, MultiplierLo);
 
   /// pcg_setseq_128_srandom_r(initState, initSeq).
   Pcg64(UInt128 initState, UInt128 initSeq);
