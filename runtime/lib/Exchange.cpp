@@ -22,6 +22,7 @@
 
 #include <mpi.h>
 
+#include <algorithm>
 #include <cstring>
 #include <functional>
 #include <list>
@@ -72,6 +73,34 @@ size_t mapWords(const int64_t *words) {
   return at;
 }
 
+/// Offsets as (first, count) runs of consecutive elements, in order.
+struct Runs {
+  std::vector<std::pair<int64_t, int64_t>> runs;
+
+  explicit Runs(const std::vector<int64_t> &offsets = {}) {
+    for (int64_t offset : offsets) {
+      if (!runs.empty() && runs.back().first + runs.back().second == offset)
+        ++runs.back().second;
+      else
+        runs.push_back({offset, 1});
+    }
+  }
+  /// Copies the runs of `from` into the packed `to`.
+  void pack(char *to, const char *from, size_t bytes) const {
+    for (auto [first, count] : runs) {
+      std::memcpy(to, from + first * bytes, count * bytes);
+      to += count * bytes;
+    }
+  }
+  /// Copies the packed `from` into the runs of `to`.
+  void unpack(char *to, const char *from, size_t bytes) const {
+    for (auto [first, count] : runs) {
+      std::memcpy(to + first * bytes, from, count * bytes);
+      from += count * bytes;
+    }
+  }
+};
+
 struct Plan {
   // Per peer rank, in elements.
   std::vector<int> sendCounts, sendDispls, recvCounts, recvDispls;
@@ -80,6 +109,10 @@ struct Plan {
   std::vector<int64_t> sendOffsets, recvOffsets;
   /// The rank's own elements: source offset -> destination offset.
   std::vector<int64_t> selfSrc, selfDst;
+  /// The same offsets as runs of consecutive elements, which start and
+  /// wait copy with one memcpy each (a slab of rows is a few runs).
+  Runs sendRuns, recvRuns, selfSrcRuns, selfDstRuns;
+  size_t sendCount = 0, recvCount = 0, selfCount = 0;
   bool remote = false;
   // In flight between start and wait.
   std::vector<char> sendBuffer, recvBuffer;
@@ -265,6 +298,18 @@ void finishPlan(Plan &plan, const std::vector<std::vector<int64_t>> &requests,
              "MPI_Alltoallv");
     plan.remote = true;
   }
+  plan.sendRuns = Runs(plan.sendOffsets);
+  plan.recvRuns = Runs(plan.recvOffsets);
+  plan.selfSrcRuns = Runs(plan.selfSrc);
+  plan.selfDstRuns = Runs(plan.selfDst);
+  // Only the runs are used from now on (the offsets of a large exchange
+  // would take 8 bytes per element for as long as the plan is cached).
+  plan.sendCount = plan.sendOffsets.size();
+  plan.recvCount = plan.recvOffsets.size();
+  plan.selfCount = plan.selfSrc.size();
+  for (std::vector<int64_t> *offsets :
+       {&plan.sendOffsets, &plan.recvOffsets, &plan.selfSrc, &plan.selfDst})
+    std::vector<int64_t>().swap(*offsets);
 }
 
 /// Plans by (source layout, destination layout, map words). Bounded: a
@@ -411,6 +456,41 @@ extern "C" void *dac_rt_exchange_plan(void *srcLayout, void *dstLayout,
   });
 }
 
+extern "C" void *dac_rt_shift_plan(void *layout, void *iteration,
+                                   int64_t minShift, int64_t maxShift,
+                                   void *widths) {
+  return detail::guard("dac_rt_shift_plan", [&]() -> void * {
+    const LayoutHandle &src =
+        detail::getLayoutHandle(layout, "dac_rt_shift_plan");
+    const LayoutHandle &iter =
+        detail::getLayoutHandle(iteration, "dac_rt_shift_plan");
+    if (!widths || src.Map.rank() == 0 || iter.Map.rank() == 0 ||
+        src.Map.dim(0).kind != DimKind::Block ||
+        iter.Map.dim(0).kind != DimKind::Block || minShift > maxShift)
+      fatal("dac_rt_shift_plan: needs block dimensions 0 and ordered shifts");
+    // The rows this rank reads, [first + minShift, last + maxShift], and
+    // those it owns: the ghost cells are what lies outside on either side.
+    BlockRange rows =
+        iter.Map.axis(0).ownedRange(iter.Map.coordAlong(iter.Rank, 0));
+    BlockRange own =
+        src.Map.axis(0).ownedRange(src.Map.coordAlong(src.Rank, 0));
+    int64_t lo = 0, hi = 0;
+    if (rows.count > 0) {
+      lo = std::max<int64_t>(0, own.start - (rows.start + minShift));
+      hi = std::max<int64_t>(0, rows.start + rows.count + maxShift -
+                                    (own.start + own.count));
+    }
+    int64_t *out = static_cast<int64_t *>(widths);
+    out[0] = lo;
+    out[1] = hi;
+    // The key is the same on every rank (the widths are not): all ranks
+    // find or build the plan together.
+    PlanCache::Key key{layout, iteration, {-2, minShift, maxShift}};
+    return &plans().get(
+        key, [&] { return buildHaloPlan(src, 0, lo, hi, /*periodic=*/false); });
+  });
+}
+
 extern "C" void *dac_rt_halo_plan(void *layout, int64_t dim, int64_t lo,
                                   int64_t hi, int64_t periodic) {
   return detail::guard("dac_rt_halo_plan", [&]() -> void * {
@@ -441,20 +521,16 @@ extern "C" void dac_rt_exchange_start(void *handle, void *src,
     plan.elementSize = elementSize;
     // The rank's own elements are read now: the source may be the
     // destination (an overlapping assignment reads before it writes).
-    plan.selfBuffer.resize(plan.selfSrc.size() * bytes);
-    for (size_t i = 0; i < plan.selfSrc.size(); ++i)
-      std::memcpy(&plan.selfBuffer[i * bytes], from + plan.selfSrc[i] * bytes,
-                  bytes);
+    plan.selfBuffer.resize(plan.selfCount * bytes);
+    plan.selfSrcRuns.pack(plan.selfBuffer.data(), from, bytes);
     plan.started = true;
     if (!plan.remote) {
       plan.seconds = detail::statsEnabled() ? MPI_Wtime() - begin : 0;
       return;
     }
-    plan.sendBuffer.resize(plan.sendOffsets.size() * bytes);
-    for (size_t i = 0; i < plan.sendOffsets.size(); ++i)
-      std::memcpy(&plan.sendBuffer[i * bytes],
-                  from + plan.sendOffsets[i] * bytes, bytes);
-    plan.recvBuffer.resize(plan.recvOffsets.size() * bytes);
+    plan.sendBuffer.resize(plan.sendCount * bytes);
+    plan.sendRuns.pack(plan.sendBuffer.data(), from, bytes);
+    plan.recvBuffer.resize(plan.recvCount * bytes);
     // Counts in elements of one contiguous datatype of `bytes`: byte
     // counts would overflow an int beyond 2 GiB per peer.
     MPI_Datatype element = elementType(bytes);
@@ -478,12 +554,8 @@ extern "C" void dac_rt_exchange_wait(void *handle, void *dst) {
     char *to = static_cast<char *>(dst);
     if (plan.remote)
       checkMpi(MPI_Wait(&plan.request, MPI_STATUS_IGNORE), "MPI_Wait");
-    for (size_t i = 0; i < plan.selfDst.size(); ++i)
-      std::memcpy(to + plan.selfDst[i] * bytes, &plan.selfBuffer[i * bytes],
-                  bytes);
-    for (size_t i = 0; i < plan.recvOffsets.size(); ++i)
-      std::memcpy(to + plan.recvOffsets[i] * bytes, &plan.recvBuffer[i * bytes],
-                  bytes);
+    plan.selfDstRuns.unpack(to, plan.selfBuffer.data(), bytes);
+    plan.recvRuns.unpack(to, plan.recvBuffer.data(), bytes);
     plan.started = false;
     if (detail::statsEnabled()) {
       int64_t messages = 0, sent = 0;
@@ -492,7 +564,7 @@ extern "C" void dac_rt_exchange_wait(void *handle, void *dst) {
         sent += plan.sendCounts[r];
       }
       detail::recordComm(plan.kind, messages, sent * plan.elementSize,
-                         plan.selfSrc.size() * plan.elementSize,
+                         plan.selfCount * plan.elementSize,
                          plan.seconds + (MPI_Wtime() - begin));
     }
   });

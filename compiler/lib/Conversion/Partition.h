@@ -124,12 +124,22 @@ struct Frame {
   llvm::SmallVector<mlir::Value> extents;
   llvm::SmallVector<int64_t> window;
   bool updates = false;
+  /// The first global row of the rank's part (block on dimension 0).
+  mlir::Value start;
 };
 
 /// Ghost cells of dimension 0 for the shifted reads of one array.
 struct Ghosts {
   mlir::Value buffer, plan;
-  int64_t lo = 0, hi = 0;
+  /// Rows before and after the chunk (index values; constants when the
+  /// array is split as the kernel iterates).
+  mlir::Value lo, hi;
+  /// The range of shifts of the reads, and the rank's row offset between
+  /// the kernel's rows and the array's (null: none).
+  int64_t minShift = 0, maxShift = 0;
+  mlir::Value base;
+  /// Local iteration rows whose reads of the array all stay in the chunk.
+  mlir::Value firstInside, lastInside;
   /// Started here and still to be waited for (else filled before).
   bool pending = true;
 };
@@ -147,9 +157,12 @@ struct InputRead {
   llvm::SmallVector<mlir::Value> starts;
   llvm::SmallVector<int64_t> steps, dims;
   llvm::SmallVector<bool> aligned;
-  /// Rows `shift` away along dimension 0 (block), which may be ghost cells
-  /// of `ghosts` (the array's, filled before the border is computed).
+  /// Rows `shift` (+ `base`, a run-time row offset when the array is split
+  /// differently from the kernel's rows) away along dimension 0 (block),
+  /// which may be ghost cells of `ghosts` (the array's, filled before the
+  /// border is computed). `haloArray` is set for such reads.
   int64_t shift = 0;
+  mlir::Value base;
   mlir::Value haloArray;
   const Ghosts *ghosts = nullptr;
 
@@ -229,7 +242,7 @@ private:
   /// Starts filling the ghost cells every halo read of `reads` needs (one
   /// exchange per array, into `ghosts`; the reads point there).
   void startGhosts(mlir::OpBuilder &b, mlir::Location loc,
-                   llvm::MutableArrayRef<InputRead> reads,
+                   llvm::MutableArrayRef<InputRead> reads, const Frame &frame,
                    llvm::DenseMap<mlir::Value, Ghosts> &ghosts);
   /// dst[dstAccess(k)] = src[srcAccess(k)] for k in [0, counts): one call
   /// of the runtime's planned exchange between the two layouts.

@@ -221,10 +221,11 @@ Value InputRead::load(
       index.push_back(starts[d]);
     } else if (aligned[d]) {
       Value iv = ivs[dims[d]];
-      index.push_back(
-          shift && d == 0
-              ? arith::AddIOp::create(b, loc, iv, constIndex(b, loc, shift))
-              : iv);
+      if (d == 0 && shift)
+        iv = arith::AddIOp::create(b, loc, iv, constIndex(b, loc, shift));
+      if (d == 0 && base)
+        iv = arith::AddIOp::create(b, loc, iv, base);
+      index.push_back(iv);
     } else {
       Value k = coordinate(b, dims[d], ivs[dims[d]]);
       if (steps[d] != 1)
@@ -234,7 +235,7 @@ Value InputRead::load(
                           : arith::AddIOp::create(b, loc, starts[d], k));
     }
   }
-  if (!border || !shift)
+  if (!border || !haloArray)
     return memref::LoadOp::create(b, loc, buffer, index);
   // Row r of the chunk, or a ghost row: r < 0 is ghost row lo + r, r >=
   // rows is ghost row lo + r - rows.
@@ -246,7 +247,7 @@ Value InputRead::load(
     at[0] = ghostRow;
     return memref::LoadOp::create(b, loc, ghosts->buffer, at).getResult();
   };
-  Value lo = constIndex(b, loc, ghosts->lo);
+  Value lo = ghosts->lo;
   Value before =
       arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, row, zero);
   auto outer = scf::IfOp::create(
@@ -317,19 +318,27 @@ InputRead FunctionPartitioner::prepareInput(OpBuilder &b, Location loc,
       continue;
     int64_t k = acc.dims[d];
     std::optional<int64_t> start = getConstantIntValue(acc.starts[d]);
-    aligned[d] = k >= 0 && acc.steps[d] == 1 && start &&
-                 dim == layout.getDims()[k] &&
-                 sameExtent(sizes[d], frame.extents[k]) &&
-                 gridAxis(source, d) == gridAxis(layout, k);
-    int64_t shift = aligned[d] ? *start - frame.window[k] : 0;
-    if (shift && (!frame.updates || !source.isLeadingBlock() || d != 0 ||
-                  k != 0 || std::abs(shift) > kMaxHalo))
-      aligned[d] = false;
+    bool sameRule = k >= 0 && acc.steps[d] == 1 && start &&
+                    dim == layout.getDims()[k] &&
+                    gridAxis(source, d) == gridAxis(layout, k);
+    bool sameSplit = sameRule && sameExtent(sizes[d], frame.extents[k]);
+    int64_t shift = sameRule ? *start - frame.window[k] : 0;
+    // Rows a few away along a leading block dimension: ghost cells, also
+    // when the array's rows are split otherwise (another extent; the
+    // rank's offset between the two splits is known when running).
+    bool rows = sameRule && d == 0 && k == 0 && source.isLeadingBlock() &&
+                layout.isLeadingBlock() && std::abs(shift) <= kMaxHalo;
+    aligned[d] = sameSplit ? (!shift || rows) : rows;
     read.shift = aligned[d] ? shift : 0;
+    if (aligned[d] && !sameSplit) {
+      Value srcStart = buildLocalSpace(b, loc, source, sizes).start;
+      read.base = arith::SubIOp::create(b, loc, frame.start, srcStart);
+    }
     local = aligned[d];
   }
   if (local) {
-    bool atPoint = type.getRank() == kernel.getRank() && !read.shift;
+    bool atPoint =
+        type.getRank() == kernel.getRank() && !read.shift && !read.base;
     for (unsigned d = 0; atPoint && d < type.getRank(); ++d)
       atPoint = aligned[d] && acc.dims[d] == static_cast<int64_t>(d);
     read.atPoint = atPoint;
@@ -337,11 +346,12 @@ InputRead FunctionPartitioner::prepareInput(OpBuilder &b, Location loc,
     read.steps = acc.steps;
     read.dims = acc.dims;
     read.aligned = aligned;
-    if (read.shift)
+    if (read.shift || read.base)
       read.haloArray = input;
     return read;
   }
   read.shift = 0;
+  read.base = nullptr;
 
   auto elementType = type.getElementType();
   SmallVector<int64_t> named;
@@ -423,24 +433,47 @@ InputRead FunctionPartitioner::prepareInput(OpBuilder &b, Location loc,
 
 void FunctionPartitioner::startGhosts(OpBuilder &b, Location loc,
                                       MutableArrayRef<InputRead> reads,
+                                      const Frame &frame,
                                       DenseMap<Value, Ghosts> &ghosts) {
   for (const InputRead &read : reads) {
-    if (!read.shift)
+    if (!read.haloArray)
       continue;
-    Ghosts &g = ghosts[read.haloArray];
-    g.lo = std::max(g.lo, -read.shift);
-    g.hi = std::max(g.hi, read.shift);
+    auto [it, fresh] = ghosts.try_emplace(read.haloArray);
+    Ghosts &g = it->second;
+    g.minShift = fresh ? read.shift : std::min(g.minShift, read.shift);
+    g.maxShift = fresh ? read.shift : std::max(g.maxShift, read.shift);
+    g.base = read.base;
   }
   Operation *at = &*b.getInsertionPoint();
   for (auto &[array, g] : ghosts) {
+    Value buffer = mapping.lookup(array);
+    // Iteration rows whose reads stay in the chunk: row + shift + base in
+    // [0, rows) for every shift.
+    Value offsetLo = constIndex(b, loc, g.minShift),
+          offsetHi = constIndex(b, loc, g.maxShift);
+    if (g.base) {
+      offsetLo = arith::AddIOp::create(b, loc, offsetLo, g.base);
+      offsetHi = arith::AddIOp::create(b, loc, offsetHi, g.base);
+    }
+    g.firstInside =
+        arith::SubIOp::create(b, loc, constIndex(b, loc, 0), offsetLo);
+    g.lastInside = arith::SubIOp::create(
+        b, loc, memref::DimOp::create(b, loc, buffer, 0), offsetHi);
     // Filled for an earlier kernel, wide enough, and still there.
     auto filled = filledGhosts.find(array);
-    if (filled != filledGhosts.end()) {
+    if (!g.base && filled != filledGhosts.end()) {
       auto [earlier, after] = filled->second;
       Operation *ancestor = after->getBlock()->findAncestorOpInBlock(*at);
-      if (earlier.lo >= g.lo && earlier.hi >= g.hi && ancestor &&
-          after->isBeforeInBlock(ancestor)) {
-        g = earlier;
+      if (!earlier.base &&
+          std::min<int64_t>(earlier.minShift, 0) <=
+              std::min<int64_t>(g.minShift, 0) &&
+          std::max<int64_t>(earlier.maxShift, 0) >=
+              std::max<int64_t>(g.maxShift, 0) &&
+          ancestor && after->isBeforeInBlock(ancestor)) {
+        g.buffer = earlier.buffer;
+        g.plan = earlier.plan;
+        g.lo = earlier.lo;
+        g.hi = earlier.hi;
         g.pending = false;
         continue;
       }
@@ -448,12 +481,48 @@ void FunctionPartitioner::startGhosts(OpBuilder &b, Location loc,
     // One exchange per array, for all its shifted reads: the rows it needs
     // on either side, over the rest of the local chunk.
     auto type = cast<ArrayType>(getGlobalType(array));
-    SmallVector<Value> sizes = getGlobalSizes(b, loc, array);
-    Value buffer = mapping.lookup(array);
+    Value handle = createLayoutHandle(b, loc, layoutOf(type),
+                                      getGlobalSizes(b, loc, array));
+    if (!g.base) {
+      int64_t lo = std::max<int64_t>(0, -g.minShift),
+              hi = std::max<int64_t>(0, g.maxShift);
+      g.lo = constIndex(b, loc, lo);
+      g.hi = constIndex(b, loc, hi);
+      g.plan =
+          createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_halo_plan,
+                            {handle, constI64(b, loc, 0), constI64(b, loc, lo),
+                             constI64(b, loc, hi), constI64(b, loc, 0)});
+      emitRemark(loc) << "halo: " << lo << " row(s) before and " << hi
+                      << " after each rank's rows of an array read here come "
+                         "from the neighbours, in one exchange overlapped "
+                         "with the rows that need none";
+    } else {
+      // The widths differ between ranks: the runtime says this rank's.
+      Value widths = createEntryBuffer(b, loc, func, 2);
+      Value iteration = createLayoutHandle(b, loc, frame.layout, frame.extents);
+      g.plan =
+          createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_shift_plan,
+                            {handle, iteration, constI64(b, loc, g.minShift),
+                             constI64(b, loc, g.maxShift), widths});
+      auto width = [&](int32_t i) {
+        auto ptr = LLVM::GEPOp::create(b, loc, widths.getType(), b.getI64Type(),
+                                       widths, ArrayRef<LLVM::GEPArg>{i});
+        return toIndex(b, loc,
+                       LLVM::LoadOp::create(b, loc, b.getI64Type(), ptr));
+      };
+      g.lo = width(0);
+      g.hi = width(1);
+      emitRemark(loc) << "halo: the rows of an array read here that lie next "
+                         "to each rank's part (shifts "
+                      << g.minShift << ".." << g.maxShift
+                      << ", the array split over another extent) come from "
+                         "the neighbours, in one exchange overlapped with the "
+                         "rows that need none";
+    }
     SmallVector<Value> ghostSizes;
     for (unsigned d = 0; d < type.getRank(); ++d)
       ghostSizes.push_back(
-          d == 0 ? constIndex(b, loc, g.lo + g.hi)
+          d == 0 ? (Value)arith::AddIOp::create(b, loc, g.lo, g.hi)
                  : (Value)memref::DimOp::create(b, loc, buffer, d));
     g.buffer = memref::AllocOp::create(
         b, loc,
@@ -461,21 +530,12 @@ void FunctionPartitioner::startGhosts(OpBuilder &b, Location loc,
             SmallVector<int64_t>(type.getRank(), ShapedType::kDynamic),
             type.getElementType()),
         ghostSizes);
-    Value handle = createLayoutHandle(b, loc, layoutOf(type), sizes);
-    g.plan =
-        createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_halo_plan,
-                          {handle, constI64(b, loc, 0), constI64(b, loc, g.lo),
-                           constI64(b, loc, g.hi), constI64(b, loc, 0)});
     createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_exchange_start,
                       {g.plan, getPointer(b, loc, buffer),
                        constI64(b, loc, elementBytes(type.getElementType()))});
-    emitRemark(loc) << "halo: " << g.lo << " row(s) before and " << g.hi
-                    << " after each rank's rows of an array this update reads "
-                       "come from the neighbours, in one exchange overlapped "
-                       "with the rows that need none";
   }
   for (InputRead &read : reads)
-    if (read.shift)
+    if (read.haloArray)
       read.ghosts = &ghosts.find(read.haloArray)->second;
 }
 

@@ -198,6 +198,7 @@ LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
   LocalSpace space = buildLocalSpace(b, loc, layout, frame.extents);
   SmallVector<Value> &localSizes = space.localSizes;
   Value start = space.start;
+  frame.start = start;
 
   // The local positions the loops visit, per dimension: the whole chunk,
   // or the part of the window this rank owns.
@@ -426,6 +427,37 @@ LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
     return SmallVector<Value>(ArrayRef<Value>(finals).take_front(numAccs));
   };
 
+  // Rows [first, last) of the local space: when reads need ghost cells,
+  // the rows whose reads stay in the chunk run while the cells travel,
+  // then the border rows read them. Threads the accumulators.
+  auto buildRows = [&](Value first, Value last, SmallVector<Value> accs) {
+    DenseMap<Value, Ghosts> ghosts;
+    startGhosts(b, loc, reads, frame, ghosts);
+    if (ghosts.empty())
+      return buildNest(first, last, accs, {});
+    Value innerFirst = first, innerLast = last;
+    for (auto &[array, g] : ghosts) {
+      innerFirst = arith::MaxSIOp::create(b, loc, innerFirst, g.firstInside);
+      innerLast = arith::MinSIOp::create(b, loc, innerLast, g.lastInside);
+    }
+    innerFirst = arith::MinSIOp::create(b, loc, innerFirst, last);
+    innerLast = arith::MaxSIOp::create(b, loc, innerLast, innerFirst);
+    accs = buildNest(innerFirst, innerLast, accs, {});
+    for (auto &[array, g] : ghosts)
+      if (g.pending)
+        createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_exchange_wait,
+                          {g.plan, getPointer(b, loc, g.buffer)});
+    // Valid after the last op built so far.
+    rememberGhosts(ghosts, &*std::prev(b.getInsertionPoint()));
+    border = true;
+    accs = buildNest(first, innerFirst, accs, {});
+    accs = buildNest(innerLast, last, accs, {});
+    border = false;
+    return accs;
+  };
+  bool ghostReads =
+      llvm::any_of(reads, [](const InputRead &r) { return r.haloArray; });
+
   SmallVector<Value> finals;
   Value zero = constIndex(b, loc, 0);
   if (dest) {
@@ -434,37 +466,9 @@ LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
     // travel; the border rows after they arrived.
     Value first = lowers.empty() ? zero : lowers[0];
     Value last = lowers.empty() ? zero : uppers[0];
-    DenseMap<Value, Ghosts> ghosts;
-    startGhosts(b, loc, reads, ghosts);
-    if (ghosts.empty()) {
-      buildNest(first, last, {}, {});
-    } else {
-      int64_t lo = 0, hi = 0;
-      for (auto &[array, g] : ghosts) {
-        lo = std::max(lo, g.lo);
-        hi = std::max(hi, g.hi);
-      }
-      Value innerFirst = arith::MinSIOp::create(
-          b, loc, arith::MaxSIOp::create(b, loc, first, constIndex(b, loc, lo)),
-          last);
-      Value innerLast = arith::MaxSIOp::create(
-          b, loc,
-          arith::MinSIOp::create(b, loc, last,
-                                 arith::SubIOp::create(b, loc, localSizes[0],
-                                                       constIndex(b, loc, hi))),
-          innerFirst);
-      buildNest(innerFirst, innerLast, {}, {});
-      for (auto &[array, g] : ghosts)
-        if (g.pending)
-          createRuntimeCall(b, loc, module,
-                            RuntimeFunction::dac_rt_exchange_wait,
-                            {g.plan, getPointer(b, loc, g.buffer)});
-      // Valid after the last op built so far.
-      rememberGhosts(ghosts, &*std::prev(b.getInsertionPoint()));
-      border = true;
-      buildNest(first, innerFirst, {}, {});
-      buildNest(innerLast, last, {}, {});
-    }
+    buildRows(first, last, {});
+  } else if (ghostReads && numStreams == 0 && !general && rank > 0) {
+    finals = buildRows(zero, localSizes[0], identities());
   } else if (general && numStreams != 0) {
     // Local elements are not one contiguous run of the stream: each stream
     // carries the position it will produce next, and jumps (a runtime call,
