@@ -101,7 +101,7 @@ struct Runs {
   }
 };
 
-struct Plan {
+struct Plan : std::enable_shared_from_this<Plan> {
   // Per peer rank, in elements.
   std::vector<int> sendCounts, sendDispls, recvCounts, recvDispls;
   /// Local (C-order, owned chunk) offsets: what to pack for each peer, and
@@ -114,16 +114,26 @@ struct Plan {
   Runs sendRuns, recvRuns, selfSrcRuns, selfDstRuns;
   size_t sendCount = 0, recvCount = 0, selfCount = 0;
   bool remote = false;
-  // In flight between start and wait.
-  std::vector<char> sendBuffer, recvBuffer;
-  std::vector<char> selfBuffer;
+  /// DAC_STATS: the kind of communication.
+  const char *kind = "exchange";
+};
+
+/// One run of a plan, between start and wait: several may be in flight at
+/// once (the ghost rows of two arrays of one layout use one plan).
+struct Transfer {
+  std::shared_ptr<Plan> plan;
+  std::vector<char> sendBuffer, recvBuffer, selfBuffer;
   int64_t elementSize = 0;
   MPI_Request request = MPI_REQUEST_NULL;
-  bool started = false;
-  /// DAC_STATS: the kind of communication, and the time spent in it.
-  const char *kind = "exchange";
+  /// DAC_STATS: seconds spent in start.
   double seconds = 0;
 };
+
+/// Finished transfers, kept with their buffers for the next start.
+std::vector<std::unique_ptr<Transfer>> &spareTransfers() {
+  static std::vector<std::unique_ptr<Transfer>> Spare;
+  return Spare;
+}
 
 /// C-order strides of a local shape.
 std::vector<int64_t> stridesOf(const std::vector<int64_t> &shape) {
@@ -174,13 +184,13 @@ void checkMap(const AccessMap &map, const Layout &src, const Layout &dst) {
 void finishPlan(Plan &plan, const std::vector<std::vector<int64_t>> &requests,
                 const std::vector<std::vector<int64_t>> &landing);
 
-std::unique_ptr<Plan> buildPlan(const LayoutHandle &srcHandle,
+std::shared_ptr<Plan> buildPlan(const LayoutHandle &srcHandle,
                                 const LayoutHandle &dstHandle,
                                 const AccessMap &map) {
   const Layout &src = srcHandle.Map, &dst = dstHandle.Map;
   checkMap(map, src, dst);
   int me = detail::worldRank(), size = detail::worldSize();
-  auto plan = std::make_unique<Plan>();
+  auto plan = std::make_shared<Plan>();
 
   // The destination elements this rank owns, per dimension: (local index,
   // iteration coordinate).
@@ -319,7 +329,7 @@ public:
   using Key = std::tuple<void *, void *, std::vector<int64_t>>;
 
   /// The plan for `key`, built by `build` the first time.
-  Plan &get(Key key, const std::function<std::unique_ptr<Plan>()> &build) {
+  Plan &get(Key key, const std::function<std::shared_ptr<Plan>()> &build) {
     auto found = index.find(key);
     if (found != index.end()) {
       order.splice(order.begin(), order, found->second);
@@ -337,8 +347,8 @@ public:
 
 private:
   static constexpr size_t kCapacity = 64;
-  std::list<std::pair<Key, std::unique_ptr<Plan>>> order;
-  std::map<Key, std::list<std::pair<Key, std::unique_ptr<Plan>>>::iterator>
+  std::list<std::pair<Key, std::shared_ptr<Plan>>> order;
+  std::map<Key, std::list<std::pair<Key, std::shared_ptr<Plan>>>::iterator>
       index;
 };
 
@@ -349,11 +359,11 @@ private:
 /// lo + hi, ghost index j < lo holding global start - lo + j and j >= lo
 /// global stop + j - lo. By global index, whoever owns them: next to small
 /// or empty chunks they come from several ranks.
-std::unique_ptr<Plan> buildHaloPlan(const LayoutHandle &handle, unsigned dim,
+std::shared_ptr<Plan> buildHaloPlan(const LayoutHandle &handle, unsigned dim,
                                     int64_t lo, int64_t hi, bool periodic) {
   const Layout &layout = handle.Map;
   int me = handle.Rank, size = detail::worldSize();
-  auto plan = std::make_unique<Plan>();
+  auto plan = std::make_shared<Plan>();
   plan->kind = "halo";
   std::vector<std::vector<int64_t>> requests(size), landing(size);
   int64_t extent = layout.shape()[dim];
@@ -509,64 +519,78 @@ extern "C" void *dac_rt_halo_plan(void *layout, int64_t dim, int64_t lo,
   });
 }
 
-extern "C" void dac_rt_exchange_start(void *handle, void *src,
-                                      int64_t elementSize) {
-  detail::guard("dac_rt_exchange_start", [&] {
-    Plan &plan = *static_cast<Plan *>(handle);
-    if (plan.started)
-      fatal("dac_rt_exchange_start: the exchange is already running");
+extern "C" void *dac_rt_exchange_start(void *handle, void *src,
+                                       int64_t elementSize) {
+  return detail::guard("dac_rt_exchange_start", [&]() -> void * {
+    if (!handle)
+      fatal("dac_rt_exchange_start: null plan");
+    std::vector<std::unique_ptr<Transfer>> &spare = spareTransfers();
+    std::unique_ptr<Transfer> owned;
+    if (spare.empty()) {
+      owned = std::make_unique<Transfer>();
+    } else {
+      owned = std::move(spare.back());
+      spare.pop_back();
+    }
+    Transfer &t = *owned;
+    // The cache may drop the plan before the transfer ends: hold it.
+    t.plan = static_cast<Plan *>(handle)->shared_from_this();
+    const Plan &plan = *t.plan;
     double begin = detail::statsEnabled() ? MPI_Wtime() : 0;
     size_t bytes = static_cast<size_t>(elementSize);
     const char *from = static_cast<const char *>(src);
-    plan.elementSize = elementSize;
+    t.elementSize = elementSize;
     // The rank's own elements are read now: the source may be the
     // destination (an overlapping assignment reads before it writes).
-    plan.selfBuffer.resize(plan.selfCount * bytes);
-    plan.selfSrcRuns.pack(plan.selfBuffer.data(), from, bytes);
-    plan.started = true;
-    if (!plan.remote) {
-      plan.seconds = detail::statsEnabled() ? MPI_Wtime() - begin : 0;
-      return;
+    t.selfBuffer.resize(plan.selfCount * bytes);
+    plan.selfSrcRuns.pack(t.selfBuffer.data(), from, bytes);
+    if (plan.remote) {
+      t.sendBuffer.resize(plan.sendCount * bytes);
+      plan.sendRuns.pack(t.sendBuffer.data(), from, bytes);
+      t.recvBuffer.resize(plan.recvCount * bytes);
+      // Counts in elements of one contiguous datatype of `bytes`: byte
+      // counts would overflow an int beyond 2 GiB per peer.
+      MPI_Datatype element = elementType(bytes);
+      checkMpi(MPI_Ialltoallv(t.sendBuffer.data(), plan.sendCounts.data(),
+                              plan.sendDispls.data(), element,
+                              t.recvBuffer.data(), plan.recvCounts.data(),
+                              plan.recvDispls.data(), element, MPI_COMM_WORLD,
+                              &t.request),
+               "MPI_Ialltoallv");
     }
-    plan.sendBuffer.resize(plan.sendCount * bytes);
-    plan.sendRuns.pack(plan.sendBuffer.data(), from, bytes);
-    plan.recvBuffer.resize(plan.recvCount * bytes);
-    // Counts in elements of one contiguous datatype of `bytes`: byte
-    // counts would overflow an int beyond 2 GiB per peer.
-    MPI_Datatype element = elementType(bytes);
-    checkMpi(MPI_Ialltoallv(plan.sendBuffer.data(), plan.sendCounts.data(),
-                            plan.sendDispls.data(), element,
-                            plan.recvBuffer.data(), plan.recvCounts.data(),
-                            plan.recvDispls.data(), element, MPI_COMM_WORLD,
-                            &plan.request),
-             "MPI_Ialltoallv");
-    plan.seconds = detail::statsEnabled() ? MPI_Wtime() - begin : 0;
+    t.seconds = detail::statsEnabled() ? MPI_Wtime() - begin : 0;
+    return owned.release();
   });
 }
 
-extern "C" void dac_rt_exchange_wait(void *handle, void *dst) {
+extern "C" void dac_rt_exchange_wait(void *ticket, void *dst) {
   detail::guard("dac_rt_exchange_wait", [&] {
-    Plan &plan = *static_cast<Plan *>(handle);
-    if (!plan.started)
+    if (!ticket)
       fatal("dac_rt_exchange_wait: no exchange is running");
+    std::unique_ptr<Transfer> owned(static_cast<Transfer *>(ticket));
+    Transfer &t = *owned;
+    const Plan &plan = *t.plan;
     double begin = detail::statsEnabled() ? MPI_Wtime() : 0;
-    size_t bytes = static_cast<size_t>(plan.elementSize);
+    size_t bytes = static_cast<size_t>(t.elementSize);
     char *to = static_cast<char *>(dst);
     if (plan.remote)
-      checkMpi(MPI_Wait(&plan.request, MPI_STATUS_IGNORE), "MPI_Wait");
-    plan.selfDstRuns.unpack(to, plan.selfBuffer.data(), bytes);
-    plan.recvRuns.unpack(to, plan.recvBuffer.data(), bytes);
-    plan.started = false;
+      checkMpi(MPI_Wait(&t.request, MPI_STATUS_IGNORE), "MPI_Wait");
+    plan.selfDstRuns.unpack(to, t.selfBuffer.data(), bytes);
+    plan.recvRuns.unpack(to, t.recvBuffer.data(), bytes);
     if (detail::statsEnabled()) {
       int64_t messages = 0, sent = 0;
       for (size_t r = 0; r < plan.sendCounts.size(); ++r) {
         messages += plan.sendCounts[r] != 0;
         sent += plan.sendCounts[r];
       }
-      detail::recordComm(plan.kind, messages, sent * plan.elementSize,
-                         plan.selfCount * plan.elementSize,
-                         plan.seconds + (MPI_Wtime() - begin));
+      detail::recordComm(plan.kind, messages, sent * t.elementSize,
+                         plan.selfCount * t.elementSize,
+                         t.seconds + (MPI_Wtime() - begin));
     }
+    t.plan.reset();
+    // A few finished transfers keep their buffers for the next ones.
+    if (spareTransfers().size() < 8)
+      spareTransfers().push_back(std::move(owned));
   });
 }
 

@@ -208,8 +208,8 @@ func.func @views(%v: f64) -> f64 {
   }
   // CHECK: %[[G:.*]] = memref.alloc({{.*}}) : memref<?xf64>
   // CHECK: %[[PLAN:.*]] = call @dac_rt_exchange_plan
-  // CHECK: call @dac_rt_exchange_start(%[[PLAN]], %{{.*}}, %{{.*}})
-  // CHECK: call @dac_rt_exchange_wait(%[[PLAN]], %{{.*}})
+  // CHECK: %[[TICKET:.*]] = call @dac_rt_exchange_start(%[[PLAN]], %{{.*}}, %{{.*}})
+  // CHECK: call @dac_rt_exchange_wait(%[[TICKET]], %{{.*}})
   %g = dist.gather %a [8] steps [-2] dims [0] : !dist.array<10xf64, #b> -> !dist.array<5xf64, #c>
   // CHECK: %[[COPY:.*]] = memref.alloc({{.*}}) : memref<?xf64>
   // CHECK: memref.copy %{{.*}}, %[[COPY]]
@@ -390,12 +390,12 @@ func.func @halo(%v: f64) -> f64 {
   // CHECK: memref.store %{{.*}}, %[[NEW]]
   // CHECK: %[[GHOSTS:.*]] = memref.alloc(%{{.*}}, %{{.*}}) : memref<?x?xf64>
   // CHECK: %[[PLAN:.*]] = call @dac_rt_halo_plan(%{{.*}}, %{{.*}}, %c1_i64{{.*}}, %c1_i64{{.*}}, %c0_i64{{.*}})
-  // CHECK: call @dac_rt_exchange_start(%[[PLAN]]
+  // CHECK: %[[TICKET:.*]] = call @dac_rt_exchange_start(%[[PLAN]]
   // CHECK: scf.for
   // CHECK: scf.for
   // CHECK-NOT: scf.if
   // CHECK: memref.store %{{.*}}, %[[NEW]]
-  // CHECK: call @dac_rt_exchange_wait(%[[PLAN]], %{{.*}})
+  // CHECK: call @dac_rt_exchange_wait(%[[TICKET]], %{{.*}})
   // CHECK: scf.for
   // CHECK: scf.for
   // CHECK: scf.if

@@ -130,7 +130,8 @@ struct Frame {
 
 /// Ghost cells of dimension 0 for the shifted reads of one array.
 struct Ghosts {
-  mlir::Value buffer, plan;
+  /// The cells, and the runtime's transfer filling them (see exchange_start).
+  mlir::Value buffer, ticket;
   /// Rows before and after the chunk (index values; constants when the
   /// array is split as the kernel iterates).
   mlir::Value lo, hi;

@@ -96,11 +96,12 @@ void FunctionPartitioner::emitExchange(OpBuilder &b, Location loc, Value source,
   Value plan =
       createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_exchange_plan,
                         {srcLayout, dstLayout, map});
-  createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_exchange_start,
-                    {plan, getPointer(b, loc, srcBuffer),
-                     constI64(b, loc, elementBytes(srcType.getElementType()))});
+  Value ticket = createRuntimeCall(
+      b, loc, module, RuntimeFunction::dac_rt_exchange_start,
+      {plan, getPointer(b, loc, srcBuffer),
+       constI64(b, loc, elementBytes(srcType.getElementType()))});
   createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_exchange_wait,
-                    {plan, getPointer(b, loc, dstBuffer)});
+                    {ticket, getPointer(b, loc, dstBuffer)});
 }
 
 Value FunctionPartitioner::allocLocal(OpBuilder &b, Location loc,
@@ -471,7 +472,6 @@ void FunctionPartitioner::startGhosts(OpBuilder &b, Location loc,
               std::max<int64_t>(g.maxShift, 0) &&
           ancestor && after->isBeforeInBlock(ancestor)) {
         g.buffer = earlier.buffer;
-        g.plan = earlier.plan;
         g.lo = earlier.lo;
         g.hi = earlier.hi;
         g.pending = false;
@@ -483,12 +483,13 @@ void FunctionPartitioner::startGhosts(OpBuilder &b, Location loc,
     auto type = cast<ArrayType>(getGlobalType(array));
     Value handle = createLayoutHandle(b, loc, layoutOf(type),
                                       getGlobalSizes(b, loc, array));
+    Value plan;
     if (!g.base) {
       int64_t lo = std::max<int64_t>(0, -g.minShift),
               hi = std::max<int64_t>(0, g.maxShift);
       g.lo = constIndex(b, loc, lo);
       g.hi = constIndex(b, loc, hi);
-      g.plan =
+      plan =
           createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_halo_plan,
                             {handle, constI64(b, loc, 0), constI64(b, loc, lo),
                              constI64(b, loc, hi), constI64(b, loc, 0)});
@@ -500,7 +501,7 @@ void FunctionPartitioner::startGhosts(OpBuilder &b, Location loc,
       // The widths differ between ranks: the runtime says this rank's.
       Value widths = createEntryBuffer(b, loc, func, 2);
       Value iteration = createLayoutHandle(b, loc, frame.layout, frame.extents);
-      g.plan =
+      plan =
           createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_shift_plan,
                             {handle, iteration, constI64(b, loc, g.minShift),
                              constI64(b, loc, g.maxShift), widths});
@@ -530,9 +531,10 @@ void FunctionPartitioner::startGhosts(OpBuilder &b, Location loc,
             SmallVector<int64_t>(type.getRank(), ShapedType::kDynamic),
             type.getElementType()),
         ghostSizes);
-    createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_exchange_start,
-                      {g.plan, getPointer(b, loc, buffer),
-                       constI64(b, loc, elementBytes(type.getElementType()))});
+    g.ticket = createRuntimeCall(
+        b, loc, module, RuntimeFunction::dac_rt_exchange_start,
+        {plan, getPointer(b, loc, buffer),
+         constI64(b, loc, elementBytes(type.getElementType()))});
   }
   for (InputRead &read : reads)
     if (read.haloArray)

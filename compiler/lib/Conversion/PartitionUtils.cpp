@@ -314,6 +314,14 @@ bool dac::partition::FunctionPartitioner::canOverwrite(Value array,
           : isa<DistDialect>(cast<OpResult>(array).getOwner()->getDialect());
   if (!owned)
     return false;
+  // A writer in a loop that the array comes from outside of would
+  // overwrite it for the loop's next iteration, which reads it again.
+  Region *home = array.getParentRegion();
+  for (Operation *op = writer->getParentOp();
+       op && op->getParentRegion() && home->isAncestor(op->getParentRegion());
+       op = op->getParentOp())
+    if (isa<scf::ForOp, scf::WhileOp>(op))
+      return false;
   // Every other reader has run before the writer.
   return onlyReadBefore(array, writer);
 }

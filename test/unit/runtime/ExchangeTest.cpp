@@ -229,8 +229,8 @@ void check(const Array &src, const Array &dst, const Map &map) {
     });
     const std::vector<T> before = srcData;
     std::vector<T> &out = inPlace ? srcData : dstData;
-    dac_rt_exchange_start(plan, srcData.data(), sizeof(T));
-    dac_rt_exchange_wait(plan, out.data());
+    void *ticket = dac_rt_exchange_start(plan, srcData.data(), sizeof(T));
+    dac_rt_exchange_wait(ticket, out.data());
     if (!inPlace) {
       EXPECT_TRUE(srcData == before) << "run " << run << " changed the source";
     }
@@ -507,8 +507,8 @@ void checkHalo(const Array &a, unsigned dim, int64_t lo, int64_t hi,
     count *= e;
   std::vector<int64_t> ghosts(count, -7);
   void *plan = dac_rt_halo_plan(a.handle, dim, lo, hi, periodic);
-  dac_rt_exchange_start(plan, data.data(), sizeof(int64_t));
-  dac_rt_exchange_wait(plan, ghosts.data());
+  void *ticket = dac_rt_exchange_start(plan, data.data(), sizeof(int64_t));
+  dac_rt_exchange_wait(ticket, ghosts.data());
   // The owned range along dim (block: consecutive global indices).
   const Words &own = a.owned[dim];
   int64_t extent = a.shape[dim];
