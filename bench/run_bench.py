@@ -6,7 +6,8 @@
 
 For each workload (bench/scripts/*.py) it builds the script once with
 `dac build`, builds or locates the reference program (the hand-written
-C++/MPI ref_mpi.cpp of DAC_REFERENCE_BENCH_DIR, or bench/loop/ for L1), then
+C++/MPI ref_mpi.cpp of DAC_REFERENCE_BENCH_DIR, or bench/loop/ and bench/star/
+for L1 and S2), then
 runs rounds: in each round, for every rank count P of --ranks, the dac
 executable and the reference under `mpiexec -n P`, and the script once under
 python3 + NumPy (single process, after the first rank count). Every program
@@ -43,6 +44,8 @@ WORKLOADS = [
     ("w4", "w4_jacobi.py", "w4_jacobi", 4096**2, "fixed",
      "Jacobi 5-point, 100 sweeps"),
     ("w5", "w5_triad.py", "w5_triad", 2**27, "log2", "triad a = b + s*c"),
+    ("s2", "s2_star.py", "star/star_mpi.cpp", 8000, "count",
+     "radius-2 star stencil, 8000^2, 20 iterations"),
     ("l1", "l1_loop.py", "loop/loop_overhead.cpp", 10**6, "count",
      "10^6 x (x = x*0.5 + 0.5), 100 elements"),
 ]
