@@ -124,10 +124,14 @@ struct Transfer {
   std::shared_ptr<Plan> plan;
   std::vector<char> sendBuffer, recvBuffer, selfBuffer;
   int64_t elementSize = 0;
-  MPI_Request request = MPI_REQUEST_NULL;
+  /// One receive and one send per peer that has elements to exchange.
+  std::vector<MPI_Request> requests;
   /// DAC_STATS: seconds spent in start.
   double seconds = 0;
 };
+
+/// The tag of the exchange's point-to-point messages.
+constexpr int kExchangeTag = 7;
 
 /// Finished transfers, kept with their buffers for the next start.
 std::vector<std::unique_ptr<Transfer>> &spareTransfers() {
@@ -549,14 +553,29 @@ extern "C" void *dac_rt_exchange_start(void *handle, void *src,
       plan.sendRuns.pack(t.sendBuffer.data(), from, bytes);
       t.recvBuffer.resize(plan.recvCount * bytes);
       // Counts in elements of one contiguous datatype of `bytes`: byte
-      // counts would overflow an int beyond 2 GiB per peer.
+      // counts would overflow an int beyond 2 GiB per peer. Point to point
+      // with the peers that have something to exchange (a halo is two
+      // neighbours, not a collective over every rank); transfers of one
+      // plan in flight at once match in order (MPI's non-overtaking rule:
+      // every rank starts them in the same order).
       MPI_Datatype element = elementType(bytes);
-      checkMpi(MPI_Ialltoallv(t.sendBuffer.data(), plan.sendCounts.data(),
-                              plan.sendDispls.data(), element,
-                              t.recvBuffer.data(), plan.recvCounts.data(),
-                              plan.recvDispls.data(), element, MPI_COMM_WORLD,
-                              &t.request),
-               "MPI_Ialltoallv");
+      t.requests.clear();
+      for (size_t r = 0; r < plan.recvCounts.size(); ++r)
+        if (plan.recvCounts[r]) {
+          t.requests.emplace_back();
+          checkMpi(MPI_Irecv(t.recvBuffer.data() + plan.recvDispls[r] * bytes,
+                             plan.recvCounts[r], element, static_cast<int>(r),
+                             kExchangeTag, MPI_COMM_WORLD, &t.requests.back()),
+                   "MPI_Irecv");
+        }
+      for (size_t r = 0; r < plan.sendCounts.size(); ++r)
+        if (plan.sendCounts[r]) {
+          t.requests.emplace_back();
+          checkMpi(MPI_Isend(t.sendBuffer.data() + plan.sendDispls[r] * bytes,
+                             plan.sendCounts[r], element, static_cast<int>(r),
+                             kExchangeTag, MPI_COMM_WORLD, &t.requests.back()),
+                   "MPI_Isend");
+        }
     }
     t.seconds = detail::statsEnabled() ? MPI_Wtime() - begin : 0;
     return owned.release();
@@ -573,8 +592,11 @@ extern "C" void dac_rt_exchange_wait(void *ticket, void *dst) {
     double begin = detail::statsEnabled() ? MPI_Wtime() : 0;
     size_t bytes = static_cast<size_t>(t.elementSize);
     char *to = static_cast<char *>(dst);
-    if (plan.remote)
-      checkMpi(MPI_Wait(&t.request, MPI_STATUS_IGNORE), "MPI_Wait");
+    if (!t.requests.empty())
+      checkMpi(MPI_Waitall(static_cast<int>(t.requests.size()),
+                           t.requests.data(), MPI_STATUSES_IGNORE),
+               "MPI_Waitall");
+    t.requests.clear();
     plan.selfDstRuns.unpack(to, t.selfBuffer.data(), bytes);
     plan.recvRuns.unpack(to, t.recvBuffer.data(), bytes);
     if (detail::statsEnabled()) {
