@@ -560,22 +560,27 @@ extern "C" void *dac_rt_exchange_start(void *handle, void *src,
       // every rank starts them in the same order).
       MPI_Datatype element = elementType(bytes);
       t.requests.clear();
-      for (size_t r = 0; r < plan.recvCounts.size(); ++r)
-        if (plan.recvCounts[r]) {
+      auto post = [&](bool send) {
+        const std::vector<int> &counts =
+            send ? plan.sendCounts : plan.recvCounts;
+        const std::vector<int> &displs =
+            send ? plan.sendDispls : plan.recvDispls;
+        char *buffer = send ? t.sendBuffer.data() : t.recvBuffer.data();
+        for (size_t r = 0; r < counts.size(); ++r) {
+          if (!counts[r])
+            continue;
           t.requests.emplace_back();
-          checkMpi(MPI_Irecv(t.recvBuffer.data() + plan.recvDispls[r] * bytes,
-                             plan.recvCounts[r], element, static_cast<int>(r),
-                             kExchangeTag, MPI_COMM_WORLD, &t.requests.back()),
-                   "MPI_Irecv");
+          char *at = buffer + displs[r] * bytes;
+          int peer = static_cast<int>(r);
+          checkMpi(send ? MPI_Isend(at, counts[r], element, peer, kExchangeTag,
+                                    MPI_COMM_WORLD, &t.requests.back())
+                        : MPI_Irecv(at, counts[r], element, peer, kExchangeTag,
+                                    MPI_COMM_WORLD, &t.requests.back()),
+                   send ? "MPI_Isend" : "MPI_Irecv");
         }
-      for (size_t r = 0; r < plan.sendCounts.size(); ++r)
-        if (plan.sendCounts[r]) {
-          t.requests.emplace_back();
-          checkMpi(MPI_Isend(t.sendBuffer.data() + plan.sendDispls[r] * bytes,
-                             plan.sendCounts[r], element, static_cast<int>(r),
-                             kExchangeTag, MPI_COMM_WORLD, &t.requests.back()),
-                   "MPI_Isend");
-        }
+      };
+      post(/*send=*/false);
+      post(/*send=*/true);
     }
     t.seconds = detail::statsEnabled() ? MPI_Wtime() - begin : 0;
     return owned.release();
