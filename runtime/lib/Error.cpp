@@ -81,6 +81,24 @@ extern "C" void dac_rt_fail(void *message, void *location) {
         static_cast<const char *>(location));
 }
 
+extern "C" void dac_rt_fail_all_values(void *message, void *location,
+                                       int64_t count, void *values) {
+  const char *text = static_cast<const char *>(message);
+  const int64_t *numbers = static_cast<const int64_t *>(values);
+  std::string out;
+  int64_t next = 0;
+  for (const char *c = text ? text : ""; *c; ++c) {
+    if (c[0] == '{' && c[1] == '}' && next < count && numbers) {
+      out += std::to_string(numbers[next++]);
+      ++c;
+      continue;
+    }
+    out += *c;
+  }
+  fatalCollective(out.empty() ? "unknown error" : out.c_str(),
+                  static_cast<const char *>(location));
+}
+
 extern "C" void dac_rt_fail_all(void *message, void *location) {
   const char *text = static_cast<const char *>(message);
   fatalCollective(text && *text ? text : "unknown error",

@@ -152,10 +152,23 @@ void FunctionPartitioner::lowerAssert(AssertOp op) {
       arith::ConstantIntOp::create(b, loc, b.getI1Type(), 1));
   std::string message = op.getMessage().str();
   scf::IfOp::create(b, loc, failed, [&](OpBuilder &b, Location loc) {
-    createRuntimeCall(
-        b, loc, module, RuntimeFunction::dac_rt_fail_all,
-        {createStringConstant(b, loc, module, message),
-         createStringConstant(b, loc, module, formatLocation(loc))});
+    Value text = createStringConstant(b, loc, module, message);
+    Value where = createStringConstant(b, loc, module, formatLocation(loc));
+    if (op.getValues().empty()) {
+      createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_fail_all,
+                        {text, where});
+    } else {
+      Value values = createEntryBuffer(b, loc, func, op.getValues().size());
+      for (auto [i, v] : llvm::enumerate(op.getValues())) {
+        auto ptr = LLVM::GEPOp::create(
+            b, loc, values.getType(), b.getI64Type(), values,
+            ArrayRef<LLVM::GEPArg>{static_cast<int32_t>(i)});
+        LLVM::StoreOp::create(b, loc, toI64(b, loc, v), ptr);
+      }
+      createRuntimeCall(
+          b, loc, module, RuntimeFunction::dac_rt_fail_all_values,
+          {text, where, constI64(b, loc, op.getValues().size()), values});
+    }
     scf::YieldOp::create(b, loc);
   });
   op.erase();

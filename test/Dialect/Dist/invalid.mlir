@@ -330,3 +330,11 @@ func.func @kernel_window_rank(%u: !dist.array<6x2xf64>) {
   }
   return
 }
+
+// -----
+
+func.func @assert_values(%c: i1, %n: index) {
+  // expected-error @+1 {{message has 2 '{}' for 1 values}}
+  dist.assert %c, "shapes ({},) ({},)" (%n)
+  return
+}

@@ -584,19 +584,28 @@ ValueRef Emitter::item(const ValueRef &array) {
   return PyValue::scalar(v, array->dtype, false);
 }
 
-std::string Emitter::renderShape(ArrayRef<Value> shape) {
+std::string Emitter::renderShape(ArrayRef<Value> shape,
+                                 SmallVectorImpl<Value> *values) {
   std::string s = "(";
   for (size_t i = 0; i < shape.size(); ++i) {
     std::optional<int64_t> c = getConstantIntValue(shape[i]);
-    s += (i ? ", " : "") + (c ? std::to_string(*c) : std::string("?"));
+    s += i ? ", " : "";
+    if (c) {
+      s += std::to_string(*c);
+    } else if (values) {
+      s += "{}";
+      values->push_back(shape[i]);
+    } else {
+      s += "?";
+    }
   }
   return s + (shape.size() == 1 ? ",)" : ")");
 }
 
-void Emitter::emitAssert(Value cond, StringRef message) {
+void Emitter::emitAssert(Value cond, StringRef message, ValueRange values) {
   if (auto c = getConstantIntValue(cond); c && *c)
     return;
-  AssertOp::create(b, loc, cond, message);
+  AssertOp::create(b, loc, cond, message, values);
 }
 
 //===----------------------------------------------------------------------===//

@@ -200,10 +200,15 @@ public:
   /// Number of elements (index).
   mlir::Value numElements(llvm::ArrayRef<mlir::Value> shape);
   /// A shape as NumPy prints it: "(3,)", "(2, 4)" ("?" where unknown).
-  static std::string renderShape(llvm::ArrayRef<mlir::Value> shape);
+  /// NumPy's text of a shape. With `values`, an extent known only when
+  /// running is `{}` and its value is appended (for emitAssert); else `?`.
+  static std::string
+  renderShape(llvm::ArrayRef<mlir::Value> shape,
+              llvm::SmallVectorImpl<mlir::Value> *values = nullptr);
 
   /// dist.assert with a message; stops all ranks when `cond` is false.
-  void emitAssert(mlir::Value cond, llvm::StringRef message);
+  void emitAssert(mlir::Value cond, llvm::StringRef message,
+                  mlir::ValueRange values = {});
 };
 
 } // namespace script

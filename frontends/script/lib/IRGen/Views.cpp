@@ -483,6 +483,7 @@ std::vector<Value> Emitter::broadcastShape(ArrayRef<ValueRef> arrays) {
   for (const ValueRef &a : arrays)
     rank = std::max(rank, a->shape.size());
   std::vector<Value> shape(rank);
+  Value checks;
   auto fail = [&]() {
     std::string shapes;
     for (const ValueRef &a : arrays)
@@ -507,9 +508,23 @@ std::vector<Value> Emitter::broadcastShape(ArrayRef<ValueRef> arrays) {
         continue;
       if (have && mine)
         fail();
-      // Extents known only at run time: broadcastTo checks them when
-      // running.
+      // Extents known only at run time: equal when running, or every rank
+      // stops with NumPy's message (the operands' shapes in order).
+      Value equal =
+          arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, out, ext);
+      checks = checks ? arith::AndIOp::create(b, loc, checks, equal) : equal;
     }
+  }
+  if (checks) {
+    SmallVector<Value> values;
+    std::string shapes;
+    for (const ValueRef &a : arrays)
+      shapes += renderShape(a->shape, &values) + " ";
+    emitAssert(checks,
+               "ValueError: operands could not be broadcast together with "
+               "shapes " +
+                   StringRef(shapes).rtrim().str(),
+               values);
   }
   return shape;
 }
@@ -547,15 +562,18 @@ ValueRef Emitter::broadcastTo(const ValueRef &array, std::vector<Value> shape,
       // of 1 known only at run time is not broadcast, a clear error).
       Value equal =
           arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, ext, target);
-      emitAssert(equal, forAssignment
-                            ? "ValueError: could not broadcast input array "
-                              "from shape " +
-                                  renderShape(array->shape) + " into shape " +
-                                  renderShape(shape)
-                            : "ValueError: operands could not be broadcast "
-                              "together with shapes " +
-                                  renderShape(array->shape) + " " +
-                                  renderShape(shape));
+      SmallVector<Value> values;
+      std::string from = renderShape(array->shape, &values);
+      std::string to = renderShape(shape, &values);
+      emitAssert(equal,
+                 forAssignment
+                     ? "ValueError: could not broadcast input array from "
+                       "shape " +
+                           from + " into shape " + to
+                     : "ValueError: operands could not be broadcast together "
+                       "with shapes " +
+                           from + " " + to,
+                 values);
       access.steps.push_back(1);
       access.dims.push_back(rank - own + d);
       // An extent known when compiling on one side only: the array takes

@@ -381,6 +381,19 @@ LogicalResult KernelOp::verify() {
   return success();
 }
 
+LogicalResult AssertOp::verify() {
+  if (getValues().empty())
+    return success();
+  size_t holes = 0;
+  for (size_t at = getMessage().find("{}"); at != StringRef::npos;
+       at = getMessage().find("{}", at + 2))
+    ++holes;
+  if (holes != getValues().size())
+    return emitOpError("message has ")
+           << holes << " '{}' for " << getValues().size() << " values";
+  return success();
+}
+
 LogicalResult PrintOp::verify() {
   StringRef format = getFormat();
   size_t field = 0;

@@ -320,8 +320,17 @@ def Dist_TimeOp : Dist_Op<"time"> {
 
 def Dist_AssertOp : Dist_Op<"assert"> {
   let summary = "stop all ranks with a message unless the condition holds";
-  let arguments = (ins I1:$condition, StrAttr:$message);
-  let assemblyFormat = "$condition `,` $message attr-dict";
+  let description = [{
+    With `values`, each `{}` of the message is replaced by the next value,
+    in decimal: a shape known only when running is reported as NumPy
+    reports it.
+  }];
+  let arguments = (ins I1:$condition, StrAttr:$message,
+                       Variadic<Index>:$values);
+  let assemblyFormat = [{
+    $condition `,` $message (`(` $values^ `)`)? attr-dict
+  }];
+  let hasVerifier = 1;
 }
 
 #endif // DAC_DIALECT_DIST_IR_DISTOPS_TD
