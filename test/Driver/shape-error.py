@@ -3,6 +3,8 @@
 # RUN: not %mpirun -n 2 %t/operands 2>&1 | FileCheck %s --check-prefix=OPERANDS
 # RUN: dac build %t/assign.py -o %t/assign
 # RUN: not %mpirun -n 3 %t/assign 2>&1 | FileCheck %s --check-prefix=ASSIGN
+# RUN: dac build %t/pad.py -o %t/pad
+# RUN: not %mpirun -n 2 %t/pad 2>&1 | FileCheck %s --check-prefix=PAD
 
 # Tests that shapes known only at run time that do not fit stop every rank
 # with NumPy's message, the shapes in NumPy's order and with their values.
@@ -20,3 +22,10 @@ n = int(np.ones(3).sum())
 u = np.zeros((6, 2))
 u[1:, :] = np.ones((n, 2))
 # ASSIGN: dac: error: {{.*}}assign.py:4:1: ValueError: could not broadcast input array from shape (3, 2) into shape (5, 2) (all 3 ranks)
+
+#--- pad.py
+import numpy as np
+k = int(np.ones(2).sum())
+y = np.arange(5.0)[:k]
+print(np.pad(y, 3, mode='reflect'))
+# PAD: dac: error: {{.*}}pad.py:4:7: ValueError: np.pad mode 'reflect' with a pad wider than the array minus one (repeated reflection) is not supported yet (all 2 ranks)

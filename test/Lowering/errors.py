@@ -289,4 +289,4 @@ b = np.pad(a, 1, mode='mean')
 import numpy as np
 a = np.arange(4.0)
 b = np.pad(a, (0, 4), mode='reflect')
-# PADWIDE: padwide.py:3:5: error: np.pad mode 'reflect' needs pad widths of at most the extent minus one known when compiling
+# PADWIDE: padwide.py:3:5: error: np.pad mode 'reflect' with a pad wider than the array minus one (repeated reflection) is not supported yet

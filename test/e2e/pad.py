@@ -15,3 +15,13 @@ for it in range(3):
     p = np.pad(u, 1, mode='wrap')
     u = 0.5 * u + 0.25 * (p[:-2] + p[2:])
 print(u)
+# Edge pads of any width, and every mode on an array whose extent is known
+# only when running.
+s = np.arange(3.0)
+print(np.pad(s, (0, 3), mode='edge'), np.pad(np.arange(1.0), 1, mode='edge'))
+k = int(np.ones(6).sum())
+y = (np.arange(10.0) ** 2)[:k]
+for mode in ['edge', 'wrap', 'reflect', 'symmetric']:
+    print(mode, np.pad(y, 2, mode=mode), np.pad(y, (0, 5), mode=mode))
+m = np.arange(12.0).reshape(3, 4)
+print(np.pad(m, ((3, 0), (1, 4)), mode='edge'), np.pad(m, ((2, 2), (3, 3)), mode='reflect'))

@@ -234,44 +234,77 @@ ValueRef IRGen::pad(const CallArgs &args) {
   // the whole extent of the dimensions padded before (corners as NumPy).
   for (size_t d = 0; d < rank; ++d) {
     auto [before, after] = widths[d];
-    std::optional<int64_t> n = getConstantIntValue(extents[d]);
-    int64_t need = mode == "wrap" || mode == "symmetric" ? 0 : 1;
-    if (!n || std::max(before, after) > *n - need ||
-        (mode == "edge" && *n == 0))
-      compileError("np.pad mode '" + mode + "' needs pad widths of at most " +
-                   (need ? "the extent minus one" : "the extent") +
-                   " known when compiling (repeated wrapping or reflection "
-                   "is not supported yet)");
+    // NumPy repeats wrapping and reflection for wider pads; here a pad is
+    // one copy of (part of) the array: at most its extent (minus one for
+    // reflect, which skips the edge), at least one element for edge.
+    int64_t need = mode == "reflect" ? 1 : 0;
+    int64_t widest = mode == "edge" ? 1 : std::max(before, after) + need;
+    if (before || after) {
+      std::string message =
+          mode == "edge"
+              ? "np.pad mode 'edge' of an empty dimension"
+              : "np.pad mode '" + mode + "' with a pad wider than the array" +
+                    (need ? " minus one" : "") + " (repeated " +
+                    (mode == "wrap" ? "wrapping" : "reflection") +
+                    ") is not supported yet";
+      std::optional<int64_t> n = getConstantIntValue(extents[d]);
+      if (n && *n < widest)
+        compileError(message);
+      if (!n)
+        em.emitAssert(arith::CmpIOp::create(b, em.loc,
+                                            arith::CmpIPredicate::sge,
+                                            extents[d], em.index(widest)),
+                      "ValueError: " + message);
+    }
     Value lo = em.index(before), hi = at(extents[d], before); // [lo, hi)
+    // out[from:to] along d = out[srcFrom:srcTo] (reversed when asked).
     auto assign = [&](Value from, Value to, Value srcFrom, Value srcTo,
-                      int64_t step) {
+                      bool reversed) {
+      ValueRef src = em.subscript(out, slices(d, srcFrom, srcTo, 1));
+      if (reversed)
+        src = em.subscript(src, slices(d, nullptr, nullptr, -1));
+      em.setItem(out, slices(d, from, to, 1), src);
+    };
+    // Edge: the row at `index` along d, broadcast over the pad (an integer
+    // index and a new axis: its extent is 1 also when n is not known).
+    auto edge = [&](Value from, Value to, Value index) {
+      std::vector<ValueRef> items;
+      for (size_t e = 0; e < rank; ++e) {
+        if (e == d) {
+          items.push_back(PyValue::scalar(
+              arith::IndexCastOp::create(b, em.loc, b.getI64Type(), index),
+              DType::Int64, true));
+          continue;
+        }
+        auto all = std::make_shared<PyValue>();
+        all->kind = Kind::Slice;
+        all->items = {PyValue::none(), PyValue::none(), PyValue::none()};
+        items.push_back(all);
+      }
+      ValueRef row = em.subscript(out, PyValue::tuple(items));
       em.setItem(out, slices(d, from, to, 1),
-                 em.subscript(out, slices(d, srcFrom, srcTo, step)));
+                 em.expandDims(row, {static_cast<int64_t>(d)}, rank));
     };
     Value end = shape[d];
     if (before) {
       if (mode == "edge")
-        em.setItem(out, slices(d, nullptr, lo, 1),
-                   em.subscript(out, slices(d, lo, at(lo, 1), 1)));
+        edge(nullptr, lo, lo);
       else if (mode == "wrap")
-        assign(nullptr, lo, at(hi, -before), hi, 1);
+        assign(nullptr, lo, at(hi, -before), hi, false);
       else if (mode == "reflect")
-        assign(nullptr, lo, at(lo, before), lo, -1);
+        assign(nullptr, lo, at(lo, 1), at(lo, before + 1), true);
       else
-        assign(nullptr, lo, at(lo, before - 1), at(lo, -1), -1);
+        assign(nullptr, lo, lo, at(lo, before), true);
     }
     if (after) {
       if (mode == "edge")
-        em.setItem(out, slices(d, hi, end, 1),
-                   em.subscript(out, slices(d, at(hi, -1), hi, 1)));
+        edge(hi, end, at(hi, -1));
       else if (mode == "wrap")
-        assign(hi, end, lo, at(lo, after), 1);
+        assign(hi, end, lo, at(lo, after), false);
       else if (mode == "reflect")
-        assign(hi, end, at(hi, -2),
-               after + 2 > before + *n ? Value() : at(hi, -2 - after), -1);
+        assign(hi, end, at(hi, -1 - after), at(hi, -1), true);
       else
-        assign(hi, end, at(hi, -1),
-               after + 1 > before + *n ? Value() : at(hi, -1 - after), -1);
+        assign(hi, end, at(hi, -after), hi, true);
     }
   }
   return out;
