@@ -35,6 +35,7 @@
 # RUN: not dac build %t/aliasif.py -o %t/ai 2>&1 | FileCheck %s --check-prefix=ALIASIF
 # RUN: not dac build %t/reshapeview.py -o %t/rv 2>&1 | FileCheck %s --check-prefix=RESHAPEVIEW
 # RUN: not dac build %t/padmode.py -o %t/pm 2>&1 | FileCheck %s --check-prefix=PADMODE
+# RUN: not dac build %t/copyto.py -o %t/ct 2>&1 | FileCheck %s --check-prefix=COPYTO
 # RUN: not dac build %t/padwide.py -o %t/pw 2>&1 | FileCheck %s --check-prefix=PADWIDE
 # RUN: not dac build %t/reshapebase.py -o %t/rb 2>&1 | FileCheck %s --check-prefix=RESHAPEBASE
 # Tests that constructs outside the supported subset are compile-time
@@ -290,3 +291,9 @@ import numpy as np
 a = np.arange(4.0)
 b = np.pad(a, (0, 4), mode='reflect')
 # PADWIDE: padwide.py:3:5: error: np.pad mode 'reflect' with a pad wider than the array minus one (repeated reflection) is not supported yet
+
+#--- copyto.py
+import numpy as np
+a = np.zeros(4, dtype=np.int64)
+np.copyto(a, np.ones(4) * 0.5)
+# COPYTO: copyto.py:3:1: error: Cannot cast array data from dtype('float64') to dtype('int64') according to the rule 'same_kind'

@@ -89,3 +89,14 @@ print(v)
 w = np.arange(6.0)
 w[w > 2] **= 2
 print(w)
+
+# np.copyto: dst[...] = src with broadcasting, also into a view.
+a = np.zeros((3, 4))
+np.copyto(a, np.arange(4.0))
+print(a)
+b = np.arange(12).reshape(3, 4)
+np.copyto(b, 7)
+print(b)
+v = a[1:, ::2]
+np.copyto(v, np.ones((2, 2)) * 9)
+print(a)

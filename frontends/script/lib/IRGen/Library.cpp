@@ -942,5 +942,27 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
     return a->is(Kind::Array) ? PyValue::array(a->value, a->dtype, a->shape)
                               : a;
   }
+  if (name == "copyto") {
+    // dst[...] = src: broadcasting and NumPy's same_kind casting rule.
+    args.check(name, 2, {"dst", "src"});
+    ValueRef dst = required(0, "dst");
+    if (!dst->is(Kind::Array))
+      compileError("np.copyto's destination must be an array");
+    ValueRef src = required(1, "src");
+    if (!src->is(Kind::Array) && !src->is(Kind::Scalar))
+      compileError("np.copyto's source must be an array or a number");
+    bool narrows = (isFloat(src->dtype) && !isFloat(dst->dtype)) ||
+                   (src->dtype != DType::Bool && dst->dtype == DType::Bool);
+    if (narrows)
+      compileError(std::string("Cannot cast ") +
+                   (src->is(Kind::Array) ? "array data" : "scalar") +
+                   " from dtype('" + getDTypeName(src->dtype) +
+                   "') to dtype('" + getDTypeName(dst->dtype) +
+                   "') according to the rule 'same_kind'");
+    auto all = std::make_shared<PyValue>();
+    all->kind = Kind::Ellipsis;
+    em.setItem(dst, all, src);
+    return PyValue::none();
+  }
   compileError("np." + name + " is not supported yet");
 }
