@@ -175,3 +175,19 @@ func.func @slice_assignment(%u: !dist.array<6x5xf64, #bn>, %v: !dist.array<9xf64
   %w = dist.insert %f into %v [1] steps [2] dims [0] : !dist.array<4xf64, #c> into !dist.array<9xf64, #c> -> !dist.array<9xf64, #c>
   return %new, %w : !dist.array<6x5xf64, #bn>, !dist.array<9xf64, #c>
 }
+
+// -----
+
+#b = #dist.layout<[b]>
+
+// Tests that copying a view into a box of another array (`a[1:] = a[:-1]`)
+// becomes a window update reading the view's base through an access.
+// CHECK-LABEL: func @view_copy
+func.func @view_copy(%a: !dist.array<8xf64, #b>) -> !dist.array<8xf64, #b> {
+  // CHECK-NOT: dist.gather
+  // CHECK: dist.kernel [7] <[b]> ins(%{{.*}} : !dist.array<8xf64, #dist.layout<[b]>>) at [#dist.access<[0] steps [1] dims [0]>] into %{{.*}} : !dist.array<8xf64, #dist.layout<[b]>> window [1] reductions [unit]
+  // CHECK-NOT: dist.insert
+  %v = dist.gather %a [0] steps [1] dims [0] : !dist.array<8xf64, #b> -> !dist.array<7xf64, #b>
+  %r = dist.insert %v into %a [1] steps [1] dims [0] : !dist.array<7xf64, #b> into !dist.array<8xf64, #b> -> !dist.array<8xf64, #b>
+  return %r : !dist.array<8xf64, #b>
+}

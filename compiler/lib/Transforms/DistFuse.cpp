@@ -319,6 +319,43 @@ void foldGathers(KernelOp kernel) {
 /// owns, and nothing is materialised and then moved). Only for layouts
 /// whose local part of a window is found directly (block on dimension 0,
 /// replicated); random draws keep their own iteration.
+/// True if `insert` writes a box (static starts, unit steps, dimensions in
+/// order) into an array whose layout gives each rank's part of a window
+/// directly: what a window update can do.
+bool isWindowInsert(InsertOp insert) {
+  auto type = cast<ArrayType>(insert.getDest().getType());
+  auto source = cast<ArrayType>(insert.getSource().getType());
+  if (!insert.getStarts().empty() || type.getRank() != source.getRank() ||
+      type.getRank() == 0)
+    return false;
+  for (auto [d, step, dim] :
+       llvm::enumerate(insert.getSteps(), insert.getDims()))
+    if (step != 1 || dim != static_cast<int64_t>(d))
+      return false;
+  LayoutAttr layout = type.getLayout();
+  return layout &&
+         (layout.isLeadingBlock() || layout.getNumDistributedDims() == 0);
+}
+
+/// `a[1:] = b[:-1]`: an insert of a view only copies elements. As a kernel
+/// that reads the view, it becomes a window update (foldGathers, then
+/// foldInsert): the copy runs where the destination lives, small shifts
+/// read ghost rows.
+void wrapViewCopy(InsertOp insert) {
+  auto gather = insert.getSource().getDefiningOp<GatherOp>();
+  if (!gather || gather->getBlock() != insert->getBlock() ||
+      !isWindowInsert(insert))
+    return;
+  auto type = cast<ArrayType>(gather.getType());
+  OpBuilder b(insert);
+  KernelOp copy =
+      buildKernel(b, insert.getLoc(), type, gather.getSizes(),
+                  gather.getResult(), {}, {}, type, b.getUnitAttr(),
+                  [](OpBuilder &, Location, ValueRange, ValueRange elements,
+                     ValueRange) { return SmallVector<Value>{elements[0]}; });
+  insert.getSourceMutable().assign(copy.getResult(0));
+}
+
 void foldInsert(KernelOp kernel) {
   if (kernel->getNumResults() != 1 || kernel.getReductionKind(0) ||
       kernel.getDest() || !kernel.getStreams().empty() ||
@@ -326,20 +363,11 @@ void foldInsert(KernelOp kernel) {
     return;
   auto insert = dyn_cast<InsertOp>(*kernel.getResult(0).getUsers().begin());
   if (!insert || insert.getSource() != kernel.getResult(0) ||
-      insert->getBlock() != kernel->getBlock() || !insert.getStarts().empty())
+      insert->getBlock() != kernel->getBlock() || !isWindowInsert(insert))
     return;
   Value dest = insert.getDest();
   auto type = cast<ArrayType>(dest.getType());
-  if (type.getRank() != kernel.getRank() || type.getRank() == 0)
-    return;
-  for (auto [d, step, dim] :
-       llvm::enumerate(insert.getSteps(), insert.getDims()))
-    if (step != 1 || dim != static_cast<int64_t>(d))
-      return;
   LayoutAttr layout = type.getLayout();
-  if (!layout ||
-      !(layout.isLeadingBlock() || layout.getNumDistributedDims() == 0))
-    return;
   // The kernel moves to the insert's place: its operands must be there.
   Operation *def = dest.getDefiningOp();
   if (def && def->getBlock() == kernel->getBlock() &&
@@ -368,6 +396,11 @@ struct DistFusePass : public dac::impl::DistFuseBase<DistFusePass> {
     for (Operation *op : ops)
       if (failed(wrapInKernel(op)))
         return signalPassFailure();
+
+    SmallVector<InsertOp> inserts;
+    getOperation().walk([&](InsertOp op) { inserts.push_back(op); });
+    for (InsertOp insert : inserts)
+      wrapViewCopy(insert);
 
     SmallVector<KernelOp> kernels;
     getOperation().walk([&](KernelOp k) { kernels.push_back(k); });
