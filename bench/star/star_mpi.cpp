@@ -78,7 +78,8 @@ int main(int argc, char **argv) {
   const int64_t last = std::min<int64_t>(hi, n - r) - lo; // exclusive
   // Rows that need no ghost rows: 2 away from both ends of the chunk.
   const int64_t innerFirst = std::max<int64_t>(first, r);
-  const int64_t innerLast = std::max(innerFirst, std::min<int64_t>(last, rows - r));
+  const int64_t innerLast =
+      std::max(innerFirst, std::min<int64_t>(last, rows - r));
 
   MPI_Barrier(MPI_COMM_WORLD);
   const double t0 = MPI_Wtime();

@@ -132,8 +132,9 @@ void detail::reportStats() {
   for (size_t i = 0; i < std::size(kKinds); ++i, at += 3, ++sat) {
     if (json) {
       text << (i ? ", " : "") << "{\"kind\": " << jsonString(kKinds[i])
-           << ", \"messages\": " << counts[at] << ", \"bytes\": "
-           << counts[at + 1] << ", \"self_bytes\": " << counts[at + 2]
+           << ", \"messages\": " << counts[at]
+           << ", \"bytes\": " << counts[at + 1]
+           << ", \"self_bytes\": " << counts[at + 2]
            << ", \"seconds\": " << seconds[sat] << "}";
       continue;
     }
@@ -144,7 +145,8 @@ void detail::reportStats() {
                   static_cast<long long>(counts[at + 2]), seconds[sat]);
     text << line;
   }
-  text << (json ? "], \"kernels\": [" : "kernel                line      calls     seconds\n");
+  text << (json ? "], \"kernels\": ["
+                : "kernel                line      calls     seconds\n");
   size_t kat = 0;
   for (auto &[key, k] : s.kernels) {
     bool first = kat == 0;
