@@ -18,3 +18,11 @@ u = np.arange(6.0)
 n = int(u[0]) + 2
 u[1:-1] = u[:-n] + u[2:]
 print(u)
+
+# np.diff: shifted reads along any axis, n times; not_equal for bools.
+x = np.arange(12.0) ** 2
+print(np.diff(x), np.diff(x, 2), np.diff(x, n=0))
+m = (np.arange(20).reshape(4, 5) ** 2) % 7
+print(np.diff(m), np.diff(m, axis=0), np.diff(m, 3, axis=1))
+b = np.arange(6) % 3 == 0
+print(np.diff(b))

@@ -111,6 +111,41 @@ ValueRef IRGen::callShapeFunction(StringRef name, const CallArgs &args,
   }
   if (name == "numpy.pad")
     return pad(args);
+  if (name == "numpy.diff") {
+    // a[..., 1:] - a[..., :-1] along `axis`, n times (not_equal for bools).
+    args.check("diff", 3, {"a", "n", "axis"});
+    ValueRef a = required(0, "a");
+    if (!a->is(Kind::Array) || a->shape.empty())
+      compileError("diff requires input that is at least one dimensional");
+    int64_t rank = a->shape.size();
+    ValueRef nArg = arg(1, "n"), axisArg = arg(2, "axis");
+    std::optional<int64_t> n = nArg ? Emitter::getConstInt(nArg) : 1;
+    std::optional<int64_t> axis = axisArg ? Emitter::getConstInt(axisArg) : -1;
+    if (!n || *n < 0)
+      compileError("order must be non-negative (known when compiling)");
+    if (!axis || *axis < -rank || *axis >= rank)
+      compileError("axis must be an integer in range, known when compiling");
+    int64_t d = *axis < 0 ? *axis + rank : *axis;
+    auto along = [&](std::optional<int64_t> from, std::optional<int64_t> to) {
+      std::vector<ValueRef> items;
+      for (int64_t e = 0; e < rank; ++e) {
+        auto slice = std::make_shared<PyValue>();
+        slice->kind = Kind::Slice;
+        slice->items = {e == d && from ? em.intConst(*from) : PyValue::none(),
+                        e == d && to ? em.intConst(*to) : PyValue::none(),
+                        PyValue::none()};
+        items.push_back(slice);
+      }
+      return PyValue::tuple(items);
+    };
+    ValueRef result = a;
+    for (int64_t i = 0; i < *n; ++i)
+      result =
+          em.applyUfunc(result->dtype == DType::Bool ? "not_equal" : "subtract",
+                        {em.subscript(result, along(1, std::nullopt)),
+                         em.subscript(result, along(std::nullopt, -1))});
+    return result;
+  }
   if (name == "numpy.transpose") {
     args.check("transpose", 2, {"a", "axes"});
     ValueRef a = required(0, "a");
