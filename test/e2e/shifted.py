@@ -26,3 +26,11 @@ m = (np.arange(20).reshape(4, 5) ** 2) % 7
 print(np.diff(m), np.diff(m, axis=0), np.diff(m, 3, axis=1))
 b = np.arange(6) % 3 == 0
 print(np.diff(b))
+
+# Orders beyond the extent (empty results), a kernel reading one view twice.
+print(np.diff(np.arange(10.0), 11))
+m = np.arange(30.0).reshape(5, 6)
+print(np.diff(m, 7, axis=0), np.diff(m, 8, axis=1))
+x = np.arange(3.0)
+b = x[3:]
+print(b[1:] - b[:-1], x[1:] * x[1:])

@@ -15,6 +15,7 @@
 #include "dac/Compiler/Passes.h"
 
 #include "mlir/IR/IRMapping.h"
+#include "llvm/ADT/SetVector.h"
 
 namespace dac {
 #define GEN_PASS_DEF_DISTFUSE
@@ -305,11 +306,15 @@ void foldGathers(KernelOp kernel) {
       createLike(b, kernel, inputs, kernel.getStreams(), kernel.getOffsets());
   folded.getBody().takeBody(kernel.getBody());
   kernel->replaceAllUsesWith(folded);
-  SmallVector<Value> old(kernel.getInputs());
+  // Each gather once (a kernel may read one twice), looked up before the
+  // kernel goes.
+  llvm::SetVector<Operation *> gathers;
+  for (Value v : kernel.getInputs())
+    if (auto gather = v.getDefiningOp<GatherOp>())
+      gathers.insert(gather);
   kernel->erase();
-  for (Value v : old)
-    if (auto gather = v.getDefiningOp<GatherOp>();
-        gather && gather->use_empty())
+  for (Operation *gather : gathers)
+    if (gather->use_empty())
       gather->erase();
 }
 

@@ -121,8 +121,11 @@ ValueRef IRGen::callShapeFunction(StringRef name, const CallArgs &args,
     ValueRef nArg = arg(1, "n"), axisArg = arg(2, "axis");
     std::optional<int64_t> n = nArg ? Emitter::getConstInt(nArg) : 1;
     std::optional<int64_t> axis = axisArg ? Emitter::getConstInt(axisArg) : -1;
-    if (!n || *n < 0)
-      compileError("order must be non-negative (known when compiling)");
+    if (!n)
+      compileError("np.diff's order n must be an integer known when "
+                   "compiling");
+    if (*n < 0)
+      compileError("order must be non-negative but got " + Twine(*n));
     if (!axis || *axis < -rank || *axis >= rank)
       compileError("axis must be an integer in range, known when compiling");
     int64_t d = *axis < 0 ? *axis + rank : *axis;
