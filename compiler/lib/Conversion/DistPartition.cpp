@@ -158,13 +158,7 @@ void FunctionPartitioner::lowerAssert(AssertOp op) {
       createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_fail_all,
                         {text, where});
     } else {
-      Value values = createEntryBuffer(b, loc, func, op.getValues().size());
-      for (auto [i, v] : llvm::enumerate(op.getValues())) {
-        auto ptr = LLVM::GEPOp::create(
-            b, loc, values.getType(), b.getI64Type(), values,
-            ArrayRef<LLVM::GEPArg>{static_cast<int32_t>(i)});
-        LLVM::StoreOp::create(b, loc, toI64(b, loc, v), ptr);
-      }
+      Value values = createWordBuffer(b, loc, func, op.getValues());
       createRuntimeCall(
           b, loc, module, RuntimeFunction::dac_rt_fail_all_values,
           {text, where, constI64(b, loc, op.getValues().size()), values});

@@ -51,6 +51,13 @@ mlir::Value buildAllReduce(mlir::OpBuilder &b, mlir::Location loc,
 /// A stack buffer of `count` i64 words in the entry block.
 mlir::Value createEntryBuffer(mlir::OpBuilder &b, mlir::Location loc,
                               mlir::func::FuncOp func, int64_t count);
+/// A stack buffer in the entry block holding `words` (int64, or index
+/// values converted), stored here: arguments of runtime calls.
+mlir::Value createWordBuffer(mlir::OpBuilder &b, mlir::Location loc,
+                             mlir::func::FuncOp func, mlir::ValueRange words);
+/// Word `i` of an int64 buffer (what a runtime call wrote).
+mlir::Value loadWord(mlir::OpBuilder &b, mlir::Location loc, mlir::Value buffer,
+                     int32_t i);
 /// The address of a memref's first element, for runtime calls.
 mlir::Value getPointer(mlir::OpBuilder &b, mlir::Location loc,
                        mlir::Value memref);

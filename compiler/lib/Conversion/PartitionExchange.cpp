@@ -42,11 +42,19 @@ SmallVector<Value> mixedStarts(OpBuilder &b, Location loc,
   return starts;
 }
 
-/// The access a gather reads or an insert writes, from its attributes.
+/// An access from its attribute form: static starts (dynamic ones given
+/// apart), steps and dims.
+Access accessOf(OpBuilder &b, Location loc, ArrayRef<int64_t> staticStarts,
+                ValueRange starts, ArrayRef<int64_t> steps,
+                ArrayRef<int64_t> dims) {
+  return {mixedStarts(b, loc, staticStarts, starts),
+          SmallVector<int64_t>(steps), SmallVector<int64_t>(dims)};
+}
+
+/// The access a gather reads or an insert writes.
 template <typename OpTy> Access accessOf(OpBuilder &b, Location loc, OpTy op) {
-  return {mixedStarts(b, loc, op.getStaticStarts(), op.getStarts()),
-          SmallVector<int64_t>(op.getSteps()),
-          SmallVector<int64_t>(op.getDims())};
+  return accessOf(b, loc, op.getStaticStarts(), op.getStarts(), op.getSteps(),
+                  op.getDims());
 }
 
 /// Bytes per element in a local buffer (a bool takes one byte).
@@ -83,13 +91,7 @@ void FunctionPartitioner::emitExchange(OpBuilder &b, Location loc, Value source,
       words.push_back(constI64(b, loc, side->dims[d]));
     }
   }
-  Value map = createEntryBuffer(b, loc, func, words.size());
-  for (auto [i, word] : llvm::enumerate(words)) {
-    auto ptr =
-        LLVM::GEPOp::create(b, loc, map.getType(), b.getI64Type(), map,
-                            ArrayRef<LLVM::GEPArg>{static_cast<int32_t>(i)});
-    LLVM::StoreOp::create(b, loc, word, ptr);
-  }
+  Value map = createWordBuffer(b, loc, func, words);
   Value srcLayout = createLayoutHandle(b, loc, layoutOf(srcType),
                                        getGlobalSizes(b, loc, source));
   Value dstLayout = createLayoutHandle(b, loc, layoutOf(dstType), dstSizes);
@@ -168,13 +170,7 @@ LogicalResult FunctionPartitioner::lowerExtract(ExtractOp op) {
     value = memref::LoadOp::create(b, loc, buffer, op.getIndices());
   } else {
     // The owner reads it and broadcasts it.
-    Value index = createEntryBuffer(b, loc, func, op.getIndices().size());
-    for (auto [d, i] : llvm::enumerate(op.getIndices())) {
-      auto ptr =
-          LLVM::GEPOp::create(b, loc, index.getType(), b.getI64Type(), index,
-                              ArrayRef<LLVM::GEPArg>{static_cast<int32_t>(d)});
-      LLVM::StoreOp::create(b, loc, toI64(b, loc, i), ptr);
-    }
+    Value index = createWordBuffer(b, loc, func, op.getIndices());
     Value out = createEntryBuffer(b, loc, func, 1);
     Value handle = createLayoutHandle(b, loc, layout,
                                       getGlobalSizes(b, loc, op.getArray()));
@@ -297,10 +293,9 @@ InputRead FunctionPartitioner::prepareInput(OpBuilder &b, Location loc,
   auto type = cast<ArrayType>(getGlobalType(input));
   LayoutAttr source = layoutOf(type), layout = frame.layout;
   SmallVector<Value> sizes = getGlobalSizes(b, loc, input);
-  Access acc = access ? Access{mixedStarts(b, loc, access.getStarts(),
-                                           kernel.getInputAccessStarts(i)),
-                               SmallVector<int64_t>(access.getSteps()),
-                               SmallVector<int64_t>(access.getDims())}
+  Access acc = access ? accessOf(b, loc, access.getStarts(),
+                                 kernel.getInputAccessStarts(i),
+                                 access.getSteps(), access.getDims())
                       : identityAccess(b, loc, kernel.getRank());
 
   // Read in place: every distributed dimension of the input is split
@@ -505,14 +500,8 @@ void FunctionPartitioner::startGhosts(OpBuilder &b, Location loc,
           createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_shift_plan,
                             {handle, iteration, constI64(b, loc, g.minShift),
                              constI64(b, loc, g.maxShift), widths});
-      auto width = [&](int32_t i) {
-        auto ptr = LLVM::GEPOp::create(b, loc, widths.getType(), b.getI64Type(),
-                                       widths, ArrayRef<LLVM::GEPArg>{i});
-        return toIndex(b, loc,
-                       LLVM::LoadOp::create(b, loc, b.getI64Type(), ptr));
-      };
-      g.lo = width(0);
-      g.hi = width(1);
+      g.lo = toIndex(b, loc, loadWord(b, loc, widths, 0));
+      g.hi = toIndex(b, loc, loadWord(b, loc, widths, 1));
       emitRemark(loc) << "halo: the rows of an array read here that lie next "
                          "to each rank's part (shifts "
                       << g.minShift << ".." << g.maxShift

@@ -21,14 +21,7 @@ Value FunctionPartitioner::createLayoutHandle(OpBuilder &b, Location loc,
                                               LayoutAttr layout,
                                               ArrayRef<Value> globalSizes) {
   Value desc = createI64ArrayConstant(b, loc, module, encodeLayout(layout));
-  Value shape =
-      createEntryBuffer(b, loc, func, std::max<size_t>(globalSizes.size(), 1));
-  for (auto [d, size] : llvm::enumerate(globalSizes)) {
-    auto ptr =
-        LLVM::GEPOp::create(b, loc, shape.getType(), b.getI64Type(), shape,
-                            ArrayRef<LLVM::GEPArg>{static_cast<int32_t>(d)});
-    LLVM::StoreOp::create(b, loc, toI64(b, loc, size), ptr);
-  }
+  Value shape = createWordBuffer(b, loc, func, globalSizes);
   // The location names the script line if the layout does not fit the
   // number of ranks the program runs on.
   Value where = createStringConstant(b, loc, module, formatLocation(loc));
@@ -127,12 +120,8 @@ FunctionPartitioner::buildLocalSpaceHere(OpBuilder &b, Location loc,
     createRuntimeCall(b, loc, module,
                       RuntimeFunction::dac_rt_layout_block_range,
                       {toI64(b, loc, globalSizes[0]), procs, me, range});
-    auto countPtr = LLVM::GEPOp::create(b, loc, range.getType(), b.getI64Type(),
-                                        range, ArrayRef<LLVM::GEPArg>{1});
-    space.start =
-        toIndex(b, loc, LLVM::LoadOp::create(b, loc, b.getI64Type(), range));
-    space.localSizes[0] =
-        toIndex(b, loc, LLVM::LoadOp::create(b, loc, b.getI64Type(), countPtr));
+    space.start = toIndex(b, loc, loadWord(b, loc, range, 0));
+    space.localSizes[0] = toIndex(b, loc, loadWord(b, loc, range, 1));
   }
   return space;
 }
@@ -279,11 +268,8 @@ LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
     createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_rng_state_at,
                       {mapping.lookup(rng), position, buffer});
     std::array<Value, 4> words;
-    for (int i = 0; i < 4; ++i) {
-      auto ptr = LLVM::GEPOp::create(b, loc, buffer.getType(), b.getI64Type(),
-                                     buffer, ArrayRef<LLVM::GEPArg>{i});
-      words[i] = LLVM::LoadOp::create(b, loc, b.getI64Type(), ptr);
-    }
+    for (int i = 0; i < 4; ++i)
+      words[i] = loadWord(b, loc, buffer, i);
     return words;
   };
   auto loadStreamWith = [&](OpBuilder &b, Value rng, Value position) -> Stream {

@@ -200,6 +200,26 @@ Value createEntryBuffer(OpBuilder &b, Location loc, func::FuncOp func,
                                 b.getI64Type(), constI64(b, loc, count));
 }
 
+Value createWordBuffer(OpBuilder &b, Location loc, func::FuncOp func,
+                       ValueRange words) {
+  Value buffer =
+      createEntryBuffer(b, loc, func, std::max<size_t>(words.size(), 1));
+  for (auto [i, word] : llvm::enumerate(words)) {
+    auto ptr =
+        LLVM::GEPOp::create(b, loc, buffer.getType(), b.getI64Type(), buffer,
+                            ArrayRef<LLVM::GEPArg>{static_cast<int32_t>(i)});
+    LLVM::StoreOp::create(
+        b, loc, word.getType().isIndex() ? toI64(b, loc, word) : word, ptr);
+  }
+  return buffer;
+}
+
+Value loadWord(OpBuilder &b, Location loc, Value buffer, int32_t i) {
+  auto ptr = LLVM::GEPOp::create(b, loc, buffer.getType(), b.getI64Type(),
+                                 buffer, ArrayRef<LLVM::GEPArg>{i});
+  return LLVM::LoadOp::create(b, loc, b.getI64Type(), ptr);
+}
+
 /// The address of a memref's first element, for runtime calls.
 Value getPointer(OpBuilder &b, Location loc, Value memref) {
   Value index = memref::ExtractAlignedPointerAsIndexOp::create(b, loc, memref);

@@ -24,6 +24,27 @@ ValueRef Emitter::intConst(int64_t v) {
       true);
 }
 
+ValueRef Emitter::intValue(Value index) {
+  return PyValue::scalar(
+      arith::IndexCastOp::create(b, loc, b.getI64Type(), index), DType::Int64,
+      true);
+}
+
+ValueRef Emitter::slice(ValueRef start, ValueRef stop, ValueRef step) {
+  auto v = std::make_shared<PyValue>();
+  v->kind = PyValue::Kind::Slice;
+  for (ValueRef part : {start, stop, step})
+    v->items.push_back(part ? part : PyValue::none());
+  return v;
+}
+
+ValueRef Emitter::along(size_t rank, size_t axis, ValueRef item) {
+  std::vector<ValueRef> items;
+  for (size_t d = 0; d < rank; ++d)
+    items.push_back(d == axis ? item : slice(nullptr, nullptr));
+  return PyValue::tuple(items);
+}
+
 ValueRef Emitter::floatConst(double v) {
   return PyValue::scalar(
       arith::ConstantOp::create(b, loc, b.getF64FloatAttr(v)), DType::Float64,

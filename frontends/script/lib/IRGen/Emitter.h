@@ -56,6 +56,13 @@ public:
 
   // Constants.
   ValueRef intConst(int64_t v);
+  /// An `index` value as a Python int.
+  ValueRef intValue(mlir::Value index);
+  /// The slice `start:stop:step` (null parts omitted, as `::` omits them).
+  static ValueRef slice(ValueRef start, ValueRef stop, ValueRef step = {});
+  /// The subscript of a rank-`rank` array that takes `item` (a slice or an
+  /// integer) along `axis` and whole dimensions elsewhere.
+  static ValueRef along(size_t rank, size_t axis, ValueRef item);
   ValueRef floatConst(double v);
   ValueRef boolConst(bool v);
   mlir::Value index(int64_t v);

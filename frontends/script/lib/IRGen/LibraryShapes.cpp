@@ -129,24 +129,15 @@ ValueRef IRGen::callShapeFunction(StringRef name, const CallArgs &args,
     if (!axis || *axis < -rank || *axis >= rank)
       compileError("axis must be an integer in range, known when compiling");
     int64_t d = *axis < 0 ? *axis + rank : *axis;
-    auto along = [&](std::optional<int64_t> from, std::optional<int64_t> to) {
-      std::vector<ValueRef> items;
-      for (int64_t e = 0; e < rank; ++e) {
-        auto slice = std::make_shared<PyValue>();
-        slice->kind = Kind::Slice;
-        slice->items = {e == d && from ? em.intConst(*from) : PyValue::none(),
-                        e == d && to ? em.intConst(*to) : PyValue::none(),
-                        PyValue::none()};
-        items.push_back(slice);
-      }
-      return PyValue::tuple(items);
-    };
+    ValueRef after =
+        Emitter::along(rank, d, Emitter::slice(em.intConst(1), {}));
+    ValueRef before =
+        Emitter::along(rank, d, Emitter::slice({}, em.intConst(-1)));
     ValueRef result = a;
     for (int64_t i = 0; i < *n; ++i)
-      result =
-          em.applyUfunc(result->dtype == DType::Bool ? "not_equal" : "subtract",
-                        {em.subscript(result, along(1, std::nullopt)),
-                         em.subscript(result, along(std::nullopt, -1))});
+      result = em.applyUfunc(
+          result->dtype == DType::Bool ? "not_equal" : "subtract",
+          {em.subscript(result, after), em.subscript(result, before)});
     return result;
   }
   if (name == "numpy.transpose") {
@@ -231,40 +222,21 @@ ValueRef IRGen::pad(const CallArgs &args) {
   // `from:to:step` along `axis`, everything elsewhere; bounds are index
   // values or, when null, omitted.
   auto slices = [&](size_t axis, Value from, Value to, int64_t step) {
-    std::vector<ValueRef> items;
-    auto bound = [&](Value v) {
-      return v ? PyValue::scalar(
-                     arith::IndexCastOp::create(b, em.loc, b.getI64Type(), v),
-                     DType::Int64, true)
-               : PyValue::none();
-    };
-    for (size_t d = 0; d < rank; ++d) {
-      auto slice = std::make_shared<PyValue>();
-      slice->kind = Kind::Slice;
-      slice->items = {d == axis ? bound(from) : PyValue::none(),
-                      d == axis ? bound(to) : PyValue::none(),
-                      d == axis && step != 1 ? em.intConst(step)
-                                             : PyValue::none()};
-      items.push_back(slice);
-    }
-    return PyValue::tuple(items);
+    auto bound = [&](Value v) { return v ? em.intValue(v) : ValueRef(); };
+    return Emitter::along(
+        rank, axis,
+        Emitter::slice(bound(from), bound(to),
+                       step != 1 ? em.intConst(step) : ValueRef()));
   };
   auto at = [&](Value base, int64_t offset) -> Value {
     return em.fold(arith::AddIOp::create(b, em.loc, base, em.index(offset)));
   };
   // ... the array in the middle ...
   std::vector<ValueRef> middle;
-  for (size_t d = 0; d < rank; ++d) {
-    auto slice = std::make_shared<PyValue>();
-    slice->kind = Kind::Slice;
-    slice->items = {em.intConst(widths[d].first),
-                    PyValue::scalar(arith::IndexCastOp::create(
-                                        b, em.loc, b.getI64Type(),
-                                        at(extents[d], widths[d].first)),
-                                    DType::Int64, true),
-                    PyValue::none()};
-    middle.push_back(slice);
-  }
+  for (size_t d = 0; d < rank; ++d)
+    middle.push_back(
+        Emitter::slice(em.intConst(widths[d].first),
+                       em.intValue(at(extents[d], widths[d].first))));
   em.setItem(out, PyValue::tuple(middle), a);
   if (mode == "constant")
     return out;
@@ -306,20 +278,8 @@ ValueRef IRGen::pad(const CallArgs &args) {
     // Edge: the row at `index` along d, broadcast over the pad (an integer
     // index and a new axis: its extent is 1 also when n is not known).
     auto edge = [&](Value from, Value to, Value index) {
-      std::vector<ValueRef> items;
-      for (size_t e = 0; e < rank; ++e) {
-        if (e == d) {
-          items.push_back(PyValue::scalar(
-              arith::IndexCastOp::create(b, em.loc, b.getI64Type(), index),
-              DType::Int64, true));
-          continue;
-        }
-        auto all = std::make_shared<PyValue>();
-        all->kind = Kind::Slice;
-        all->items = {PyValue::none(), PyValue::none(), PyValue::none()};
-        items.push_back(all);
-      }
-      ValueRef row = em.subscript(out, PyValue::tuple(items));
+      ValueRef row =
+          em.subscript(out, Emitter::along(rank, d, em.intValue(index)));
       em.setItem(out, slices(d, from, to, 1),
                  em.expandDims(row, {static_cast<int64_t>(d)}, rank));
     };

@@ -417,16 +417,7 @@ ValueRef Emitter::roll(const ValueRef &array, const ValueRef &shift,
   auto number = [&](Value v) { return PyValue::scalar(v, DType::Int64, true); };
   // The index selecting [from, to) along `axis`, everything elsewhere.
   auto range = [&](ValueRef from, ValueRef to) {
-    std::vector<ValueRef> items;
-    for (size_t d = 0; d < array->shape.size(); ++d) {
-      auto slice = std::make_shared<PyValue>();
-      slice->kind = Kind::Slice;
-      bool here = static_cast<int64_t>(d) == axis;
-      slice->items = {here && from ? from : PyValue::none(),
-                      here && to ? to : PyValue::none(), PyValue::none()};
-      items.push_back(slice);
-    }
-    return PyValue::tuple(items);
+    return along(array->shape.size(), axis, slice(from, to));
   };
   ValueRef zero = PyValue::scalar(
       convert(b, loc, intConst(0)->value, DType::Int64, array->dtype),
