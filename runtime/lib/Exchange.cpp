@@ -356,67 +356,108 @@ private:
       index;
 };
 
-/// The ghost cells of `dim` (block-distributed): `lo` indices before the
-/// rank's owned range and `hi` after it (wrapped when `periodic`, else cut
-/// at the edges), over the rank's own part of the other dimensions. They
-/// land in a buffer of the rank's local shape with `dim` replaced by
-/// lo + hi, ghost index j < lo holding global start - lo + j and j >= lo
-/// global stop + j - lo. By global index, whoever owns them: next to small
-/// or empty chunks they come from several ranks.
-std::shared_ptr<Plan> buildHaloPlan(const LayoutHandle &handle, unsigned dim,
-                                    int64_t lo, int64_t hi, bool periodic) {
+/// The extents of ghost slab `s` around a chunk of `shape` (see
+/// dac_rt_ghost_plan in RuntimeABI.def); empty without widths along s.
+std::vector<int64_t> slabShape(const std::vector<int64_t> &shape,
+                               const std::vector<int64_t> &lo,
+                               const std::vector<int64_t> &hi, unsigned s) {
+  std::vector<int64_t> slab(shape.size(), 0);
+  if (!lo[s] && !hi[s])
+    return slab;
+  for (unsigned d = 0; d < shape.size(); ++d)
+    slab[d] = d < s ? shape[d] : d == s ? lo[d] + hi[d]
+                                        : lo[d] + shape[d] + hi[d];
+  return slab;
+}
+
+/// Each slab's first offset in the ghost buffer and, last, the total.
+void slabBases(const std::vector<int64_t> &shape,
+               const std::vector<int64_t> &lo, const std::vector<int64_t> &hi,
+               int64_t *bases) {
+  int64_t offset = 0;
+  for (unsigned s = 0; s < shape.size(); ++s) {
+    bases[s] = offset;
+    int64_t count = 1;
+    for (int64_t e : slabShape(shape, lo, hi, s))
+      count *= e;
+    offset += count;
+  }
+  bases[shape.size()] = offset;
+}
+
+/// The ghost cells around a rank's chunk, as slabs (see dac_rt_ghost_plan
+/// in RuntimeABI.def): slab d holds the cells whose first index outside the
+/// owned box is along d, with `lo[d]` + `hi[d]` positions along d, the
+/// owned positions before it and the padded ones (lo + owned + hi) after.
+/// Corners thus come from their diagonal owner. Cells are found by global
+/// index, whoever owns them: next to small or empty chunks they come from
+/// several ranks; past an edge they wrap along the dimensions of
+/// `periodic`, else stay unfilled.
+std::shared_ptr<Plan> buildGhostPlan(const LayoutHandle &handle,
+                                     const std::vector<int64_t> &lo,
+                                     const std::vector<int64_t> &hi,
+                                     int64_t periodic) {
   const Layout &layout = handle.Map;
+  unsigned rank = layout.rank();
   int me = handle.Rank, size = detail::worldSize();
   auto plan = std::make_shared<Plan>();
   plan->kind = "halo";
   std::vector<std::vector<int64_t>> requests(size), landing(size);
-  int64_t extent = layout.shape()[dim];
   std::vector<int64_t> shape = layout.localShape(me);
-  BlockRange owned = layout.axis(dim).ownedRange(layout.coordAlong(me, dim));
-  std::vector<int64_t> ghostShape = shape;
-  ghostShape[dim] = lo + hi;
-  std::vector<std::vector<int64_t>> indices(layout.rank());
-  for (unsigned d = 0; d < layout.rank(); ++d)
+  std::vector<std::vector<int64_t>> indices(rank);
+  std::vector<BlockRange> owned(rank);
+  for (unsigned d = 0; d < rank; ++d) {
     indices[d] = layout.ownedIndices(me, d);
-  int64_t count = 1;
-  for (int64_t e : ghostShape)
-    count *= e;
-  std::vector<int64_t> global(layout.rank()), pos(layout.rank(), 0);
-  for (int64_t n = 0; n < count && extent > 0; ++n) {
-    // pos: C-order position in the ghost buffer.
-    int64_t rest = n, offset = n;
-    for (unsigned d = layout.rank(); d-- > 0;) {
-      pos[d] = rest % ghostShape[d];
-      rest /= ghostShape[d];
-    }
-    bool valid = true;
-    for (unsigned d = 0; d < layout.rank(); ++d) {
-      if (d != dim) {
-        global[d] = indices[d][pos[d]];
+    if (lo[d] || hi[d])
+      owned[d] = layout.axis(d).ownedRange(layout.coordAlong(me, d));
+  }
+  // The global index of position q along d: ghost (before or after the
+  // owned range) or owned; -1 past a non-periodic edge.
+  auto globalAt = [&](unsigned d, int64_t q, bool ghost) -> int64_t {
+    if (!ghost && q >= lo[d] && q < lo[d] + shape[d])
+      return indices[d][q - lo[d]];
+    int64_t g = q < lo[d] ? owned[d].start - lo[d] + q
+                          : owned[d].start + owned[d].count + q - lo[d] -
+                                (ghost ? 0 : shape[d]);
+    int64_t extent = layout.shape()[d];
+    if ((periodic >> d) & 1)
+      g = extent ? ((g % extent) + extent) % extent : -1;
+    return g >= 0 && g < extent ? g : -1;
+  };
+  int64_t offset = 0;
+  std::vector<int64_t> pos(rank), global(rank);
+  for (unsigned s = 0; s < rank; ++s) {
+    std::vector<int64_t> slab = slabShape(shape, lo, hi, s);
+    int64_t count = 1;
+    for (int64_t e : slab)
+      count *= e;
+    for (int64_t n = 0; n < count; ++n, ++offset) {
+      int64_t rest = n;
+      for (unsigned d = rank; d-- > 0;) {
+        pos[d] = rest % slab[d];
+        rest /= slab[d];
+      }
+      bool valid = true;
+      for (unsigned d = 0; d < rank && valid; ++d) {
+        global[d] = d < s ? indices[d][pos[d]] : globalAt(d, pos[d], d == s);
+        valid = global[d] >= 0;
+      }
+      if (!valid)
+        continue;
+      ElementOwner owner = layout.owner(global);
+      std::vector<int64_t> strides = stridesOf(layout.localShape(owner.rank));
+      int64_t srcOffset = 0;
+      for (unsigned d = 0; d < rank; ++d)
+        srcOffset += owner.local[d] * strides[d];
+      if (owner.rank == me) {
+        // A periodic wrap on a rank that owns both ends.
+        plan->selfSrc.push_back(srcOffset);
+        plan->selfDst.push_back(offset);
         continue;
       }
-      int64_t g = pos[d] < lo ? owned.start - lo + pos[d]
-                              : owned.start + owned.count + pos[d] - lo;
-      if (periodic)
-        g = ((g % extent) + extent) % extent;
-      valid = g >= 0 && g < extent;
-      global[d] = g;
+      requests[owner.rank].push_back(srcOffset);
+      landing[owner.rank].push_back(offset);
     }
-    if (!valid)
-      continue;
-    ElementOwner owner = layout.owner(global);
-    std::vector<int64_t> strides = stridesOf(layout.localShape(owner.rank));
-    int64_t srcOffset = 0;
-    for (unsigned d = 0; d < layout.rank(); ++d)
-      srcOffset += owner.local[d] * strides[d];
-    if (owner.rank == me) {
-      // A periodic wrap on a rank that owns both ends.
-      plan->selfSrc.push_back(srcOffset);
-      plan->selfDst.push_back(offset);
-      continue;
-    }
-    requests[owner.rank].push_back(srcOffset);
-    landing[owner.rank].push_back(offset);
   }
   finishPlan(*plan, requests, landing);
   return plan;
@@ -470,55 +511,56 @@ extern "C" void *dac_rt_exchange_plan(void *srcLayout, void *dstLayout,
   });
 }
 
-extern "C" void *dac_rt_shift_plan(void *layout, void *iteration,
-                                   int64_t minShift, int64_t maxShift,
-                                   void *widths) {
-  return detail::guard("dac_rt_shift_plan", [&]() -> void * {
+extern "C" void *dac_rt_ghost_plan(void *layout, void *iteration,
+                                   void *shifts, int64_t periodic,
+                                   void *out) {
+  return detail::guard("dac_rt_ghost_plan", [&]() -> void * {
     const LayoutHandle &src =
-        detail::getLayoutHandle(layout, "dac_rt_shift_plan");
-    const LayoutHandle &iter =
-        detail::getLayoutHandle(iteration, "dac_rt_shift_plan");
-    if (!widths || src.Map.rank() == 0 || iter.Map.rank() == 0 ||
-        src.Map.dim(0).kind != DimKind::Block ||
-        iter.Map.dim(0).kind != DimKind::Block || minShift > maxShift)
-      fatal("dac_rt_shift_plan: needs block dimensions 0 and ordered shifts");
-    // The rows this rank reads, [first + minShift, last + maxShift], and
-    // those it owns: the ghost cells are what lies outside on either side.
-    BlockRange rows =
-        iter.Map.axis(0).ownedRange(iter.Map.coordAlong(iter.Rank, 0));
-    BlockRange own =
-        src.Map.axis(0).ownedRange(src.Map.coordAlong(src.Rank, 0));
-    int64_t lo = 0, hi = 0;
-    if (rows.count > 0) {
-      lo = std::max<int64_t>(0, own.start - (rows.start + minShift));
-      hi = std::max<int64_t>(0, rows.start + rows.count + maxShift -
-                                    (own.start + own.count));
+        detail::getLayoutHandle(layout, "dac_rt_ghost_plan");
+    const LayoutHandle &iter = detail::getLayoutHandle(
+        iteration ? iteration : layout, "dac_rt_ghost_plan");
+    unsigned rank = src.Map.rank();
+    if (!shifts || !out || iter.Map.rank() != rank)
+      fatal("dac_rt_ghost_plan: needs shifts, an output and layouts of one "
+            "rank");
+    const int64_t *range = static_cast<const int64_t *>(shifts);
+    int64_t *words = static_cast<int64_t *>(out);
+    // Per dimension, the positions this rank's iteration reads, [first +
+    // min, last + max], and those it owns: the ghost cells are what lies
+    // outside on either side. Nothing when it iterates over nothing.
+    bool iterates = true;
+    for (unsigned d = 0; d < rank; ++d)
+      iterates &= iter.Map.localShape(iter.Rank)[d] > 0;
+    std::vector<int64_t> lo(rank, 0), hi(rank, 0);
+    for (unsigned d = 0; d < rank; ++d) {
+      int64_t minShift = range[2 * d], maxShift = range[2 * d + 1];
+      bool block = src.Map.dim(d).kind == DimKind::Block &&
+                   iter.Map.dim(d).kind == DimKind::Block;
+      if (minShift > maxShift || (!block && (minShift || maxShift)))
+        fatal("dac_rt_ghost_plan: shifts need a block dimension and an "
+              "ordered range");
+      if (!block || !iterates)
+        continue;
+      BlockRange rows =
+          iter.Map.axis(d).ownedRange(iter.Map.coordAlong(iter.Rank, d));
+      BlockRange own =
+          src.Map.axis(d).ownedRange(src.Map.coordAlong(src.Rank, d));
+      lo[d] = std::max<int64_t>(0, own.start - (rows.start + minShift));
+      hi[d] = std::max<int64_t>(0, rows.start + rows.count + maxShift -
+                                       (own.start + own.count));
     }
-    int64_t *out = static_cast<int64_t *>(widths);
-    out[0] = lo;
-    out[1] = hi;
-    // The key is the same on every rank (the widths are not): all ranks
-    // find or build the plan together.
-    PlanCache::Key key{layout, iteration, {-2, minShift, maxShift}};
-    return &plans().get(
-        key, [&] { return buildHaloPlan(src, 0, lo, hi, /*periodic=*/false); });
-  });
-}
-
-extern "C" void *dac_rt_halo_plan(void *layout, int64_t dim, int64_t lo,
-                                  int64_t hi, int64_t periodic) {
-  return detail::guard("dac_rt_halo_plan", [&]() -> void * {
-    const LayoutHandle &handle =
-        detail::getLayoutHandle(layout, "dac_rt_halo_plan");
-    if (dim < 0 || dim >= static_cast<int64_t>(handle.Map.rank()) ||
-        handle.Map.dim(dim).kind != DimKind::Block || lo < 0 || hi < 0)
-      fatal("dac_rt_halo_plan: ghost cells need a block dimension and "
-            "non-negative widths");
-    // Map words never start with a negative rank: these keys are apart.
-    PlanCache::Key key{layout, nullptr, {-1, dim, lo, hi, periodic}};
-    return &plans().get(key, [&] {
-      return buildHaloPlan(handle, static_cast<unsigned>(dim), lo, hi,
-                           periodic != 0);
+    for (unsigned d = 0; d < rank; ++d) {
+      words[2 * d] = lo[d];
+      words[2 * d + 1] = hi[d];
+    }
+    // The key is the same on every rank (the widths may not be): all ranks
+    // find or build the plan together. Map words never start with a
+    // negative rank, so these keys stay apart from exchange plans.
+    std::vector<int64_t> key{-1, periodic};
+    key.insert(key.end(), range, range + 2 * rank);
+    slabBases(src.Map.localShape(src.Rank), lo, hi, words + 2 * rank);
+    return &plans().get({layout, iteration, key}, [&] {
+      return buildGhostPlan(src, lo, hi, periodic);
     });
   });
 }

@@ -110,6 +110,22 @@ extern "C" void dac_rt_layout_global_indices(void *layout, int64_t dim,
   });
 }
 
+extern "C" void dac_rt_layout_owned_range(void *layout, int64_t dim,
+                                          void *out) {
+  detail::guard("dac_rt_layout_owned_range", [&] {
+    const LayoutHandle &handle =
+        detail::getLayoutHandle(layout, "dac_rt_layout_owned_range");
+    unsigned d = checkDim(handle, dim, "dac_rt_layout_owned_range");
+    if (handle.Map.dim(d).kind != DimKind::Block || !out)
+      fatal("dac_rt_layout_owned_range: needs a block dimension and an "
+            "output buffer");
+    BlockRange range =
+        handle.Map.axis(d).ownedRange(handle.Map.coordAlong(handle.Rank, d));
+    static_cast<int64_t *>(out)[0] = range.start;
+    static_cast<int64_t *>(out)[1] = range.count;
+  });
+}
+
 extern "C" void dac_rt_print_localshapes(void *layout) {
   detail::guard("dac_rt_print_localshapes", [&] {
     const LayoutHandle &handle =

@@ -324,7 +324,8 @@ func.func @element(%v: f64, %i: index) -> f64 {
 // an undistributed dimension stays local (index arithmetic, no exchange), a
 // broadcast operand is replicated at its own size (one exchange into a
 // buffer of 4 elements), a read one row down of an array of another extent
-// takes ghost rows of widths known when running (dac_rt_shift_plan).
+// takes ghost rows of widths known when running (dac_rt_ghost_plan with
+// the kernel's layout).
 // CHECK-LABEL: func @accesses
 func.func @accesses(%v: f64) -> (f64, f64) {
   %m = dist.kernel [6, 4] <[b, n]> reductions [unit] -> !dist.array<6x4xf64, #bn> {
@@ -356,7 +357,9 @@ func.func @accesses(%v: f64) -> (f64, f64) {
     %p = arith.mulf %x, %y : f64
     dist.yield %p : f64
   }
-  // CHECK: call @dac_rt_shift_plan(%{{.*}}, %{{.*}}, %c1_i64{{.*}}, %c1_i64{{.*}}, %{{.*}})
+  // CHECK: %[[ARRAY:.*]] = call @dac_rt_layout_create
+  // CHECK: %[[ITER:.*]] = call @dac_rt_layout_create
+  // CHECK: call @dac_rt_ghost_plan(%[[ARRAY]], %[[ITER]], %{{.*}}, %c0_i64{{.*}}, %{{.*}})
   // CHECK: call @dac_rt_exchange_start
   // CHECK: scf.for
   // CHECK: call @dac_rt_exchange_wait
@@ -388,8 +391,9 @@ func.func @halo(%v: f64) -> f64 {
   // CHECK: %[[NEW:.*]] = memref.alloc(%{{.*}}, %{{.*}}) : memref<?x?xf64>
   // CHECK-NOT: memref.copy
   // CHECK: memref.store %{{.*}}, %[[NEW]]
-  // CHECK: %[[GHOSTS:.*]] = memref.alloc(%{{.*}}, %{{.*}}) : memref<?x?xf64>
-  // CHECK: %[[PLAN:.*]] = call @dac_rt_halo_plan(%{{.*}}, %{{.*}}, %c1_i64{{.*}}, %c1_i64{{.*}}, %c0_i64{{.*}})
+  // CHECK: %[[SAME:.*]] = llvm.mlir.zero : !llvm.ptr
+  // CHECK: %[[PLAN:.*]] = call @dac_rt_ghost_plan(%{{.*}}, %[[SAME]], %{{.*}}, %c0_i64{{.*}}, %{{.*}})
+  // CHECK: %[[GHOSTS:.*]] = memref.alloc(%{{.*}}) : memref<?xf64>
   // CHECK: %[[TICKET:.*]] = call @dac_rt_exchange_start(%[[PLAN]]
   // CHECK: scf.for
   // CHECK: scf.for
@@ -406,7 +410,7 @@ func.func @halo(%v: f64) -> f64 {
     dist.yield %t : f64
   }
   // CHECK-NOT: memref.copy
-  // CHECK-NOT: dac_rt_halo_plan
+  // CHECK-NOT: dac_rt_ghost_plan
   %x = dist.kernel [2, 5] <[b, n]> ins(%w : !dist.array<6x5xf64, #bn>) at [#dist.access<[4, 0] steps [1, 1] dims [0, 1]>] into %w : !dist.array<6x5xf64, #bn> window [4, 0] reductions [unit] -> !dist.array<6x5xf64, #bn> {
   ^bb0(%i: index, %j: index, %a: f64):
     %t = arith.mulf %a, %a : f64

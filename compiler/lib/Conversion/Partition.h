@@ -67,6 +67,10 @@ void copyOutsideBox(mlir::OpBuilder &b, mlir::Location loc, mlir::Value src,
                     mlir::Value dst, llvm::ArrayRef<mlir::Value> lowers,
                     llvm::ArrayRef<mlir::Value> uppers,
                     llvm::ArrayRef<mlir::Value> sizes);
+/// Bytes per element in a local buffer (a bool takes one byte).
+int64_t elementBytes(mlir::Type type);
+/// An array's layout (the default one when it has none).
+dist::LayoutAttr layoutOf(dist::ArrayType type);
 /// The runtime's descriptor of a layout (format in RuntimeABI.def).
 llvm::SmallVector<int64_t> encodeLayout(dist::LayoutAttr layout);
 
@@ -105,11 +109,14 @@ buildVectorReduction(mlir::OpBuilder &b, mlir::Location loc,
 /// A rank's part of a global iteration space under a layout.
 struct LocalSpace {
   llvm::SmallVector<mlir::Value> localSizes;
-  /// Block on dimension 0: the first owned global index along it.
-  mlir::Value start;
-  /// General layouts: per distributed dimension, the global index of each
-  /// local position (memref<?xi64>); null elsewhere.
+  /// Per block dimension, the first owned global index along it (the
+  /// owned range is contiguous); null elsewhere.
+  llvm::SmallVector<mlir::Value> starts;
+  /// Cyclic and unstructured dimensions: the global index of each local
+  /// position (memref<?xi64>); null elsewhere.
   llvm::SmallVector<mlir::Value> tables;
+  /// `general`: anything but block on dimension 0 alone (elements in C
+  /// order are then not one contiguous run of global positions).
   bool replicated = false, general = false;
 
   /// The global index of local position `iv` along dimension `d`.
@@ -131,23 +138,31 @@ struct Frame {
   llvm::SmallVector<mlir::Value> extents;
   llvm::SmallVector<int64_t> window;
   bool updates = false;
-  /// The first global row of the rank's part (block on dimension 0).
-  mlir::Value start;
+  /// Per block dimension, the first global index of the rank's part.
+  llvm::SmallVector<mlir::Value> starts;
 };
 
-/// Ghost cells of dimension 0 for the shifted reads of one array.
+/// Reads further away than this along a block dimension are gathered, not
+/// read as ghost cells.
+constexpr int64_t kMaxHalo = 16;
+
+/// The ghost cells around a rank's chunk of one array, for all the shifted
+/// reads of it in a kernel (the slabs of dac_rt_ghost_plan).
 struct Ghosts {
-  /// The cells, and the runtime's transfer filling them (see exchange_start).
+  /// The cells (memref<?xT>), and the runtime's transfer filling them.
   mlir::Value buffer, ticket;
-  /// Rows before and after the chunk (index values; constants when the
-  /// array is split as the kernel iterates).
-  mlir::Value lo, hi;
-  /// The range of shifts of the reads, and the rank's row offset between
-  /// the kernel's rows and the array's (null: none).
-  int64_t minShift = 0, maxShift = 0;
-  mlir::Value base;
-  /// Local iteration rows whose reads of the array all stay in the chunk.
-  mlir::Value firstInside, lastInside;
+  /// Per dimension: whether reads leave the chunk along it, the range of
+  /// their shifts and the rank's offset between the kernel's positions and
+  /// the array's (null: none).
+  llvm::SmallVector<bool> dims;
+  llvm::SmallVector<int64_t> minShift, maxShift;
+  llvm::SmallVector<mlir::Value> bases;
+  /// Per dimension (index values, from the runtime): the widths before and
+  /// after the chunk, and the first offset of its slab.
+  llvm::SmallVector<mlir::Value> lo, hi, slabs;
+  /// Per dimension with ghost cells: the local iteration positions whose
+  /// reads of the array all stay in the chunk, [firstInside, lastInside).
+  llvm::SmallVector<mlir::Value> firstInside, lastInside;
   /// Started here and still to be waited for (else filled before).
   bool pending = true;
 };
@@ -159,24 +174,24 @@ struct InputRead {
   /// Loads at the local iteration point itself (no index arithmetic).
   bool atPoint = true;
   /// Otherwise, per buffer dimension: aligned dimensions take the local
-  /// position along `dims[d]` (plus `shift` on dimension 0 when reading
+  /// position along `dims[d]` (plus `shifts[d]` and `bases[d]` when reading
   /// ghost cells); the others start + step * the iteration coordinate, or
   /// the fixed start when `dims[d]` is -1.
   llvm::SmallVector<mlir::Value> starts;
   llvm::SmallVector<int64_t> steps, dims;
   llvm::SmallVector<bool> aligned;
-  /// Rows `shift` (+ `base`, a run-time row offset when the array is split
-  /// differently from the kernel's rows) away along dimension 0 (block),
-  /// which may be ghost cells of `ghosts` (the array's, filled before the
-  /// border is computed). `haloArray` is set for such reads.
-  int64_t shift = 0;
-  mlir::Value base;
+  /// Positions `shifts[d]` (+ `bases[d]`, a run-time offset when the array
+  /// is split differently from the kernel's iteration) away along block
+  /// dimensions, which may be ghost cells of `ghosts` (the array's, filled
+  /// before the border is computed). `haloArray` is set for such reads.
+  llvm::SmallVector<int64_t> shifts;
+  llvm::SmallVector<mlir::Value> bases;
   mlir::Value haloArray;
   const Ghosts *ghosts = nullptr;
 
   /// The element at local iteration point `ivs`; `coordinate(d, iv)` gives
-  /// the iteration coordinate of a local position. On the `border` a row
-  /// outside the local chunk is read from the ghost cells.
+  /// the iteration coordinate of a local position. On the `border` an
+  /// element outside the local chunk is read from the ghost cells.
   mlir::Value
   load(mlir::OpBuilder &b, mlir::Location loc, mlir::ValueRange ivs,
        llvm::function_ref<mlir::Value(mlir::OpBuilder &, unsigned, mlir::Value)>

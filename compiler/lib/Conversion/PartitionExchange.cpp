@@ -57,19 +57,6 @@ template <typename OpTy> Access accessOf(OpBuilder &b, Location loc, OpTy op) {
                   op.getDims());
 }
 
-/// Bytes per element in a local buffer (a bool takes one byte).
-int64_t elementBytes(Type type) {
-  if (type.isInteger(1))
-    return 1;
-  return type.getIntOrFloatBitWidth() / 8;
-}
-
-LayoutAttr layoutOf(ArrayType type) {
-  return type.getLayout()
-             ? type.getLayout()
-             : LayoutAttr::getDefault(type.getContext(), type.getRank());
-}
-
 } // namespace
 
 void FunctionPartitioner::emitExchange(OpBuilder &b, Location loc, Value source,
@@ -206,76 +193,6 @@ bool sameExtent(Value a, Value b) {
 
 } // namespace
 
-Value InputRead::load(
-    OpBuilder &b, Location loc, ValueRange ivs,
-    function_ref<Value(OpBuilder &, unsigned, Value)> coordinate,
-    bool border) const {
-  if (atPoint)
-    return memref::LoadOp::create(b, loc, buffer, ivs);
-  SmallVector<Value> index;
-  for (unsigned d = 0; d < dims.size(); ++d) {
-    if (dims[d] < 0) {
-      index.push_back(starts[d]);
-    } else if (aligned[d]) {
-      Value iv = ivs[dims[d]];
-      if (d == 0 && shift)
-        iv = arith::AddIOp::create(b, loc, iv, constIndex(b, loc, shift));
-      if (d == 0 && base)
-        iv = arith::AddIOp::create(b, loc, iv, base);
-      index.push_back(iv);
-    } else {
-      Value k = coordinate(b, dims[d], ivs[dims[d]]);
-      if (steps[d] != 1)
-        k = arith::MulIOp::create(b, loc, k, constIndex(b, loc, steps[d]));
-      index.push_back(isConstantIntValue(starts[d], 0)
-                          ? k
-                          : arith::AddIOp::create(b, loc, starts[d], k));
-    }
-  }
-  if (!border || !haloArray)
-    return memref::LoadOp::create(b, loc, buffer, index);
-  // Row r of the chunk, or a ghost row: r < 0 is ghost row lo + r, r >=
-  // rows is ghost row lo + r - rows.
-  Value row = index[0];
-  Value rows = memref::DimOp::create(b, loc, buffer, 0);
-  Value zero = constIndex(b, loc, 0);
-  auto ghostAt = [&](OpBuilder &b, Value ghostRow) {
-    SmallVector<Value> at(index);
-    at[0] = ghostRow;
-    return memref::LoadOp::create(b, loc, ghosts->buffer, at).getResult();
-  };
-  Value lo = ghosts->lo;
-  Value before =
-      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, row, zero);
-  auto outer = scf::IfOp::create(
-      b, loc, before,
-      [&](OpBuilder &b, Location loc) {
-        scf::YieldOp::create(
-            b, loc, ghostAt(b, arith::AddIOp::create(b, loc, lo, row)));
-      },
-      [&](OpBuilder &b, Location loc) {
-        Value after =
-            arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sge, row, rows);
-        auto inner = scf::IfOp::create(
-            b, loc, after,
-            [&](OpBuilder &b, Location loc) {
-              Value past = arith::SubIOp::create(b, loc, row, rows);
-              scf::YieldOp::create(
-                  b, loc, ghostAt(b, arith::AddIOp::create(b, loc, lo, past)));
-            },
-            [&](OpBuilder &b, Location loc) {
-              scf::YieldOp::create(
-                  b, loc,
-                  memref::LoadOp::create(b, loc, buffer, index).getResult());
-            });
-        scf::YieldOp::create(b, loc, inner.getResult(0));
-      });
-  return outer.getResult(0);
-}
-
-/// Rows further away than this are gathered, not read as ghost cells.
-static constexpr int64_t kMaxHalo = 16;
-
 InputRead FunctionPartitioner::prepareInput(OpBuilder &b, Location loc,
                                             KernelOp kernel, unsigned i,
                                             ArrayRef<Value> globalSizes,
@@ -301,14 +218,21 @@ InputRead FunctionPartitioner::prepareInput(OpBuilder &b, Location loc,
   // Read in place: every distributed dimension of the input is split
   // exactly as the dimension of the frame it follows (same rule, extent
   // and grid axis) and read at the same position, every other one is whole
-  // on each rank. Updating an array, a read a few rows away along a
-  // leading block dimension is also in place: ghost cells.
+  // on each rank. A read a few positions away along block dimensions is
+  // also in place, through ghost cells: when the array is split over other
+  // extents (the process grid may then differ too), along every block
+  // dimension with the rank's offset between the two splits, known when
+  // running.
+  unsigned rank = type.getRank();
   bool local =
       source.getNumDistributedDims() == 0 ||
       (source.getNumDistributedDims() == layout.getNumDistributedDims() &&
        source.getGrid() == layout.getGrid());
-  SmallVector<bool> aligned(type.getRank(), false);
-  for (unsigned d = 0; local && d < type.getRank(); ++d) {
+  SmallVector<bool> aligned(rank, false);
+  SmallVector<int64_t> shifts(rank, 0);
+  SmallVector<bool> ghostable(rank, false);
+  bool sameSplit = true;
+  for (unsigned d = 0; local && d < rank; ++d) {
     DimAttr dim = source.getDims()[d];
     if (!dim.isDistributed())
       continue;
@@ -317,37 +241,40 @@ InputRead FunctionPartitioner::prepareInput(OpBuilder &b, Location loc,
     bool sameRule = k >= 0 && acc.steps[d] == 1 && start &&
                     dim == layout.getDims()[k] &&
                     gridAxis(source, d) == gridAxis(layout, k);
-    bool sameSplit = sameRule && sameExtent(sizes[d], frame.extents[k]);
-    int64_t shift = sameRule ? *start - frame.window[k] : 0;
-    // Rows a few away along a leading block dimension: ghost cells, also
-    // when the array's rows are split otherwise (another extent; the
-    // rank's offset between the two splits is known when running).
-    bool rows = sameRule && d == 0 && k == 0 && source.isLeadingBlock() &&
-                layout.isLeadingBlock() && std::abs(shift) <= kMaxHalo;
-    aligned[d] = sameSplit ? (!shift || rows) : rows;
-    read.shift = aligned[d] ? shift : 0;
-    if (aligned[d] && !sameSplit) {
-      Value srcStart = buildLocalSpace(b, loc, source, sizes).start;
-      read.base = arith::SubIOp::create(b, loc, frame.start, srcStart);
-    }
+    sameSplit &= sameRule && sameExtent(sizes[d], frame.extents[k]);
+    shifts[d] = sameRule ? *start - frame.window[k] : 0;
+    ghostable[d] = sameRule && k == static_cast<int64_t>(d) &&
+                   dim.getKind() == DimKind::Block &&
+                   std::abs(shifts[d]) <= kMaxHalo;
+    aligned[d] = ghostable[d] || (sameRule && !shifts[d]);
     local = aligned[d];
   }
+  for (unsigned d = 0; local && !sameSplit && d < rank; ++d)
+    local = !source.getDims()[d].isDistributed() || ghostable[d];
   if (local) {
-    bool atPoint =
-        type.getRank() == kernel.getRank() && !read.shift && !read.base;
-    for (unsigned d = 0; atPoint && d < type.getRank(); ++d)
+    read.shifts = shifts;
+    read.bases.assign(rank, nullptr);
+    bool halo = llvm::any_of(shifts, [](int64_t s) { return s != 0; });
+    if (!sameSplit) {
+      LocalSpace own = buildLocalSpace(b, loc, source, sizes);
+      for (unsigned d = 0; d < rank; ++d)
+        if (own.starts[d])
+          read.bases[d] =
+              arith::SubIOp::create(b, loc, frame.starts[d], own.starts[d]);
+      halo = true;
+    }
+    bool atPoint = rank == kernel.getRank() && !halo;
+    for (unsigned d = 0; atPoint && d < rank; ++d)
       atPoint = aligned[d] && acc.dims[d] == static_cast<int64_t>(d);
     read.atPoint = atPoint;
     read.starts = acc.starts;
     read.steps = acc.steps;
     read.dims = acc.dims;
     read.aligned = aligned;
-    if (read.shift || read.base)
+    if (halo)
       read.haloArray = input;
     return read;
   }
-  read.shift = 0;
-  read.base = nullptr;
 
   auto elementType = type.getElementType();
   SmallVector<int64_t> named;
@@ -384,9 +311,9 @@ InputRead FunctionPartitioner::prepareInput(OpBuilder &b, Location loc,
     emitRemark(loc) << "exchange: operand " << i
                     << " of this update is gathered into the updated array's "
                        "layout by the general exchange (slower than ghost "
-                       "cells, which need the same block layout and a shift "
+                       "cells, which need the same block layout and shifts "
                        "of at most "
-                    << kMaxHalo << " along the first dimension)";
+                    << kMaxHalo << ")";
     read.buffer = temp;
     return read;
   }
@@ -425,118 +352,4 @@ InputRead FunctionPartitioner::prepareInput(OpBuilder &b, Location loc,
     read.aligned.push_back(false);
   }
   return read;
-}
-
-void FunctionPartitioner::startGhosts(OpBuilder &b, Location loc,
-                                      MutableArrayRef<InputRead> reads,
-                                      const Frame &frame,
-                                      DenseMap<Value, Ghosts> &ghosts) {
-  for (const InputRead &read : reads) {
-    if (!read.haloArray)
-      continue;
-    auto [it, fresh] = ghosts.try_emplace(read.haloArray);
-    Ghosts &g = it->second;
-    g.minShift = fresh ? read.shift : std::min(g.minShift, read.shift);
-    g.maxShift = fresh ? read.shift : std::max(g.maxShift, read.shift);
-    g.base = read.base;
-  }
-  Operation *at = &*b.getInsertionPoint();
-  for (auto &[array, g] : ghosts) {
-    Value buffer = mapping.lookup(array);
-    // Iteration rows whose reads stay in the chunk: row + shift + base in
-    // [0, rows) for every shift.
-    Value offsetLo = constIndex(b, loc, g.minShift),
-          offsetHi = constIndex(b, loc, g.maxShift);
-    if (g.base) {
-      offsetLo = arith::AddIOp::create(b, loc, offsetLo, g.base);
-      offsetHi = arith::AddIOp::create(b, loc, offsetHi, g.base);
-    }
-    g.firstInside =
-        arith::SubIOp::create(b, loc, constIndex(b, loc, 0), offsetLo);
-    g.lastInside = arith::SubIOp::create(
-        b, loc, memref::DimOp::create(b, loc, buffer, 0), offsetHi);
-    // Filled for an earlier kernel, wide enough, and still there.
-    auto filled = filledGhosts.find(array);
-    if (!g.base && filled != filledGhosts.end()) {
-      auto [earlier, after] = filled->second;
-      Operation *ancestor = after->getBlock()->findAncestorOpInBlock(*at);
-      if (!earlier.base &&
-          std::min<int64_t>(earlier.minShift, 0) <=
-              std::min<int64_t>(g.minShift, 0) &&
-          std::max<int64_t>(earlier.maxShift, 0) >=
-              std::max<int64_t>(g.maxShift, 0) &&
-          ancestor && after->isBeforeInBlock(ancestor)) {
-        g.buffer = earlier.buffer;
-        g.lo = earlier.lo;
-        g.hi = earlier.hi;
-        g.pending = false;
-        continue;
-      }
-    }
-    // One exchange per array, for all its shifted reads: the rows it needs
-    // on either side, over the rest of the local chunk.
-    auto type = cast<ArrayType>(getGlobalType(array));
-    Value handle = createLayoutHandle(b, loc, layoutOf(type),
-                                      getGlobalSizes(b, loc, array));
-    Value plan;
-    if (!g.base) {
-      int64_t lo = std::max<int64_t>(0, -g.minShift),
-              hi = std::max<int64_t>(0, g.maxShift);
-      g.lo = constIndex(b, loc, lo);
-      g.hi = constIndex(b, loc, hi);
-      plan =
-          createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_halo_plan,
-                            {handle, constI64(b, loc, 0), constI64(b, loc, lo),
-                             constI64(b, loc, hi), constI64(b, loc, 0)});
-      emitRemark(loc) << "halo: " << lo << " row(s) before and " << hi
-                      << " after each rank's rows of an array read here come "
-                         "from the neighbours, in one exchange overlapped "
-                         "with the rows that need none";
-    } else {
-      // The widths differ between ranks: the runtime says this rank's.
-      Value widths = createEntryBuffer(b, loc, func, 2);
-      Value iteration = createLayoutHandle(b, loc, frame.layout, frame.extents);
-      plan =
-          createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_shift_plan,
-                            {handle, iteration, constI64(b, loc, g.minShift),
-                             constI64(b, loc, g.maxShift), widths});
-      g.lo = toIndex(b, loc, loadWord(b, loc, widths, 0));
-      g.hi = toIndex(b, loc, loadWord(b, loc, widths, 1));
-      emitRemark(loc) << "halo: the rows of an array read here that lie next "
-                         "to each rank's part (shifts "
-                      << g.minShift << ".." << g.maxShift
-                      << ", the array split over another extent) come from "
-                         "the neighbours, in one exchange overlapped with the "
-                         "rows that need none";
-    }
-    SmallVector<Value> ghostSizes;
-    for (unsigned d = 0; d < type.getRank(); ++d)
-      ghostSizes.push_back(
-          d == 0 ? (Value)arith::AddIOp::create(b, loc, g.lo, g.hi)
-                 : (Value)memref::DimOp::create(b, loc, buffer, d));
-    g.buffer = memref::AllocOp::create(
-        b, loc,
-        MemRefType::get(
-            SmallVector<int64_t>(type.getRank(), ShapedType::kDynamic),
-            type.getElementType()),
-        ghostSizes);
-    g.ticket = createRuntimeCall(
-        b, loc, module, RuntimeFunction::dac_rt_exchange_start,
-        {plan, getPointer(b, loc, buffer),
-         constI64(b, loc, elementBytes(type.getElementType()))});
-  }
-  for (InputRead &read : reads)
-    if (read.haloArray)
-      read.ghosts = &ghosts.find(read.haloArray)->second;
-}
-
-void FunctionPartitioner::rememberGhosts(const DenseMap<Value, Ghosts> &ghosts,
-                                         Operation *after) {
-  for (auto &[array, g] : ghosts) {
-    if (!g.pending)
-      continue;
-    Ghosts filled = g;
-    filled.pending = false;
-    filledGhosts[array] = {filled, after};
-  }
 }

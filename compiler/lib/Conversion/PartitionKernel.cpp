@@ -89,14 +89,25 @@ FunctionPartitioner::buildLocalSpaceHere(OpBuilder &b, Location loc,
   space.replicated = layout.getNumDistributedDims() == 0;
   space.general = !space.replicated && !layout.isLeadingBlock();
   space.localSizes.assign(globalSizes.begin(), globalSizes.end());
-  space.start = constIndex(b, loc, 0);
+  space.starts.resize(rank);
   space.tables.resize(rank);
   if (space.general) {
-    // The runtime's local extents and global-index tables.
+    // The runtime's owned ranges of block dimensions, and local extents
+    // and global-index tables of the others.
     Value handle = createLayoutHandle(b, loc, layout, globalSizes);
     for (unsigned d = 0; d < rank; ++d) {
-      if (!layout.getDims()[d].isDistributed())
+      DimAttr dim = layout.getDims()[d];
+      if (!dim.isDistributed())
         continue;
+      if (dim.getKind() == DimKind::Block) {
+        Value range = createEntryBuffer(b, loc, func, 2);
+        createRuntimeCall(b, loc, module,
+                          RuntimeFunction::dac_rt_layout_owned_range,
+                          {handle, constI64(b, loc, d), range});
+        space.starts[d] = toIndex(b, loc, loadWord(b, loc, range, 0));
+        space.localSizes[d] = toIndex(b, loc, loadWord(b, loc, range, 1));
+        continue;
+      }
       space.localSizes[d] =
           toIndex(b, loc,
                   createRuntimeCall(b, loc, module,
@@ -120,7 +131,7 @@ FunctionPartitioner::buildLocalSpaceHere(OpBuilder &b, Location loc,
     createRuntimeCall(b, loc, module,
                       RuntimeFunction::dac_rt_layout_block_range,
                       {toI64(b, loc, globalSizes[0]), procs, me, range});
-    space.start = toIndex(b, loc, loadWord(b, loc, range, 0));
+    space.starts[0] = toIndex(b, loc, loadWord(b, loc, range, 0));
     space.localSizes[0] = toIndex(b, loc, loadWord(b, loc, range, 1));
   }
   return space;
@@ -130,8 +141,8 @@ Value LocalSpace::globalIndex(OpBuilder &b, Location loc, unsigned d,
                               Value iv) const {
   if (tables[d])
     return toIndex(b, loc, memref::LoadOp::create(b, loc, tables[d], iv));
-  if (d == 0 && !replicated && !general)
-    return arith::AddIOp::create(b, loc, start, iv);
+  if (starts[d])
+    return arith::AddIOp::create(b, loc, starts[d], iv);
   return iv;
 }
 
@@ -186,8 +197,12 @@ LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
   }
   LocalSpace space = buildLocalSpace(b, loc, layout, frame.extents);
   SmallVector<Value> &localSizes = space.localSizes;
-  Value start = space.start;
-  frame.start = start;
+  // Block on dimension 0: the first row (random streams are positioned by
+  // it).
+  Value start = space.starts.empty() || !space.starts[0]
+                    ? constIndex(b, loc, 0)
+                    : space.starts[0];
+  frame.starts = space.starts;
 
   // The local positions the loops visit, per dimension: the whole chunk,
   // or the part of the window this rank owns.
@@ -200,15 +215,16 @@ LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
     }
     Value lo = constIndex(b, loc, frame.window[d]);
     Value hi = arith::AddIOp::create(b, loc, lo, globalSizes[d]);
-    if (d == 0 && !replicated) {
-      // Block rows [start, start + count): clamp the window to them.
+    if (space.starts[d]) {
+      // A block dimension: clamp the window to the owned range.
       auto clamp = [&](Value v, Value min, Value max) -> Value {
         return arith::MinSIOp::create(
             b, loc, arith::MaxSIOp::create(b, loc, v, min), max);
       };
-      lo = clamp(arith::SubIOp::create(b, loc, lo, start),
-                 constIndex(b, loc, 0), localSizes[0]);
-      hi = clamp(arith::SubIOp::create(b, loc, hi, start), lo, localSizes[0]);
+      lo = clamp(arith::SubIOp::create(b, loc, lo, space.starts[d]),
+                 constIndex(b, loc, 0), localSizes[d]);
+      hi = clamp(arith::SubIOp::create(b, loc, hi, space.starts[d]), lo,
+                 localSizes[d]);
     }
     lowers.push_back(lo);
     uppers.push_back(hi);
@@ -383,10 +399,10 @@ LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
   size_t numAccs = reductionResults.size();
   size_t numStreams = kernel.getStreams().size();
 
-  // A loop per dimension over [lower0, upper0) x [lowers, uppers) of the
-  // others, threading accumulators and stream states.
-  auto buildNest = [&](Value lower0, Value upper0, SmallVector<Value> accs,
-                       SmallVector<Value> states) {
+  // A loop per dimension over the box [lo, hi), threading accumulators and
+  // stream states.
+  auto buildBox = [&](ArrayRef<Value> lo, ArrayRef<Value> hi,
+                      SmallVector<Value> accs, SmallVector<Value> states) {
     SmallVector<Value> carried(accs);
     carried.append(states);
     std::function<SmallVector<Value>(OpBuilder &, unsigned, SmallVector<Value>,
@@ -400,8 +416,7 @@ LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
         return a;
       }
       auto loop = scf::ForOp::create(
-          b, loc, d == 0 ? lower0 : lowers[d], d == 0 ? upper0 : uppers[d],
-          constIndex(b, loc, 1), iter,
+          b, loc, lo[d], hi[d], constIndex(b, loc, 1), iter,
           [&](OpBuilder &b, Location loc, Value iv, ValueRange args) {
             SmallVector<Value> nested(ivs);
             nested.push_back(iv);
@@ -412,23 +427,45 @@ LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
     SmallVector<Value> finals = build(b, 0, {}, carried);
     return SmallVector<Value>(ArrayRef<Value>(finals).take_front(numAccs));
   };
+  // Rows [lower0, upper0) of dimension 0, all of [lowers, uppers) of the
+  // others.
+  auto buildNest = [&](Value lower0, Value upper0, SmallVector<Value> accs,
+                       SmallVector<Value> states) {
+    SmallVector<Value> lo(lowers), hi(uppers);
+    if (rank) {
+      lo[0] = lower0;
+      hi[0] = upper0;
+    }
+    return buildBox(lo, hi, accs, states);
+  };
 
-  // Rows [first, last) of the local space: when reads need ghost cells,
-  // the rows whose reads stay in the chunk run while the cells travel,
-  // then the border rows read them. Threads the accumulators.
-  auto buildRows = [&](Value first, Value last, SmallVector<Value> accs) {
+  // The box [lowers, uppers) of the local space: when reads need ghost
+  // cells, the inner box whose reads stay in the chunk runs while the cells
+  // travel, then the border strips read them (per dimension with ghost
+  // cells, in order: the two strips outside the inner box along it, inside
+  // along the dimensions before it). Threads the accumulators.
+  auto buildWithGhosts = [&](SmallVector<Value> accs) {
     DenseMap<Value, Ghosts> ghosts;
     startGhosts(b, loc, reads, frame, ghosts);
     if (ghosts.empty())
-      return buildNest(first, last, accs, {});
-    Value innerFirst = first, innerLast = last;
-    for (auto &[array, g] : ghosts) {
-      innerFirst = arith::MaxSIOp::create(b, loc, innerFirst, g.firstInside);
-      innerLast = arith::MinSIOp::create(b, loc, innerLast, g.lastInside);
+      return buildBox(lowers, uppers, accs, {});
+    SmallVector<Value> innerLo(lowers), innerHi(uppers);
+    SmallVector<bool> split(rank, false);
+    for (auto &[array, g] : ghosts)
+      for (unsigned d = 0; d < rank; ++d) {
+        if (!g.dims[d])
+          continue;
+        split[d] = true;
+        innerLo[d] = arith::MaxSIOp::create(b, loc, innerLo[d], g.firstInside[d]);
+        innerHi[d] = arith::MinSIOp::create(b, loc, innerHi[d], g.lastInside[d]);
+      }
+    for (unsigned d = 0; d < rank; ++d) {
+      if (!split[d])
+        continue;
+      innerLo[d] = arith::MinSIOp::create(b, loc, innerLo[d], uppers[d]);
+      innerHi[d] = arith::MaxSIOp::create(b, loc, innerHi[d], innerLo[d]);
     }
-    innerFirst = arith::MinSIOp::create(b, loc, innerFirst, last);
-    innerLast = arith::MaxSIOp::create(b, loc, innerLast, innerFirst);
-    accs = buildNest(innerFirst, innerLast, accs, {});
+    accs = buildBox(innerLo, innerHi, accs, {});
     for (auto &[array, g] : ghosts)
       if (g.pending)
         createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_exchange_wait,
@@ -436,8 +473,19 @@ LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
     // Valid after the last op built so far.
     rememberGhosts(ghosts, &*std::prev(b.getInsertionPoint()));
     border = true;
-    accs = buildNest(first, innerFirst, accs, {});
-    accs = buildNest(innerLast, last, accs, {});
+    SmallVector<Value> lo(lowers), hi(uppers);
+    for (unsigned d = 0; d < rank; ++d) {
+      if (!split[d])
+        continue;
+      lo[d] = lowers[d];
+      hi[d] = innerLo[d];
+      accs = buildBox(lo, hi, accs, {});
+      lo[d] = innerHi[d];
+      hi[d] = uppers[d];
+      accs = buildBox(lo, hi, accs, {});
+      lo[d] = innerLo[d];
+      hi[d] = innerHi[d];
+    }
     border = false;
     return accs;
   };
@@ -447,14 +495,10 @@ LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
   SmallVector<Value> finals;
   Value zero = constIndex(b, loc, 0);
   if (dest) {
-    // The rows of the window this rank owns (all when replicated). Rows
-    // whose shifted reads stay in the chunk run while the ghost cells
-    // travel; the border rows after they arrived.
-    Value first = lowers.empty() ? zero : lowers[0];
-    Value last = lowers.empty() ? zero : uppers[0];
-    buildRows(first, last, {});
-  } else if (ghostReads && numStreams == 0 && !general && rank > 0) {
-    finals = buildRows(zero, localSizes[0], identities());
+    // The part of the window this rank owns (all when replicated).
+    buildWithGhosts({});
+  } else if (ghostReads && numStreams == 0 && rank > 0) {
+    finals = buildWithGhosts(identities());
   } else if (general && numStreams != 0) {
     // Local elements are not one contiguous run of the stream: each stream
     // carries the position it will produce next, and jumps (a runtime call,

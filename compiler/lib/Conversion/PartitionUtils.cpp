@@ -409,3 +409,15 @@ void dac::partition::copyOutsideBox(OpBuilder &b, Location loc, Value src,
       };
   copyOutside(b, {});
 }
+
+int64_t dac::partition::elementBytes(Type type) {
+  if (type.isInteger(1))
+    return 1;
+  return type.getIntOrFloatBitWidth() / 8;
+}
+
+LayoutAttr dac::partition::layoutOf(ArrayType type) {
+  return type.getLayout()
+             ? type.getLayout()
+             : LayoutAttr::getDefault(type.getContext(), type.getRank());
+}

@@ -2,8 +2,8 @@
 //
 // Layout inference, first version: creation ops take the default layout
 // (block on dimension 0) and element-wise ops propagate their operands'
-// layout to the result; a gather gets the default, an insert its
-// destination's; loops and branches carry the layout of the array entering
+// layout to the result; a gather gets its source's when it reads a box of
+// block dimensions, else the default, an insert its destination's; loops and branches carry the layout of the array entering
 // them (an array whose layout would change around them is an error). A
 // user's explicit layout is never changed.
 //
@@ -31,6 +31,25 @@ LayoutAttr inferLayout(Operation *op, ArrayType type) {
       if (operandType.getLayout() && operandType.getShape() == type.getShape())
         return operandType.getLayout();
   return LayoutAttr::getDefault(op->getContext(), type.getRank());
+}
+
+/// True if `gather` reads a box with unit steps, every dimension along
+/// itself, of an array whose distributed dimensions are all plain blocks
+/// (no explicit bounds, which belong to the source's extents).
+bool isBlockBox(GatherOp gather) {
+  auto source = cast<ArrayType>(gather.getSource().getType());
+  LayoutAttr layout = source.getLayout();
+  if (!layout || source.getRank() != cast<ArrayType>(gather.getType()).getRank() ||
+      layout.getNumDistributedDims() == 0)
+    return false;
+  for (auto [d, step, dim] :
+       llvm::enumerate(gather.getSteps(), gather.getDims()))
+    if (step != 1 || dim != static_cast<int64_t>(d))
+      return false;
+  return llvm::all_of(layout.getDims(), [](DimAttr dim) {
+    return !dim.isDistributed() ||
+           (dim.getKind() == DimKind::Block && dim.getBounds().empty());
+  });
 }
 
 /// Gives `value` the layout of `from` when it has none yet.
@@ -103,12 +122,16 @@ LogicalResult assignOp(Operation *op) {
                                        branch.elseYield().getOperands())));
   }
   if (auto gather = dyn_cast<GatherOp>(op)) {
-    // A gathered array without a layout gets the default one, not its
-    // source's (which the frontend does not assume).
+    // A box of a block-distributed array (`u[2:, 1:-1]` of a 'bb' array)
+    // keeps its source's layout: computing with it where the source lives
+    // reads the source in place, plus ghost cells. Other views get the
+    // default layout.
     auto type = cast<ArrayType>(gather.getType());
     if (!type.getLayout())
       gather.getResult().setType(type.withLayout(
-          LayoutAttr::getDefault(op->getContext(), type.getRank())));
+          isBlockBox(gather)
+              ? cast<ArrayType>(gather.getSource().getType()).getLayout()
+              : LayoutAttr::getDefault(op->getContext(), type.getRank())));
     return success();
   }
   if (auto insert = dyn_cast<InsertOp>(op)) {

@@ -322,8 +322,8 @@ void foldGathers(KernelOp kernel) {
 /// into another array becomes a kernel updating that array over a window,
 /// iterating where the array's elements live (each rank computes what it
 /// owns, and nothing is materialised and then moved). Only for layouts
-/// whose local part of a window is found directly (block on dimension 0,
-/// replicated); random draws keep their own iteration.
+/// whose local part of a window is found directly (block dimensions and
+/// undistributed ones); random draws keep their own iteration.
 /// True if `insert` writes a box (static starts, unit steps, dimensions in
 /// order) into an array whose layout gives each rank's part of a window
 /// directly: what a window update can do.
@@ -337,9 +337,12 @@ bool isWindowInsert(InsertOp insert) {
        llvm::enumerate(insert.getSteps(), insert.getDims()))
     if (step != 1 || dim != static_cast<int64_t>(d))
       return false;
+  // Block dimensions own contiguous ranges: a rank's part of the window is
+  // a box it finds from them.
   LayoutAttr layout = type.getLayout();
-  return layout &&
-         (layout.isLeadingBlock() || layout.getNumDistributedDims() == 0);
+  return layout && llvm::all_of(layout.getDims(), [](DimAttr dim) {
+           return !dim.isDistributed() || dim.getKind() == DimKind::Block;
+         });
 }
 
 /// `a[1:] = b[:-1]`: an insert of a view only copies elements. As a kernel

@@ -488,72 +488,137 @@ TEST(Exchange, OverlappingSourceAndDestinationReadBeforeWriting) {
   }
 }
 
-/// Checks the ghost cells of `dim` (block): widths lo/hi, periodic or
-/// cut at the edges; every filled cell holds the code of its global index,
-/// cells past a non-periodic edge keep their old value.
-void checkHalo(const Array &a, unsigned dim, int64_t lo, int64_t hi,
-               bool periodic) {
-  SCOPED_TRACE(a.name + " dim " + std::to_string(dim) + " halo " +
-               std::to_string(lo) + "," + std::to_string(hi) +
-               (periodic ? " periodic" : ""));
-  std::vector<int64_t> data;
-  forEachOwned(a, [&](size_t, const Words &g) { data.push_back(encode(g)); });
-  Words ghostShape;
-  for (const Words &indices : a.owned)
-    ghostShape.push_back(static_cast<int64_t>(indices.size()));
-  ghostShape[dim] = lo + hi;
-  int64_t count = 1;
-  for (int64_t e : ghostShape)
-    count *= e;
-  std::vector<int64_t> ghosts(count, -7);
-  void *plan = dac_rt_halo_plan(a.handle, dim, lo, hi, periodic);
-  void *ticket = dac_rt_exchange_start(plan, data.data(), sizeof(int64_t));
-  dac_rt_exchange_wait(ticket, ghosts.data());
-  // The owned range along dim (block: consecutive global indices).
-  const Words &own = a.owned[dim];
-  int64_t extent = a.shape[dim];
-  int64_t first = own.empty() ? -1 : own.front();
-  int64_t stop = own.empty() ? -1 : own.back() + 1;
-  if (own.empty()) {
-    // An empty chunk sits where the next non-empty one starts: ask the
-    // layout (the block rule gives empty parts at the end).
-    first = stop = extent;
+/// A block dimension's owned range {first, count} through the ABI; where
+/// the rank owns elements, it must agree with their global indices.
+Words ownedRange(const Array &a, unsigned d) {
+  Words range(2, -1);
+  dac_rt_layout_owned_range(a.handle, d, range.data());
+  const Words &own = a.owned[d];
+  if (!own.empty()) {
+    EXPECT_EQ(range[0], own.front()) << "dimension " << d;
+    EXPECT_EQ(range[1], static_cast<int64_t>(own.size())) << "dimension " << d;
   }
-  Words pos(ghostShape.size()), global(ghostShape.size());
-  for (int64_t n = 0; n < count; ++n) {
-    int64_t rest = n;
-    for (size_t d = ghostShape.size(); d-- > 0;) {
-      pos[d] = rest % ghostShape[d];
-      rest /= ghostShape[d];
-    }
-    for (size_t d = 0; d < ghostShape.size(); ++d)
-      global[d] = d == dim ? 0 : a.owned[d][pos[d]];
-    int64_t g = pos[dim] < lo ? first - lo + pos[dim] : stop + pos[dim] - lo;
-    if (periodic)
-      g = ((g % extent) + extent) % extent;
-    global[dim] = g;
-    int64_t expected = g >= 0 && g < extent ? encode(global) : -7;
-    ASSERT_EQ(ghosts[n], expected) << "ghost cell " << str(pos);
-  }
+  return range;
 }
 
-TEST(Exchange, HaloCellsComeFromTheirOwners) {
-  // 13 and 3 elements on 1-4 ranks: widths wider than some chunks, empty
-  // chunks (3 on 4 ranks), both edges.
-  for (int64_t n : {13, 3}) {
-    Array a = makeArray("b", {n});
-    for (auto [lo, hi] : {std::pair{1, 1}, {2, 0}, {0, 3}, {2, 2}})
-      for (bool periodic : {false, true}) {
-        if (lo > n || hi > n)
-          continue;
-        checkHalo(a, 0, lo, hi, periodic);
-      }
+/// Checks the ghost cells a kernel iterating over `iter` (null: over `a`
+/// itself) needs to read `a` shifts[2d]..shifts[2d+1] positions away along
+/// each dimension d: the widths cover every position read and, iterating
+/// over `a` itself, are no wider than the shifts; every cell around the
+/// chunk is in exactly one slab and holds the code of its global index
+/// (wrapped along the dimensions of `periodic`), cells past an edge keep
+/// their old value.
+void checkGhosts(const Array &a, const Array *iter, const Words &shifts,
+                 int64_t periodic) {
+  SCOPED_TRACE(a.name + (iter ? " over " + iter->name : "") + " shifts " +
+               str(shifts) + " periodic " + std::to_string(periodic));
+  size_t rank = a.shape.size();
+  std::vector<int64_t> data;
+  forEachOwned(a, [&](size_t, const Words &g) { data.push_back(encode(g)); });
+  Words out(3 * rank + 1, -1);
+  void *plan = dac_rt_ghost_plan(a.handle, iter ? iter->handle : nullptr,
+                                 const_cast<int64_t *>(shifts.data()),
+                                 periodic, out.data());
+  Words lo(rank), hi(rank), first(rank), sizes(rank), padded(rank);
+  bool iterates = true;
+  for (size_t d = 0; d < rank; ++d) {
+    lo[d] = out[2 * d];
+    hi[d] = out[2 * d + 1];
+    sizes[d] = static_cast<int64_t>(a.owned[d].size());
+    padded[d] = lo[d] + sizes[d] + hi[d];
+    iterates &= (iter ? iter->owned[d].size() : sizes[d]) > 0;
   }
-  // Rows of a row-block matrix, and a block dimension of a 2-D grid.
-  checkHalo(makeArray("bn", {9, 4}), 0, 1, 2, false);
-  checkHalo(makeArray("bn", {9, 4}), 0, 1, 1, true);
-  checkHalo(makeArray("bb", {6, 7}), 1, 1, 1, false);
-  checkHalo(makeArray("bb", {6, 7}), 0, 2, 1, true);
+  for (size_t d = 0; d < rank && iterates; ++d) {
+    if (!shifts[2 * d] && !shifts[2 * d + 1] && !iter)
+      continue;
+    Words own = ownedRange(a, d);
+    Words rows = iter ? ownedRange(*iter, d) : own;
+    first[d] = own[0];
+    EXPECT_LE(own[0] - lo[d], rows[0] + shifts[2 * d]) << "dimension " << d;
+    EXPECT_GE(own[0] + own[1] + hi[d], rows[0] + rows[1] + shifts[2 * d + 1])
+        << "dimension " << d;
+    if (!iter) {
+      EXPECT_EQ(lo[d], std::max<int64_t>(0, -shifts[2 * d]));
+      EXPECT_EQ(hi[d], std::max<int64_t>(0, shifts[2 * d + 1]));
+    }
+  }
+  std::vector<int64_t> ghosts(out[3 * rank], -7);
+  void *ticket = dac_rt_exchange_start(plan, data.data(), sizeof(int64_t));
+  dac_rt_exchange_wait(ticket, ghosts.data());
+
+  int64_t count = 1;
+  for (int64_t e : padded)
+    count *= e;
+  std::vector<int> seen(ghosts.size(), 0);
+  Words pos(rank), global(rank);
+  for (int64_t n = 0; n < count; ++n) {
+    int64_t rest = n;
+    for (size_t d = rank; d-- > 0;) {
+      pos[d] = rest % padded[d];
+      rest /= padded[d];
+    }
+    // The first dimension along which the position is outside the chunk.
+    size_t s = 0;
+    while (s < rank && pos[s] >= lo[s] && pos[s] < lo[s] + sizes[s])
+      ++s;
+    if (s == rank)
+      continue;
+    int64_t offset = 0;
+    bool past = false;
+    for (size_t d = 0; d < rank; ++d) {
+      int64_t extent = d < s ? sizes[d] : d == s ? lo[d] + hi[d] : padded[d];
+      int64_t at = d < s ? pos[d] - lo[d]
+                   : d == s && pos[d] >= lo[d] ? pos[d] - sizes[d]
+                                               : pos[d];
+      offset = offset * extent + at;
+      int64_t g = pos[d] < lo[d]             ? first[d] - lo[d] + pos[d]
+                  : pos[d] >= lo[d] + sizes[d] ? first[d] + pos[d] - lo[d]
+                                             : a.owned[d][pos[d] - lo[d]];
+      if ((periodic >> d) & 1)
+        g = ((g % a.shape[d]) + a.shape[d]) % a.shape[d];
+      past |= g < 0 || g >= a.shape[d];
+      global[d] = g;
+    }
+    offset += out[2 * rank + s];
+    ASSERT_LT(offset, out[2 * rank + s + 1]) << "slab " << s << str(pos);
+    ++seen[offset];
+    ASSERT_EQ(ghosts[offset], past ? -7 : encode(global))
+        << "ghost cell at padded position " << str(pos);
+  }
+  for (size_t i = 0; i < seen.size(); ++i)
+    ASSERT_EQ(seen[i], 1) << "ghost buffer offset " << i;
+}
+
+TEST(Exchange, GhostCellsComeFromTheirOwners) {
+  // 13 and 3 elements on 1-4 ranks: widths wider than some chunks, empty
+  // chunks (3 on 4 ranks), both edges, irregular bounds.
+  for (int64_t n : {13, 3})
+    for (const char *codes : {"b", "i"}) {
+      Array a = makeArray(codes, {n});
+      for (auto [min, max] : {std::pair{-1, 1}, {-2, 0}, {0, 3}, {-2, 2}})
+        for (int64_t periodic : {0, 1}) {
+          if (-min > n || max > n)
+            continue;
+          checkGhosts(a, nullptr, {min, max}, periodic);
+        }
+    }
+  // Rows of a row-block matrix, columns and corners of 2-D grids (a
+  // 9-point stencil reads all eight neighbours), a 3-D grid.
+  checkGhosts(makeArray("bn", {9, 4}), nullptr, {-1, 2, 0, 0}, 0);
+  checkGhosts(makeArray("bn", {9, 4}), nullptr, {-1, 1, 0, 0}, 1);
+  checkGhosts(makeArray("nb", {4, 9}), nullptr, {0, 0, -2, 1}, 0);
+  checkGhosts(makeArray("bb", {6, 7}), nullptr, {0, 0, -1, 1}, 0);
+  checkGhosts(makeArray("bb", {6, 7}), nullptr, {-1, 1, -1, 1}, 0);
+  checkGhosts(makeArray("bb", {6, 7}), nullptr, {-2, 1, -1, 2}, 3);
+  checkGhosts(makeArray("bi", {5, 11}), nullptr, {-1, 1, -2, 2}, 2);
+  checkGhosts(makeArray("bbb", {5, 4, 6}), nullptr, {-1, 1, -1, 1, -1, 1}, 0);
+  // Iterating over other extents (x[1:] - x[:-1], u[2:, 1:-1] + ...): the
+  // split differs, the widths differ between ranks.
+  Array x = makeArray("b", {13}), dx = makeArray("b", {12});
+  checkGhosts(x, &dx, {0, 1}, 0);
+  Array u = makeArray("bb", {9, 7}), inner = makeArray("bb", {7, 5});
+  checkGhosts(u, &inner, {0, 2, 0, 2}, 0);
+  checkGhosts(u, &inner, {1, 1, 0, 2}, 0);
 }
 
 } // namespace
