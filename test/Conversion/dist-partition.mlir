@@ -410,13 +410,58 @@ func.func @halo(%v: f64) -> f64 {
     dist.yield %t : f64
   }
   // CHECK-NOT: memref.copy
-  // CHECK-NOT: dac_rt_ghost_plan
+  // CHECK-NOT: call @dac_rt_ghost_plan
   %x = dist.kernel [2, 5] <[b, n]> ins(%w : !dist.array<6x5xf64, #bn>) at [#dist.access<[4, 0] steps [1, 1] dims [0, 1]>] into %w : !dist.array<6x5xf64, #bn> window [4, 0] reductions [unit] -> !dist.array<6x5xf64, #bn> {
   ^bb0(%i: index, %j: index, %a: f64):
     %t = arith.mulf %a, %a : f64
     dist.yield %t : f64
   }
   %s = dist.kernel [6, 5] <[b, n]> ins(%x : !dist.array<6x5xf64, #bn>) reductions [#dist.reduce<sum>] -> f64 {
+  ^bb0(%i: index, %j: index, %a: f64):
+    dist.yield %a : f64
+  }
+  return %s : f64
+}
+
+// -----
+
+#bb = #dist.layout<[b, b]>
+
+// Tests ghost cells on a 2-D process grid: a kernel updating a window of
+// an array it reads one position up-left and one down-right finds its box
+// from the owned ranges of both block dimensions, starts one exchange for
+// the cells around it (corners included), runs the inner box, waits, and
+// then runs the border strips: along dimension 0 over all columns, along
+// dimension 1 over the inner rows, reading the ghost buffer where a
+// position falls outside the chunk.
+// CHECK-LABEL: func @grid
+func.func @grid(%v: f64) -> f64 {
+  %u = dist.kernel [6, 5] <[b, b]> reductions [unit] -> !dist.array<6x5xf64, #bb> {
+  ^bb0(%i: index, %j: index):
+    dist.yield %v : f64
+  }
+  // CHECK: call @dac_rt_layout_owned_range(%{{.*}}, %c0_i64
+  // CHECK: call @dac_rt_layout_owned_range(%{{.*}}, %c1_i64
+  // CHECK: %[[PLAN:.*]] = call @dac_rt_ghost_plan(
+  // CHECK: %[[GHOSTS:.*]] = memref.alloc(%{{.*}}) : memref<?xf64>
+  // CHECK: %[[TICKET:.*]] = call @dac_rt_exchange_start(%[[PLAN]]
+  // CHECK: scf.for %{{.*}} = %[[ILO:[a-z0-9_]+]] to %[[IHI:[a-z0-9_]+]] step
+  // CHECK: scf.for %{{.*}} = %[[JLO:[a-z0-9_]+]] to %[[JHI:[a-z0-9_]+]] step
+  // CHECK-NOT: scf.if
+  // CHECK: call @dac_rt_exchange_wait(%[[TICKET]]
+  // CHECK: scf.for %{{.*}} = %{{.*}} to %[[ILO]] step
+  // CHECK: memref.load %[[GHOSTS]]
+  // CHECK: scf.for %{{.*}} = %[[IHI]] to %{{.*}} step
+  // CHECK: scf.for %{{.*}} = %[[ILO]] to %[[IHI]] step
+  // CHECK: scf.for %{{.*}} = %{{.*}} to %[[JLO]] step
+  // CHECK: scf.for %{{.*}} = %[[ILO]] to %[[IHI]] step
+  // CHECK: scf.for %{{.*}} = %[[JHI]] to %{{.*}} step
+  %w = dist.kernel [4, 3] <[b, b]> ins(%u, %u : !dist.array<6x5xf64, #bb>, !dist.array<6x5xf64, #bb>) at [#dist.access<[0, 0] steps [1, 1] dims [0, 1]>, #dist.access<[2, 2] steps [1, 1] dims [0, 1]>] into %u : !dist.array<6x5xf64, #bb> window [1, 1] reductions [unit] -> !dist.array<6x5xf64, #bb> {
+  ^bb0(%i: index, %j: index, %a: f64, %b: f64):
+    %t = arith.addf %a, %b : f64
+    dist.yield %t : f64
+  }
+  %s = dist.kernel [6, 5] <[b, b]> ins(%w : !dist.array<6x5xf64, #bb>) reductions [#dist.reduce<sum>] -> f64 {
   ^bb0(%i: index, %j: index, %a: f64):
     dist.yield %a : f64
   }
