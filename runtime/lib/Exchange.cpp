@@ -365,8 +365,9 @@ std::vector<int64_t> slabShape(const std::vector<int64_t> &shape,
   if (!lo[s] && !hi[s])
     return slab;
   for (unsigned d = 0; d < shape.size(); ++d)
-    slab[d] = d < s ? shape[d] : d == s ? lo[d] + hi[d]
-                                        : lo[d] + shape[d] + hi[d];
+    slab[d] = d < s    ? shape[d]
+              : d == s ? lo[d] + hi[d]
+                       : lo[d] + shape[d] + hi[d];
   return slab;
 }
 
@@ -511,9 +512,8 @@ extern "C" void *dac_rt_exchange_plan(void *srcLayout, void *dstLayout,
   });
 }
 
-extern "C" void *dac_rt_ghost_plan(void *layout, void *iteration,
-                                   void *shifts, int64_t periodic,
-                                   void *out) {
+extern "C" void *dac_rt_ghost_plan(void *layout, void *iteration, void *shifts,
+                                   int64_t periodic, void *out) {
   return detail::guard("dac_rt_ghost_plan", [&]() -> void * {
     const LayoutHandle &src =
         detail::getLayoutHandle(layout, "dac_rt_ghost_plan");
@@ -559,9 +559,8 @@ extern "C" void *dac_rt_ghost_plan(void *layout, void *iteration,
     std::vector<int64_t> key{-1, periodic};
     key.insert(key.end(), range, range + 2 * rank);
     slabBases(src.Map.localShape(src.Rank), lo, hi, words + 2 * rank);
-    return &plans().get({layout, iteration, key}, [&] {
-      return buildGhostPlan(src, lo, hi, periodic);
-    });
+    return &plans().get({layout, iteration, key},
+                        [&] { return buildGhostPlan(src, lo, hi, periodic); });
   });
 }
 

@@ -77,8 +77,7 @@ LayoutHandle *createHandle(const int64_t *desc, const int64_t *extents,
 
 } // namespace
 
-extern "C" void *dac_rt_layout_create(void *desc, void *shape,
-                                      void *location) {
+extern "C" void *dac_rt_layout_create(void *desc, void *shape, void *location) {
   return detail::guard("dac_rt_layout_create", [&]() -> void * {
     return createHandle(static_cast<const int64_t *>(desc),
                         static_cast<const int64_t *>(shape),

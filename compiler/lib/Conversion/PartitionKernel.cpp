@@ -199,9 +199,8 @@ LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
   SmallVector<Value> &localSizes = space.localSizes;
   // Block on dimension 0: the first row (random streams are positioned by
   // it).
-  Value start = space.starts.empty() || !space.starts[0]
-                    ? constIndex(b, loc, 0)
-                    : space.starts[0];
+  Value start = space.starts.empty() || !space.starts[0] ? constIndex(b, loc, 0)
+                                                         : space.starts[0];
   frame.starts = space.starts;
 
   // The local positions the loops visit, per dimension: the whole chunk,
@@ -456,8 +455,10 @@ LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
         if (!g.dims[d])
           continue;
         split[d] = true;
-        innerLo[d] = arith::MaxSIOp::create(b, loc, innerLo[d], g.firstInside[d]);
-        innerHi[d] = arith::MinSIOp::create(b, loc, innerHi[d], g.lastInside[d]);
+        innerLo[d] =
+            arith::MaxSIOp::create(b, loc, innerLo[d], g.firstInside[d]);
+        innerHi[d] =
+            arith::MinSIOp::create(b, loc, innerHi[d], g.lastInside[d]);
       }
     for (unsigned d = 0; d < rank; ++d) {
       if (!split[d])

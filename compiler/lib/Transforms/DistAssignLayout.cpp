@@ -3,9 +3,10 @@
 // Layout inference, first version: creation ops take the default layout
 // (block on dimension 0) and element-wise ops propagate their operands'
 // layout to the result; a gather gets its source's when it reads a box of
-// block dimensions, else the default, an insert its destination's; loops and branches carry the layout of the array entering
-// them (an array whose layout would change around them is an error). A
-// user's explicit layout is never changed.
+// block dimensions, else the default, an insert its destination's; loops and
+// branches carry the layout of the array entering them (an array whose layout
+// would change around them is an error). A user's explicit layout is never
+// changed.
 //
 //===----------------------------------------------------------------------===//
 
@@ -39,7 +40,8 @@ LayoutAttr inferLayout(Operation *op, ArrayType type) {
 bool isBlockBox(GatherOp gather) {
   auto source = cast<ArrayType>(gather.getSource().getType());
   LayoutAttr layout = source.getLayout();
-  if (!layout || source.getRank() != cast<ArrayType>(gather.getType()).getRank() ||
+  if (!layout ||
+      source.getRank() != cast<ArrayType>(gather.getType()).getRank() ||
       layout.getNumDistributedDims() == 0)
     return false;
   for (auto [d, step, dim] :

@@ -324,19 +324,21 @@ void foldGathers(KernelOp kernel) {
 /// owns, and nothing is materialised and then moved). Only for layouts
 /// whose local part of a window is found directly (block dimensions and
 /// undistributed ones); random draws keep their own iteration.
-/// True if `insert` writes a box (static starts, unit steps, dimensions in
-/// order) into an array whose layout gives each rank's part of a window
-/// directly: what a window update can do.
+/// True if `insert` writes a box (static starts, unit steps, the source's
+/// dimensions in order, possibly with fixed indices between them:
+/// `u[0, :]`) into an array whose layout gives each rank's part of a
+/// window directly: what a window update can do.
 bool isWindowInsert(InsertOp insert) {
   auto type = cast<ArrayType>(insert.getDest().getType());
-  auto source = cast<ArrayType>(insert.getSource().getType());
-  if (!insert.getStarts().empty() || type.getRank() != source.getRank() ||
-      type.getRank() == 0)
+  if (!insert.getStarts().empty() || type.getRank() == 0)
     return false;
-  for (auto [d, step, dim] :
-       llvm::enumerate(insert.getSteps(), insert.getDims()))
-    if (step != 1 || dim != static_cast<int64_t>(d))
+  int64_t next = 0;
+  for (auto [step, dim] : llvm::zip(insert.getSteps(), insert.getDims())) {
+    if (dim < 0)
+      continue;
+    if (step != 1 || dim != next++)
       return false;
+  }
   // Block dimensions own contiguous ranges: a rank's part of the window is
   // a box it finds from them.
   LayoutAttr layout = type.getLayout();
@@ -382,16 +384,79 @@ void foldInsert(KernelOp kernel) {
       !def->isBeforeInBlock(kernel))
     return;
   OpBuilder b(kernel);
+  // Fixed indices (`u[0, :] = ...`) become iteration dimensions of extent
+  // 1: the update iterates over the destination's rank, and every read
+  // names the iteration dimensions by their new positions.
+  ArrayRef<int64_t> dims = insert.getDims();
+  SmallVector<int64_t> shape, position;
+  for (auto [d, k] : llvm::enumerate(dims)) {
+    shape.push_back(k < 0 ? 1 : kernel.getShape()[k]);
+    if (k >= 0)
+      position.push_back(d);
+  }
+  bool fixes = llvm::is_contained(dims, -1);
+  Inputs inputs;
+  for (unsigned i = 0, e = kernel.getInputs().size(); i < e; ++i) {
+    if (!fixes) {
+      inputs.addFrom(kernel, i);
+      continue;
+    }
+    AccessAttr access = kernel.getInputAccess(i);
+    unsigned rank = access ? access.getRank() : kernel.getRank();
+    SmallVector<int64_t> starts(rank, 0), steps(rank, 1), named;
+    for (unsigned d = 0; d < rank; ++d) {
+      int64_t k = access ? access.getDims()[d] : d;
+      named.push_back(k < 0 ? k : position[k]);
+    }
+    if (access) {
+      starts.assign(access.getStarts().begin(), access.getStarts().end());
+      steps.assign(access.getSteps().begin(), access.getSteps().end());
+    }
+    inputs.add(kernel.getInputs()[i],
+               AccessAttr::get(kernel.getContext(), starts, steps, named),
+               kernel.getInputAccessStarts(i));
+  }
   auto updated = KernelOp::create(
       b, kernel.getLoc(), TypeRange{type}, kernel.getSizes(),
-      kernel.getShapeAttr(), layout, kernel.getInputs(), kernel.getStreams(),
-      kernel.getOffsets(), kernel.getReductions(), kernel.getAccessStarts(),
-      kernel.getAccessesAttr(), dest,
+      b.getDenseI64ArrayAttr(shape), layout, inputs.arrays, kernel.getStreams(),
+      kernel.getOffsets(), kernel.getReductions(), inputs.starts,
+      inputs.getAccesses(b), dest,
       b.getDenseI64ArrayAttr(insert.getStaticStarts()));
   updated.getBody().takeBody(kernel.getBody());
+  Block &body = updated.getBody().front();
+  for (auto [d, k] : llvm::enumerate(dims))
+    if (k < 0)
+      body.insertArgument(d, b.getIndexType(), kernel.getLoc());
   insert.replaceAllUsesWith(updated.getResult(0));
   insert->erase();
   kernel->erase();
+}
+
+/// A kernel that reads no arrays (a constant, positions) inserted as a box
+/// in several places (CSE merges equal `u[0, :] = 1.0; v[0, :] = 1.0`):
+/// each insert gets its own copy, which then updates its window in place.
+/// Returns true if `kernel` is gone.
+bool splitGenerator(KernelOp kernel) {
+  if (kernel->getNumResults() != 1 || !kernel.getInputs().empty() ||
+      !kernel.getStreams().empty() || kernel.getDest() ||
+      kernel.getResult(0).hasOneUse())
+    return false;
+  SmallVector<InsertOp> inserts;
+  for (Operation *user : kernel.getResult(0).getUsers())
+    if (auto insert = dyn_cast<InsertOp>(user))
+      if (insert.getSource() == kernel.getResult(0) &&
+          insert->getBlock() == kernel->getBlock() && isWindowInsert(insert))
+        inserts.push_back(insert);
+  for (InsertOp insert : inserts) {
+    OpBuilder b(insert);
+    auto copy = cast<KernelOp>(b.clone(*kernel));
+    insert.getSourceMutable().assign(copy.getResult(0));
+    foldInsert(copy);
+  }
+  if (!kernel->use_empty())
+    return false;
+  kernel->erase();
+  return true;
 }
 
 struct DistFusePass : public dac::impl::DistFuseBase<DistFusePass> {
@@ -431,7 +496,8 @@ struct DistFusePass : public dac::impl::DistFuseBase<DistFusePass> {
           }
         }
       }
-      foldInsert(consumer);
+      if (!splitGenerator(consumer))
+        foldInsert(consumer);
     }
   }
 };

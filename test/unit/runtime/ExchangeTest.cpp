@@ -517,8 +517,8 @@ void checkGhosts(const Array &a, const Array *iter, const Words &shifts,
   forEachOwned(a, [&](size_t, const Words &g) { data.push_back(encode(g)); });
   Words out(3 * rank + 1, -1);
   void *plan = dac_rt_ghost_plan(a.handle, iter ? iter->handle : nullptr,
-                                 const_cast<int64_t *>(shifts.data()),
-                                 periodic, out.data());
+                                 const_cast<int64_t *>(shifts.data()), periodic,
+                                 out.data());
   Words lo(rank), hi(rank), first(rank), sizes(rank), padded(rank);
   bool iterates = true;
   for (size_t d = 0; d < rank; ++d) {
@@ -567,13 +567,13 @@ void checkGhosts(const Array &a, const Array *iter, const Words &shifts,
     bool past = false;
     for (size_t d = 0; d < rank; ++d) {
       int64_t extent = d < s ? sizes[d] : d == s ? lo[d] + hi[d] : padded[d];
-      int64_t at = d < s ? pos[d] - lo[d]
+      int64_t at = d < s                       ? pos[d] - lo[d]
                    : d == s && pos[d] >= lo[d] ? pos[d] - sizes[d]
                                                : pos[d];
       offset = offset * extent + at;
-      int64_t g = pos[d] < lo[d]             ? first[d] - lo[d] + pos[d]
+      int64_t g = pos[d] < lo[d]               ? first[d] - lo[d] + pos[d]
                   : pos[d] >= lo[d] + sizes[d] ? first[d] + pos[d] - lo[d]
-                                             : a.owned[d][pos[d] - lo[d]];
+                                               : a.owned[d][pos[d] - lo[d]];
       if ((periodic >> d) & 1)
         g = ((g % a.shape[d]) + a.shape[d]) % a.shape[d];
       past |= g < 0 || g >= a.shape[d];
