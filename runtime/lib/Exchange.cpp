@@ -38,9 +38,9 @@ using detail::LayoutHandle;
 namespace {
 
 /// One array dimension of an access map: index = start + step * k[iterDim]
-/// (iterDim < 0: fixed at start).
+/// (iterDim < 0: fixed at start), modulo the extent when `wrap`.
 struct DimAccess {
-  int64_t start, step, iterDim;
+  int64_t start, step, iterDim, wrap;
 };
 
 struct AccessMap {
@@ -60,16 +60,16 @@ AccessMap decodeMap(const int64_t *words) {
     int64_t dims = words[at++];
     if (dims < 0 || dims > 64)
       throw std::invalid_argument("bad array rank");
-    for (int64_t d = 0; d < dims; ++d, at += 3)
-      side->push_back({words[at], words[at + 1], words[at + 2]});
+    for (int64_t d = 0; d < dims; ++d, at += 4)
+      side->push_back({words[at], words[at + 1], words[at + 2], words[at + 3]});
   }
   return map;
 }
 
 size_t mapWords(const int64_t *words) {
   size_t at = 1 + words[0];
-  at += 1 + 3 * words[at];
-  at += 1 + 3 * words[at];
+  at += 1 + 4 * words[at];
+  at += 1 + 4 * words[at];
   return at;
 }
 
@@ -152,6 +152,9 @@ void checkMap(const AccessMap &map, const Layout &src, const Layout &dst) {
     throw std::invalid_argument("access map does not match the arrays' ranks");
   std::vector<int> covered(map.counts.size(), 0);
   for (const DimAccess &a : map.dst)
+    if (a.wrap)
+      throw std::invalid_argument("a destination access cannot wrap");
+  for (const DimAccess &a : map.dst)
     if (a.iterDim >= 0) {
       if (a.iterDim >= static_cast<int64_t>(map.counts.size()) || a.step == 0)
         throw std::invalid_argument("bad destination access");
@@ -172,8 +175,12 @@ void checkMap(const AccessMap &map, const Layout &src, const Layout &dst) {
       int64_t last = a.iterDim < 0 || empty
                          ? a.start
                          : a.start + a.step * (map.counts[a.iterDim] - 1);
-      if (!empty && (a.start < 0 || a.start >= l.shape()[d] || last < 0 ||
-                     last >= l.shape()[d]))
+      // A wrapping index lands anywhere, but needs something to land on.
+      if (a.wrap && (a.iterDim < 0 || (!empty && l.shape()[d] == 0)))
+        throw std::invalid_argument("bad wrapping access");
+      if (!empty && !a.wrap &&
+          (a.start < 0 || a.start >= l.shape()[d] || last < 0 ||
+           last >= l.shape()[d]))
         throw std::invalid_argument("access outside the array");
     }
   };
@@ -240,6 +247,10 @@ std::shared_ptr<Plan> buildPlan(const LayoutHandle &srcHandle,
     for (unsigned d = 0; d < src.rank(); ++d) {
       const DimAccess &a = map.src[d];
       global[d] = a.iterDim < 0 ? a.start : a.start + a.step * k[a.iterDim];
+      if (a.wrap) {
+        int64_t n = src.shape()[d];
+        global[d] = ((global[d] % n) + n) % n;
+      }
     }
     ElementOwner owner = src.owner(global);
     int64_t rank = srcReplicated ? me : owner.rank;

@@ -37,6 +37,8 @@
 # RUN: not dac build %t/padmode.py -o %t/pm 2>&1 | FileCheck %s --check-prefix=PADMODE
 # RUN: not dac build %t/copyto.py -o %t/ct 2>&1 | FileCheck %s --check-prefix=COPYTO
 # RUN: not dac build %t/padwide.py -o %t/pw 2>&1 | FileCheck %s --check-prefix=PADWIDE
+# RUN: not dac build %t/padwrap.py -o %t/pwr 2>&1 | FileCheck %s --check-prefix=PADWRAP
+# RUN: not dac build %t/padempty.py -o %t/pe 2>&1 | FileCheck %s --check-prefix=PADEMPTY
 # RUN: not dac build %t/reshapebase.py -o %t/rb 2>&1 | FileCheck %s --check-prefix=RESHAPEBASE
 # Tests that constructs outside the supported subset are compile-time
 # errors with file:line:col, the source line and a caret, and that no
@@ -291,6 +293,18 @@ import numpy as np
 a = np.arange(4.0)
 b = np.pad(a, (0, 4), mode='reflect')
 # PADWIDE: padwide.py:3:5: error: np.pad mode 'reflect' with a pad wider than the array minus one (repeated reflection) is not supported yet
+
+#--- padwrap.py
+import numpy as np
+a = np.arange(5.0)
+b = np.pad(a, (7, 1), mode='wrap')
+# PADWRAP: padwrap.py:3:5: error: np.pad mode 'wrap' with pads on both sides, one wider than the array, is not supported yet
+
+#--- padempty.py
+import numpy as np
+a = np.zeros((3, 0))
+b = np.pad(a, ((0, 0), (1, 1)), mode='wrap')
+# PADEMPTY: padempty.py:3:5: error: can't extend empty axis 1 using modes other than 'constant' or 'empty'
 
 #--- copyto.py
 import numpy as np

@@ -129,6 +129,8 @@ struct LocalSpace {
 struct Access {
   llvm::SmallVector<mlir::Value> starts;
   llvm::SmallVector<int64_t> steps, dims;
+  /// Dimensions whose index is taken modulo the array's extent.
+  llvm::SmallVector<int64_t> wrap;
 };
 
 /// Where a kernel iterates: the space its layout splits (its own, or the
@@ -157,6 +159,8 @@ struct Ghosts {
   llvm::SmallVector<bool> dims;
   llvm::SmallVector<int64_t> minShift, maxShift;
   llvm::SmallVector<mlir::Value> bases;
+  /// Bit d: the cells past the array's edge along d wrap around.
+  int64_t periodic = 0;
   /// Per dimension (index values, from the runtime): the widths before and
   /// after the chunk, and the first offset of its slab.
   llvm::SmallVector<mlir::Value> lo, hi, slabs;
@@ -186,6 +190,11 @@ struct InputRead {
   /// before the border is computed). `haloArray` is set for such reads.
   llvm::SmallVector<int64_t> shifts;
   llvm::SmallVector<mlir::Value> bases;
+  /// Per buffer dimension: the index is taken modulo the extent (a wrapping
+  /// read of an undistributed dimension). `periodic`: the dimensions (bit
+  /// d) whose ghost cells wrap around the array's edge.
+  llvm::SmallVector<bool> wrap;
+  int64_t periodic = 0;
   mlir::Value haloArray;
   const Ghosts *ghosts = nullptr;
 

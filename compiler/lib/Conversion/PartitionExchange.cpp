@@ -46,15 +46,16 @@ SmallVector<Value> mixedStarts(OpBuilder &b, Location loc,
 /// apart), steps and dims.
 Access accessOf(OpBuilder &b, Location loc, ArrayRef<int64_t> staticStarts,
                 ValueRange starts, ArrayRef<int64_t> steps,
-                ArrayRef<int64_t> dims) {
+                ArrayRef<int64_t> dims, ArrayRef<int64_t> wrap) {
   return {mixedStarts(b, loc, staticStarts, starts),
-          SmallVector<int64_t>(steps), SmallVector<int64_t>(dims)};
+          SmallVector<int64_t>(steps), SmallVector<int64_t>(dims),
+          SmallVector<int64_t>(wrap)};
 }
 
 /// The access a gather reads or an insert writes.
 template <typename OpTy> Access accessOf(OpBuilder &b, Location loc, OpTy op) {
   return accessOf(b, loc, op.getStaticStarts(), op.getStarts(), op.getSteps(),
-                  op.getDims());
+                  op.getDims(), {});
 }
 
 } // namespace
@@ -76,6 +77,7 @@ void FunctionPartitioner::emitExchange(OpBuilder &b, Location loc, Value source,
       words.push_back(toI64(b, loc, side->starts[d]));
       words.push_back(constI64(b, loc, side->steps[d]));
       words.push_back(constI64(b, loc, side->dims[d]));
+      words.push_back(constI64(b, loc, llvm::is_contained(side->wrap, d)));
     }
   }
   Value map = createWordBuffer(b, loc, func, words);
@@ -110,6 +112,8 @@ LogicalResult FunctionPartitioner::lowerGather(GatherOp op) {
   SmallVector<Value> sizes = getGlobalSizes(b, loc, op.getResult());
   Value buffer = allocLocal(b, loc, type, sizes);
   Access src = accessOf(b, loc, op);
+  if (std::optional<ArrayRef<int64_t>> wrap = op.getWrap())
+    src.wrap.assign(wrap->begin(), wrap->end());
   Access dst = identityAccess(b, loc, type.getRank());
   emitExchange(b, loc, op.getSource(), mapping.lookup(op.getSource()), type,
                sizes, buffer, sizes, src, dst);
@@ -210,10 +214,11 @@ InputRead FunctionPartitioner::prepareInput(OpBuilder &b, Location loc,
   auto type = cast<ArrayType>(getGlobalType(input));
   LayoutAttr source = layoutOf(type), layout = frame.layout;
   SmallVector<Value> sizes = getGlobalSizes(b, loc, input);
-  Access acc = access ? accessOf(b, loc, access.getStarts(),
-                                 kernel.getInputAccessStarts(i),
-                                 access.getSteps(), access.getDims())
-                      : identityAccess(b, loc, kernel.getRank());
+  Access acc =
+      access
+          ? accessOf(b, loc, access.getStarts(), kernel.getInputAccessStarts(i),
+                     access.getSteps(), access.getDims(), access.getWrap())
+          : identityAccess(b, loc, kernel.getRank());
 
   // Read in place: every distributed dimension of the input is split
   // exactly as the dimension of the frame it follows (same rule, extent
@@ -243,6 +248,18 @@ InputRead FunctionPartitioner::prepareInput(OpBuilder &b, Location loc,
                     gridAxis(source, d) == gridAxis(layout, k);
     sameSplit &= sameRule && sameExtent(sizes[d], frame.extents[k]);
     shifts[d] = sameRule ? *start - frame.window[k] : 0;
+    if (sameRule && llvm::is_contained(acc.wrap, d)) {
+      // Reading (i + shift) mod n: the nearest equivalent shift, which
+      // periodic ghost cells serve when it is small.
+      std::optional<int64_t> n = getConstantIntValue(sizes[d]);
+      if (!n || *n <= 0) {
+        local = false;
+        break;
+      }
+      shifts[d] = ((shifts[d] % *n) + *n) % *n;
+      if (2 * shifts[d] > *n)
+        shifts[d] -= *n;
+    }
     ghostable[d] = sameRule && k == static_cast<int64_t>(d) &&
                    dim.getKind() == DimKind::Block &&
                    std::abs(shifts[d]) <= kMaxHalo;
@@ -254,6 +271,14 @@ InputRead FunctionPartitioner::prepareInput(OpBuilder &b, Location loc,
   if (local) {
     read.shifts = shifts;
     read.bases.assign(rank, nullptr);
+    read.wrap.assign(rank, false);
+    for (int64_t d : acc.wrap) {
+      // Distributed dimensions wrap through periodic ghost cells, the
+      // others by taking the index modulo the extent.
+      read.wrap[d] = !source.getDims()[d].isDistributed();
+      if (source.getDims()[d].isDistributed() && shifts[d])
+        read.periodic |= int64_t(1) << d;
+    }
     bool halo = llvm::any_of(shifts, [](int64_t s) { return s != 0; });
     if (!sameSplit) {
       LocalSpace own = buildLocalSpace(b, loc, source, sizes);

@@ -82,9 +82,14 @@ Value InputRead::load(
       Value k = coordinate(b, dims[d], ivs[dims[d]]);
       if (steps[d] != 1)
         k = arith::MulIOp::create(b, loc, k, constIndex(b, loc, steps[d]));
-      index.push_back(isConstantIntValue(starts[d], 0)
-                          ? k
-                          : arith::AddIOp::create(b, loc, starts[d], k));
+      Value i = isConstantIntValue(starts[d], 0)
+                    ? k
+                    : arith::AddIOp::create(b, loc, starts[d], k);
+      // Starts and steps of a wrapping read are not negative.
+      if (!wrap.empty() && wrap[d])
+        i = arith::RemUIOp::create(b, loc, i,
+                                   memref::DimOp::create(b, loc, buffer, d));
+      index.push_back(i);
     }
   }
   if (!border || !haloArray)
@@ -132,6 +137,7 @@ void FunctionPartitioner::startGhosts(OpBuilder &b, Location loc,
       g.maxShift.assign(read.shifts.begin(), read.shifts.end());
     }
     g.bases = read.bases;
+    g.periodic |= read.periodic;
     for (unsigned d = 0; d < rank; ++d) {
       g.minShift[d] = std::min(g.minShift[d], read.shifts[d]);
       g.maxShift[d] = std::max(g.maxShift[d], read.shifts[d]);
@@ -166,7 +172,8 @@ void FunctionPartitioner::startGhosts(OpBuilder &b, Location loc,
     if (!based && filled != filledGhosts.end()) {
       auto [earlier, after] = filled->second;
       Operation *ancestor = after->getBlock()->findAncestorOpInBlock(*at);
-      bool covers = !llvm::any_of(earlier.bases, [](Value v) { return v; });
+      bool covers = !llvm::any_of(earlier.bases, [](Value v) { return v; }) &&
+                    (earlier.periodic & g.periodic) == g.periodic;
       for (unsigned d = 0; covers && d < rank; ++d)
         covers = std::min<int64_t>(earlier.minShift[d], 0) <=
                      std::min<int64_t>(g.minShift[d], 0) &&
@@ -200,7 +207,7 @@ void FunctionPartitioner::startGhosts(OpBuilder &b, Location loc,
     Value plan = createRuntimeCall(
         b, loc, module, RuntimeFunction::dac_rt_ghost_plan,
         {handle, iteration, createWordBuffer(b, loc, func, shifts),
-         constI64(b, loc, 0), out});
+         constI64(b, loc, g.periodic), out});
     g.lo.clear();
     g.hi.clear();
     g.slabs.clear();
@@ -227,7 +234,8 @@ void FunctionPartitioner::startGhosts(OpBuilder &b, Location loc,
                << " along dimension " << d;
         separator = ", ";
       }
-    remark << (based ? ", the array split over other extents" : "")
+    remark << (g.periodic ? ", wrapping around the edge" : "")
+           << (based ? ", the array split over other extents" : "")
            << ") come from their owners, in one exchange overlapped with the "
               "positions that need none";
   }

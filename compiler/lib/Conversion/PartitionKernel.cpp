@@ -234,10 +234,15 @@ LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
   // and written at the same position), else a new one.
   SmallVector<Value> outputs;
   // An input read elsewhere than at the iteration point is still being
-  // read when the element there is written.
+  // read when the element there is written (also when it is read at the
+  // point too, as another input).
   SmallVector<Value> reusable;
+  llvm::DenseSet<Value> readAway;
   for (auto [i, input] : llvm::enumerate(kernel.getInputs()))
-    reusable.push_back(kernel.getInputAccess(i) ? Value() : input);
+    if (kernel.getInputAccess(i))
+      readAway.insert(input);
+  for (Value input : kernel.getInputs())
+    reusable.push_back(readAway.contains(input) ? Value() : input);
   if (dest) {
     // The updated array's buffer, unless something still reads it: then a
     // copy (the window is overwritten below).

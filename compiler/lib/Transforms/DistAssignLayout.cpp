@@ -34,26 +34,6 @@ LayoutAttr inferLayout(Operation *op, ArrayType type) {
   return LayoutAttr::getDefault(op->getContext(), type.getRank());
 }
 
-/// True if `gather` reads a box with unit steps, every dimension along
-/// itself, of an array whose distributed dimensions are all plain blocks
-/// (no explicit bounds, which belong to the source's extents).
-bool isBlockBox(GatherOp gather) {
-  auto source = cast<ArrayType>(gather.getSource().getType());
-  LayoutAttr layout = source.getLayout();
-  if (!layout ||
-      source.getRank() != cast<ArrayType>(gather.getType()).getRank() ||
-      layout.getNumDistributedDims() == 0)
-    return false;
-  for (auto [d, step, dim] :
-       llvm::enumerate(gather.getSteps(), gather.getDims()))
-    if (step != 1 || dim != static_cast<int64_t>(d))
-      return false;
-  return llvm::all_of(layout.getDims(), [](DimAttr dim) {
-    return !dim.isDistributed() ||
-           (dim.getKind() == DimKind::Block && dim.getBounds().empty());
-  });
-}
-
 /// Gives `value` the layout of `from` when it has none yet.
 void copyLayout(Value value, Value from) {
   auto type = dyn_cast<ArrayType>(value.getType());
@@ -124,16 +104,11 @@ LogicalResult assignOp(Operation *op) {
                                        branch.elseYield().getOperands())));
   }
   if (auto gather = dyn_cast<GatherOp>(op)) {
-    // A box of a block-distributed array (`u[2:, 1:-1]` of a 'bb' array)
-    // keeps its source's layout: computing with it where the source lives
-    // reads the source in place, plus ghost cells. Other views get the
-    // default layout.
     auto type = cast<ArrayType>(gather.getType());
     if (!type.getLayout())
-      gather.getResult().setType(type.withLayout(
-          isBlockBox(gather)
-              ? cast<ArrayType>(gather.getSource().getType()).getLayout()
-              : LayoutAttr::getDefault(op->getContext(), type.getRank())));
+      gather.getResult().setType(type.withLayout(GatherOp::inferResultLayout(
+          cast<ArrayType>(gather.getSource().getType()), type.getRank(),
+          gather.getSteps(), gather.getDims())));
     return success();
   }
   if (auto insert = dyn_cast<InsertOp>(op)) {

@@ -297,8 +297,9 @@ void foldGathers(KernelOp kernel) {
       continue;
     }
     // Fixed (-1) dims keep their start; the step means nothing there.
-    auto access = AccessAttr::get(kernel.getContext(), gather.getStaticStarts(),
-                                  gather.getSteps(), gather.getDims());
+    auto access = AccessAttr::get(
+        kernel.getContext(), gather.getStaticStarts(), gather.getSteps(),
+        gather.getDims(), gather.getWrap().value_or(ArrayRef<int64_t>{}));
     inputs.add(gather.getSource(), access, gather.getStarts());
   }
   OpBuilder b(kernel);
@@ -413,7 +414,8 @@ void foldInsert(KernelOp kernel) {
       steps.assign(access.getSteps().begin(), access.getSteps().end());
     }
     inputs.add(kernel.getInputs()[i],
-               AccessAttr::get(kernel.getContext(), starts, steps, named),
+               AccessAttr::get(kernel.getContext(), starts, steps, named,
+                               access ? access.getWrap() : ArrayRef<int64_t>{}),
                kernel.getInputAccessStarts(i));
   }
   auto updated = KernelOp::create(

@@ -24,3 +24,18 @@ func.func @gather_of_gather(%v: !dist.array<10xf64, #b>, %m: !dist.array<8x6xf64
   %two = dist.gather %tail [3] steps [1] dims [0] : !dist.array<?xf64, #b> -> !dist.array<2xf64, #b>
   return %bc, %rev, %two : !dist.array<6x4xf64, #bn>, !dist.array<3xf64, #b>, !dist.array<2xf64, #b>
 }
+
+// -----
+
+#b = #dist.layout<[b]>
+
+// Tests that a gather that wraps (np.roll) is not composed with another
+// gather: wrapping is modulo its own source's extent.
+// CHECK-LABEL: func @wrap_not_composed
+func.func @wrap_not_composed(%v: !dist.array<10xf64, #b>) -> !dist.array<8xf64, #b> {
+  // CHECK: %[[R:.*]] = dist.gather %{{.*}} [9] steps [1] dims [0] wrap [0]
+  // CHECK: dist.gather %[[R]] [1] steps [1] dims [0] :
+  %r = dist.gather %v [9] steps [1] dims [0] wrap [0] : !dist.array<10xf64, #b> -> !dist.array<10xf64, #b>
+  %s = dist.gather %r [1] steps [1] dims [0] : !dist.array<10xf64, #b> -> !dist.array<8xf64, #b>
+  return %s : !dist.array<8xf64, #b>
+}

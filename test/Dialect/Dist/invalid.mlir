@@ -338,3 +338,22 @@ func.func @assert_values(%c: i1, %n: index) {
   dist.assert %c, "shapes ({},) ({},)" (%n)
   return
 }
+
+// -----
+
+func.func @gather_wrap_fixed(%a: !dist.array<10x4xf64>) {
+  // expected-error @+1 {{wrap names source dimensions read along a result dimension, got 0}}
+  %v = dist.gather %a [9, 0] steps [1, 1] dims [-1, 0] wrap [0] : !dist.array<10x4xf64> -> !dist.array<4xf64>
+  return
+}
+
+// -----
+
+func.func @access_wrap(%v: !dist.array<4xf64>) {
+  // expected-error @+1 {{wrap names input dimensions read along an iteration dimension, got 1}}
+  %k = dist.kernel [4] <[b]> ins(%v : !dist.array<4xf64>) at [#dist.access<[3] steps [1] dims [0] wrap [1]>] reductions [unit] -> !dist.array<4xf64, #dist.layout<[b]>> {
+  ^bb0(%c: index, %x: f64):
+    dist.yield %x : f64
+  }
+  return
+}

@@ -156,7 +156,7 @@ struct Map {
     for (const std::vector<Access> *side : {&src, &dst}) {
       words.push_back(static_cast<int64_t>(side->size()));
       for (const Access &a : *side)
-        words.insert(words.end(), {a.start, a.step, a.iterDim});
+        words.insert(words.end(), {a.start, a.step, a.iterDim, 0});
     }
     return words;
   }

@@ -190,6 +190,12 @@ public:
   /// np.roll(array, shift, axis): a new array, the elements moved by
   /// `shift` along `axis` (wrapping around); a run-time shift is fine.
   ValueRef roll(const ValueRef &array, const ValueRef &shift, int64_t axis);
+  /// A new array of `shape`: element k is array[(starts + k) mod extent]
+  /// along the dimensions `wrap`, array[k] along the others (np.roll,
+  /// np.pad(mode='wrap')). Starts are index values in [0, extent).
+  ValueRef wrapped(const ValueRef &array, llvm::ArrayRef<mlir::Value> starts,
+                   llvm::ArrayRef<mlir::Value> shape,
+                   llvm::ArrayRef<int64_t> wrap, dist::LayoutAttr layout = {});
   /// a.T / np.transpose(a, axes): a view with permuted dimensions.
   ValueRef transpose(const ValueRef &array, llvm::ArrayRef<int64_t> axes);
   /// `array` (a reduction's result) with the reduced `axes` back as

@@ -152,6 +152,44 @@ ValueRef IRGen::callShapeFunction(StringRef name, const CallArgs &args,
   return nullptr;
 }
 
+/// True if NumPy 1.24's np.pad(mode='wrap') of `n` elements by (before,
+/// after) is periodic: it fills wide pads in rounds, each copying from the
+/// part filled so far, which drifts off the period when both sides are
+/// padded. Replays the rounds on source indices (small extents only).
+static bool wrapsPeriodically(int64_t n, int64_t before, int64_t after) {
+  int64_t total = n + before + after;
+  if (total > (int64_t(1) << 20))
+    return false;
+  std::vector<int64_t> line(total, -1);
+  for (int64_t i = 0; i < n; ++i)
+    line[before + i] = i;
+  int64_t left = before, right = after;
+  while (left > 0 || right > 0) {
+    int64_t period = total - left - right, nextLeft = 0, nextRight = 0;
+    if (left > 0) {
+      // The last min(period, left) filled elements, before the pad.
+      int64_t count = std::min(period, left), from = total - right - count;
+      int64_t to = left > period ? left - period : 0;
+      nextLeft = left > period ? left - period : 0;
+      for (int64_t i = 0; i < count; ++i)
+        line[to + i] = line[from + i];
+    }
+    if (right > 0) {
+      int64_t count = std::min(period, right), from = left;
+      int64_t to = total - right;
+      nextRight = right > period ? right - period : 0;
+      for (int64_t i = 0; i < count; ++i)
+        line[to + i] = line[from + i];
+    }
+    left = nextLeft;
+    right = nextRight;
+  }
+  for (int64_t k = 0; k < total; ++k)
+    if (line[k] != (((k - before) % n) + n) % n)
+      return false;
+  return true;
+}
+
 ValueRef IRGen::pad(const CallArgs &args) {
   args.check("pad", 4, {"array", "pad_width", "mode", "constant_values"});
   ValueRef a = args.get(0, "array"), widthArg = args.get(1, "pad_width");
@@ -208,7 +246,6 @@ ValueRef IRGen::pad(const CallArgs &args) {
     widths.assign(rank, pair(perDim ? widthArg->items[0] : widthArg));
   }
 
-  // The padded array, filled with the constant (0 by default) ...
   OpBuilder &b = em.b;
   std::vector<Value> extents, shape;
   for (size_t d = 0; d < rank; ++d) {
@@ -216,6 +253,53 @@ ValueRef IRGen::pad(const CallArgs &args) {
     shape.push_back(em.fold(arith::AddIOp::create(
         b, em.loc, a->shape[d], em.index(widths[d].first + widths[d].second))));
   }
+  if (mode == "wrap") {
+    // One gather that wraps: out[k] = a[(k - before) mod n] along each
+    // padded dimension. NumPy 1.24 fills pads wider than the array in
+    // rounds that stop being periodic when both sides are padded: those
+    // are refused.
+    std::vector<Value> starts;
+    std::vector<int64_t> wrap;
+    for (size_t d = 0; d < rank; ++d) {
+      auto [before, after] = widths[d];
+      if (!before && !after) {
+        starts.push_back(em.index(0));
+        continue;
+      }
+      std::string empty = "can't extend empty axis " + std::to_string(d) +
+                          " using modes other than 'constant' or 'empty'";
+      std::string wide = "np.pad mode 'wrap' with pads on both sides, one "
+                         "wider than the array, is not supported yet";
+      int64_t widest = before && after ? std::max(before, after) : 1;
+      std::optional<int64_t> n = getConstantIntValue(extents[d]);
+      if (n && *n == 0)
+        compileError(empty);
+      if (n && *n < widest && !wrapsPeriodically(*n, before, after))
+        compileError(wide);
+      if (!n) {
+        auto atLeast = [&](int64_t v) {
+          return arith::CmpIOp::create(b, em.loc, arith::CmpIPredicate::sge,
+                                       extents[d], em.index(v));
+        };
+        em.emitAssert(atLeast(1), "ValueError: " + empty);
+        em.emitAssert(atLeast(widest), "ValueError: " + wide);
+      }
+      // (n - before mod n) mod n, in [0, n); n = 1 when it is 0 (then the
+      // program stops above).
+      Value safe = arith::MaxSIOp::create(b, em.loc, extents[d], em.index(1));
+      Value start = arith::RemUIOp::create(
+          b, em.loc,
+          arith::SubIOp::create(
+              b, em.loc, safe,
+              arith::RemUIOp::create(b, em.loc, em.index(before), safe)),
+          safe);
+      starts.push_back(em.fold(start));
+      wrap.push_back(d);
+    }
+    return em.wrapped(a, starts, shape, wrap);
+  }
+
+  // The padded array, filled with the constant (0 by default) ...
   ValueRef fill = constant ? constant : em.intConst(0);
   ValueRef out = em.full(shape, em.castScalar(fill, a->dtype, false), a->dtype,
                          cast<dist::ArrayType>(a->value.getType()).getLayout());
@@ -244,9 +328,9 @@ ValueRef IRGen::pad(const CallArgs &args) {
   // the whole extent of the dimensions padded before (corners as NumPy).
   for (size_t d = 0; d < rank; ++d) {
     auto [before, after] = widths[d];
-    // NumPy repeats wrapping and reflection for wider pads; here a pad is
-    // one copy of (part of) the array: at most its extent (minus one for
-    // reflect, which skips the edge), at least one element for edge.
+    // NumPy repeats reflection for wider pads; here a pad is one copy of
+    // (part of) the array: at most its extent (minus one for reflect,
+    // which skips the edge), at least one element for edge.
     int64_t need = mode == "reflect" ? 1 : 0;
     int64_t widest = mode == "edge" ? 1 : std::max(before, after) + need;
     if (before || after) {
@@ -254,9 +338,8 @@ ValueRef IRGen::pad(const CallArgs &args) {
           mode == "edge"
               ? "np.pad mode 'edge' of an empty dimension"
               : "np.pad mode '" + mode + "' with a pad wider than the array" +
-                    (need ? " minus one" : "") + " (repeated " +
-                    (mode == "wrap" ? "wrapping" : "reflection") +
-                    ") is not supported yet";
+                    (need ? " minus one" : "") +
+                    " (repeated reflection) is not supported yet";
       std::optional<int64_t> n = getConstantIntValue(extents[d]);
       if (n && *n < widest)
         compileError(message);
@@ -287,8 +370,6 @@ ValueRef IRGen::pad(const CallArgs &args) {
     if (before) {
       if (mode == "edge")
         edge(nullptr, lo, lo);
-      else if (mode == "wrap")
-        assign(nullptr, lo, at(hi, -before), hi, false);
       else if (mode == "reflect")
         assign(nullptr, lo, at(lo, 1), at(lo, before + 1), true);
       else
@@ -297,8 +378,6 @@ ValueRef IRGen::pad(const CallArgs &args) {
     if (after) {
       if (mode == "edge")
         edge(hi, end, at(hi, -1));
-      else if (mode == "wrap")
-        assign(hi, end, lo, at(lo, after), false);
       else if (mode == "reflect")
         assign(hi, end, at(hi, -1 - after), at(hi, -1), true);
       else

@@ -30,6 +30,9 @@ struct Access {
   std::vector<Value> starts;
   std::vector<int64_t> steps, dims;
   std::vector<Value> shape;
+  /// Base dimensions whose index is taken modulo the base's extent (a
+  /// gather's `wrap`; never part of a view).
+  std::vector<int64_t> wrap;
 };
 
 } // namespace
@@ -55,12 +58,25 @@ static Value gather(Emitter &em, const ValueRef &base, const Access &access,
                     LayoutAttr layout = {}) {
   OpBuilder &b = em.b;
   auto [staticStarts, dynamicStarts] = splitStarts(access.starts);
+  // The layout dist-assign-layout would give it, known here when it is not
+  // the default so that what is built on the view (reductions along its
+  // axes) agrees with it.
+  if (!layout) {
+    LayoutAttr inferred = GatherOp::inferResultLayout(
+        cast<ArrayType>(base->value.getType()), access.shape.size(),
+        access.steps, access.dims);
+    if (inferred !=
+        LayoutAttr::getDefault(em.b.getContext(), access.shape.size()))
+      layout = inferred;
+  }
   Type type = em.arrayType(access.shape, base->dtype, layout);
-  return GatherOp::create(b, em.loc, type, base->value, dynamicStarts,
-                          b.getDenseI64ArrayAttr(staticStarts),
-                          b.getDenseI64ArrayAttr(access.steps),
-                          b.getDenseI64ArrayAttr(access.dims),
-                          Emitter::dynamicSizes(access.shape));
+  return GatherOp::create(
+      b, em.loc, type, base->value, dynamicStarts,
+      b.getDenseI64ArrayAttr(staticStarts),
+      b.getDenseI64ArrayAttr(access.steps), b.getDenseI64ArrayAttr(access.dims),
+      Emitter::dynamicSizes(access.shape),
+      access.wrap.empty() ? DenseI64ArrayAttr()
+                          : b.getDenseI64ArrayAttr(access.wrap));
 }
 
 /// A new view of `base` (a root array) at `access`.
@@ -410,26 +426,29 @@ ValueRef Emitter::roll(const ValueRef &array, const ValueRef &shift,
       arith::AddIOp::create(b, loc, arith::RemSIOp::create(b, loc, s, safe),
                             safe),
       safe);
-  // Folded last: folding erases the ops it replaces (n among them).
-  Value rest = arith::SubIOp::create(b, loc, n, s);
-  s = fold(s);
-  rest = fold(rest);
-  auto number = [&](Value v) { return PyValue::scalar(v, DType::Int64, true); };
-  // The index selecting [from, to) along `axis`, everything elsewhere.
-  auto range = [&](ValueRef from, ValueRef to) {
-    return along(array->shape.size(), axis, slice(from, to));
-  };
-  ValueRef zero = PyValue::scalar(
-      convert(b, loc, intConst(0)->value, DType::Int64, array->dtype),
-      array->dtype, false);
-  ValueRef out = full(array->shape, zero, array->dtype,
-                      cast<ArrayType>(array->value.getType()).getLayout());
-  // out[s:] = a[:n-s]; out[:s] = a[n-s:]
-  setItem(out, range(number(s), nullptr),
-          subscript(array, range(nullptr, number(rest))));
-  setItem(out, range(nullptr, number(s)),
-          subscript(array, range(number(rest), nullptr)));
-  return out;
+  // out[k] = a[(n - s + k) mod n] along the axis: one gather that wraps
+  // (a periodic exchange of a few cells when s is small), no copies.
+  Value start = fold(arith::IndexCastOp::create(
+      b, loc, b.getIndexType(), arith::SubIOp::create(b, loc, n, s)));
+  std::vector<Value> starts(array->shape.size(), index(0));
+  starts[axis] = start;
+  return wrapped(array, starts, array->shape, {axis},
+                 cast<ArrayType>(array->value.getType()).getLayout());
+}
+
+ValueRef Emitter::wrapped(const ValueRef &array, ArrayRef<Value> starts,
+                          ArrayRef<Value> shape, ArrayRef<int64_t> wrap,
+                          LayoutAttr layout) {
+  Access access;
+  for (size_t d = 0; d < shape.size(); ++d) {
+    access.starts.push_back(starts[d]);
+    access.steps.push_back(1);
+    access.dims.push_back(d);
+    access.shape.push_back(shape[d]);
+  }
+  access.wrap.assign(wrap.begin(), wrap.end());
+  return PyValue::array(gather(*this, array, access, layout), array->dtype,
+                        access.shape);
 }
 
 ValueRef Emitter::transpose(const ValueRef &array, ArrayRef<int64_t> axes) {

@@ -332,11 +332,16 @@ Attribute AccessAttr::parse(AsmParser &parser, Type) {
       parser.parseCommaSeparatedList(AsmParser::Delimiter::Square,
                                      parseStart) ||
       parser.parseKeyword("steps") || parseIntList(parser, steps) ||
-      parser.parseKeyword("dims") || parseIntList(parser, dims) ||
-      parser.parseGreater())
+      parser.parseKeyword("dims") || parseIntList(parser, dims))
+    return {};
+  SmallVector<int64_t> wrap;
+  if (succeeded(parser.parseOptionalKeyword("wrap")) &&
+      parseIntList(parser, wrap))
+    return {};
+  if (parser.parseGreater())
     return {};
   return AccessAttr::getChecked([&]() { return parser.emitError(loc); },
-                                parser.getContext(), starts, steps, dims);
+                                parser.getContext(), starts, steps, dims, wrap);
 }
 
 void AccessAttr::print(AsmPrinter &printer) const {
@@ -351,19 +356,29 @@ void AccessAttr::print(AsmPrinter &printer) const {
   printIntList(printer, getSteps());
   printer << " dims ";
   printIntList(printer, getDims());
+  if (!getWrap().empty()) {
+    printer << " wrap ";
+    printIntList(printer, getWrap());
+  }
   printer << '>';
 }
 
 LogicalResult AccessAttr::verify(function_ref<InFlightDiagnostic()> emitError,
                                  ArrayRef<int64_t> starts,
                                  ArrayRef<int64_t> steps,
-                                 ArrayRef<int64_t> dims) {
+                                 ArrayRef<int64_t> dims,
+                                 ArrayRef<int64_t> wrap) {
   if (starts.size() != dims.size() || steps.size() != dims.size())
     return emitError() << "an access needs one start, step and dim per "
                           "dimension of the array it reads";
   for (int64_t d : dims)
     if (d < -1)
       return emitError() << "access dims are iteration dimensions or -1, got "
+                         << d;
+  for (int64_t d : wrap)
+    if (d < 0 || d >= static_cast<int64_t>(dims.size()) || dims[d] < 0)
+      return emitError() << "wrap names input dimensions read along an "
+                            "iteration dimension, got "
                          << d;
   return success();
 }

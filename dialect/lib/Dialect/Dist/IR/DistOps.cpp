@@ -161,14 +161,40 @@ LogicalResult GatherOp::verify() {
   if (failed(verifyListOfOperandsOrIntegers(*this, "size", result.getRank(),
                                             result.getShape(), getSizes())))
     return failure();
-  return verifyAccess(*this, source.getRank(), result.getRank(),
-                      getStaticStarts(), getStarts(), getSteps(), getDims(),
-                      /*cover=*/false);
+  if (failed(verifyAccess(*this, source.getRank(), result.getRank(),
+                          getStaticStarts(), getStarts(), getSteps(), getDims(),
+                          /*cover=*/false)))
+    return failure();
+  for (int64_t d : getWrap().value_or(ArrayRef<int64_t>{}))
+    if (d < 0 || d >= source.getRank() || getDims()[d] < 0)
+      return emitOpError("wrap names source dimensions read along a result "
+                         "dimension, got ")
+             << d;
+  return success();
+}
+
+LayoutAttr GatherOp::inferResultLayout(ArrayType source, unsigned resultRank,
+                                       ArrayRef<int64_t> steps,
+                                       ArrayRef<int64_t> dims) {
+  LayoutAttr layout = source.getLayout();
+  auto fallback = LayoutAttr::getDefault(source.getContext(), resultRank);
+  if (!layout || source.getRank() != resultRank ||
+      layout.getNumDistributedDims() == 0)
+    return fallback;
+  for (auto [d, step, dim] : llvm::enumerate(steps, dims))
+    if (step != 1 || dim != static_cast<int64_t>(d))
+      return fallback;
+  bool blocks = llvm::all_of(layout.getDims(), [](DimAttr dim) {
+    return !dim.isDistributed() ||
+           (dim.getKind() == DimKind::Block && dim.getBounds().empty());
+  });
+  return blocks ? layout : fallback;
 }
 
 LogicalResult GatherOp::canonicalize(GatherOp op, PatternRewriter &rewriter) {
   auto inner = op.getSource().getDefiningOp<GatherOp>();
-  if (!inner)
+  // Wrapping is modulo the source's extent: not composable in general.
+  if (!inner || op.getWrap() || inner.getWrap())
     return failure();
   Location loc = op.getLoc();
   SmallVector<OpFoldResult> outerStarts =
@@ -210,9 +236,9 @@ LogicalResult GatherOp::canonicalize(GatherOp op, PatternRewriter &rewriter) {
   SmallVector<Value> dynamicStarts;
   SmallVector<int64_t> staticStarts;
   dispatchIndexOpFoldResults(starts, dynamicStarts, staticStarts);
-  rewriter.replaceOpWithNewOp<GatherOp>(op, op.getType(), inner.getSource(),
-                                        dynamicStarts, staticStarts, steps,
-                                        dims, op.getSizes());
+  rewriter.replaceOpWithNewOp<GatherOp>(
+      op, op.getType(), inner.getSource(), dynamicStarts, staticStarts, steps,
+      dims, op.getSizes(), DenseI64ArrayAttr());
   return success();
 }
 

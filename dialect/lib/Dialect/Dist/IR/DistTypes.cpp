@@ -25,8 +25,8 @@ bool ArrayType::hasRank() const { return true; }
 
 ShapedType ArrayType::cloneWith(std::optional<ArrayRef<int64_t>> shape,
                                 Type elementType) const {
-  return ArrayType::get(getContext(), shape ? *shape : getShape(),
-                        elementType, getLayout());
+  return ArrayType::get(getContext(), shape ? *shape : getShape(), elementType,
+                        getLayout());
 }
 
 ArrayType ArrayType::withLayout(LayoutAttr layout) const {
@@ -49,8 +49,7 @@ Type ArrayType::parse(AsmParser &parser) {
   if (parser.parseGreater())
     return {};
   return ArrayType::getChecked([&]() { return parser.emitError(loc); },
-                               parser.getContext(), shape, elementType,
-                               layout);
+                               parser.getContext(), shape, elementType, layout);
 }
 
 void ArrayType::print(AsmPrinter &printer) const {
@@ -83,8 +82,7 @@ LogicalResult ArrayType::verify(function_ref<InFlightDiagnostic()> emitError,
     return success();
   if (layout.getDims().size() != shape.size())
     return emitError() << "layout has " << layout.getDims().size()
-                       << " dimensions but the array has rank "
-                       << shape.size();
+                       << " dimensions but the array has rank " << shape.size();
   for (auto [i, dim] : llvm::enumerate(layout.getDims())) {
     int64_t n = shape[i];
     if (ShapedType::isDynamic(n))

@@ -115,19 +115,32 @@ def Dist_AccessAttr : Dist_Attr<"Access", "access"> {
     them. This is `dist.gather`'s map, kept on the reading kernel so that
     partitioning sees how each operand is read: aligned reads stay local, a
     broadcast operand is replicated at its own size, any other read is
-    gathered for the kernel's layout.
+    gathered for the kernel's layout. `wrap [d, ...]` (printed when
+    present): along those input dimensions the index is taken modulo the
+    input's extent (`np.roll`, `np.pad(mode='wrap')`); reads a few
+    positions across the edge then become periodic ghost cells.
   }];
   let parameters = (ins
     ArrayRefParameter<"int64_t">:$starts,
     ArrayRefParameter<"int64_t">:$steps,
-    ArrayRefParameter<"int64_t">:$dims
+    ArrayRefParameter<"int64_t">:$dims,
+    OptionalArrayRefParameter<"int64_t">:$wrap
   );
+  let builders = [
+    AttrBuilder<(ins "::llvm::ArrayRef<int64_t>":$starts,
+                     "::llvm::ArrayRef<int64_t>":$steps,
+                     "::llvm::ArrayRef<int64_t>":$dims), [{
+      return $_get($_ctxt, starts, steps, dims, ::llvm::ArrayRef<int64_t>{});
+    }]>
+  ];
   let hasCustomAssemblyFormat = 1;
   let genVerifyDecl = 1;
   let extraClassDeclaration = [{
     unsigned getRank() const { return getDims().size(); }
     /// The number of starts given by operands.
     unsigned getNumDynamicStarts() const;
+    /// True if the index along input dimension `d` wraps around.
+    bool wraps(unsigned d) const { return llvm::is_contained(getWrap(), d); }
   }];
 }
 

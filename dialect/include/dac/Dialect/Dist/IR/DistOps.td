@@ -218,24 +218,39 @@ def Dist_GatherOp : Dist_Op<"gather", [Pure, AttrSizedOperandSegments]> {
     is a gather: slices with any step (`a[5:1:-2]`), integer indices
     (`a[3, :]`), `np.newaxis`, broadcasting and transposes. The source and
     the result may have different layouts: after partitioning each rank
-    receives the elements it owns from whichever ranks own them.
+    receives the elements it owns from whichever ranks own them. Along the
+    source dimensions listed in `wrap` the index is taken modulo the
+    source's extent: `np.roll(a, 1, 0)` reads `a[(n - 1 + k) % n]`.
 
         %v = dist.gather %a [1] steps [1] dims [0]
                : !dist.array<10xf64> -> !dist.array<9xf64>
+        %r = dist.gather %a [9] steps [1] dims [0] wrap [0]
+               : !dist.array<10xf64> -> !dist.array<10xf64>
   }];
   let arguments = (ins Dist_AnyArray:$source, Variadic<Index>:$starts,
                        DenseI64ArrayAttr:$static_starts,
                        DenseI64ArrayAttr:$steps, DenseI64ArrayAttr:$dims,
-                       Variadic<Index>:$sizes);
+                       Variadic<Index>:$sizes,
+                       OptionalAttr<DenseI64ArrayAttr>:$wrap);
   let results = (outs Dist_AnyArray:$result);
   let assemblyFormat = [{
     $source custom<DynamicIndexList>($starts, $static_starts) `steps` $steps
-    `dims` $dims (`sizes` `(` $sizes^ `)`)? attr-dict `:` type($source) `->`
-    type($result)
+    `dims` $dims (`wrap` $wrap^)? (`sizes` `(` $sizes^ `)`)? attr-dict `:`
+    type($source) `->` type($result)
   }];
   let hasVerifier = 1;
   // A gather of a gather reads the first one's source directly.
   let hasCanonicalizeMethod = 1;
+  let extraClassDeclaration = [{
+    /// The layout of a gather's result when nothing asks for another: a box
+    /// (unit steps, every dimension along itself) of an array whose
+    /// distributed dimensions are plain blocks keeps the source's layout,
+    /// so computing with it reads the source in place (plus ghost cells);
+    /// anything else gets the default layout.
+    static LayoutAttr inferResultLayout(ArrayType source, unsigned resultRank,
+                                        ::llvm::ArrayRef<int64_t> steps,
+                                        ::llvm::ArrayRef<int64_t> dims);
+  }];
 }
 
 def Dist_ExtractOp : Dist_Op<"extract", [Pure]> {
