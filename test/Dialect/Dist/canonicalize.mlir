@@ -29,13 +29,21 @@ func.func @gather_of_gather(%v: !dist.array<10xf64, #b>, %m: !dist.array<8x6xf64
 
 #b = #dist.layout<[b]>
 
-// Tests that a gather that wraps (np.roll) is not composed with another
-// gather: wrapping is modulo its own source's extent.
-// CHECK-LABEL: func @wrap_not_composed
-func.func @wrap_not_composed(%v: !dist.array<10xf64, #b>) -> !dist.array<8xf64, #b> {
+#bb = #dist.layout<[b, b]>
+
+// Tests that a gather that wraps (np.roll) is not composed with a slice of
+// it (wrapping is modulo its own source's extent), but a roll of a roll is
+// one roll by the sum of the shifts (back to no wrap where they cancel).
+// CHECK-LABEL: func @wraps
+func.func @wraps(%v: !dist.array<10xf64, #b>, %g: !dist.array<6x5xf64, #bb>) -> (!dist.array<8xf64, #b>, !dist.array<6x5xf64, #bb>, !dist.array<6x5xf64, #bb>) {
   // CHECK: %[[R:.*]] = dist.gather %{{.*}} [9] steps [1] dims [0] wrap [0]
   // CHECK: dist.gather %[[R]] [1] steps [1] dims [0] :
   %r = dist.gather %v [9] steps [1] dims [0] wrap [0] : !dist.array<10xf64, #b> -> !dist.array<10xf64, #b>
   %s = dist.gather %r [1] steps [1] dims [0] : !dist.array<10xf64, #b> -> !dist.array<8xf64, #b>
-  return %s : !dist.array<8xf64, #b>
+  // CHECK: dist.gather %{{.*}} [5, 4] steps [1, 1] dims [0, 1] wrap [0, 1] :
+  %down = dist.gather %g [5, 0] steps [1, 1] dims [0, 1] wrap [0] : !dist.array<6x5xf64, #bb> -> !dist.array<6x5xf64, #bb>
+  %diag = dist.gather %down [0, 4] steps [1, 1] dims [0, 1] wrap [1] : !dist.array<6x5xf64, #bb> -> !dist.array<6x5xf64, #bb>
+  // CHECK: dist.gather %{{.*}} [0, 4] steps [1, 1] dims [0, 1] wrap [1] :
+  %up = dist.gather %down [1, 4] steps [1, 1] dims [0, 1] wrap [0, 1] : !dist.array<6x5xf64, #bb> -> !dist.array<6x5xf64, #bb>
+  return %s, %diag, %up : !dist.array<8xf64, #b>, !dist.array<6x5xf64, #bb>, !dist.array<6x5xf64, #bb>
 }

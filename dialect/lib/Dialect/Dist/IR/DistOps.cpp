@@ -191,11 +191,55 @@ LayoutAttr GatherOp::inferResultLayout(ArrayType source, unsigned resultRank,
   return blocks ? layout : fallback;
 }
 
+/// The static starts of a roll: a gather of an array of static extents, of
+/// the same extents, every dimension along itself with step 1, starting
+/// at 0 along the dimensions that do not wrap. Empty otherwise.
+static SmallVector<int64_t> rollStarts(GatherOp op) {
+  auto source = cast<ArrayType>(op.getSource().getType());
+  auto result = cast<ArrayType>(op.getType());
+  ArrayRef<int64_t> wrap = op.getWrap().value_or(ArrayRef<int64_t>{});
+  if (!source.hasStaticShape() || source.getShape() != result.getShape() ||
+      !op.getStarts().empty())
+    return {};
+  SmallVector<int64_t> starts;
+  for (auto [d, start, step, dim] :
+       llvm::enumerate(op.getStaticStarts(), op.getSteps(), op.getDims())) {
+    if (step != 1 || dim != static_cast<int64_t>(d) ||
+        (start != 0 && !llvm::is_contained(wrap, d)))
+      return {};
+    starts.push_back(start);
+  }
+  return starts;
+}
+
+/// A roll of a roll is one roll by the sum of the shifts.
+static LogicalResult composeRolls(GatherOp op, GatherOp inner,
+                                  PatternRewriter &rewriter) {
+  SmallVector<int64_t> outer = rollStarts(op), first = rollStarts(inner);
+  if (outer.empty() || first.empty())
+    return failure();
+  ArrayRef<int64_t> shape = cast<ArrayType>(op.getType()).getShape();
+  SmallVector<int64_t> starts, wrap;
+  for (unsigned d = 0; d < shape.size(); ++d) {
+    starts.push_back(shape[d] ? (outer[d] + first[d]) % shape[d] : 0);
+    if (starts.back())
+      wrap.push_back(d);
+  }
+  rewriter.replaceOpWithNewOp<GatherOp>(
+      op, op.getType(), inner.getSource(), ValueRange{}, starts, op.getSteps(),
+      op.getDims(), op.getSizes(),
+      wrap.empty() ? DenseI64ArrayAttr() : rewriter.getDenseI64ArrayAttr(wrap));
+  return success();
+}
+
 LogicalResult GatherOp::canonicalize(GatherOp op, PatternRewriter &rewriter) {
   auto inner = op.getSource().getDefiningOp<GatherOp>();
-  // Wrapping is modulo the source's extent: not composable in general.
-  if (!inner || op.getWrap() || inner.getWrap())
+  if (!inner)
     return failure();
+  // Wrapping is modulo the source's extent: composable when both are
+  // rolls (np.roll(np.roll(g, 1, 0), 1, 1)), not in general.
+  if (op.getWrap() || inner.getWrap())
+    return composeRolls(op, inner, rewriter);
   Location loc = op.getLoc();
   SmallVector<OpFoldResult> outerStarts =
       getMixedValues(op.getStaticStarts(), op.getStarts(), rewriter);
