@@ -10,6 +10,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Program.h"
+#include "llvm/Support/Signals.h"
 
 using namespace llvm;
 
@@ -36,26 +37,37 @@ Error dac::linkExecutable(StringRef objectPath, StringRef outputPath,
                              "cannot find the MPICH linker " + linker);
 
   // Link into a temporary next to the output and rename it into place, so
-  // that a failed link never leaves a broken executable behind.
-  SmallString<256> temp(outputPath);
-  temp += ".link-tmp";
+  // that a failed link never leaves a broken executable behind. The name is
+  // unique (builds of one script may run at once: `dac run` on a cold
+  // cache) and the file goes if dac is interrupted.
+  SmallString<256> temp;
+  int fd;
+  if (std::error_code ec = sys::fs::createUniqueFile(
+          outputPath + "-%%%%%%%%.link-tmp", fd, temp))
+    return createStringError(ec, "cannot write next to " + outputPath.str());
+  sys::fs::closeFile(fd);
+  sys::RemoveFileOnSignal(temp);
+  auto release = [&] {
+    sys::fs::remove(temp);
+    sys::DontRemoveFileOnSignal(temp);
+  };
   std::string tempStr(temp.str());
-  SmallVector<StringRef> args = {*program, objectPath, runtime, "-lm", "-o",
-                                 tempStr};
+  SmallVector<StringRef> args = {*program, objectPath, runtime,
+                                 "-lm",    "-o",       tempStr};
   std::string errorMessage;
   int rc = sys::ExecuteAndWait(*program, args, std::nullopt, {}, 0, 0,
                                &errorMessage);
   if (rc != 0) {
-    sys::fs::remove(temp);
-    return createStringError(inconvertibleErrorCode(),
-                             "linking failed (" + linker + " exited with " +
-                                 std::to_string(rc) + ")" +
-                                 (errorMessage.empty() ? "" : ": ") +
-                                 errorMessage);
+    release();
+    return createStringError(
+        inconvertibleErrorCode(),
+        "linking failed (" + linker + " exited with " + std::to_string(rc) +
+            ")" + (errorMessage.empty() ? "" : ": ") + errorMessage);
   }
   if (std::error_code ec = sys::fs::rename(temp, outputPath)) {
-    sys::fs::remove(temp);
+    release();
     return createStringError(ec, "cannot write " + outputPath.str());
   }
+  sys::DontRemoveFileOnSignal(temp);
   return Error::success();
 }

@@ -7,6 +7,7 @@
 #include "mlir/Target/LLVMIR/Export.h"
 #include "llvm/IR/LegacyPassManager.h"
 #include "llvm/IR/Module.h"
+#include "llvm/MC/MCSubtargetInfo.h"
 #include "llvm/MC/TargetRegistry.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/TargetSelect.h"
@@ -54,6 +55,33 @@ createTargetMachine(const dac::CodeGenOptions &options) {
 
 } // namespace
 
+Error dac::checkCodeGenOptions(const CodeGenOptions &options) {
+  if (options.optLevel > 3)
+    return makeError("optimisation levels are -O0 to -O3");
+  if (options.cpu == "native")
+    return Error::success();
+  InitializeNativeTarget();
+  Triple triple(sys::getDefaultTargetTriple());
+  std::string error;
+  const Target *target = TargetRegistry::lookupTarget(triple, error);
+  if (!target)
+    return makeError("no LLVM target for " + triple.str() + ": " + error);
+  std::unique_ptr<MCSubtargetInfo> info(
+      target->createMCSubtargetInfo(triple, options.cpu, ""));
+  std::string choices = " (choose native, generic, x86-64, x86-64-v2, "
+                        "x86-64-v3, x86-64-v4 or another 64-bit CPU LLVM "
+                        "knows, such as skylake or znver3)";
+  if (!info || !info->isCPUStringValid(options.cpu))
+    return makeError("unknown CPU '" + options.cpu + "' for " +
+                     triple.getArchName() + choices);
+  // Every CPU name of the x86 target is accepted, 32-bit ones too; the
+  // code dac generates is 64-bit.
+  if (triple.isX86() && !info->checkFeatures("+64bit"))
+    return makeError("'" + options.cpu + "' is a 32-bit CPU; dac generates " +
+                     "64-bit code" + choices);
+  return Error::success();
+}
+
 Expected<std::unique_ptr<Module>>
 dac::translateAndOptimize(mlir::ModuleOp module, LLVMContext &llvmContext,
                           const CodeGenOptions &options) {
@@ -66,9 +94,9 @@ dac::translateAndOptimize(mlir::ModuleOp module, LLVMContext &llvmContext,
     return machine.takeError();
   llvmModule->setDataLayout((*machine)->createDataLayout());
   llvmModule->setTargetTriple((*machine)->getTargetTriple());
-  auto optimize = mlir::makeOptimizingTransformer(options.optLevel,
-                                                  /*sizeLevel=*/0,
-                                                  machine->get());
+  auto optimize =
+      mlir::makeOptimizingTransformer(options.optLevel,
+                                      /*sizeLevel=*/0, machine->get());
   if (Error err = optimize(llvmModule.get()))
     return std::move(err);
   return llvmModule;

@@ -275,6 +275,18 @@ LogicalResult FunctionPartitioner::findDynamicSizes() {
 }
 
 LogicalResult FunctionPartitioner::run() {
+  // Arrays and streams handed across a call have no per-rank form yet (the
+  // frontend inlines the script's functions): refuse them here rather than
+  // leave distributed types behind.
+  auto distributed = [](Type t) {
+    return isa<ArrayType>(t) || isa_and_present<DistDialect>(&t.getDialect());
+  };
+  FunctionType signature = func.getFunctionType();
+  if (llvm::any_of(signature.getInputs(), distributed) ||
+      llvm::any_of(signature.getResults(), distributed))
+    return func.emitError("dist-partition cannot lower a function that takes "
+                          "or returns distributed arrays or random streams "
+                          "(calls are inlined before partitioning)");
   findOwnedLoopArrays();
   if (failed(findDynamicSizes()))
     return failure();
@@ -365,6 +377,25 @@ struct DistPartitionPass
       if (failed(FunctionPartitioner(func, module).run()))
         return signalPassFailure();
     }
+    // Nothing distributed may survive: later passes would pass it through
+    // silently (or crash on it).
+    WalkResult left = module.walk([](Operation *op) {
+      auto distributed = [](Type t) {
+        return isa_and_present<DistDialect>(&t.getDialect());
+      };
+      bool any = isa_and_present<DistDialect>(op->getDialect()) ||
+                 llvm::any_of(op->getOperandTypes(), distributed) ||
+                 llvm::any_of(op->getResultTypes(), distributed);
+      for (Region &region : op->getRegions())
+        for (Block &block : region)
+          any |= llvm::any_of(block.getArgumentTypes(), distributed);
+      if (!any)
+        return WalkResult::advance();
+      op->emitError("dist-partition left a distributed value here");
+      return WalkResult::interrupt();
+    });
+    if (left.wasInterrupted())
+      signalPassFailure();
   }
 };
 

@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Compile.h"
+#include "Files.h"
 
 #include "dac/Compiler/InitAll.h"
 #include "dac/Compiler/Pipeline.h"
@@ -30,6 +31,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Program.h"
 #include "llvm/Support/SHA1.h"
+#include "llvm/Support/Signals.h"
 #include "llvm/Support/ToolOutputFile.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -125,6 +127,11 @@ int writeOutput(StringRef path,
 /// Compiles the script as far as `options.emit` says (all the way to an
 /// executable at `executable` when it says nothing).
 int compile(const Options &options, StringRef executable) {
+  if (llvm::Error err = checkScript(options.script))
+    return fail(llvm::toString(std::move(err)));
+  if (!options.output.empty())
+    if (llvm::Error err = checkOutput(options.output, options.script))
+      return fail(llvm::toString(std::move(err)));
   auto buffer = llvm::MemoryBuffer::getFile(options.script, /*IsText=*/true);
   if (!buffer)
     return fail("cannot read '" + options.script +
@@ -205,6 +212,8 @@ int compile(const Options &options, StringRef executable) {
           llvm::sys::fs::createTemporaryFile("dac", "o", object))
     return fail("cannot create a temporary file: " + ec.message());
   llvm::FileRemover removeObject(object);
+  // Also when dac is interrupted.
+  llvm::sys::RemoveFileOnSignal(object);
   if (llvm::Error err = emitObjectFile(**llvmModule, object, options.codegen))
     return fail(llvm::toString(std::move(err)));
   if (llvm::Error err = linkExecutable(object, executable, options.toolPath))
@@ -262,9 +271,14 @@ int run(const Options &options) {
   auto executable = getCachedExecutable(options);
   if (!executable)
     return fail(llvm::toString(executable.takeError()));
-  if (!llvm::sys::fs::exists(*executable))
+  // An entry is used only when complete: a build interrupted, a file
+  // truncated or corrupted since is rebuilt.
+  if (!isSealed(*executable)) {
     if (int rc = compile(options, *executable))
       return rc;
+    if (llvm::Error err = seal(*executable))
+      return fail(llvm::toString(std::move(err)));
+  }
   std::string ranks = std::to_string(options.ranks);
   std::vector<StringRef> args = {DAC_MPIEXEC, "-n", ranks, *executable};
   for (const std::string &arg : options.programArgs)

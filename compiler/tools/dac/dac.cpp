@@ -112,5 +112,7 @@ int main(int argc, char **argv) {
   if (options.mode == Mode::Emit && *options.emit == Stage::Obj &&
       options.output.empty())
     return usageError("--emit=obj needs -o FILE");
+  if (llvm::Error err = dac::checkCodeGenOptions(options.codegen))
+    return usageError(llvm::toString(std::move(err)));
   return runDriver(options);
 }

@@ -28,6 +28,10 @@ struct CodeGenOptions {
   std::string cpu = "native";
 };
 
+/// An error naming the valid choices if the options cannot generate code
+/// for this machine (an unknown or 32-bit CPU).
+llvm::Error checkCodeGenOptions(const CodeGenOptions &options);
+
 /// Translates a module in the LLVM dialect to LLVM IR and optimises it for
 /// the target.
 llvm::Expected<std::unique_ptr<llvm::Module>>
