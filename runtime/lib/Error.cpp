@@ -15,7 +15,22 @@
 #include <cstdlib>
 #include <thread>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 using namespace dac::rt;
+
+/// MPI_Abort, without MPICH's own "Abort(1) on node ..." line: the user has
+/// read dac's message, one is enough.
+[[noreturn]] static void abortJob() noexcept {
+  std::fflush(stdout);
+  std::fflush(stderr);
+  int null = open("/dev/null", O_WRONLY);
+  if (null >= 0)
+    dup2(null, STDERR_FILENO);
+  MPI_Abort(MPI_COMM_WORLD, 1);
+  std::exit(1);
+}
 
 /// Writes "dac: error: <location>: <message> <who>" and stops the job.
 [[noreturn]] static void reportAndStop(const char *message,
@@ -37,7 +52,7 @@ using namespace dac::rt;
     // it has not forwarded when the abort reaches it first; a short pause
     // lets this message, and lines other ranks printed, come out.
     std::this_thread::sleep_for(std::chrono::milliseconds(200));
-    MPI_Abort(MPI_COMM_WORLD, 1);
+    abortJob();
   }
   std::exit(1);
 }
@@ -56,7 +71,7 @@ void dac::rt::fatalCollective(const char *message,
     // abort usually ends this process first).
     std::fflush(stdout);
     std::this_thread::sleep_for(std::chrono::milliseconds(2000));
-    MPI_Abort(MPI_COMM_WORLD, 1);
+    abortJob();
   }
   char who[64];
   std::snprintf(who, sizeof(who), "(all %d ranks)", detail::worldSize());

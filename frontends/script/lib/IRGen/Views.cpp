@@ -157,6 +157,7 @@ Value Emitter::checkedIndex(const ValueRef &index, Value extent, size_t axis) {
   Value v = em.convert(b, loc, index->value, index->dtype, DType::Int64);
   Value size = arith::IndexCastOp::create(b, loc, b.getI64Type(), extent);
   Value zero = arith::ConstantIntOp::create(b, loc, b.getI64Type(), 0);
+  Value given = arith::IndexCastOp::create(b, loc, b.getIndexType(), v);
   Value negative =
       arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, v, zero);
   v = arith::SelectOp::create(b, loc, negative,
@@ -164,9 +165,11 @@ Value Emitter::checkedIndex(const ValueRef &index, Value extent, size_t axis) {
   Value inRange = arith::AndIOp::create(
       b, loc, arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sge, v, zero),
       arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, v, size));
-  em.emitAssert(
-      inRange,
-      ("IndexError: index out of bounds for axis " + Twine(axis)).str());
+  em.emitAssert(inRange,
+                ("IndexError: index {} is out of bounds for axis " +
+                 Twine(axis) + " with size {}")
+                    .str(),
+                {given, extent});
   return em.fold(arith::IndexCastOp::create(b, loc, b.getIndexType(), v));
 }
 
