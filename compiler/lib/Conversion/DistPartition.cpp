@@ -337,6 +337,17 @@ LogicalResult FunctionPartitioner::run() {
       dead.push_back(op);
     } else if (auto print = dyn_cast<PrintOp>(op)) {
       lowerPrint(print);
+    } else if (auto check = dyn_cast<CheckSizeOp>(op)) {
+      OpBuilder b(check);
+      Location loc = check.getLoc();
+      createRuntimeCall(
+          b, loc, module, RuntimeFunction::dac_rt_check_size,
+          {createWordBuffer(b, loc, func, check.getSizes()),
+           constI64(b, loc, check.getSizes().size()),
+           constI64(b, loc, check.getElementBytes()),
+           createStringConstant(b, loc, module, check.getDtype()),
+           createStringConstant(b, loc, module, formatLocation(loc))});
+      dead.push_back(op);
     } else if (auto check = dyn_cast<AssertOp>(op)) {
       lowerAssert(check);
     } else if (auto time = dyn_cast<TimeOp>(op)) {

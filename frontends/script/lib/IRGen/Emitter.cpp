@@ -262,6 +262,7 @@ ValueRef Emitter::full(std::vector<Value> shape, const ValueRef &value,
                        DType type, LayoutAttr layout) {
   if (!value->is(PyValue::Kind::Scalar))
     compileError("fill value must be a number, not " + value->describe());
+  checkSize(shape, type);
   Value v = convert(b, loc, value->value, value->dtype, type);
   Value array = FullOp::create(b, loc, arrayType(shape, type, layout), v,
                                Emitter::dynamicSizes(shape));
@@ -304,6 +305,7 @@ ValueRef Emitter::arange(const ValueRef &start, const ValueRef &stop,
   if (auto c = getConstantIntValue(size))
     size = index(*c);
   std::vector<Value> shape = {size};
+  checkSize(shape, result);
   // NumPy computes the first two elements in the computation type, then
   // fills in the result type.
   Value s0 = convert(b, loc, start->value, start->dtype, computed);
@@ -583,6 +585,7 @@ ValueRef Emitter::createGenerator(const ValueRef &seed) {
 ValueRef Emitter::random(GeneratorState &gen, std::vector<Value> shape,
                          bool scalarResult, LayoutAttr layout) {
   checkNotInRuntimeBranch("drawing random numbers");
+  checkSize(shape, DType::Float64);
   Value array =
       RandomOp::create(b, loc, arrayType(shape, DType::Float64, layout),
                        gen.rng, gen.offset, Emitter::dynamicSizes(shape));
@@ -595,6 +598,29 @@ ValueRef Emitter::random(GeneratorState &gen, std::vector<Value> shape,
   ValueRef x = item(result);
   x->isPython = true;
   return x;
+}
+
+void Emitter::checkSize(ArrayRef<Value> shape, DType type) {
+  int64_t bytes = getMLIRType(b, type).getIntOrFloatBitWidth() / 8;
+  if (type == DType::Bool)
+    bytes = 1;
+  // Small arrays of known extents cannot fail (and cost nothing here). As
+  // NumPy: the element size times every non-zero extent must fit in int64.
+  int64_t total = bytes;
+  bool known = true, overflow = false;
+  for (Value d : shape) {
+    std::optional<int64_t> c = getConstantIntValue(d);
+    known &= c.has_value();
+    if (c && *c != 0)
+      overflow |= __builtin_mul_overflow(total, *c, &total);
+  }
+  if (known && overflow)
+    compileError("array is too big; `arr.size * arr.dtype.itemsize` is "
+                 "larger than the maximum possible size.");
+  if (known && total < (int64_t(1) << 30))
+    return;
+  CheckSizeOp::create(b, loc, shape, b.getI64IntegerAttr(bytes),
+                      b.getStringAttr(getDTypeName(type)));
 }
 
 ValueRef Emitter::item(const ValueRef &array) {

@@ -219,6 +219,11 @@ public:
   renderShape(llvm::ArrayRef<mlir::Value> shape,
               llvm::SmallVectorImpl<mlir::Value> *values = nullptr);
 
+  /// NumPy allocates an array of `shape` and `type` here: refuse it as
+  /// NumPy would (int64 overflow at compile time when the extents are
+  /// known, dist.check_size against the node's memory when large or not
+  /// known).
+  void checkSize(llvm::ArrayRef<mlir::Value> shape, DType type);
   /// dist.assert with a message; stops all ranks when `cond` is false.
   void emitAssert(mlir::Value cond, llvm::StringRef message,
                   mlir::ValueRange values = {});

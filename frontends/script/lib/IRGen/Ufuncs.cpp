@@ -77,6 +77,7 @@ ValueRef Emitter::elementwise(ArrayRef<ValueRef> operands, DType computeType,
   // of the result's shape (the default if none has it). Other operands are
   // read in that shape and layout (broadcast or moved by a gather).
   std::vector<Value> shape = broadcastShape(arrays);
+  checkSize(shape, resultType);
   LayoutAttr layout;
   for (const ValueRef &v : arrays)
     if (v->shape.size() == shape.size() &&

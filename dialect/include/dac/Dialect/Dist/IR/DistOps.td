@@ -348,4 +348,25 @@ def Dist_AssertOp : Dist_Op<"assert"> {
   let hasVerifier = 1;
 }
 
+def Dist_CheckSizeOp : Dist_Op<"check_size"> {
+  let summary = "stop all ranks if NumPy could not allocate this array";
+  let description = [{
+    An array of extents `sizes` and elements of `element_bytes` bytes named
+    `dtype` (NumPy's name) is about to exist: NumPy would allocate it whole,
+    in one process. If its element count or byte count overflows int64, all
+    ranks stop with NumPy's ValueError ("array is too big; ..."); if it is
+    larger than the node's memory (RAM and swap), with NumPy's MemoryError
+    ("Unable to allocate 72.8 TiB for an array with shape (...) and data
+    type float64"). Lazily fused code may never allocate it; the program
+    still stops where NumPy's would.
+
+        dist.check_size %n, %m : 8 "float64"
+  }];
+  let arguments = (ins Variadic<Index>:$sizes, I64Attr:$element_bytes,
+                       StrAttr:$dtype);
+  let assemblyFormat = [{
+    $sizes `:` $element_bytes $dtype attr-dict
+  }];
+}
+
 #endif // DAC_DIALECT_DIST_IR_DISTOPS_TD
