@@ -38,6 +38,9 @@
 # RUN: not dac build %t/copyto.py -o %t/ct 2>&1 | FileCheck %s --check-prefix=COPYTO
 # RUN: not dac build %t/padwide.py -o %t/pw 2>&1 | FileCheck %s --check-prefix=PADWIDE
 # RUN: not dac build %t/padwrap.py -o %t/pwr 2>&1 | FileCheck %s --check-prefix=PADWRAP
+# RUN: not dac build %t/attrmodule.py -o %t/am 2>&1 | FileCheck %s --check-prefix=ATTRMODULE
+# RUN: not dac build %t/attrgen.py -o %t/ag 2>&1 | FileCheck %s --check-prefix=ATTRGEN
+# RUN: not dac build %t/attrarray.py -o %t/aa 2>&1 | FileCheck %s --check-prefix=ATTRARRAY
 # RUN: not dac build %t/padempty.py -o %t/pe 2>&1 | FileCheck %s --check-prefix=PADEMPTY
 # RUN: not dac build %t/reshapebase.py -o %t/rb 2>&1 | FileCheck %s --check-prefix=RESHAPEBASE
 # Tests that constructs outside the supported subset are compile-time
@@ -293,6 +296,23 @@ import numpy as np
 a = np.arange(4.0)
 b = np.pad(a, (0, 4), mode='reflect')
 # PADWIDE: padwide.py:3:5: error: np.pad mode 'reflect' with a pad wider than the array minus one (repeated reflection) is not supported yet
+
+#--- attrmodule.py
+import numpy as np
+x = np.ara
+# ATTRMODULE: attrmodule.py:2:8: error: AttributeError: module 'numpy' has no attribute 'ara'
+
+#--- attrgen.py
+import numpy as np
+rng = np.random.default_rng(1)
+first = rng.rand
+# ATTRGEN: attrgen.py:3:13: error: AttributeError: 'numpy.random._generator.Generator' object has no attribute 'rand'
+
+#--- attrarray.py
+import numpy as np
+a = np.ones(3)
+print(a.summ)
+# ATTRARRAY: attrarray.py:3:9: error: AttributeError: 'numpy.ndarray' object has no attribute 'summ'
 
 #--- padwrap.py
 import numpy as np

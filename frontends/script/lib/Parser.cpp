@@ -142,6 +142,11 @@ ExprPtr Parser::parseFieldExpression() {
 std::unique_ptr<Module> dac::script::parseFile(const SourceFile &file,
                                                DiagnosticEngine &diags) {
   diags.setFile(&file);
+  if (!file.getDecodeError().empty()) {
+    diags.error(SourceRange(file.getLoc(file.getDecodeErrorOffset())),
+                file.getDecodeError());
+    return nullptr;
+  }
   Lexer lexer(file, diags);
   Parser parser(file, diags, lexer);
   return parser.parseModule();

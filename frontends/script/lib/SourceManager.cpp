@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "dac/Script/SourceManager.h"
+#include "Encoding.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -35,8 +36,16 @@ static std::string normalizeText(std::string text) {
   return out;
 }
 
-SourceFile::SourceFile(std::string name, std::string text)
-    : name(std::move(name)), text(normalizeText(std::move(text))) {
+SourceFile::SourceFile(std::string name, std::string bytes)
+    : name(std::move(name)) {
+  DecodedSource decoded = decodeSource(bytes, this->name);
+  if (!decoded.error.empty()) {
+    // Keep the bytes, so that the diagnostic shows the line.
+    decodeError = decoded.error;
+    decodeErrorOffset = static_cast<uint32_t>(decoded.errorOffset);
+    decoded.text = std::move(bytes);
+  }
+  text = normalizeText(std::move(decoded.text));
   lineStarts.push_back(0);
   for (size_t i = 0, e = this->text.size(); i != e; ++i)
     if (this->text[i] == '\n')

@@ -13,6 +13,7 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/ADT/StringSwitch.h"
 
 #include <cmath>
@@ -151,7 +152,41 @@ std::optional<DType> IRGen::parseDType(const ValueRef &v) {
                " (use float64, float32, int64, int32 or bool)");
 }
 
+/// True if Python finds `name` in `space` (a module or a type of the
+/// reference run; see AttributeNames.def); unknown spaces know everything.
+static bool hasAttribute(StringRef space, StringRef name) {
+  static const llvm::StringSet<> Known = [] {
+    llvm::StringSet<> known;
+#define DAC_ATTRIBUTE(SPACE, NAME) known.insert(SPACE "." NAME);
+#include "AttributeNames.def"
+#undef DAC_ATTRIBUTE
+    return known;
+  }();
+  static const llvm::StringSet<> Spaces = {
+      "numpy", "numpy.random", "numpy.linalg", "math", "time",
+      "dac",   "ndarray",      "Generator",    "list"};
+  return !Spaces.contains(space) || Known.contains((space + "." + name).str());
+}
+
+/// Python's AttributeError for `name` on a value of kind `space`.
+[[noreturn]] static void attributeError(StringRef space, StringRef name) {
+  std::string what =
+      llvm::StringSwitch<std::string>(space)
+          .Case("ndarray", "'numpy.ndarray' object")
+          .Case("Generator", "'numpy.random._generator.Generator' object")
+          .Case("list", "'list' object")
+          .Default(("module '" + space + "'").str());
+  compileError("AttributeError: " + what + " has no attribute '" + name + "'");
+}
+
 ValueRef IRGen::getAttribute(const ValueRef &value, StringRef name) {
+  StringRef space = value->is(Kind::Module)      ? StringRef(value->name)
+                    : value->is(Kind::Array)     ? "ndarray"
+                    : value->is(Kind::Generator) ? "Generator"
+                    : value->is(Kind::List)      ? "list"
+                                                 : "";
+  if (!space.empty() && !hasAttribute(space, name))
+    attributeError(space, name);
   switch (value->kind) {
   case Kind::Module: {
     StringRef mod = value->name;

@@ -49,9 +49,10 @@ inline SourceRange joinRanges(SourceRange first, SourceRange last) {
 }
 
 /// One source file: its name (as given on the command line, used in
-/// diagnostics) and its text. Line endings are normalised to '\n' and a
-/// UTF-8 byte order mark is dropped when the file is created, so offsets and
-/// line texts never see them.
+/// diagnostics) and its text, decoded to UTF-8 as Python decodes it (PEP
+/// 263 `coding:` lines). Line endings are normalised to '\n' and a UTF-8
+/// byte order mark is dropped when the file is created, so offsets and line
+/// texts never see them.
 class SourceFile {
 public:
   SourceFile(std::string name, std::string text);
@@ -69,10 +70,16 @@ public:
   std::string_view getLineText(uint32_t line) const;
   /// Returns the source text covered by \p range.
   std::string_view getText(SourceRange range) const;
+  /// Why Python would refuse the file's bytes (empty if it would not), and
+  /// the offset of the byte that says so.
+  const std::string &getDecodeError() const { return decodeError; }
+  uint32_t getDecodeErrorOffset() const { return decodeErrorOffset; }
 
 private:
   std::string name;
   std::string text;
+  std::string decodeError;
+  uint32_t decodeErrorOffset = 0;
   /// Offset of the first byte of every line; lineStarts[0] == 0.
   std::vector<uint32_t> lineStarts;
 };
