@@ -224,6 +224,15 @@ public:
   /// known, dist.check_size against the node's memory when large or not
   /// known).
   void checkSize(llvm::ArrayRef<mlir::Value> shape, DType type);
+  /// `result` = lhs `op` rhs of Python ints (int64 here), or the program
+  /// stops with an OverflowError where Python's exact result would not fit
+  /// (at compile time when the operands are known): + - * // << and unary
+  /// minus and abs (rhs null).
+  ValueRef checkedInt(llvm::StringRef op, const ValueRef &lhs,
+                      const ValueRef &rhs, const ValueRef &result);
+  /// int(x) of a Python float: Python's ValueError for NaN, OverflowError
+  /// for infinities and values int64 cannot hold.
+  ValueRef checkedFloatToInt(const ValueRef &x);
   /// dist.assert with a message; stops all ranks when `cond` is false.
   void emitAssert(mlir::Value cond, llvm::StringRef message,
                   mlir::ValueRange values = {});

@@ -416,8 +416,10 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
     }
     compileError("object of type '" + v->describe() + "' has no len()");
   }
-  if (name == "builtins.abs")
-    return em.applyUfunc("absolute", {required(0, "x")});
+  if (name == "builtins.abs") {
+    ValueRef x = required(0, "x");
+    return em.checkedInt("abs", x, nullptr, em.applyUfunc("absolute", {x}));
+  }
   if (name == "builtins.sum") {
     ValueRef items = required(0, "iterable");
     if (!items->is(Kind::Tuple) && !items->is(Kind::List))
@@ -484,6 +486,8 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
       compileError("cannot convert " + v->describe() + " to a number");
     if (to == DType::Bool)
       return PyValue::scalar(em.truth(v), DType::Bool, true);
+    if (to == DType::Int64)
+      return em.checkedFloatToInt(v);
     return em.castScalar(v, to, true);
   }
   if (name == "builtins.round") {
@@ -507,8 +511,7 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
     if (!isFloat(v->dtype))
       return v;
     Value r = math::RoundEvenOp::create(b, em.loc, v->value);
-    return em.castScalar(PyValue::scalar(r, v->dtype, true), DType::Int64,
-                         true);
+    return em.checkedFloatToInt(PyValue::scalar(r, v->dtype, true));
   }
   if (name == "builtins.pow")
     return em.binaryOp("**", required(0, "base"), required(1, "exp"));

@@ -651,9 +651,10 @@ ValueRef Emitter::binaryOp(StringRef op, const ValueRef &lhs,
         lhs->dtype == DType::Bool ? castScalar(lhs, DType::Int64, true) : lhs;
     ValueRef r =
         rhs->dtype == DType::Bool ? castScalar(rhs, DType::Int64, true) : rhs;
-    return applyUfunc(ufunc, {l, r});
+    return checkedInt(op, l, r, applyUfunc(ufunc, {l, r}));
   }
-  return applyUfunc(ufunc, {lhs, rhs});
+  return python ? checkedInt(op, lhs, rhs, applyUfunc(ufunc, {lhs, rhs}))
+                : applyUfunc(ufunc, {lhs, rhs});
 }
 
 ValueRef Emitter::unaryOp(StringRef op, const ValueRef &operand) {
@@ -668,6 +669,9 @@ ValueRef Emitter::unaryOp(StringRef op, const ValueRef &operand) {
   if (op == "-") {
     if (python && operand->dtype == DType::Bool)
       return applyUfunc("negative", {castScalar(operand, DType::Int64, true)});
+    if (python)
+      return checkedInt("neg", operand, nullptr,
+                        applyUfunc("negative", {operand}));
     if (operand->dtype == DType::Bool)
       compileError("the numpy boolean negative, the `-` operator, is not "
                    "supported, use the `~` operator or the logical_not "

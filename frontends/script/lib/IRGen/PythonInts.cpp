@@ -1,0 +1,154 @@
+//===- PythonInts.cpp - Python int arithmetic, exactly or not at all ------===//
+//
+// Python ints are unbounded; here they are int64. Wherever Python's exact
+// result would not fit, the program stops with an OverflowError naming the
+// line (a compile-time error when the operands are known) instead of
+// wrapping around: no wrong number is ever printed.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Emitter.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
+
+#include <cmath>
+#include <limits>
+
+using namespace mlir;
+using namespace dac::script;
+
+static const char *const kOverflow =
+    "OverflowError: the exact result does not fit in 64 bits (dac's Python "
+    "ints are int64)";
+
+/// Python's exact `op` of known operands, if it fits in int64.
+static std::optional<int64_t> exact(StringRef op, int64_t a, int64_t b,
+                                    bool &fits) {
+  int64_t r = 0;
+  fits = true;
+  if (op == "+")
+    fits = !__builtin_add_overflow(a, b, &r);
+  else if (op == "-")
+    fits = !__builtin_sub_overflow(a, b, &r);
+  else if (op == "*")
+    fits = !__builtin_mul_overflow(a, b, &r);
+  else if (op == "//")
+    fits = !(a == std::numeric_limits<int64_t>::min() && b == -1);
+  else if (op == "neg" || op == "abs")
+    fits = a != std::numeric_limits<int64_t>::min();
+  else if (op == "<<")
+    fits = b < 0 || a == 0 || (b < 64 && ((a << b) >> b) == a);
+  return fits ? std::optional<int64_t>(r) : std::nullopt;
+}
+
+ValueRef Emitter::checkedInt(StringRef op, const ValueRef &lhs,
+                             const ValueRef &rhs, const ValueRef &result) {
+  if (!lhs->isPython || lhs->dtype != DType::Int64 ||
+      (rhs && (!rhs->isPython || rhs->dtype != DType::Int64)) ||
+      !result->is(PyValue::Kind::Scalar))
+    return result;
+  std::optional<int64_t> a = getConstInt(lhs),
+                         c = rhs ? getConstInt(rhs) : std::optional<int64_t>(0);
+  if (a && c) {
+    bool fits;
+    exact(op, *a, *c, fits);
+    if (!fits)
+      compileError(kOverflow);
+    return result;
+  }
+  Type i64 = b.getI64Type();
+  auto constant = [&](int64_t v) {
+    return arith::ConstantIntOp::create(b, loc, i64, v).getResult();
+  };
+  auto negative = [&](Value v) {
+    return arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, v,
+                                 constant(0))
+        .getResult();
+  };
+  auto equal = [&](Value x, int64_t v) {
+    return arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, x,
+                                 constant(v))
+        .getResult();
+  };
+  Value x = lhs->value, y = rhs ? rhs->value : Value(), r = result->value;
+  Value overflow;
+  if (op == "+") {
+    // Both operands' signs differ from the result's.
+    overflow = negative(
+        arith::AndIOp::create(b, loc, arith::XOrIOp::create(b, loc, x, r),
+                              arith::XOrIOp::create(b, loc, y, r)));
+  } else if (op == "-") {
+    overflow = negative(
+        arith::AndIOp::create(b, loc, arith::XOrIOp::create(b, loc, x, y),
+                              arith::XOrIOp::create(b, loc, x, r)));
+  } else if (op == "*") {
+    auto wide = arith::MulSIExtendedOp::create(b, loc, x, y);
+    Value sign = arith::ShRSIOp::create(b, loc, wide.getLow(), constant(63));
+    overflow = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne,
+                                     wide.getHigh(), sign);
+  } else if (op == "//") {
+    overflow = arith::AndIOp::create(b, loc, equal(x, INT64_MIN), equal(y, -1));
+  } else if (op == "neg" || op == "abs") {
+    overflow = equal(x, INT64_MIN);
+  } else if (op == "<<") {
+    emitAssert(arith::XOrIOp::create(
+                   b, loc, negative(y),
+                   arith::ConstantIntOp::create(b, loc, b.getI1Type(), 1)),
+               "ValueError: negative shift count");
+    // A shift of 64 or more keeps only 0; below, shifting back must give
+    // the operand (the shift amount is clamped: a wider one is undefined).
+    Value wide = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sge, y,
+                                       constant(64));
+    Value s = arith::SelectOp::create(b, loc, wide, constant(0), y);
+    Value back =
+        arith::ShRSIOp::create(b, loc, arith::ShLIOp::create(b, loc, x, s), s);
+    Value lost =
+        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, back, x);
+    Value nonZero =
+        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, x, constant(0));
+    overflow = arith::OrIOp::create(
+        b, loc, lost, arith::AndIOp::create(b, loc, wide, nonZero));
+  } else {
+    return result;
+  }
+  emitAssert(arith::XOrIOp::create(
+                 b, loc, overflow,
+                 arith::ConstantIntOp::create(b, loc, b.getI1Type(), 1)),
+             kOverflow);
+  return result;
+}
+
+ValueRef Emitter::checkedFloatToInt(const ValueRef &x) {
+  if (!isFloat(x->dtype))
+    return castScalar(x, DType::Int64, true);
+  if (std::optional<double> v = getConstFloat(x)) {
+    if (std::isnan(*v))
+      compileError("ValueError: cannot convert float NaN to integer");
+    if (std::isinf(*v))
+      compileError("OverflowError: cannot convert float infinity to integer");
+    if (!(std::trunc(*v) >= -0x1p63 && std::trunc(*v) < 0x1p63))
+      compileError(kOverflow);
+    return castScalar(x, DType::Int64, true);
+  }
+  Value f = convert(b, loc, x->value, x->dtype, DType::Float64);
+  auto cmp = [&](arith::CmpFPredicate p, Value l, double r) {
+    return arith::CmpFOp::create(
+               b, loc, p, l,
+               arith::ConstantOp::create(b, loc, b.getF64FloatAttr(r)))
+        .getResult();
+  };
+  Value magnitude =
+      arith::SelectOp::create(b, loc, cmp(arith::CmpFPredicate::OLT, f, 0.0),
+                              arith::NegFOp::create(b, loc, f), f);
+  emitAssert(cmp(arith::CmpFPredicate::ORD, f, 0.0),
+             "ValueError: cannot convert float NaN to integer");
+  emitAssert(cmp(arith::CmpFPredicate::ONE, magnitude, INFINITY),
+             "OverflowError: cannot convert float infinity to integer");
+  // Truncation toward zero lands in [-2^63, 2^63).
+  emitAssert(arith::AndIOp::create(b, loc,
+                                   cmp(arith::CmpFPredicate::OGE, f, -0x1p63),
+                                   cmp(arith::CmpFPredicate::OLT, f, 0x1p63)),
+             kOverflow);
+  return castScalar(x, DType::Int64, true);
+}
