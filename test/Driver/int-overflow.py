@@ -11,6 +11,8 @@
 # RUN: not %mpirun -n 1 %t/shift 2>&1 | FileCheck %s --check-prefix=SHIFT
 # RUN: dac build %t/nan.py -o %t/nan
 # RUN: not %mpirun -n 1 %t/nan 2>&1 | FileCheck %s --check-prefix=NAN
+# RUN: dac build %t/power.py -o %t/power
+# RUN: not %mpirun -n 2 %t/power 2>&1 | FileCheck %s --check-prefix=POWER
 # RUN: dac build %t/toint.py -o %t/toint
 # RUN: not %mpirun -n 1 %t/toint 2>&1 | FileCheck %s --check-prefix=TOINT
 # RUN: not dac build %t/known.py -o %t/known 2>&1 | FileCheck %s --check-prefix=KNOWN
@@ -26,8 +28,10 @@ k = int(np.arange(5).sum()) - 10
 big = 2**62 + k
 print(big + (big - 1), -big, abs(-big - big + 1), (-big - big) // 1, 1 << (k + 62))
 print(int(2.0**62 + k), round(-2.0**62 + k), sum([2**62 + k, 2**62 - 1]))
+print((-2) ** (k + 63), 7 ** (k + 22), (-1) ** (k + 10**18))
 # EXACT: 9223372036854775807 -4611686018427387904 9223372036854775807 -9223372036854775808 4611686018427387904
 # EXACT: 4611686018427387904 -4611686018427387904 9223372036854775807
+# EXACT: -9223372036854775808 3909821048582988049 1
 
 #--- add.py
 import numpy as np
@@ -54,6 +58,12 @@ import numpy as np
 x = float(np.arange(3.0).sum()) * 0.0 / 0.0 if False else float(np.sqrt(np.arange(3.0) - 5.0).sum())
 print(int(x))
 # NAN: nan.py:3:7: ValueError: cannot convert float NaN to integer
+
+#--- power.py
+import numpy as np
+k = int(np.arange(5).sum()) - 10
+print(7 ** (k + 23))
+# POWER: power.py:3:7: OverflowError
 
 #--- toint.py
 import numpy as np

@@ -10,6 +10,7 @@
 #include "Emitter.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 
 #include <cmath>
@@ -39,6 +40,10 @@ static std::optional<int64_t> exact(StringRef op, int64_t a, int64_t b,
     fits = a != std::numeric_limits<int64_t>::min();
   else if (op == "<<")
     fits = b < 0 || a == 0 || (b < 64 && ((a << b) >> b) == a);
+  else if (op == "**" && (a < -1 || a > 1))
+    // At most 63 steps before |a|^e leaves int64.
+    for (int64_t e = 0, p = 1; fits && e < b; ++e)
+      fits = !__builtin_mul_overflow(p, a, &p);
   return fits ? std::optional<int64_t>(r) : std::nullopt;
 }
 
@@ -89,6 +94,26 @@ ValueRef Emitter::checkedInt(StringRef op, const ValueRef &lhs,
                                      wide.getHigh(), sign);
   } else if (op == "//") {
     overflow = arith::AndIOp::create(b, loc, equal(x, INT64_MIN), equal(y, -1));
+  } else if (op == "**") {
+    // The wrapped result is exact if it fits; then the double estimate is
+    // within a few ulps of it. Past int64 it lands 2^64 or more away (or
+    // the estimate itself is out of range).
+    auto toF64 = [&](Value v) {
+      return arith::SIToFPOp::create(b, loc, b.getF64Type(), v).getResult();
+    };
+    Value estimate = math::PowFOp::create(b, loc, toF64(x), toF64(y));
+    Value size = math::AbsFOp::create(b, loc, estimate);
+    Value off = math::AbsFOp::create(
+        b, loc, arith::SubFOp::create(b, loc, toF64(r), estimate));
+    auto f64 = [&](double v) {
+      return arith::ConstantOp::create(b, loc, b.getF64FloatAttr(v));
+    };
+    Value huge = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UGE, size,
+                                       f64(0x1p64));
+    Value far =
+        arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UGT, off,
+                              arith::MulFOp::create(b, loc, size, f64(1e-9)));
+    overflow = arith::OrIOp::create(b, loc, huge, far);
   } else if (op == "neg" || op == "abs") {
     overflow = equal(x, INT64_MIN);
   } else if (op == "<<") {

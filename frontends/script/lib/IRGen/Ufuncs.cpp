@@ -605,7 +605,8 @@ ValueRef Emitter::binaryOp(StringRef op, const ValueRef &lhs,
       else if (e && *e < 0)
         compileError("Integers to negative integer powers are not allowed.");
     }
-    return applyUfunc("power", {lhs, rhs});
+    return python ? checkedInt("**", lhs, rhs, applyUfunc("power", {lhs, rhs}))
+                  : applyUfunc("power", {lhs, rhs});
   }
   if (python && (op == "/" || op == "//" || op == "%")) {
     // Python raises ZeroDivisionError where NumPy would return inf/nan;
