@@ -25,8 +25,8 @@ Error makeError(const Twine &message) {
   return createStringError(inconvertibleErrorCode(), message);
 }
 
-Expected<std::unique_ptr<TargetMachine>>
-createTargetMachine(const dac::CodeGenOptions &options) {
+/// The LLVM target of the machine dac runs on (and generates code for).
+Expected<std::pair<Triple, const Target *>> nativeTarget() {
   InitializeNativeTarget();
   InitializeNativeTargetAsmPrinter();
   Triple triple(sys::getDefaultTargetTriple());
@@ -34,6 +34,15 @@ createTargetMachine(const dac::CodeGenOptions &options) {
   const Target *target = TargetRegistry::lookupTarget(triple, error);
   if (!target)
     return makeError("no LLVM target for " + triple.str() + ": " + error);
+  return std::make_pair(triple, target);
+}
+
+Expected<std::unique_ptr<TargetMachine>>
+createTargetMachine(const dac::CodeGenOptions &options) {
+  auto native = nativeTarget();
+  if (!native)
+    return native.takeError();
+  auto [triple, target] = *native;
   std::string cpu = options.cpu;
   std::string features;
   if (cpu == "native") {
@@ -60,12 +69,10 @@ Error dac::checkCodeGenOptions(const CodeGenOptions &options) {
     return makeError("optimisation levels are -O0 to -O3");
   if (options.cpu == "native")
     return Error::success();
-  InitializeNativeTarget();
-  Triple triple(sys::getDefaultTargetTriple());
-  std::string error;
-  const Target *target = TargetRegistry::lookupTarget(triple, error);
-  if (!target)
-    return makeError("no LLVM target for " + triple.str() + ": " + error);
+  auto native = nativeTarget();
+  if (!native)
+    return native.takeError();
+  auto [triple, target] = *native;
   std::unique_ptr<MCSubtargetInfo> info(
       target->createMCSubtargetInfo(triple, options.cpu, ""));
   std::string choices = " (choose native, generic, x86-64, x86-64-v2, "
