@@ -17,3 +17,27 @@ t = np.ones((4, 5, 6), dist='bbb')
 t[1, :, 2] = 3.0
 t[:, 2, :] = t[:, 3, :] * 2.0
 print(t.sum(), t[1, 2, 2])
+
+# Two arrays entering a loop as one value (CSE makes the two zeros one;
+# `w = u.copy()` is u as a value), each updated in place: each has its own
+# buffer.
+u = np.zeros((4, 4))
+v = np.zeros((4, 4))
+for it in range(3):
+    u[0, :] = 1.0
+    v[:, 0] = 2.0
+    print(v.sum())
+print(u.sum())
+u = np.zeros(3)
+w = u.copy()
+for it in range(2):
+    u[0] = 1.0
+    w[1] = 5.0
+    print(w)
+u = np.ones(5)
+w = u.copy()
+for it in range(3):
+    u[0] = 3.0
+    print(w.sum(), u.sum())
+    w[1] = 1.0
+    u, w = w, u

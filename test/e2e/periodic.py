@@ -43,3 +43,11 @@ print(np.pad(x, (4, 5), mode='wrap'), np.pad(x, (0, 8), mode='wrap'))
 for it in range(3):
     x = np.pad(x, 1, mode='wrap')[:-2] * 0.5 + x
 print(x)
+
+# Wrap pads whose left width is a multiple of the extent: the reads still
+# pass the array's edge.
+a = np.arange(3.0) + 1.0
+print(np.pad(a, (0, 2), mode='wrap') * 2.0, np.pad(a, 3, mode='wrap').sum())
+o = np.ones((2, 3), dist='bb')
+print(np.pad(o, ((1, 1), (3, 1)), mode='wrap').sum())
+print((np.pad(np.ones((2, 3), dist='nb'), ((0, 0), (0, 2)), mode='wrap') * 1.0).sum())

@@ -17,3 +17,8 @@ b = np.arange(10) % 3 == 0
 print(b.sum(), b.all(), b.any(), np.count_nonzero(b), (a >= 0).all())
 print(np.arange(10, dtype=np.float32).sum(), np.arange(5).astype(np.float64).mean())
 print(np.arange(-5, 5).min(), np.arange(20, 0, -3).sum(), np.arange(1, 2, 0.1).sum())
+
+# A float32 sum is rounded to float32 once, after the ranks' partial sums
+# are combined (the rank count must not show in the last digit).
+s = (np.arange(36.0) * 0.6 - 10.0).astype(np.float32) / np.float32(3.0)
+print(s.sum())

@@ -212,15 +212,23 @@ LogicalResult FunctionPartitioner::convertStructural(Operation *op) {
       operand.set(mapping.lookup(operand.get()));
   if (auto loop = dyn_cast<scf::ForOp>(op)) {
     // Arrays a loop may overwrite in place need buffers of their own: one
-    // value entering as two of them (`un = u.copy()` is `u` as a value)
-    // is copied once, before the loop.
-    DenseSet<Value> seen;
+    // value entering as several of them (`w = u.copy()` is `u` as a value,
+    // CSE makes two `np.zeros(n)` one) gives a copy, made before the loop,
+    // to each that is written in place, except one when no other reads it.
+    DenseMap<Value, unsigned> uses;
+    DenseSet<Value> shared;
+    for (auto [arg, init] :
+         llvm::zip(loop.getRegionIterArgs(), loop.getInitArgs())) {
+      ++uses[init];
+      if (!ownedLoopArrays.contains(arg))
+        shared.insert(init);
+    }
     OpBuilder b(loop);
     for (auto [arg, init] :
          llvm::zip(loop.getRegionIterArgs(), loop.getInitArgsMutable())) {
       Value buffer = init.get();
-      if (!isa<MemRefType>(buffer.getType()) || seen.insert(buffer).second ||
-          !ownedLoopArrays.contains(arg))
+      if (!isa<MemRefType>(buffer.getType()) || uses[buffer] < 2 ||
+          !ownedLoopArrays.contains(arg) || shared.insert(buffer).second)
         continue;
       auto type = cast<MemRefType>(buffer.getType());
       SmallVector<Value> sizes;

@@ -276,7 +276,9 @@ InputRead FunctionPartitioner::prepareInput(OpBuilder &b, Location loc,
       // Distributed dimensions wrap through periodic ghost cells, the
       // others by taking the index modulo the extent.
       read.wrap[d] = !source.getDims()[d].isDistributed();
-      if (source.getDims()[d].isDistributed() && shifts[d])
+      // Also without a shift: a read over other extents (np.pad) passes
+      // the edge.
+      if (source.getDims()[d].isDistributed())
         read.periodic |= int64_t(1) << d;
     }
     bool halo = llvm::any_of(shifts, [](int64_t s) { return s != 0; });

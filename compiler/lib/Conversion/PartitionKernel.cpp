@@ -666,10 +666,10 @@ LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
 
   for (auto [k, i] : llvm::enumerate(reductionResults)) {
     ReduceKind kind = *kernel.getReductionKind(i);
+    // A widened float32 sum or product is rounded once, after the ranks'
+    // partial results are combined (else the rank count would show).
     Value value = finals[k];
     Type resultType = kernel.getResult(i).getType();
-    if (value.getType() != resultType)
-      value = arith::TruncFOp::create(b, loc, resultType, value);
     if (kind == ReduceKind::Min || kind == ReduceKind::Max) {
       // NumPy refuses min/max of an empty array; so does every rank here.
       Value count = constIndex(b, loc, 1);
@@ -694,6 +694,8 @@ LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
       emitRemark(loc) << "allreduce: each rank's partial result is combined "
                          "with all others'";
     }
+    if (value.getType() != resultType)
+      value = arith::TruncFOp::create(b, loc, resultType, value);
     kernel.getResult(i).replaceAllUsesWith(value);
   }
 
