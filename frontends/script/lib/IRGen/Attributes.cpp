@@ -1,0 +1,130 @@
+//===- Attributes.cpp - `x.name` on the script's values -------------------===//
+//
+// Attributes of modules (np.pi, np.random), arrays (a.shape, a.T, methods)
+// and other values. A name Python would not find is its AttributeError at
+// compile time, also when the attribute is never called: the names of the
+// reference run's namespaces are in AttributeNames.def.
+//
+//===----------------------------------------------------------------------===//
+
+#include "IRGen.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/ADT/StringSwitch.h"
+
+#include <cmath>
+
+using namespace mlir;
+using namespace dac;
+using namespace dac::script;
+
+using Kind = PyValue::Kind;
+
+/// True if Python finds `name` in `space` (a module or a type of the
+/// reference run; see AttributeNames.def); unknown spaces know everything.
+static bool hasAttribute(StringRef space, StringRef name) {
+  static const llvm::StringSet<> Known = [] {
+    llvm::StringSet<> known;
+#define DAC_ATTRIBUTE(SPACE, NAME) known.insert(SPACE "." NAME);
+#include "AttributeNames.def"
+#undef DAC_ATTRIBUTE
+    return known;
+  }();
+  static const llvm::StringSet<> Spaces = {
+      "numpy", "numpy.random", "numpy.linalg", "math", "time",
+      "dac",   "ndarray",      "Generator",    "list"};
+  return !Spaces.contains(space) || Known.contains((space + "." + name).str());
+}
+
+/// Python's AttributeError for `name` on a value of kind `space`.
+[[noreturn]] static void attributeError(StringRef space, StringRef name) {
+  std::string what =
+      llvm::StringSwitch<std::string>(space)
+          .Case("ndarray", "'numpy.ndarray' object")
+          .Case("Generator", "'numpy.random._generator.Generator' object")
+          .Case("list", "'list' object")
+          .Default(("module '" + space + "'").str());
+  compileError("AttributeError: " + what + " has no attribute '" + name + "'");
+}
+
+ValueRef IRGen::getAttribute(const ValueRef &value, StringRef name) {
+  StringRef space = value->is(Kind::Module)      ? StringRef(value->name)
+                    : value->is(Kind::Array)     ? "ndarray"
+                    : value->is(Kind::Generator) ? "Generator"
+                    : value->is(Kind::List)      ? "list"
+                                                 : "";
+  if (!space.empty() && !hasAttribute(space, name))
+    attributeError(space, name);
+  switch (value->kind) {
+  case Kind::Module: {
+    StringRef mod = value->name;
+    if (mod == "numpy" || mod == "math") {
+      if (name == "pi")
+        return em.floatConst(M_PI);
+      if (name == "e")
+        return em.floatConst(M_E);
+      if (name == "inf")
+        return em.floatConst(INFINITY);
+      if (name == "nan")
+        return em.floatConst(NAN);
+      if (mod == "math" && name == "tau")
+        return em.floatConst(2 * M_PI);
+    }
+    if (mod == "numpy") {
+      if (name == "random")
+        return PyValue::module("numpy.random");
+      if (name == "linalg")
+        return PyValue::module("numpy.linalg");
+      if (name == "newaxis")
+        return PyValue::none();
+      if (auto t = parseDTypeName(name);
+          t && name != "int" && name != "float" && name != "bool")
+        return PyValue::dtypeObject(*t);
+    }
+    return PyValue::builtin((mod + "." + name).str());
+  }
+  case Kind::Array: {
+    if (name == "shape") {
+      std::vector<ValueRef> dims;
+      for (Value d : value->shape)
+        dims.push_back(PyValue::scalar(
+            arith::IndexCastOp::create(b, em.loc, b.getI64Type(), d),
+            DType::Int64, true));
+      return PyValue::tuple(dims);
+    }
+    if (name == "ndim")
+      return em.intConst(value->shape.size());
+    if (name == "size")
+      return PyValue::scalar(
+          arith::IndexCastOp::create(b, em.loc, b.getI64Type(),
+                                     em.numElements(value->shape)),
+          DType::Int64, true);
+    if (name == "dtype")
+      return PyValue::dtypeObject(value->dtype);
+    if (name == "T") {
+      // A view with the dimensions reversed (the same array for rank <= 1).
+      if (value->shape.size() <= 1)
+        return value;
+      std::vector<int64_t> axes;
+      for (size_t d = value->shape.size(); d-- > 0;)
+        axes.push_back(d);
+      return em.transpose(value, axes);
+    }
+    return PyValue::method(value, ("ndarray." + name).str());
+  }
+  case Kind::Scalar:
+    return PyValue::method(value, ("scalar." + name).str());
+  case Kind::Generator:
+    return PyValue::method(value, ("Generator." + name).str());
+  case Kind::List:
+    return PyValue::method(value, ("list." + name).str());
+  case Kind::DTypeObj:
+    if (name == "name")
+      return PyValue::string(getDTypeName(value->dtype));
+    break;
+  default:
+    break;
+  }
+  compileError("'" + value->describe() + "' has no attribute '" + name + "'");
+}
