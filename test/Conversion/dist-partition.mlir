@@ -42,14 +42,15 @@ func.func private @hypotf(f32, f32) -> f32
 
 // Tests that a body that calls a function keeps scalar lanes: sixteen
 // copies of the body, each with its own 128-bit stream state, the float32
-// sum accumulating in float64 (rounded once at the end).
+// sum accumulating in float64 (rounded once, after the ranks' partial sums
+// are combined).
 // CHECK-LABEL: func @scalar_lanes
 func.func @scalar_lanes(%seed: i64, %n: index, %off: i64) -> f32 {
   %rng = dist.rng_create %seed
   // CHECK: %[[LANES:.*]]:32 = scf.for {{.*}} -> (f64, f64, f64, f64, f64, f64, f64, f64, f64, f64, f64, f64, f64, f64, f64, f64, i128, i128, i128, i128, i128, i128, i128, i128, i128, i128, i128, i128, i128, i128, i128, i128)
   // CHECK-COUNT-16: call @hypotf
-  // CHECK: arith.truncf {{.*}} : f64 to f32
-  // CHECK: call @dac_rt_allreduce_f32
+  // CHECK: %[[SUM:.*]] = call @dac_rt_allreduce_f64
+  // CHECK: arith.truncf %[[SUM]] : f64 to f32
   %s = dist.kernel [%n] <[b]> draws(%rng at %off) reductions [#dist.reduce<sum>] -> f32 {
   ^bb0(%i: index, %d: f64):
     %f = arith.truncf %d : f64 to f32
@@ -277,8 +278,8 @@ func.func @vector_reduction(%v: f32) -> f32 {
   // CHECK: arith.extf {{.*}} : vector<16xf32> to vector<16xf64>
   // CHECK: vector.reduction <add>
   // CHECK: scf.for
-  // CHECK: arith.truncf {{.*}} : f64 to f32
-  // CHECK: call @dac_rt_allreduce_f32
+  // CHECK: %[[TOTAL:.*]] = call @dac_rt_allreduce_f64
+  // CHECK: arith.truncf %[[TOTAL]] : f64 to f32
   %s = dist.kernel [1000] <[b]> ins(%a : !dist.array<1000xf32, #b>) reductions [#dist.reduce<sum>] -> f32 {
   ^bb0(%j: index, %x: f32):
     %t = arith.mulf %x, %x : f32
