@@ -432,7 +432,8 @@ func.func @halo(%v: f64) -> f64 {
 // an array it reads one position up-left and one down-right finds its box
 // from the owned ranges of both block dimensions, starts one exchange for
 // the cells around it (corners included), runs the inner box, waits, and
-// then runs the border strips: along dimension 0 over all columns, along
+// then runs the border strips, one loop nest per dimension over both strips
+// around the inner box: along dimension 0 over all columns, along
 // dimension 1 over the inner rows, reading the ghost buffer where a
 // position falls outside the chunk.
 // CHECK-LABEL: func @grid
@@ -450,13 +451,15 @@ func.func @grid(%v: f64) -> f64 {
   // CHECK: scf.for %{{.*}} = %[[JLO:[a-z0-9_]+]] to %[[JHI:[a-z0-9_]+]] step
   // CHECK-NOT: scf.if
   // CHECK: call @dac_rt_exchange_wait(%[[TICKET]]
-  // CHECK: scf.for %{{.*}} = %{{.*}} to %[[ILO]] step
+  // CHECK: scf.for %[[K:[a-z0-9_]+]] = %c0{{.*}} to %{{.*}} step
+  // CHECK: %[[BEFORE:.*]] = arith.cmpi slt, %[[K]]
+  // CHECK: arith.select %[[BEFORE]]
+  // CHECK: scf.for
   // CHECK: memref.load %[[GHOSTS]]
-  // CHECK: scf.for %{{.*}} = %[[IHI]] to %{{.*}} step
   // CHECK: scf.for %{{.*}} = %[[ILO]] to %[[IHI]] step
-  // CHECK: scf.for %{{.*}} = %{{.*}} to %[[JLO]] step
-  // CHECK: scf.for %{{.*}} = %[[ILO]] to %[[IHI]] step
-  // CHECK: scf.for %{{.*}} = %[[JHI]] to %{{.*}} step
+  // CHECK: scf.for %[[K2:[a-z0-9_]+]] = %c0{{.*}} to %{{.*}} step
+  // CHECK: %[[BEFORE2:.*]] = arith.cmpi slt, %[[K2]]
+  // CHECK: arith.select %[[BEFORE2]]
   %w = dist.kernel [4, 3] <[b, b]> ins(%u, %u : !dist.array<6x5xf64, #bb>, !dist.array<6x5xf64, #bb>) at [#dist.access<[0, 0] steps [1, 1] dims [0, 1]>, #dist.access<[2, 2] steps [1, 1] dims [0, 1]>] into %u : !dist.array<6x5xf64, #bb> window [1, 1] reductions [unit] -> !dist.array<6x5xf64, #bb> {
   ^bb0(%i: index, %j: index, %a: f64, %b: f64):
     %t = arith.addf %a, %b : f64

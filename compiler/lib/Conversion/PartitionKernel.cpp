@@ -405,8 +405,11 @@ LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
 
   // A loop per dimension over the box [lo, hi), threading accumulators and
   // stream states.
+  // With `gap` along dimension `gapDim`, the loop over that dimension skips
+  // [gap.first, gap.second): one loop over both strips around it.
   auto buildBox = [&](ArrayRef<Value> lo, ArrayRef<Value> hi,
-                      SmallVector<Value> accs, SmallVector<Value> states) {
+                      SmallVector<Value> accs, SmallVector<Value> states,
+                      int gapDim = -1, std::pair<Value, Value> gap = {}) {
     SmallVector<Value> carried(accs);
     carried.append(states);
     std::function<SmallVector<Value>(OpBuilder &, unsigned, SmallVector<Value>,
@@ -419,9 +422,27 @@ LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
         a.append(s);
         return a;
       }
+      bool skips = static_cast<int>(d) == gapDim;
+      Value before, first = lo[d], last = hi[d];
+      if (skips) {
+        // k < before: lo + k; else gap end + (k - before).
+        before = arith::SubIOp::create(b, loc, gap.first, lo[d]);
+        first = constIndex(b, loc, 0);
+        last = arith::AddIOp::create(
+            b, loc, before, arith::SubIOp::create(b, loc, hi[d], gap.second));
+      }
       auto loop = scf::ForOp::create(
-          b, loc, lo[d], hi[d], constIndex(b, loc, 1), iter,
+          b, loc, first, last, constIndex(b, loc, 1), iter,
           [&](OpBuilder &b, Location loc, Value iv, ValueRange args) {
+            if (skips) {
+              Value low = arith::CmpIOp::create(
+                  b, loc, arith::CmpIPredicate::slt, iv, before);
+              iv = arith::SelectOp::create(
+                  b, loc, low, arith::AddIOp::create(b, loc, lo[d], iv),
+                  arith::AddIOp::create(
+                      b, loc, gap.second,
+                      arith::SubIOp::create(b, loc, iv, before)));
+            }
             SmallVector<Value> nested(ivs);
             nested.push_back(iv);
             scf::YieldOp::create(b, loc, build(b, d + 1, nested, args));
@@ -447,7 +468,8 @@ LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
   // cells, the inner box whose reads stay in the chunk runs while the cells
   // travel, then the border strips read them (per dimension with ghost
   // cells, in order: the two strips outside the inner box along it, inside
-  // along the dimensions before it). Threads the accumulators.
+  // along the dimensions before it, in one loop nest). Threads the
+  // accumulators.
   auto buildWithGhosts = [&](SmallVector<Value> accs) {
     DenseMap<Value, Ghosts> ghosts;
     startGhosts(b, loc, reads, frame, ghosts);
@@ -484,11 +506,8 @@ LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
       if (!split[d])
         continue;
       lo[d] = lowers[d];
-      hi[d] = innerLo[d];
-      accs = buildBox(lo, hi, accs, {});
-      lo[d] = innerHi[d];
       hi[d] = uppers[d];
-      accs = buildBox(lo, hi, accs, {});
+      accs = buildBox(lo, hi, accs, {}, d, {innerLo[d], innerHi[d]});
       lo[d] = innerLo[d];
       hi[d] = innerHi[d];
     }
