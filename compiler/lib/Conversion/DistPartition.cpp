@@ -282,16 +282,19 @@ LogicalResult FunctionPartitioner::findDynamicSizes() {
   return failure(walk.wasInterrupted());
 }
 
+/// A type of the dist dialect (an array or a random stream): what
+/// partitioning replaces by per-rank values.
+static bool isDistributed(Type type) {
+  return isa<DistDialect>(&type.getDialect());
+}
+
 LogicalResult FunctionPartitioner::run() {
   // Arrays and streams handed across a call have no per-rank form yet (the
   // frontend inlines the script's functions): refuse them here rather than
   // leave distributed types behind.
-  auto distributed = [](Type t) {
-    return isa<ArrayType>(t) || isa_and_present<DistDialect>(&t.getDialect());
-  };
   FunctionType signature = func.getFunctionType();
-  if (llvm::any_of(signature.getInputs(), distributed) ||
-      llvm::any_of(signature.getResults(), distributed))
+  if (llvm::any_of(signature.getInputs(), isDistributed) ||
+      llvm::any_of(signature.getResults(), isDistributed))
     return func.emitError("dist-partition cannot lower a function that takes "
                           "or returns distributed arrays or random streams "
                           "(calls are inlined before partitioning)");
@@ -399,15 +402,12 @@ struct DistPartitionPass
     // Nothing distributed may survive: later passes would pass it through
     // silently (or crash on it).
     WalkResult left = module.walk([](Operation *op) {
-      auto distributed = [](Type t) {
-        return isa_and_present<DistDialect>(&t.getDialect());
-      };
       bool any = isa_and_present<DistDialect>(op->getDialect()) ||
-                 llvm::any_of(op->getOperandTypes(), distributed) ||
-                 llvm::any_of(op->getResultTypes(), distributed);
+                 llvm::any_of(op->getOperandTypes(), isDistributed) ||
+                 llvm::any_of(op->getResultTypes(), isDistributed);
       for (Region &region : op->getRegions())
         for (Block &block : region)
-          any |= llvm::any_of(block.getArgumentTypes(), distributed);
+          any |= llvm::any_of(block.getArgumentTypes(), isDistributed);
       if (!any)
         return WalkResult::advance();
       op->emitError("dist-partition left a distributed value here");

@@ -23,28 +23,29 @@ static const char *const kOverflow =
     "OverflowError: the exact result does not fit in 64 bits (dac's Python "
     "ints are int64)";
 
-/// Python's exact `op` of known operands, if it fits in int64.
-static std::optional<int64_t> exact(StringRef op, int64_t a, int64_t b,
-                                    bool &fits) {
-  int64_t r = 0;
-  fits = true;
+/// True if Python's exact `op` of known operands fits in int64.
+static bool fitsInt64(StringRef op, int64_t a, int64_t b) {
+  int64_t r;
   if (op == "+")
-    fits = !__builtin_add_overflow(a, b, &r);
-  else if (op == "-")
-    fits = !__builtin_sub_overflow(a, b, &r);
-  else if (op == "*")
-    fits = !__builtin_mul_overflow(a, b, &r);
-  else if (op == "//")
-    fits = !(a == std::numeric_limits<int64_t>::min() && b == -1);
-  else if (op == "neg" || op == "abs")
-    fits = a != std::numeric_limits<int64_t>::min();
-  else if (op == "<<")
-    fits = b < 0 || a == 0 || (b < 64 && ((a << b) >> b) == a);
-  else if (op == "**" && (a < -1 || a > 1))
+    return !__builtin_add_overflow(a, b, &r);
+  if (op == "-")
+    return !__builtin_sub_overflow(a, b, &r);
+  if (op == "*")
+    return !__builtin_mul_overflow(a, b, &r);
+  if (op == "//")
+    return !(a == std::numeric_limits<int64_t>::min() && b == -1);
+  if (op == "neg" || op == "abs")
+    return a != std::numeric_limits<int64_t>::min();
+  if (op == "<<")
+    return b < 0 || a == 0 || (b < 64 && ((a << b) >> b) == a);
+  if (op == "**" && (a < -1 || a > 1)) {
     // At most 63 steps before |a|^e leaves int64.
-    for (int64_t e = 0, p = 1; fits && e < b; ++e)
-      fits = !__builtin_mul_overflow(p, a, &p);
-  return fits ? std::optional<int64_t>(r) : std::nullopt;
+    r = 1;
+    for (int64_t e = 0; e < b; ++e)
+      if (__builtin_mul_overflow(r, a, &r))
+        return false;
+  }
+  return true;
 }
 
 ValueRef Emitter::checkedInt(StringRef op, const ValueRef &lhs,
@@ -56,9 +57,7 @@ ValueRef Emitter::checkedInt(StringRef op, const ValueRef &lhs,
   std::optional<int64_t> a = getConstInt(lhs),
                          c = rhs ? getConstInt(rhs) : std::optional<int64_t>(0);
   if (a && c) {
-    bool fits;
-    exact(op, *a, *c, fits);
-    if (!fits)
+    if (!fitsInt64(op, *a, *c))
       compileError(kOverflow);
     return result;
   }
