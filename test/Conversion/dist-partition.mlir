@@ -487,11 +487,71 @@ func.func @periodic(%v: f64) -> f64 {
   }
   // CHECK-NOT: dac_rt_exchange_plan
   // CHECK: call @dac_rt_ghost_plan(%{{.*}}, %{{.*}}, %{{.*}}, %c1_i64{{.*}}, %{{.*}})
-  // CHECK-NOT: dac_rt_exchange_plan
+  // CHECK-NOT: call @dac_rt_exchange_plan
   %s = dist.kernel [10] <[b]> ins(%a, %a : !dist.array<10xf64, #b>, !dist.array<10xf64, #b>) at [unit, #dist.access<[9] steps [1] dims [0] wrap [0]>] reductions [#dist.reduce<sum>] -> f64 {
   ^bb0(%i: index, %x: f64, %y: f64):
     %t = arith.mulf %x, %y : f64
     dist.yield %t : f64
+  }
+  return %s : f64
+}
+
+// -----
+
+// Tests a matrix product whose rows stay where the left operand's are: the
+// right operand is gathered whole on every rank (one exchange), then the
+// local product runs on the rank's rows; nothing is combined afterwards.
+// CHECK-LABEL: func @matmul_rows
+func.func @matmul_rows(%v: f64) -> f64 {
+  %a = dist.kernel [6, 4] <[b, n]> reductions [unit] -> !dist.array<6x4xf64, #dist.layout<[b, n]>> {
+  ^bb0(%i: index, %j: index):
+    dist.yield %v : f64
+  }
+  %b = dist.kernel [4, 5] <[b, n]> reductions [unit] -> !dist.array<4x5xf64, #dist.layout<[b, n]>> {
+  ^bb0(%i: index, %j: index):
+    dist.yield %v : f64
+  }
+  // CHECK: %[[A:.*]] = memref.alloc({{.*}}) : memref<?x?xf64>
+  // CHECK: %[[B:.*]] = memref.alloc({{.*}}) : memref<?x?xf64>
+  // CHECK: %[[WHOLE:.*]] = memref.alloc({{.*}}) : memref<?x?xf64>
+  // CHECK: call @dac_rt_exchange_plan
+  // CHECK: call @dac_rt_exchange_start
+  // CHECK: call @dac_rt_exchange_wait
+  // CHECK: %[[C:.*]] = memref.alloc({{.*}}) : memref<?x?xf64>
+  // CHECK: %[[ROWS:.*]] = memref.dim %[[A]], %c0
+  // CHECK: call @dac_rt_matmul(%c0_i32, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}})
+  // CHECK-NOT: call @dac_rt_allreduce_array
+  %c = dist.matmul %a, %b : !dist.array<6x4xf64, #dist.layout<[b, n]>>, !dist.array<4x5xf64, #dist.layout<[b, n]>> -> !dist.array<6x5xf64, #dist.layout<[b, n]>>
+  %s = dist.kernel [6, 5] <[b, n]> ins(%c : !dist.array<6x5xf64, #dist.layout<[b, n]>>) reductions [#dist.reduce<sum>] -> f64 {
+  ^bb0(%i: index, %j: index, %e: f64):
+    dist.yield %e : f64
+  }
+  return %s : f64
+}
+
+// -----
+
+// Tests a vector times a row-block matrix: the contracted dimension is
+// split alike on both sides, so each rank multiplies its slices (nothing
+// moves before) and one allreduce sums the partial products.
+// CHECK-LABEL: func @matmul_split
+func.func @matmul_split(%v: f64) -> f64 {
+  %x = dist.kernel [4] <[b]> reductions [unit] -> !dist.array<4xf64, #dist.layout<[b]>> {
+  ^bb0(%i: index):
+    dist.yield %v : f64
+  }
+  %b = dist.kernel [4, 5] <[b, n]> reductions [unit] -> !dist.array<4x5xf64, #dist.layout<[b, n]>> {
+  ^bb0(%i: index, %j: index):
+    dist.yield %v : f64
+  }
+  // CHECK-NOT: call @dac_rt_exchange_plan
+  // CHECK: call @dac_rt_matmul
+  // CHECK: call @dac_rt_allreduce_array
+  // CHECK-NOT: call @dac_rt_exchange_plan
+  %c = dist.matmul %x, %b : !dist.array<4xf64, #dist.layout<[b]>>, !dist.array<4x5xf64, #dist.layout<[b, n]>> -> !dist.array<5xf64, #dist.layout<[n]>>
+  %s = dist.kernel [5] <[n]> ins(%c : !dist.array<5xf64, #dist.layout<[n]>>) reductions [#dist.reduce<sum>] -> f64 {
+  ^bb0(%i: index, %e: f64):
+    dist.yield %e : f64
   }
   return %s : f64
 }

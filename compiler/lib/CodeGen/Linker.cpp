@@ -14,6 +14,9 @@
 
 using namespace llvm;
 
+#ifndef DAC_BLAS_LIBRARY
+#error "DAC_BLAS_LIBRARY: the BLAS the runtime links against (CMake sets it)"
+#endif
 #ifndef DAC_MPICXX
 #define DAC_MPICXX "/usr/bin/mpicxx.mpich"
 #endif
@@ -52,8 +55,8 @@ Error dac::linkExecutable(StringRef objectPath, StringRef outputPath,
     sys::DontRemoveFileOnSignal(temp);
   };
   std::string tempStr(temp.str());
-  SmallVector<StringRef> args = {*program, objectPath, runtime,
-                                 "-lm",    "-o",       tempStr};
+  SmallVector<StringRef> args = {
+      *program, objectPath, runtime, DAC_BLAS_LIBRARY, "-lm", "-o", tempStr};
   std::string errorMessage;
   int rc = sys::ExecuteAndWait(*program, args, std::nullopt, {}, 0, 0,
                                &errorMessage);

@@ -99,13 +99,7 @@ void FunctionPartitioner::lowerPrint(PrintOp print) {
       Value handle =
           createLayoutHandle(b, loc, layout, getGlobalSizes(b, loc, v));
       if (field == "array") {
-        Type elem = array.getElementType();
-        RuntimeElementType code =
-            elem.isF64()         ? RuntimeElementType::Float64
-            : elem.isF32()       ? RuntimeElementType::Float32
-            : elem.isInteger(64) ? RuntimeElementType::Int64
-            : elem.isInteger(32) ? RuntimeElementType::Int32
-                                 : RuntimeElementType::Bool;
+        RuntimeElementType code = runtimeElementType(array.getElementType());
         Value data = getPointer(b, loc, mapping.lookup(v));
         createRuntimeCall(
             b, loc, module, RuntimeFunction::dac_rt_print_array,
@@ -204,6 +198,40 @@ static Type getLocalType(Type type) {
   return nullptr;
 }
 
+/// Whether a copy of an array may move from after `op` to before it: `op`
+/// touches no memory (nested ops included) or only reads a clock.
+static bool copyMayMoveAbove(Operation *op) {
+  WalkResult result = op->walk([](Operation *nested) {
+    if (auto call = dyn_cast<func::CallOp>(nested)) {
+      const RuntimeFunction clocks[] = {RuntimeFunction::dac_rt_time_now,
+                                        RuntimeFunction::dac_rt_stats_clock,
+                                        RuntimeFunction::dac_rt_stats_kernel};
+      bool clock = llvm::any_of(clocks, [&](RuntimeFunction fn) {
+        return call.getCallee() == getRuntimeFunctionName(fn);
+      });
+      return clock ? WalkResult::advance() : WalkResult::interrupt();
+    }
+    if (nested->getNumRegions() == 0 && !isMemoryEffectFree(nested))
+      return WalkResult::interrupt();
+    return WalkResult::advance();
+  });
+  return !result.wasInterrupted();
+}
+
+/// Where to copy `buffer` for `loop`: as early before the loop as the
+/// buffer's contents are final, so that the program's order stays (the copy
+/// of `w = u.copy()` made before a timed region is not paid inside it).
+static void setCopyInsertionPoint(OpBuilder &b, scf::ForOp loop, Value buffer) {
+  Operation *first = loop;
+  while (Operation *prev = first->getPrevNode()) {
+    if (llvm::is_contained(prev->getResults(), buffer) ||
+        !copyMayMoveAbove(prev))
+      break;
+    first = prev;
+  }
+  b.setInsertionPoint(first);
+}
+
 LogicalResult FunctionPartitioner::convertStructural(Operation *op) {
   // The partitioner finds an array's global extents from the op that
   // computes it; a carried array has none, so its extents must be static.
@@ -230,6 +258,7 @@ LogicalResult FunctionPartitioner::convertStructural(Operation *op) {
       if (!isa<MemRefType>(buffer.getType()) || uses[buffer] < 2 ||
           !ownedLoopArrays.contains(arg) || shared.insert(buffer).second)
         continue;
+      setCopyInsertionPoint(b, loop, buffer);
       auto type = cast<MemRefType>(buffer.getType());
       SmallVector<Value> sizes;
       for (unsigned d = 0; d < type.getRank(); ++d)
@@ -340,6 +369,10 @@ LogicalResult FunctionPartitioner::run() {
       dead.push_back(op);
     } else if (auto insert = dyn_cast<InsertOp>(op)) {
       if (failed(lowerInsert(insert)))
+        return failure();
+      dead.push_back(op);
+    } else if (auto product = dyn_cast<MatmulOp>(op)) {
+      if (failed(lowerMatmul(product)))
         return failure();
       dead.push_back(op);
     } else if (auto reduce = dyn_cast<ReduceDimsOp>(op)) {

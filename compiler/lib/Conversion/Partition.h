@@ -69,6 +69,8 @@ void copyOutsideBox(mlir::OpBuilder &b, mlir::Location loc, mlir::Value src,
                     llvm::ArrayRef<mlir::Value> sizes);
 /// Bytes per element in a local buffer (a bool takes one byte).
 int64_t elementBytes(mlir::Type type);
+/// The runtime's code of an element type.
+RuntimeElementType runtimeElementType(mlir::Type type);
 /// An array's layout (the default one when it has none).
 dist::LayoutAttr layoutOf(dist::ArrayType type);
 /// The runtime's descriptor of a layout (format in RuntimeABI.def).
@@ -283,6 +285,27 @@ private:
                     llvm::ArrayRef<mlir::Value> dstSizes, mlir::Value dstBuffer,
                     llvm::ArrayRef<mlir::Value> counts, const Access &src,
                     const Access &dst);
+  void emitExchange(mlir::OpBuilder &b, mlir::Location loc,
+                    dist::ArrayType srcType,
+                    llvm::ArrayRef<mlir::Value> srcSizes, mlir::Value srcBuffer,
+                    dist::ArrayType dstType,
+                    llvm::ArrayRef<mlir::Value> dstSizes, mlir::Value dstBuffer,
+                    llvm::ArrayRef<mlir::Value> counts, const Access &src,
+                    const Access &dst);
+  /// The rank's buffer of `array` under `layout`: its own when the layout
+  /// is the array's, else a new one filled by the general exchange (a
+  /// remark says `why` and how much moves).
+  mlir::Value redistribute(mlir::OpBuilder &b, mlir::Location loc,
+                           mlir::Value array, dist::LayoutAttr layout,
+                           llvm::StringRef why);
+  /// The same for a rank's `buffer` of an array of `type` and `sizes`.
+  mlir::Value redistribute(mlir::OpBuilder &b, mlir::Location loc,
+                           dist::ArrayType type,
+                           llvm::ArrayRef<mlir::Value> sizes,
+                           mlir::Value buffer, dist::LayoutAttr layout,
+                           llvm::StringRef why);
+  // PartitionMatmul.cpp
+  mlir::LogicalResult lowerMatmul(dist::MatmulOp op);
   /// A rank's buffer for an array of `type` with these global extents.
   mlir::Value allocLocal(mlir::OpBuilder &b, mlir::Location loc,
                          dist::ArrayType type,

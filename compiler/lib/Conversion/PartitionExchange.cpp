@@ -65,7 +65,18 @@ void FunctionPartitioner::emitExchange(OpBuilder &b, Location loc, Value source,
                                        ArrayRef<Value> dstSizes,
                                        Value dstBuffer, ArrayRef<Value> counts,
                                        const Access &src, const Access &dst) {
-  auto srcType = cast<ArrayType>(getGlobalType(source));
+  emitExchange(b, loc, cast<ArrayType>(getGlobalType(source)),
+               getGlobalSizes(b, loc, source), srcBuffer, dstType, dstSizes,
+               dstBuffer, counts, src, dst);
+}
+
+void FunctionPartitioner::emitExchange(OpBuilder &b, Location loc,
+                                       ArrayType srcType,
+                                       ArrayRef<Value> srcSizes,
+                                       Value srcBuffer, ArrayType dstType,
+                                       ArrayRef<Value> dstSizes,
+                                       Value dstBuffer, ArrayRef<Value> counts,
+                                       const Access &src, const Access &dst) {
   // The access map, word by word (format in RuntimeABI.def).
   SmallVector<Value> words;
   words.push_back(constI64(b, loc, counts.size()));
@@ -81,8 +92,7 @@ void FunctionPartitioner::emitExchange(OpBuilder &b, Location loc, Value source,
     }
   }
   Value map = createWordBuffer(b, loc, func, words);
-  Value srcLayout = createLayoutHandle(b, loc, layoutOf(srcType),
-                                       getGlobalSizes(b, loc, source));
+  Value srcLayout = createLayoutHandle(b, loc, layoutOf(srcType), srcSizes);
   Value dstLayout = createLayoutHandle(b, loc, layoutOf(dstType), dstSizes);
   Value plan =
       createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_exchange_plan,
@@ -121,6 +131,34 @@ LogicalResult FunctionPartitioner::lowerGather(GatherOp op) {
                      "the general exchange";
   mapping.map(op.getResult(), buffer);
   return success();
+}
+
+Value FunctionPartitioner::redistribute(OpBuilder &b, Location loc, Value array,
+                                        LayoutAttr layout, StringRef why) {
+  return redistribute(b, loc, cast<ArrayType>(getGlobalType(array)),
+                      getGlobalSizes(b, loc, array), mapping.lookup(array),
+                      layout, why);
+}
+
+Value FunctionPartitioner::redistribute(OpBuilder &b, Location loc,
+                                        ArrayType type, ArrayRef<Value> sizes,
+                                        Value buffer, LayoutAttr layout,
+                                        StringRef why) {
+  if (layoutOf(type) == layout)
+    return buffer;
+  ArrayType dstType = type.withLayout(layout);
+  Value moved = allocLocal(b, loc, dstType, sizes);
+  Access identity = identityAccess(b, loc, type.getRank());
+  emitExchange(b, loc, type, sizes, buffer, dstType, sizes, moved, sizes,
+               identity, identity);
+  InFlightDiagnostic remark = emitRemark(loc);
+  remark << "redistribution: " << why << " moves from " << layoutOf(type)
+         << " to " << layout << " by the general exchange";
+  if (type.hasStaticShape())
+    remark << " (at most "
+           << type.getNumElements() * elementBytes(type.getElementType())
+           << " bytes to each rank)";
+  return moved;
 }
 
 LogicalResult FunctionPartitioner::lowerInsert(InsertOp op) {

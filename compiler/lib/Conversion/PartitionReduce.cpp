@@ -83,11 +83,7 @@ LogicalResult FunctionPartitioner::lowerReduceDims(ReduceDimsOp op) {
     Value count = constIndex(b, loc, 1);
     for (Value size : outSizes)
       count = arith::MulIOp::create(b, loc, count, size);
-    RuntimeElementType type = elem.isF64()         ? RuntimeElementType::Float64
-                              : elem.isF32()       ? RuntimeElementType::Float32
-                              : elem.isInteger(64) ? RuntimeElementType::Int64
-                              : elem.isInteger(32) ? RuntimeElementType::Int32
-                                                   : RuntimeElementType::Bool;
+    RuntimeElementType type = runtimeElementType(elem);
     auto i32 = [&](int32_t v) {
       return arith::ConstantIntOp::create(b, loc, b.getI32Type(), v);
     };

@@ -410,6 +410,14 @@ void dac::partition::copyOutsideBox(OpBuilder &b, Location loc, Value src,
   copyOutside(b, {});
 }
 
+RuntimeElementType dac::partition::runtimeElementType(Type type) {
+  return type.isF64()         ? RuntimeElementType::Float64
+         : type.isF32()       ? RuntimeElementType::Float32
+         : type.isInteger(64) ? RuntimeElementType::Int64
+         : type.isInteger(32) ? RuntimeElementType::Int32
+                              : RuntimeElementType::Bool;
+}
+
 int64_t dac::partition::elementBytes(Type type) {
   if (type.isInteger(1))
     return 1;

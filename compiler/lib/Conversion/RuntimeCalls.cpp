@@ -69,6 +69,10 @@ func::FuncOp getOrDeclare(OpBuilder &b, ModuleOp module, RuntimeFunction fn) {
 
 int64_t dac::getRuntimeABIVersion() { return DAC_RT_ABI_VERSION; }
 
+StringRef dac::getRuntimeFunctionName(RuntimeFunction fn) {
+  return kSignatures[static_cast<size_t>(fn)].name;
+}
+
 Value dac::createRuntimeCall(OpBuilder &b, Location loc, ModuleOp module,
                              RuntimeFunction fn, ValueRange args) {
   func::FuncOp decl = getOrDeclare(b, module, fn);

@@ -3,7 +3,8 @@
 // Layout inference, first version: creation ops take the default layout
 // (block on dimension 0) and element-wise ops propagate their operands'
 // layout to the result; a gather gets its source's when it reads a box of
-// block dimensions, else the default, an insert its destination's; loops and
+// block dimensions, else the default, an insert its destination's, a matrix
+// product the layout its algorithm computes in place; loops and
 // branches carry the layout of the array entering them (an array whose layout
 // would change around them is an error). A user's explicit layout is never
 // changed.
@@ -109,6 +110,14 @@ LogicalResult assignOp(Operation *op) {
       gather.getResult().setType(type.withLayout(GatherOp::inferResultLayout(
           cast<ArrayType>(gather.getSource().getType()), type.getRank(),
           gather.getSteps(), gather.getDims())));
+    return success();
+  }
+  if (auto product = dyn_cast<MatmulOp>(op)) {
+    auto type = cast<ArrayType>(product.getType());
+    if (!type.getLayout())
+      product.getResult().setType(type.withLayout(MatmulOp::inferResultLayout(
+          cast<ArrayType>(product.getLhs().getType()),
+          cast<ArrayType>(product.getRhs().getType()))));
     return success();
   }
   if (auto insert = dyn_cast<InsertOp>(op)) {

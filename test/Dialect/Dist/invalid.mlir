@@ -357,3 +357,35 @@ func.func @access_wrap(%v: !dist.array<4xf64>) {
   }
   return
 }
+
+// -----
+
+func.func @matmul_vectors(%v: !dist.array<4xf64>) {
+  // expected-error @+1 {{multiplies a 2-D array by a 1-D or 2-D one (or a 1-D by a 2-D one), not 1-D by 1-D}}
+  %c = dist.matmul %v, %v : !dist.array<4xf64>, !dist.array<4xf64> -> !dist.array<f64>
+  return
+}
+
+// -----
+
+func.func @matmul_types(%a: !dist.array<4x4xf64>, %b: !dist.array<4x4xf32>) {
+  // expected-error @+1 {{operands and result must have one element type}}
+  %c = dist.matmul %a, %b : !dist.array<4x4xf64>, !dist.array<4x4xf32> -> !dist.array<4x4xf64>
+  return
+}
+
+// -----
+
+func.func @matmul_extents(%a: !dist.array<4x3xf64>, %b: !dist.array<4x4xf64>) {
+  // expected-error @+1 {{contracted extents differ: 3 and 4}}
+  %c = dist.matmul %a, %b : !dist.array<4x3xf64>, !dist.array<4x4xf64> -> !dist.array<4x4xf64>
+  return
+}
+
+// -----
+
+func.func @matmul_shape(%a: !dist.array<4x3xf64>, %b: !dist.array<3xf64>) {
+  // expected-error @+1 {{result shape must be the operands' outer extents}}
+  %c = dist.matmul %a, %b : !dist.array<4x3xf64>, !dist.array<3xf64> -> !dist.array<4x1xf64>
+  return
+}

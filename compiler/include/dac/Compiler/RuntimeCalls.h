@@ -35,6 +35,9 @@ enum class RuntimeElementType : int32_t {
 /// The ABI version generated code passes to dac_rt_init.
 int64_t getRuntimeABIVersion();
 
+/// The C name of `fn`.
+llvm::StringRef getRuntimeFunctionName(RuntimeFunction fn);
+
 /// Emits a call to `fn` (declaring it in `module` on first use) and returns
 /// its result, or null for a void function.
 mlir::Value createRuntimeCall(mlir::OpBuilder &b, mlir::Location loc,

@@ -198,6 +198,12 @@ public:
                    llvm::ArrayRef<int64_t> wrap, dist::LayoutAttr layout = {});
   /// a.T / np.transpose(a, axes): a view with permuted dimensions.
   ValueRef transpose(const ValueRef &array, llvm::ArrayRef<int64_t> axes);
+  // Products (Products.cpp).
+  /// `x @ y`, np.matmul (`dotStyle`: np.dot, np.inner of vectors, whose
+  /// messages differ) of 1-D and 2-D arrays.
+  ValueRef matmul(const ValueRef &x, const ValueRef &y, bool dotStyle);
+  /// np.outer: every element of `x` (flattened) times every one of `y`.
+  ValueRef outer(const ValueRef &x, const ValueRef &y);
   /// `array` (a reduction's result) with the reduced `axes` back as
   /// dimensions of extent 1 (keepdims=True) in an array of `rank`.
   ValueRef expandDims(const ValueRef &array, llvm::ArrayRef<int64_t> axes,

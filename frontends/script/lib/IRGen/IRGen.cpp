@@ -229,7 +229,10 @@ void IRGen::lowerStmt(const Stmt &stmt) {
       em.loc = locOf(s.getOpRange());
       std::string op = getSpelling(s.getOp());
       if (op == "@")
-        throw LocatedError{s.getOpRange(), "'@' is not supported yet"};
+        throw LocatedError{s.getOpRange(),
+                           "TypeError: In-place matrix multiplication is not "
+                           "(yet) supported. Use 'a = a @ b' instead of 'a "
+                           "@= b'."};
       ValueRef result;
       try {
         result = em.binaryOp(op, current, rhs);
@@ -577,8 +580,7 @@ ValueRef IRGen::lowerExprImpl(const Expr &expr) {
         return PyValue::tuple(items);
       }
       if (op == "@")
-        compileError("the '@' operator (matrix product) is not supported "
-                     "yet");
+        return em.matmul(lhs, rhs, /*dotStyle=*/false);
       if (op == "**") {
         // Fold constant integer powers such as 10**8 exactly.
         auto base = Emitter::getConstInt(lhs), exp = Emitter::getConstInt(rhs);

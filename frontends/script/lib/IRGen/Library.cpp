@@ -760,16 +760,23 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
       r = em.applyUfunc("minimum", {r, hi});
     return r;
   }
-  if (name == "dot" || name == "vdot" || name == "inner") {
+  if (name == "dot" || name == "vdot" || name == "inner" || name == "matmul") {
     ValueRef x = required(0, "a"), y = required(1, "b");
-    if (x->is(Kind::Array) && y->is(Kind::Array) &&
-        (x->shape.size() != 1 || y->shape.size() != 1))
-      compileError("np." + name +
-                   " of arrays with 2 or more dimensions is "
-                   "not supported yet");
-    ValueRef prod = em.applyUfunc("multiply", {x, y});
-    return prod->is(Kind::Array) ? em.reduce("sum", prod, 0) : prod;
+    bool arrays = x->is(Kind::Array) && y->is(Kind::Array);
+    if (name == "matmul")
+      return em.matmul(x, y, /*dotStyle=*/false);
+    if (!arrays) // a number times an array (or a number)
+      return em.applyUfunc("multiply", {x, y});
+    if (name == "vdot" && (x->shape.size() != 1 || y->shape.size() != 1))
+      compileError("np.vdot of arrays with 2 or more dimensions is not "
+                   "supported yet");
+    // inner(x, y) contracts the last dimensions of both: x @ y.T.
+    if (name == "inner" && y->shape.size() == 2)
+      return em.matmul(x, em.transpose(y, {1, 0}), /*dotStyle=*/true);
+    return em.matmul(x, y, /*dotStyle=*/true);
   }
+  if (name == "outer")
+    return em.outer(required(0, "a"), required(1, "b"));
   if (name == "allclose" || name == "isclose") {
     ValueRef x = required(0, "a"), y = required(1, "b");
     ValueRef rtol = arg(2, "rtol"), atol = arg(3, "atol");

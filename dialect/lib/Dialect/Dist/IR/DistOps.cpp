@@ -123,6 +123,86 @@ LogicalResult ReduceDimsOp::verify() {
   return success();
 }
 
+LogicalResult MatmulOp::verify() {
+  auto lhs = cast<ArrayType>(getLhs().getType());
+  auto rhs = cast<ArrayType>(getRhs().getType());
+  auto out = cast<ArrayType>(getType());
+  int64_t l = lhs.getRank(), r = rhs.getRank();
+  if (l < 1 || l > 2 || r < 1 || r > 2 || l + r < 3)
+    return emitOpError("multiplies a 2-D array by a 1-D or 2-D one (or a "
+                       "1-D by a 2-D one), not ")
+           << l << "-D by " << r << "-D";
+  if (lhs.getElementType() != rhs.getElementType() ||
+      out.getElementType() != lhs.getElementType())
+    return emitOpError("operands and result must have one element type");
+  int64_t kl = lhs.getShape().back(), kr = rhs.getShape().front();
+  if (!ShapedType::isDynamic(kl) && !ShapedType::isDynamic(kr) && kl != kr)
+    return emitOpError("contracted extents differ: ") << kl << " and " << kr;
+  SmallVector<int64_t> expected;
+  if (l == 2)
+    expected.push_back(lhs.getShape().front());
+  if (r == 2)
+    expected.push_back(rhs.getShape().back());
+  if (out.getShape() != ArrayRef<int64_t>(expected))
+    return emitOpError("result shape must be the operands' outer extents");
+  return success();
+}
+
+/// A layout, or the default one of its rank.
+static LayoutAttr effectiveLayout(ArrayType type) {
+  return type.getLayout()
+             ? type.getLayout()
+             : LayoutAttr::getDefault(type.getContext(), type.getRank());
+}
+
+DimAttr MatmulOp::getContractedSplit(ArrayType lhs, ArrayType rhs) {
+  LayoutAttr a = effectiveLayout(lhs), b = effectiveLayout(rhs);
+  DimAttr ka = a.getDims().back(), kb = b.getDims().front();
+  // Every other dimension whole on every rank, and no fixed grid (one
+  // distributed dimension then spans all ranks on both sides).
+  if (!a.getGrid().empty() || !b.getGrid().empty() ||
+      a.getNumDistributedDims() > (ka.isDistributed() ? 1u : 0u) ||
+      b.getNumDistributedDims() > (kb.isDistributed() ? 1u : 0u))
+    return nullptr;
+  // The split comes from the larger operand already split along it; the
+  // other one is moved to it.
+  bool lhsBigger = lhs.getRank() >= rhs.getRank();
+  if (ka.isDistributed() && (lhsBigger || !kb.isDistributed()))
+    return ka.getHaloLo() || ka.getHaloHi() ? nullptr : ka;
+  if (kb.isDistributed())
+    return kb.getHaloLo() || kb.getHaloHi() ? nullptr : kb;
+  return nullptr;
+}
+
+LayoutAttr MatmulOp::inferResultLayout(ArrayType lhs, ArrayType rhs) {
+  MLIRContext *ctx = lhs.getContext();
+  unsigned rank = lhs.getRank() + rhs.getRank() - 2;
+  DimAttr none = DimAttr::getNone(ctx);
+  if (getContractedSplit(lhs, rhs))
+    return LayoutAttr::get(ctx, SmallVector<DimAttr>(rank, none), {});
+  // The distribution of a row (column) dimension as it is in the operand,
+  // when that is the operand's only split and it has no ghost cells.
+  auto outer = [&](ArrayType type, unsigned d) {
+    LayoutAttr layout = effectiveLayout(type);
+    DimAttr dim = layout.getDims()[d];
+    bool alone =
+        layout.getGrid().empty() &&
+        layout.getNumDistributedDims() == (dim.isDistributed() ? 1u : 0u);
+    return alone && !dim.getHaloLo() && !dim.getHaloHi()
+               ? dim
+               : DimAttr::getBlock(ctx);
+  };
+  SmallVector<DimAttr> dims;
+  if (lhs.getRank() == 2) {
+    dims.push_back(outer(lhs, 0));
+    if (rhs.getRank() == 2)
+      dims.push_back(none);
+  } else {
+    dims.push_back(outer(rhs, 1));
+  }
+  return LayoutAttr::get(ctx, dims, {});
+}
+
 /// Checks an access of an array of `rank` dimensions from an iteration
 /// space of `iterRank` dimensions (see dist.gather and dist.insert).
 static LogicalResult verifyAccess(Operation *op, int64_t rank, int64_t iterRank,
@@ -569,6 +649,22 @@ FailureOr<SmallVector<Value>> dac::dist::getDynamicSizes(Value array) {
     return getDynamicSizes(op.getDest());
   if (auto op = dyn_cast<MapOp>(def))
     return getDynamicSizes(op.getInputs().front());
+  if (auto op = dyn_cast<MatmulOp>(def)) {
+    // The outer extents of the operands that are dynamic.
+    SmallVector<Value> sizes;
+    for (auto [operand, d] : {std::pair(op.getLhs(), 0), {op.getRhs(), 1}}) {
+      auto type = cast<ArrayType>(operand.getType());
+      if (type.getRank() != 2 || !ShapedType::isDynamic(type.getShape()[d]))
+        continue;
+      FailureOr<SmallVector<Value>> inner = getDynamicSizes(operand);
+      if (failed(inner))
+        return failure();
+      sizes.push_back(d == 0 || !ShapedType::isDynamic(type.getShape()[0])
+                          ? inner->front()
+                          : (*inner)[1]);
+    }
+    return sizes;
+  }
   if (auto op = dyn_cast<ReduceDimsOp>(def)) {
     // The input's dynamic extents, less the reduced dimensions.
     auto inType = cast<ArrayType>(op.getInput().getType());

@@ -126,6 +126,41 @@ def Dist_ReduceDimsOp : Dist_Op<"reduce_dims", [Pure]> {
   let hasVerifier = 1;
 }
 
+def Dist_MatmulOp : Dist_Op<"matmul", [Pure]> {
+  let summary = "matrix product of 1-D and 2-D arrays";
+  let description = [{
+    NumPy's `lhs @ rhs` for (m, k) @ (k, n) -> (m, n), (m, k) @ (k) -> (m)
+    and (k) @ (k, n) -> (n) (a product of two vectors is a reduction). Both
+    operands and the result have one element type.
+
+    Partitioning picks the algorithm from the layouts. When the contracted
+    dimension is split on its own (`[n, Y] @ [Y, n]`, one of the two sides
+    may be anything the other is moved to) and the result is replicated,
+    each rank multiplies its slices and the partial products are summed
+    over all ranks. Otherwise the rank owning result rows (or columns)
+    computes them from the matching rows of `lhs` (columns of `rhs`) and
+    the whole other operand, each moved there when it lies elsewhere.
+    `inferResultLayout` gives the layout under which the least moves.
+  }];
+  let arguments = (ins Dist_AnyArray:$lhs, Dist_AnyArray:$rhs);
+  let results = (outs Dist_AnyArray:$result);
+  let assemblyFormat = [{
+    $lhs `,` $rhs attr-dict `:` type($lhs) `,` type($rhs) `->` type($result)
+  }];
+  let hasVerifier = 1;
+  let extraClassDeclaration = [{
+    /// The distribution of the contracted dimension when the product is a
+    /// sum of per-rank partial products: it is the only distributed
+    /// dimension of either operand (null otherwise). Layouts may be null
+    /// (the default).
+    static DimAttr getContractedSplit(ArrayType lhs, ArrayType rhs);
+    /// The result's layout: replicated for a contracted split, else rows
+    /// (columns for a vector times a matrix) distributed as the operand
+    /// they come from.
+    static LayoutAttr inferResultLayout(ArrayType lhs, ArrayType rhs);
+  }];
+}
+
 def Dist_KernelOp : Dist_Op<"kernel", [RecursiveMemoryEffects,
                                        AttrSizedOperandSegments]> {
   let summary = "a fused loop nest over a global iteration space";

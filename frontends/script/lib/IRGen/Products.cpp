@@ -1,0 +1,109 @@
+//===- Products.cpp - Matrix products of script arrays --------------------===//
+//
+// `@`, np.matmul, np.dot and np.outer with NumPy's shapes, dtypes and
+// messages. Products of matrices are one dist.matmul (the partitioner
+// picks the distributed algorithm); a product of two vectors is the sum of
+// their element-wise product, and np.outer a broadcast product.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Emitter.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
+
+using namespace mlir;
+using namespace dac;
+using namespace dac::dist;
+using namespace dac::script;
+
+using Kind = PyValue::Kind;
+
+/// NumPy's gufunc signature of matmul, quoted in its messages.
+static constexpr const char *kMatmulSignature = "(n?,k),(k,m?)->(n?,m?)";
+
+ValueRef Emitter::matmul(const ValueRef &x, const ValueRef &y, bool dotStyle) {
+  for (auto [i, v] : llvm::enumerate(std::array<ValueRef, 2>{x, y}))
+    if (!v->is(Kind::Array))
+      compileError("matmul: Input operand " + std::to_string(i) +
+                   " does not have enough dimensions (has 0, gufunc core "
+                   "with signature " +
+                   kMatmulSignature + " requires 1)");
+  size_t rx = x->shape.size(), ry = y->shape.size();
+  if (rx > 2 || ry > 2)
+    compileError("matrix products of arrays with more than 2 dimensions "
+                 "(stacks of matrices) are not supported yet");
+  // The contracted extents: the last of x, the first (for a matrix, the
+  // second to last) of y.
+  Value kx = x->shape.back(), ky = y->shape.front();
+  std::optional<int64_t> ckx = getConstantIntValue(kx),
+                         cky = getConstantIntValue(ky);
+  auto message = [&](SmallVectorImpl<Value> *values) {
+    // np.dot writes shapes without spaces: (2,3).
+    auto compact = [&](ArrayRef<Value> shape) {
+      std::string text = renderShape(shape, values);
+      llvm::erase(text, ' ');
+      return text;
+    };
+    if (dotStyle)
+      return "shapes " + compact(x->shape) + " and " + compact(y->shape) +
+             " not aligned: " + (ckx ? std::to_string(*ckx) : "{}") + " (dim " +
+             std::to_string(rx - 1) +
+             ") != " + (cky ? std::to_string(*cky) : "{}") + " (dim 0)";
+    return std::string("matmul: Input operand 1 has a mismatch in its core "
+                       "dimension 0, with gufunc signature ") +
+           kMatmulSignature + " (size " + (cky ? std::to_string(*cky) : "{}") +
+           " is different from " + (ckx ? std::to_string(*ckx) : "{}") + ")";
+  };
+  if (ckx && cky) {
+    if (*ckx != *cky)
+      compileError(message(nullptr));
+  } else if (kx != ky) {
+    SmallVector<Value> values;
+    std::string text = message(&values);
+    // The sizes the message quotes, in the order it quotes them.
+    if (dotStyle) {
+      if (!ckx)
+        values.push_back(kx);
+      if (!cky)
+        values.push_back(ky);
+    } else {
+      if (!cky)
+        values.push_back(ky);
+      if (!ckx)
+        values.push_back(kx);
+    }
+    emitAssert(arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, kx, ky),
+               "ValueError: " + text, values);
+  }
+
+  DType type = promoteTypes(x->dtype, y->dtype);
+  ValueRef a = castArray(x, type), c = castArray(y, type);
+  if (rx == 1 && ry == 1) {
+    // A scalar: NumPy's sum of products (an or of ands for booleans).
+    if (type == DType::Bool)
+      return reduceAll("any", applyUfunc("logical_and", {a, c}), 0);
+    return reduceAll("sum", applyUfunc("multiply", {a, c}), 0);
+  }
+  std::vector<Value> shape;
+  if (rx == 2)
+    shape.push_back(x->shape.front());
+  if (ry == 2)
+    shape.push_back(y->shape.back());
+  checkSize(shape, type);
+  auto lhsType = cast<ArrayType>(a->value.getType());
+  auto rhsType = cast<ArrayType>(c->value.getType());
+  Type resultType =
+      arrayType(shape, type, MatmulOp::inferResultLayout(lhsType, rhsType));
+  Value product = MatmulOp::create(b, loc, resultType, a->value, c->value);
+  return PyValue::array(product, type, shape);
+}
+
+ValueRef Emitter::outer(const ValueRef &x, const ValueRef &y) {
+  for (const ValueRef &v : {x, y})
+    if (!v->is(Kind::Array) || v->shape.size() != 1)
+      compileError("np.outer of anything but two 1-D arrays is not "
+                   "supported yet");
+  ValueRef column = expandDims(x, {1}, 2), row = expandDims(y, {0}, 2);
+  return applyUfunc("multiply", {column, row});
+}

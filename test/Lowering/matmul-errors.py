@@ -1,0 +1,55 @@
+# RUN: split-file %s %t
+# RUN: not dac build %t/scalar.py -o %t/s 2>&1 | FileCheck %s --check-prefix=SCALAR
+# RUN: not test -e %t/s
+# RUN: not dac build %t/core.py -o %t/c 2>&1 | FileCheck %s --check-prefix=CORE
+# RUN: not dac build %t/dot.py -o %t/d 2>&1 | FileCheck %s --check-prefix=DOT
+# RUN: not dac build %t/stack.py -o %t/st 2>&1 | FileCheck %s --check-prefix=STACK
+# RUN: not dac build %t/inplace.py -o %t/i 2>&1 | FileCheck %s --check-prefix=INPLACE
+# RUN: not dac build %t/outer.py -o %t/o 2>&1 | FileCheck %s --check-prefix=OUTER
+# RUN: dac build %t/runtime.py -o %t/rt
+# RUN: not %mpirun -n 2 %t/rt 2>&1 | FileCheck %s --check-prefix=RUNTIME
+# Matrix products with NumPy's messages: operands without dimensions,
+# contracted extents that differ (when compiling, or when running), stacks
+# of matrices (not supported yet) and `@=` (NumPy does not support it).
+
+#--- scalar.py
+import numpy as np
+a = np.ones((3, 3))
+b = 2.0 @ a
+# SCALAR: scalar.py:3:9: error: matmul: Input operand 0 does not have enough dimensions (has 0, gufunc core with signature (n?,k),(k,m?)->(n?,m?) requires 1)
+# SCALAR-NEXT: b = 2.0 @ a
+
+#--- core.py
+import numpy as np
+a = np.ones((2, 3))
+c = a @ np.ones((4, 5))
+# CORE: core.py:3:7: error: matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (n?,k),(k,m?)->(n?,m?) (size 4 is different from 3)
+
+#--- dot.py
+import numpy as np
+c = np.dot(np.ones((2, 3)), np.ones(4))
+# DOT: dot.py:2:5: error: shapes (2,3) and (4,) not aligned: 3 (dim 1) != 4 (dim 0)
+
+#--- stack.py
+import numpy as np
+c = np.ones((2, 3, 3)) @ np.ones((3, 3))
+# STACK: stack.py:2:24: error: matrix products of arrays with more than 2 dimensions (stacks of matrices) are not supported yet
+
+#--- inplace.py
+import numpy as np
+a = np.ones((3, 3))
+a @= a
+# INPLACE: inplace.py:3:3: error: TypeError: In-place matrix multiplication is not (yet) supported. Use 'a = a @ b' instead of 'a @= b'.
+
+#--- outer.py
+import numpy as np
+c = np.outer(np.ones((2, 2)), np.ones(3))
+# OUTER: outer.py:2:5: error: np.outer of anything but two 1-D arrays is not supported yet
+
+#--- runtime.py
+import numpy as np
+k = int(np.ones(3).sum())
+a = np.ones((2, k))
+b = np.ones((4, 5))
+print(a @ b)
+# RUNTIME: runtime.py:5:7: ValueError: matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (n?,k),(k,m?)->(n?,m?) (size 4 is different from 3)

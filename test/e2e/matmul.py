@@ -1,0 +1,55 @@
+# Matrix products (`@`, np.matmul, np.dot, np.inner, np.outer) on every
+# layout kind, with extents that leave some ranks empty: whole results are
+# printed, so an element computed on the wrong rank or position shows.
+import dac.numpy as np
+
+rng = np.random.default_rng(7)
+A = np.arange(35.0).reshape(7, 5) * 0.5 - 4.0
+B = np.arange(30.0).reshape(5, 6) * 0.25 - 2.0
+v = np.arange(5) * 1.5 - 2.0
+w = np.arange(7) * 1.0 - 2.0
+print(A @ B)
+print(A @ v, w @ A, v @ v)
+print(np.matmul(A, B)[2], np.dot(A, B)[:, 1], np.dot(w, A))
+print(np.inner(A, A)[3], np.inner(v, B.T), np.outer(v, w)[1])
+
+# Operands on every layout kind.
+layouts = [('b', 'n'), ('n', 'b'), ('c', 'n'), ('n', 'c'), ('b', 'b'),
+           (('c', 2), 'n'), ('n', 'n'), ('c', 'c')]
+for da in layouts:
+    X = np.fromfunction(lambda i, j: (i * 3 + j) % 7 - 2.5, (9, 4), dist=da)
+    for db in layouts:
+        Y = np.fromfunction(lambda i, j: (2 * i - j) % 5 + 0.5, (4, 3), dist=db)
+        Z = X @ Y
+        print(Z.sum(), Z[8], Z[:, 2].max())
+    u = np.fromfunction(lambda i: i - 1.5, (4,), dist=(da[1],))
+    r = np.fromfunction(lambda i: (i % 4) * 0.5, (9,), dist=(da[0],))
+    print(X @ u, r @ X)
+
+# Fewer rows than ranks, a single column, an empty contraction.
+T = np.ones((1, 3)) @ np.arange(12.0).reshape(3, 4)
+print(T, np.arange(6.0).reshape(3, 2) @ np.ones((2, 1)))
+print(np.ones((2, 0)) @ np.ones((0, 3)))
+
+# Integer, boolean and mixed dtypes follow NumPy's promotion.
+I = np.arange(12).reshape(3, 4)
+J = np.arange(20, dtype=np.int32).reshape(4, 5) - 7
+print(I @ J, (I @ J).dtype, (J.T @ J.astype(np.int32)).dtype)
+print((I > 4) @ (J > 0), ((I > 4) @ (J > 0)).dtype)
+print(I @ (J * 0.5), (np.ones((2, 2), np.float32) @ np.ones((2, 2))).dtype)
+F = np.ones((3, 3), np.float32) * np.float32(0.5)
+print(F @ F, (F @ F).dtype)
+
+# Products inside a loop: power iteration on a symmetric matrix.
+n = 24
+S = np.fromfunction(lambda i, j: 1.0 / (1.0 + i + j), (n, n))
+x = np.ones(n)
+for it in range(30):
+    y = S @ x
+    x = y / np.sqrt((y * y).sum())
+print(x @ (S @ x))
+
+# Random operands against NumPy within rounding.
+P = rng.random((40, 30))
+Q = rng.random((30, 20))
+print((P @ Q).sum(), (P @ Q)[17, 11], (P.T @ P)[5, 7])
