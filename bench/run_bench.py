@@ -48,9 +48,17 @@ WORKLOADS = [
      "radius-2 star stencil, 8000^2, 20 iterations"),
     ("l1", "l1_loop.py", "loop/loop_overhead.cpp", 10**6, "count",
      "10^6 x (x = x*0.5 + 0.5), 100 elements"),
+    ("m1", "m1_matvec.py", "linalg/matvec_mpi.cpp", 16384, "count",
+     "10 matrix-vector products, 16384^2"),
+    ("m2", "m2_matmul.py", "linalg/matmul_mpi.cpp", 4096, "count",
+     "matrix product, 4096^2"),
 ]
 REF_FLAGS = ["-O3", "-march=native", "-std=c++17", "-fopenmp-simd"]
 LOOP_FLAGS = REF_FLAGS + ["-ffp-contract=off"]  # as bench/CMakeLists.txt
+# The linear algebra baselines use the BLAS dac's runtime uses.
+OPENBLAS = "/usr/lib/x86_64-linux-gnu/openblas-serial"
+BLAS_FLAGS = ["-I/usr/include/x86_64-linux-gnu/openblas-serial"]
+BLAS_LIBS = [OPENBLAS + "/libopenblas.so"]
 TIME_RE = re.compile(r"^time_s[ =]\s*(\S+)\s*$")
 
 
@@ -99,13 +107,13 @@ def scaled_script(path, scale, workdir):
     return out
 
 
-def compile_cxx(mpicxx, src, flags, out):
+def compile_cxx(mpicxx, src, flags, out, libs=()):
     """Compiles one C++/MPI file; returns out, or a status string."""
     if not os.path.exists(src):
         return "absent"
     if not mpicxx:
         return "no mpicxx"
-    p = subprocess.run([mpicxx] + flags + [src, "-o", out],
+    p = subprocess.run([mpicxx] + flags + [src, "-o", out] + list(libs),
                        stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                        text=True)
     if p.returncode != 0:
@@ -195,6 +203,10 @@ def bench_workload(w, args, workdir, refs):
 
     if key in refs:
         ref_exe = refs[key] if os.path.isfile(refs[key]) else "absent"
+    elif ref.startswith("linalg/"):
+        ref_exe = compile_cxx(args.mpicxx, os.path.join(HERE, ref),
+                              REF_FLAGS + BLAS_FLAGS,
+                              os.path.join(workdir, key + "-ref"), BLAS_LIBS)
     elif ref.endswith(".cpp"):
         ref_exe = compile_cxx(args.mpicxx, os.path.join(HERE, ref),
                               LOOP_FLAGS, os.path.join(workdir, key + "-ref"))

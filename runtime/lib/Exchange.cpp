@@ -195,11 +195,109 @@ void checkMap(const AccessMap &map, const Layout &src, const Layout &dst) {
 void finishPlan(Plan &plan, const std::vector<std::vector<int64_t>> &requests,
                 const std::vector<std::vector<int64_t>> &landing);
 
+/// True if `map` copies a whole array to the same positions (a
+/// redistribution).
+bool isIdentity(const AccessMap &map, const Layout &src, const Layout &dst) {
+  if (src.shape() != dst.shape() || map.counts != src.shape())
+    return false;
+  for (const std::vector<DimAccess> *side : {&map.src, &map.dst})
+    for (size_t d = 0; d < side->size(); ++d) {
+      const DimAccess &a = (*side)[d];
+      if (a.start != 0 || a.step != 1 || a.iterDim != int64_t(d) || a.wrap)
+        return false;
+    }
+  return true;
+}
+
+/// The positions in a whole (replicated) array of `rank`'s chunk under
+/// `layout`, in the chunk's C order, as runs: computed from the owned
+/// indices per dimension, without asking who owns each element.
+void appendLandingRuns(const Layout &layout, int64_t rank, Runs &runs) {
+  unsigned dims = layout.shape().size();
+  std::vector<std::vector<int64_t>> owned(dims);
+  for (unsigned d = 0; d < dims; ++d) {
+    owned[d] = layout.ownedIndices(rank, d);
+    if (owned[d].empty())
+      return;
+  }
+  std::vector<int64_t> strides = stridesOf(layout.shape());
+  std::vector<size_t> pos(dims, 0);
+  while (true) {
+    int64_t base = 0;
+    for (unsigned d = 0; d + 1 < dims; ++d)
+      base += owned[d][pos[d]] * strides[d];
+    for (int64_t g : owned[dims - 1]) {
+      int64_t at = base + g * strides[dims - 1];
+      auto &list = runs.runs;
+      if (!list.empty() && list.back().first + list.back().second == at)
+        ++list.back().second;
+      else
+        list.push_back({at, 1});
+    }
+    unsigned d = dims - 1;
+    while (d-- > 0) {
+      if (++pos[d] < owned[d].size())
+        break;
+      pos[d] = 0;
+    }
+    if (d == static_cast<unsigned>(-1))
+      return;
+  }
+}
+
+/// A redistribution into a replicated layout (an allgather): every rank
+/// sends its whole chunk to every other and places each chunk it gets
+/// where the chunk's elements are. Planned from the layouts alone, in time
+/// proportional to the array, without an owner lookup per element or an
+/// exchange of offsets.
+std::shared_ptr<Plan> buildReplicationPlan(const Layout &src) {
+  int me = detail::worldRank(), size = detail::worldSize();
+  auto plan = std::make_shared<Plan>();
+  auto count = [&](int64_t rank) {
+    int64_t n = 1;
+    for (int64_t e : src.localShape(rank))
+      n *= e;
+    return n;
+  };
+  int64_t mine = count(me);
+  plan->selfCount = mine;
+  if (mine)
+    plan->selfSrcRuns.runs.push_back({0, mine});
+  appendLandingRuns(src, me, plan->selfDstRuns);
+  plan->sendCounts.assign(size, 0);
+  plan->recvCounts.assign(size, 0);
+  plan->sendDispls.assign(size, 0);
+  plan->recvDispls.assign(size, 0);
+  for (int r = 0; r < size; ++r) {
+    if (r == me)
+      continue;
+    int64_t theirs = count(r);
+    if (mine > INT32_MAX || theirs > INT32_MAX)
+      throw std::length_error("a chunk of more than 2^31 elements");
+    plan->sendCounts[r] = static_cast<int>(mine);
+    plan->recvCounts[r] = static_cast<int>(theirs);
+    if (mine)
+      plan->sendRuns.runs.push_back({0, mine});
+    appendLandingRuns(src, r, plan->recvRuns);
+    plan->sendCount += mine;
+    plan->recvCount += theirs;
+  }
+  for (int r = 1; r < size; ++r) {
+    plan->sendDispls[r] = plan->sendDispls[r - 1] + plan->sendCounts[r - 1];
+    plan->recvDispls[r] = plan->recvDispls[r - 1] + plan->recvCounts[r - 1];
+  }
+  plan->remote = size > 1 && detail::mpiActive();
+  return plan;
+}
+
 std::shared_ptr<Plan> buildPlan(const LayoutHandle &srcHandle,
                                 const LayoutHandle &dstHandle,
                                 const AccessMap &map) {
   const Layout &src = srcHandle.Map, &dst = dstHandle.Map;
   checkMap(map, src, dst);
+  if (dst.distributedDims().empty() && !src.distributedDims().empty() &&
+      isIdentity(map, src, dst))
+    return buildReplicationPlan(src);
   int me = detail::worldRank(), size = detail::worldSize();
   auto plan = std::make_shared<Plan>();
 
@@ -235,7 +333,7 @@ std::shared_ptr<Plan> buildPlan(const LayoutHandle &srcHandle,
   std::vector<std::vector<int64_t>> requests(size), landing(size);
   std::vector<int64_t> k(map.counts.size(), 0), global(src.rank()),
       pos(dst.rank(), 0);
-  std::vector<int64_t> myCoords = src.gridCoords(me);
+  std::vector<std::vector<int64_t>> ownerStrides(size);
   auto visit = [&]() {
     int64_t dstOffset = 0;
     for (unsigned e = 0; e < dst.rank(); ++e) {
@@ -263,9 +361,11 @@ std::shared_ptr<Plan> buildPlan(const LayoutHandle &srcHandle,
       plan->selfDst.push_back(dstOffset);
       return;
     }
-    std::vector<int64_t> ownerShape = src.localShape(rank);
+    // The owner's strides, computed once per owner (not per element).
+    std::vector<int64_t> &strides = ownerStrides[rank];
+    if (strides.empty())
+      strides = stridesOf(src.localShape(rank));
     int64_t srcOffset = 0;
-    std::vector<int64_t> strides = stridesOf(ownerShape);
     for (unsigned d = 0; d < src.rank(); ++d)
       srcOffset += owner.local[d] * strides[d];
     requests[rank].push_back(srcOffset);
