@@ -295,9 +295,13 @@ std::shared_ptr<Plan> buildPlan(const LayoutHandle &srcHandle,
                                 const AccessMap &map) {
   const Layout &src = srcHandle.Map, &dst = dstHandle.Map;
   checkMap(map, src, dst);
-  if (dst.distributedDims().empty() && !src.distributedDims().empty() &&
-      isIdentity(map, src, dst))
-    return buildReplicationPlan(src);
+  bool identity = isIdentity(map, src, dst);
+  if (identity && dst.distributedDims().empty() &&
+      !src.distributedDims().empty()) {
+    std::shared_ptr<Plan> plan = buildReplicationPlan(src);
+    plan->kind = "redistribution";
+    return plan;
+  }
   int me = detail::worldRank(), size = detail::worldSize();
   auto plan = std::make_shared<Plan>();
 
@@ -388,6 +392,8 @@ std::shared_ptr<Plan> buildPlan(const LayoutHandle &srcHandle,
   }
 
   finishPlan(*plan, requests, landing);
+  if (identity)
+    plan->kind = "redistribution";
   return plan;
 }
 

@@ -99,8 +99,8 @@ void detail::reportStats() {
     return;
   // Every rank runs the same kernels and the same kinds of communication
   // (one program); a kind only some ranks used still has an entry on all.
-  static const char *const kKinds[] = {"halo", "exchange", "allreduce",
-                                       "broadcast"};
+  static const char *const kKinds[] = {"halo", "exchange", "redistribution",
+                                       "allreduce", "broadcast"};
   // Communication volumes add up over ranks; calls (every rank runs each
   // kernel) and seconds (the slowest rank) are maxima.
   std::vector<int64_t> counts, calls;

@@ -87,9 +87,13 @@ LogicalResult FunctionPartitioner::lowerMatmul(MatmulOp op) {
          i32(static_cast<int32_t>(runtimeElementType(elem))),
          i32(static_cast<int32_t>(toRuntimeReduceOp(
              isBool ? ReduceKind::Any : ReduceKind::Sum, isBool)))});
-    emitRemark(loc) << "allreduce: each rank multiplies its slices along the "
-                       "contracted dimension and the partial products are "
-                       "summed over all ranks";
+    InFlightDiagnostic remark = emitRemark(loc);
+    remark << "allreduce: each rank multiplies its slices along the "
+              "contracted dimension and the partial products are summed over "
+              "all ranks";
+    if (type.hasStaticShape())
+      remark << " (" << type.getNumElements() * elementBytes(elem)
+             << " bytes per rank)";
     mapping.map(op.getResult(), c);
     return success();
   }
