@@ -204,6 +204,8 @@ public:
   ValueRef matmul(const ValueRef &x, const ValueRef &y, bool dotStyle);
   /// np.outer: every element of `x` (flattened) times every one of `y`.
   ValueRef outer(const ValueRef &x, const ValueRef &y);
+  /// np.diagonal(a, offset) of a 2-D array (a new array).
+  ValueRef diagonal(const ValueRef &array, int64_t offset);
   /// `array` (a reduction's result) with the reduced `axes` back as
   /// dimensions of extent 1 (keepdims=True) in an array of `rank`.
   ValueRef expandDims(const ValueRef &array, llvm::ArrayRef<int64_t> axes,

@@ -56,6 +56,10 @@ public:
   ValueRef pad(const CallArgs &args);
   ValueRef callShapeFunction(llvm::StringRef name, const CallArgs &args,
                              const ValueRef &self);
+  /// np.flip, triu/tril, diagonal/trace, concatenate/stack/hstack/vstack
+  /// (LibraryArrange.cpp); null for other names.
+  ValueRef callArrangeFunction(llvm::StringRef name, const CallArgs &args,
+                               const ValueRef &self);
   ValueRef getAttribute(const ValueRef &value, llvm::StringRef name);
 
 private:

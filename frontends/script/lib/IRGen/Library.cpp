@@ -232,6 +232,8 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
                             const ValueRef &self) {
   if (ValueRef moved = callShapeFunction(name, args, self))
     return moved;
+  if (ValueRef arranged = callArrangeFunction(name, args, self))
+    return arranged;
   auto arg = [&](size_t i, StringRef key) { return args.get(i, key); };
   auto required = [&](size_t i, StringRef key) {
     ValueRef v = args.get(i, key);

@@ -468,6 +468,29 @@ ValueRef Emitter::transpose(const ValueRef &array, ArrayRef<int64_t> axes) {
   return makeView(*this, base, compose(*this, array, inner));
 }
 
+ValueRef Emitter::diagonal(const ValueRef &array, int64_t offset) {
+  if (!array->is(Kind::Array) || array->shape.size() != 2)
+    compileError("the diagonal of anything but a 2-D array is not supported "
+                 "yet");
+  // Element t is array[t + max(0, -offset), t + max(0, offset)]; as many
+  // as fit along both dimensions (none when the offset is past an edge).
+  int64_t row = std::max<int64_t>(0, -offset),
+          col = std::max<int64_t>(0, offset);
+  auto room = [&](Value extent, int64_t skip) {
+    return fold(arith::MaxSIOp::create(
+        b, loc, arith::SubIOp::create(b, loc, extent, index(skip)), index(0)));
+  };
+  Access access;
+  access.starts = {index(row), index(col)};
+  access.steps = {1, 1};
+  access.dims = {0, 0};
+  access.shape = {fold(arith::MinSIOp::create(
+      b, loc, room(array->shape[0], row), room(array->shape[1], col)))};
+  // A copy, not a view: NumPy's diagonal is read-only.
+  return PyValue::array(gather(*this, array, access), array->dtype,
+                        access.shape);
+}
+
 ValueRef Emitter::expandDims(const ValueRef &array, ArrayRef<int64_t> axes,
                              size_t rank) {
   Access access;

@@ -1,0 +1,203 @@
+//===- LibraryArrange.cpp - np.flip, triu/tril, diag, concatenate, stack --===//
+//
+// Library functions that build arrays from the elements of others without
+// arithmetic: reversed views, triangles (a select on positions), diagonals
+// (a gather that reads both dimensions along one), and joins (a new array
+// written piece by piece through views of it). Split from Library.cpp's
+// name dispatch.
+//
+//===----------------------------------------------------------------------===//
+
+#include "IRGen.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
+
+using namespace mlir;
+using namespace dac;
+using namespace dac::script;
+using Kind = PyValue::Kind;
+
+ValueRef IRGen::callArrangeFunction(StringRef name, const CallArgs &args,
+                                    const ValueRef &self) {
+  StringRef shortName = name.rsplit('.').second;
+  auto required = [&](size_t i, StringRef key) {
+    ValueRef v = args.get(i, key);
+    if (!v)
+      compileError(shortName + "() missing required argument '" + key + "'");
+    return v;
+  };
+  auto array = [&](const ValueRef &v) {
+    if (!v->is(Kind::Array))
+      compileError("np." + shortName + " expects an array, not " +
+                   v->describe());
+    return v;
+  };
+  // An integer argument known when compiling (`fallback` when absent).
+  auto constant = [&](size_t i, StringRef key, int64_t fallback) {
+    ValueRef v = args.get(i, key);
+    if (!v)
+      return fallback;
+    std::optional<int64_t> c = Emitter::getConstInt(v);
+    if (!c)
+      compileError(key + " of np." + shortName +
+                   " must be an integer known when compiling");
+    return *c;
+  };
+  // An axis in range for `rank` dimensions, negative ones from the end.
+  auto normalizeAxis = [&](int64_t axis, int64_t rank) {
+    if (axis < -rank || axis >= rank)
+      compileError("axis " + Twine(axis) +
+                   " is out of bounds for array of dimension " + Twine(rank));
+    return axis < 0 ? axis + rank : axis;
+  };
+
+  if (name == "numpy.flip" || name == "numpy.fliplr" ||
+      name == "numpy.flipud") {
+    ValueRef a = array(required(0, "m"));
+    int64_t rank = a->shape.size();
+    ValueRef reversed = Emitter::slice({}, {}, em.intConst(-1));
+    std::vector<ValueRef> items(rank, Emitter::slice({}, {}));
+    if (name == "numpy.flip" &&
+        (!args.get(1, "axis") || args.get(1, "axis")->is(Kind::None))) {
+      items.assign(rank, reversed);
+    } else {
+      int64_t axis = name == "numpy.fliplr"   ? 1
+                     : name == "numpy.flipud" ? 0
+                                              : constant(1, "axis", 0);
+      if ((name != "numpy.flip" && rank < axis + 1))
+        compileError("np." + shortName + " needs an array of at least " +
+                     Twine(axis + 1) + " dimensions");
+      items[normalizeAxis(axis, rank)] = reversed;
+    }
+    return em.subscript(a, PyValue::tuple(items));
+  }
+  if (name == "numpy.triu" || name == "numpy.tril") {
+    // Elements above (below) the k-th diagonal of the last two dimensions
+    // kept, the others zero of the array's dtype.
+    ValueRef a = array(required(0, "m"));
+    int64_t k = constant(1, "k", 0);
+    size_t rank = a->shape.size();
+    if (rank < 2)
+      compileError("np." + shortName +
+                   " of arrays of fewer than 2 "
+                   "dimensions is not supported yet");
+    dist::LayoutAttr layout = em.effectiveLayout(a);
+    ValueRef i = em.indexArray(a->shape, rank - 2, DType::Int64, layout);
+    ValueRef j = em.indexArray(a->shape, rank - 1, DType::Int64, layout);
+    ValueRef offset = em.binaryOp("-", j, i);
+    ValueRef keep =
+        em.binaryOp(name == "numpy.triu" ? ">=" : "<=", offset, em.intConst(k));
+    return em.where(keep, a, em.castScalar(em.intConst(0), a->dtype, false));
+  }
+  if (name == "numpy.diagonal" || name == "ndarray.diagonal" ||
+      name == "numpy.trace" || name == "ndarray.trace" ||
+      name == "numpy.diag") {
+    bool method = name.starts_with("ndarray.");
+    ValueRef a = method ? self : array(required(0, "a"));
+    size_t at = method ? 0 : 1;
+    if (name == "numpy.diag" && a->shape.size() == 1)
+      compileError("np.diag of a 1-D array (building a diagonal matrix) is "
+                   "not supported yet");
+    ValueRef diag =
+        em.diagonal(a, constant(at, name == "numpy.diag" ? "k" : "offset", 0));
+    if (shortName == "trace")
+      return em.reduce("sum", diag, 0);
+    return diag;
+  }
+  if (name == "numpy.concatenate" || name == "numpy.stack" ||
+      name == "numpy.hstack" || name == "numpy.vstack") {
+    ValueRef seq = required(0, name == "numpy.concatenate" ? "arrays" : "tup");
+    if (!seq->is(Kind::Tuple) && !seq->is(Kind::List))
+      compileError("np." + shortName + " expects a tuple or list of arrays");
+    std::vector<ValueRef> parts;
+    for (const ValueRef &item : seq->items)
+      parts.push_back(array(item));
+    if (parts.empty())
+      compileError("need at least one array to concatenate");
+    int64_t rank = parts.front()->shape.size();
+    int64_t axis = 0;
+    if (name == "numpy.concatenate" || name == "numpy.stack")
+      axis = constant(1, "axis", 0);
+    if (name == "numpy.stack") {
+      // Each part gets a new dimension of extent 1 at `axis`.
+      axis = normalizeAxis(axis, rank + 1);
+      std::vector<Value> first = parts.front()->shape;
+      for (ValueRef &p : parts) {
+        bool same = static_cast<int64_t>(p->shape.size()) == rank;
+        for (int64_t d = 0; same && d < rank; ++d) {
+          std::optional<int64_t> x = getConstantIntValue(p->shape[d]),
+                                 y = getConstantIntValue(first[d]);
+          same = !x || !y || *x == *y;
+        }
+        if (!same)
+          compileError("all input arrays must have the same shape");
+        p = em.expandDims(p, {axis}, rank + 1);
+      }
+      rank += 1;
+    } else if (name == "numpy.hstack") {
+      axis = rank == 1 ? 0 : 1;
+    } else if (name == "numpy.vstack" && rank == 1) {
+      for (ValueRef &p : parts)
+        p = em.expandDims(p, {0}, 2);
+      rank = 2;
+    }
+    if (rank == 0)
+      compileError("zero-dimensional arrays cannot be concatenated");
+    axis = normalizeAxis(axis, rank);
+    // The joined shape: the parts' extents along `axis` add up, the others
+    // must agree (checked by the writes below, with NumPy's message).
+    std::vector<Value> shape = parts.front()->shape;
+    DType type = parts.front()->dtype;
+    Value total = em.index(0);
+    for (auto [index, p] : llvm::enumerate(parts)) {
+      if (static_cast<int64_t>(p->shape.size()) != rank)
+        compileError("all the input arrays must have same number of "
+                     "dimensions, but the array at index 0 has " +
+                     Twine(rank) + " dimension(s) and the array at index " +
+                     Twine(index) + " has " + Twine(p->shape.size()) +
+                     " dimension(s)");
+      for (int64_t d = 0; d < rank; ++d) {
+        Value mine = p->shape[d], first = shape[d];
+        if (d == axis || mine == first)
+          continue;
+        auto message = [&](std::string x, std::string y) {
+          return "all the input array dimensions except for the "
+                 "concatenation axis must match exactly, but along "
+                 "dimension " +
+                 std::to_string(d) + ", the array at index 0 has size " + x +
+                 " and the array at index " + std::to_string(index) +
+                 " has size " + y;
+        };
+        std::optional<int64_t> a = getConstantIntValue(first),
+                               c = getConstantIntValue(mine);
+        if (a && c) {
+          if (*a != *c)
+            compileError(message(std::to_string(*a), std::to_string(*c)));
+          continue;
+        }
+        em.emitAssert(arith::CmpIOp::create(b, em.loc, arith::CmpIPredicate::eq,
+                                            first, mine),
+                      "ValueError: " + message("{}", "{}"), {first, mine});
+      }
+      total = em.fold(arith::AddIOp::create(b, em.loc, total, p->shape[axis]));
+      type = promoteTypes(type, p->dtype);
+    }
+    shape[axis] = total;
+    ValueRef result =
+        em.full(shape, em.castScalar(em.intConst(0), type, false), type);
+    Value offset = em.index(0);
+    for (const ValueRef &p : parts) {
+      Value end =
+          em.fold(arith::AddIOp::create(b, em.loc, offset, p->shape[axis]));
+      em.setItem(
+          result,
+          Emitter::along(rank, axis,
+                         Emitter::slice(em.intValue(offset), em.intValue(end))),
+          p);
+      offset = end;
+    }
+    return result;
+  }
+  return nullptr;
+}

@@ -1,0 +1,42 @@
+# RUN: split-file %s %t
+# RUN: not dac build %t/join.py -o %t/j 2>&1 | FileCheck %s --check-prefix=JOIN
+# RUN: not dac build %t/ndim.py -o %t/n 2>&1 | FileCheck %s --check-prefix=NDIM
+# RUN: not dac build %t/stack.py -o %t/s 2>&1 | FileCheck %s --check-prefix=STACK
+# RUN: not dac build %t/axis.py -o %t/a 2>&1 | FileCheck %s --check-prefix=AXIS
+# RUN: not dac build %t/diag.py -o %t/d 2>&1 | FileCheck %s --check-prefix=DIAG
+# RUN: dac build %t/runtime.py -o %t/rt
+# RUN: not %mpirun -n 2 %t/rt 2>&1 | FileCheck %s --check-prefix=RUNTIME
+# Joins and rearrangements with NumPy's messages, when compiling or (extents
+# known only when running) on every rank; building a diagonal matrix from a
+# vector is not supported yet.
+
+#--- join.py
+import numpy as np
+c = np.concatenate((np.ones((2, 5)), np.ones((2, 3))))
+# JOIN: join.py:2:5: error: all the input array dimensions except for the concatenation axis must match exactly, but along dimension 1, the array at index 0 has size 5 and the array at index 1 has size 3
+
+#--- ndim.py
+import numpy as np
+c = np.concatenate((np.ones((2, 5)), np.ones(3)))
+# NDIM: ndim.py:2:5: error: all the input arrays must have same number of dimensions, but the array at index 0 has 2 dimension(s) and the array at index 1 has 1 dimension(s)
+
+#--- stack.py
+import numpy as np
+c = np.stack((np.ones(3), np.ones(4)))
+# STACK: stack.py:2:5: error: all input arrays must have the same shape
+
+#--- axis.py
+import numpy as np
+c = np.flip(np.ones(3), 1)
+# AXIS: axis.py:2:5: error: axis 1 is out of bounds for array of dimension 1
+
+#--- diag.py
+import numpy as np
+c = np.diag(np.ones(3))
+# DIAG: diag.py:2:5: error: np.diag of a 1-D array (building a diagonal matrix) is not supported yet
+
+#--- runtime.py
+import numpy as np
+k = int(np.ones(3).sum())
+print(np.concatenate((np.ones((2, k)), np.ones((4, 5)))))
+# RUNTIME: runtime.py:3:7: ValueError: all the input array dimensions except for the concatenation axis must match exactly, but along dimension 1, the array at index 0 has size 3 and the array at index 1 has size 5

@@ -1,0 +1,16 @@
+# Arrays rearranged without arithmetic: np.flip/fliplr/flipud (views with
+# negative steps), np.triu/tril, diagonals and traces (a gather reading both
+# dimensions along one), np.concatenate/stack/hstack/vstack (a new array
+# written piece by piece), on several layouts; printed whole.
+import dac.numpy as np
+a = np.arange(20.0).reshape(4, 5)
+print(np.flip(a), np.flip(a, 1), np.fliplr(a)[0], np.flipud(a)[:, 2])
+print(np.triu(a), np.tril(a, -1), np.triu(a, 2).sum())
+print(np.diagonal(a), np.diag(a, 1), np.diag(a, -2), a.diagonal(3), np.trace(a), a.trace(1))
+b = np.ones((2, 5), dtype=np.int64)
+print(np.concatenate((a, b)), np.concatenate([a, a[:, :2]], axis=1).sum())
+x = np.arange(3); y = np.arange(3) * 2.5
+print(np.stack((x, y)), np.stack([x, y], axis=1), np.hstack((x, y)), np.vstack((x, y, x)))
+c = np.zeros((6, 4), dist='c')
+print(np.concatenate((c + 1, np.arange(8.0, dist='b').reshape(2, 4))).sum(axis=0))
+print(np.triu(np.ones((5, 5), dist='cn')), np.trace(np.ones((7, 7), dist='bb')))
