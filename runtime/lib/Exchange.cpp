@@ -290,70 +290,37 @@ std::shared_ptr<Plan> buildReplicationPlan(const Layout &src) {
   return plan;
 }
 
-std::shared_ptr<Plan> buildPlan(const LayoutHandle &srcHandle,
-                                const LayoutHandle &dstHandle,
-                                const AccessMap &map) {
+/// Per destination dimension, the (local index, key) pairs of the elements
+/// this rank owns that the exchange writes.
+using DestinationPoints = std::vector<std::vector<std::pair<int64_t, int64_t>>>;
+
+/// Completes a plan that writes the destination points `perDim` (all
+/// combinations, C order): `sourceOf(keys, global)` gives the source
+/// element (global index) of the point with these keys per dimension.
+std::shared_ptr<Plan> planFromDestination(
+    const LayoutHandle &srcHandle, const LayoutHandle &dstHandle,
+    const DestinationPoints &perDim,
+    const std::function<void(const std::vector<int64_t> &,
+                             std::vector<int64_t> &)> &sourceOf) {
   const Layout &src = srcHandle.Map, &dst = dstHandle.Map;
-  checkMap(map, src, dst);
-  bool identity = isIdentity(map, src, dst);
-  if (identity && dst.distributedDims().empty() &&
-      !src.distributedDims().empty()) {
-    std::shared_ptr<Plan> plan = buildReplicationPlan(src);
-    plan->kind = "redistribution";
-    return plan;
-  }
   int me = detail::worldRank(), size = detail::worldSize();
   auto plan = std::make_shared<Plan>();
-
-  // The destination elements this rank owns, per dimension: (local index,
-  // iteration coordinate).
-  bool empty = false;
-  for (int64_t c : map.counts)
-    empty |= c == 0;
-  std::vector<std::vector<std::pair<int64_t, int64_t>>> perDim(dst.rank());
-  for (unsigned e = 0; e < dst.rank() && !empty; ++e) {
-    const DimAccess &a = map.dst[e];
-    std::vector<int64_t> owned = dst.ownedIndices(dstHandle.Rank, e);
-    for (size_t l = 0; l < owned.size(); ++l) {
-      int64_t g = owned[l];
-      if (a.iterDim < 0) {
-        if (g == a.start)
-          perDim[e].push_back({static_cast<int64_t>(l), 0});
-        continue;
-      }
-      int64_t delta = g - a.start;
-      if (delta % a.step != 0)
-        continue;
-      int64_t k = delta / a.step;
-      if (k >= 0 && k < map.counts[a.iterDim])
-        perDim[e].push_back({static_cast<int64_t>(l), k});
-    }
-  }
   std::vector<int64_t> dstStrides = stridesOf(dst.localShape(dstHandle.Rank));
-
   // Who owns each source element; requests grouped by owner.
   bool srcReplicated = src.distributedDims().empty();
   std::vector<int64_t> srcStrides = stridesOf(src.localShape(me));
   std::vector<std::vector<int64_t>> requests(size), landing(size);
-  std::vector<int64_t> k(map.counts.size(), 0), global(src.rank()),
+  std::vector<int64_t> keys(dst.rank(), 0), global(src.rank()),
       pos(dst.rank(), 0);
   std::vector<std::vector<int64_t>> ownerStrides(size);
   auto visit = [&]() {
     int64_t dstOffset = 0;
     for (unsigned e = 0; e < dst.rank(); ++e) {
-      auto [local, kk] = perDim[e][pos[e]];
+      auto [local, key] = perDim[e][pos[e]];
       dstOffset += local * dstStrides[e];
-      if (map.dst[e].iterDim >= 0)
-        k[map.dst[e].iterDim] = kk;
+      keys[e] = key;
     }
-    for (unsigned d = 0; d < src.rank(); ++d) {
-      const DimAccess &a = map.src[d];
-      global[d] = a.iterDim < 0 ? a.start : a.start + a.step * k[a.iterDim];
-      if (a.wrap) {
-        int64_t n = src.shape()[d];
-        global[d] = ((global[d] % n) + n) % n;
-      }
-    }
+    sourceOf(keys, global);
     ElementOwner owner = src.owner(global);
     int64_t rank = srcReplicated ? me : owner.rank;
     if (rank == me) {
@@ -375,7 +342,7 @@ std::shared_ptr<Plan> buildPlan(const LayoutHandle &srcHandle,
     requests[rank].push_back(srcOffset);
     landing[rank].push_back(dstOffset);
   };
-  bool any = !empty;
+  bool any = true;
   for (unsigned e = 0; e < dst.rank(); ++e)
     any &= !perDim[e].empty();
   while (any) {
@@ -390,10 +357,93 @@ std::shared_ptr<Plan> buildPlan(const LayoutHandle &srcHandle,
     if (e == static_cast<unsigned>(-1))
       break;
   }
-
   finishPlan(*plan, requests, landing);
+  return plan;
+}
+
+std::shared_ptr<Plan> buildPlan(const LayoutHandle &srcHandle,
+                                const LayoutHandle &dstHandle,
+                                const AccessMap &map) {
+  const Layout &src = srcHandle.Map, &dst = dstHandle.Map;
+  checkMap(map, src, dst);
+  bool identity = isIdentity(map, src, dst);
+  if (identity && dst.distributedDims().empty() &&
+      !src.distributedDims().empty()) {
+    std::shared_ptr<Plan> plan = buildReplicationPlan(src);
+    plan->kind = "redistribution";
+    return plan;
+  }
+  // The destination elements this rank owns, per dimension: (local index,
+  // iteration coordinate).
+  bool empty = false;
+  for (int64_t c : map.counts)
+    empty |= c == 0;
+  DestinationPoints perDim(dst.rank());
+  for (unsigned e = 0; e < dst.rank() && !empty; ++e) {
+    const DimAccess &a = map.dst[e];
+    std::vector<int64_t> owned = dst.ownedIndices(dstHandle.Rank, e);
+    for (size_t l = 0; l < owned.size(); ++l) {
+      int64_t g = owned[l];
+      if (a.iterDim < 0) {
+        if (g == a.start)
+          perDim[e].push_back({static_cast<int64_t>(l), 0});
+        continue;
+      }
+      int64_t delta = g - a.start;
+      if (delta % a.step != 0)
+        continue;
+      int64_t k = delta / a.step;
+      if (k >= 0 && k < map.counts[a.iterDim])
+        perDim[e].push_back({static_cast<int64_t>(l), k});
+    }
+  }
+  if (empty)
+    perDim.assign(dst.rank(), {});
+  std::vector<int64_t> k(map.counts.size(), 0);
+  std::shared_ptr<Plan> plan = planFromDestination(
+      srcHandle, dstHandle, perDim,
+      [&](const std::vector<int64_t> &keys, std::vector<int64_t> &global) {
+        for (unsigned e = 0; e < dst.rank(); ++e)
+          if (map.dst[e].iterDim >= 0)
+            k[map.dst[e].iterDim] = keys[e];
+        for (unsigned d = 0; d < src.rank(); ++d) {
+          const DimAccess &a = map.src[d];
+          global[d] = a.iterDim < 0 ? a.start : a.start + a.step * k[a.iterDim];
+          if (a.wrap) {
+            int64_t n = src.shape()[d];
+            global[d] = ((global[d] % n) + n) % n;
+          }
+        }
+      });
   if (identity)
     plan->kind = "redistribution";
+  return plan;
+}
+
+/// A reshape: destination element g (global, C order) is the source
+/// element with the same position in C order over the whole array.
+std::shared_ptr<Plan> buildReshapePlan(const LayoutHandle &srcHandle,
+                                       const LayoutHandle &dstHandle) {
+  const Layout &src = srcHandle.Map, &dst = dstHandle.Map;
+  DestinationPoints perDim(dst.rank());
+  for (unsigned e = 0; e < dst.rank(); ++e) {
+    std::vector<int64_t> owned = dst.ownedIndices(dstHandle.Rank, e);
+    for (size_t l = 0; l < owned.size(); ++l)
+      perDim[e].push_back({static_cast<int64_t>(l), owned[l]});
+  }
+  std::vector<int64_t> dstStrides = stridesOf(dst.shape());
+  std::shared_ptr<Plan> plan = planFromDestination(
+      srcHandle, dstHandle, perDim,
+      [&](const std::vector<int64_t> &keys, std::vector<int64_t> &global) {
+        int64_t linear = 0;
+        for (unsigned e = 0; e < dst.rank(); ++e)
+          linear += keys[e] * dstStrides[e];
+        for (unsigned d = src.rank(); d-- > 0;) {
+          global[d] = linear % src.shape()[d];
+          linear /= src.shape()[d];
+        }
+      });
+  plan->kind = "redistribution";
   return plan;
 }
 
@@ -626,6 +676,26 @@ extern "C" void *dac_rt_exchange_plan(void *srcLayout, void *dstLayout,
           detail::getLayoutHandle(dstLayout, "dac_rt_exchange_plan"),
           decodeMap(words));
     });
+  });
+}
+
+extern "C" void *dac_rt_reshape_plan(void *srcLayout, void *dstLayout) {
+  return detail::guard("dac_rt_reshape_plan", [&]() -> void * {
+    const LayoutHandle &src =
+        detail::getLayoutHandle(srcLayout, "dac_rt_reshape_plan");
+    const LayoutHandle &dst =
+        detail::getLayoutHandle(dstLayout, "dac_rt_reshape_plan");
+    int64_t srcCount = 1, dstCount = 1;
+    for (int64_t e : src.Map.shape())
+      srcCount *= e;
+    for (int64_t e : dst.Map.shape())
+      dstCount *= e;
+    if (srcCount != dstCount)
+      fatal("dac_rt_reshape_plan: the shapes hold different numbers of "
+            "elements");
+    // Map words never start with a negative rank, and ghost plans use -1.
+    return &plans().get({srcLayout, dstLayout, {-2}},
+                        [&] { return buildReshapePlan(src, dst); });
   });
 }
 

@@ -371,6 +371,10 @@ LogicalResult FunctionPartitioner::run() {
       if (failed(lowerInsert(insert)))
         return failure();
       dead.push_back(op);
+    } else if (auto reshape = dyn_cast<ReshapeOp>(op)) {
+      if (failed(lowerReshape(reshape)))
+        return failure();
+      dead.push_back(op);
     } else if (auto product = dyn_cast<MatmulOp>(op)) {
       if (failed(lowerMatmul(product)))
         return failure();

@@ -263,6 +263,7 @@ private:
   // PartitionExchange.cpp
   mlir::LogicalResult lowerGather(dist::GatherOp op);
   mlir::LogicalResult lowerInsert(dist::InsertOp op);
+  mlir::LogicalResult lowerReshape(dist::ReshapeOp op);
   mlir::LogicalResult lowerExtract(dist::ExtractOp op);
   /// Brings input `i` of `kernel` to where the rank iterates: nothing moves
   /// when the access is aligned with the kernel's layout or reads

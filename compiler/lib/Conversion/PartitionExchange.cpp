@@ -161,6 +161,37 @@ Value FunctionPartitioner::redistribute(OpBuilder &b, Location loc,
   return moved;
 }
 
+LogicalResult FunctionPartitioner::lowerReshape(ReshapeOp op) {
+  OpBuilder b(op);
+  Location loc = op.getLoc();
+  if (!mapping.contains(op.getInput()))
+    return op.emitError("dist-partition cannot lower a reshape of an array "
+                        "that is not created in this function");
+  auto inType = cast<ArrayType>(getGlobalType(op.getInput()));
+  auto type = cast<ArrayType>(op.getType());
+  SmallVector<Value> sizes = getGlobalSizes(b, loc, op.getResult());
+  Value buffer = allocLocal(b, loc, type, sizes);
+  Value srcLayout = createLayoutHandle(b, loc, layoutOf(inType),
+                                       getGlobalSizes(b, loc, op.getInput()));
+  Value dstLayout = createLayoutHandle(b, loc, layoutOf(type), sizes);
+  Value plan =
+      createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_reshape_plan,
+                        {srcLayout, dstLayout});
+  Value ticket = createRuntimeCall(
+      b, loc, module, RuntimeFunction::dac_rt_exchange_start,
+      {plan, getPointer(b, loc, mapping.lookup(op.getInput())),
+       constI64(b, loc, elementBytes(type.getElementType()))});
+  createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_exchange_wait,
+                    {ticket, getPointer(b, loc, buffer)});
+  emitRemark(loc) << "redistribution: this reshape moves each element to its "
+                     "owner in the new shape by the general exchange (at "
+                     "most "
+                  << type.getNumElements() * elementBytes(type.getElementType())
+                  << " bytes to each rank)";
+  mapping.map(op.getResult(), buffer);
+  return success();
+}
+
 LogicalResult FunctionPartitioner::lowerInsert(InsertOp op) {
   OpBuilder b(op);
   Location loc = op.getLoc();

@@ -389,3 +389,19 @@ func.func @matmul_shape(%a: !dist.array<4x3xf64>, %b: !dist.array<3xf64>) {
   %c = dist.matmul %a, %b : !dist.array<4x3xf64>, !dist.array<3xf64> -> !dist.array<4x1xf64>
   return
 }
+
+// -----
+
+func.func @reshape_count(%a: !dist.array<6x4xf64>) {
+  // expected-error @+1 {{cannot reshape 24 elements into 25}}
+  %r = dist.reshape %a : !dist.array<6x4xf64> -> !dist.array<5x5xf64>
+  return
+}
+
+// -----
+
+func.func @reshape_type(%a: !dist.array<6x4xf64>) {
+  // expected-error @+1 {{result element type must be the input's}}
+  %r = dist.reshape %a : !dist.array<6x4xf64> -> !dist.array<24xf32>
+  return
+}

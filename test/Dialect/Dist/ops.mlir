@@ -115,3 +115,13 @@ func.func @matmul(%a: !dist.array<6x?xf64>, %b: !dist.array<4x5xf64>, %v: !dist.
   %d = dist.matmul %v, %c : !dist.array<6xf64>, !dist.array<6x5xf64> -> !dist.array<5xf64>
   return
 }
+
+// -----
+
+// Tests that reshape round-trips.
+// CHECK-LABEL: func @reshape
+func.func @reshape(%a: !dist.array<6x4xf64>) {
+  // CHECK: dist.reshape %{{.*}} : !dist.array<6x4xf64> -> !dist.array<3x8xf64>
+  %r = dist.reshape %a : !dist.array<6x4xf64> -> !dist.array<3x8xf64>
+  return
+}

@@ -122,7 +122,16 @@ ValueRef IRGen::reshape(const ValueRef &array, const ValueRef &shapeArg) {
   std::vector<Value> shape;
   for (int64_t d : dims)
     shape.push_back(em.index(d));
-  ValueRef result = em.recompute(array, shape, dist::LayoutAttr(), "reshape");
+  // Arrays computed from their positions are recomputed in the new shape
+  // (nothing moves); others are moved by the runtime.
+  ValueRef result;
+  if (em.isRecomputable(array)) {
+    result = em.recompute(array, shape, dist::LayoutAttr(), "reshape");
+  } else {
+    Value moved = dist::ReshapeOp::create(
+        b, em.loc, em.arrayType(shape, array->dtype), array->value);
+    result = PyValue::array(moved, array->dtype, shape);
+  }
   // NumPy shares the memory (of the slice's base, for a slice).
   ValueRef root = array->view ? array->view->base : array;
   result->reshapeOf = root;

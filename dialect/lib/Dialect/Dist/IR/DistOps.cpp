@@ -123,6 +123,19 @@ LogicalResult ReduceDimsOp::verify() {
   return success();
 }
 
+LogicalResult ReshapeOp::verify() {
+  auto in = cast<ArrayType>(getInput().getType());
+  auto out = cast<ArrayType>(getType());
+  if (in.getElementType() != out.getElementType())
+    return emitOpError("result element type must be the input's");
+  if (!out.hasStaticShape())
+    return emitOpError("result shape must be known");
+  if (in.hasStaticShape() && in.getNumElements() != out.getNumElements())
+    return emitOpError("cannot reshape ")
+           << in.getNumElements() << " elements into " << out.getNumElements();
+  return success();
+}
+
 LogicalResult MatmulOp::verify() {
   auto lhs = cast<ArrayType>(getLhs().getType());
   auto rhs = cast<ArrayType>(getRhs().getType());
@@ -649,6 +662,8 @@ FailureOr<SmallVector<Value>> dac::dist::getDynamicSizes(Value array) {
     return getDynamicSizes(op.getDest());
   if (auto op = dyn_cast<MapOp>(def))
     return getDynamicSizes(op.getInputs().front());
+  if (isa<ReshapeOp>(def))
+    return SmallVector<Value>();
   if (auto op = dyn_cast<MatmulOp>(def)) {
     // The outer extents of the operands that are dynamic.
     SmallVector<Value> sizes;

@@ -126,6 +126,22 @@ def Dist_ReduceDimsOp : Dist_Op<"reduce_dims", [Pure]> {
   let hasVerifier = 1;
 }
 
+def Dist_ReshapeOp : Dist_Op<"reshape", [Pure]> {
+  let summary = "the elements of an array in another shape";
+  let description = [{
+    `a.reshape(shape)`: element i in C order of the result is element i in
+    C order of the input (as many elements, one element type). Partitioning
+    moves each element from its owner under the input's layout to its
+    owner under the result's (a plan the runtime computes once).
+  }];
+  let arguments = (ins Dist_AnyArray:$input);
+  let results = (outs Dist_AnyArray:$result);
+  let assemblyFormat = [{
+    $input attr-dict `:` type($input) `->` type($result)
+  }];
+  let hasVerifier = 1;
+}
+
 def Dist_MatmulOp : Dist_Op<"matmul", [Pure]> {
   let summary = "matrix product of 1-D and 2-D arrays";
   let description = [{
