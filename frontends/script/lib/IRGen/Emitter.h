@@ -114,7 +114,8 @@ public:
   ValueRef reduceAll(llvm::StringRef name, const ValueRef &array, int64_t ddof);
   /// np.argmax / np.argmin over the whole array: the first C-order position
   /// of the maximum (minimum), NaN counting as the extreme, as NumPy.
-  ValueRef argExtreme(const ValueRef &array, bool max);
+  ValueRef argExtreme(const ValueRef &array, bool max,
+                      std::optional<int64_t> axis = std::nullopt);
 
   // Creation.
   mlir::Type arrayType(llvm::ArrayRef<mlir::Value> shape, DType type,

@@ -267,6 +267,17 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
       all.push_back(d);
     return em.expandDims(result, axes ? *axes : all, input->shape.size());
   };
+  // argmax/argmin: of the whole array, or along one axis.
+  auto argExtreme = [&](StringRef which, const ValueRef &a,
+                        const std::optional<std::vector<int64_t>> &axes,
+                        const ValueRef &keep) {
+    if (axes && axes->size() != 1)
+      compileError("axis of " + which + " must be a single integer");
+    ValueRef r = em.argExtreme(a, which == "argmax",
+                               axes ? std::optional<int64_t>(axes->front())
+                                    : std::nullopt);
+    return keepDims(r, a, axes, keep);
+  };
   auto layoutArg = [&](ArrayRef<Value> shape) {
     return em.parseLayout(args.get(SIZE_MAX, "dist"),
                           args.get(SIZE_MAX, "grid_shape"), shape);
@@ -553,11 +564,9 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
   if (name.starts_with("ndarray.") || name.starts_with("scalar.")) {
     StringRef method = name.substr(name.find('.') + 1);
     if ((method == "argmax" || method == "argmin") && self->is(Kind::Array)) {
-      args.check(method, 1, {"axis"});
-      ValueRef axis = args.get(0, "axis");
-      if (axis && !axis->is(Kind::None))
-        compileError(method + "() along an axis is not supported yet");
-      return em.argExtreme(self, method == "argmax");
+      args.check(method, 1, {"axis", "keepdims"});
+      return argExtreme(method, self, axesArg(0, self),
+                        args.get(SIZE_MAX, "keepdims"));
     }
     if (llvm::is_contained(kReductions, method)) {
       args.check(method, 1, {"axis", "ddof", "keepdims"});
@@ -661,14 +670,11 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
     return r;
   }
   if (name == "argmax" || name == "argmin") {
-    args.check(name, 2, {"a", "axis"});
+    args.check(name, 2, {"a", "axis", "keepdims"});
     ValueRef a = required(0, "a");
-    ValueRef axis = arg(1, "axis");
-    if (axis && !axis->is(Kind::None))
-      compileError("np." + name + " along an axis is not supported yet");
     if (!a->is(Kind::Array))
       compileError("np." + name + " expects an array");
-    return em.argExtreme(a, name == "argmax");
+    return argExtreme(name, a, axesArg(1, a), args.get(SIZE_MAX, "keepdims"));
   }
   if (llvm::is_contained(kReductions, name)) {
     args.check(name, 2, {"a", "axis", "ddof", "keepdims"});

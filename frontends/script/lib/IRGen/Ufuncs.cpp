@@ -710,13 +710,39 @@ ValueRef Emitter::where(const ValueRef &cond, const ValueRef &x,
       });
 }
 
-ValueRef Emitter::argExtreme(const ValueRef &array, bool max) {
+ValueRef Emitter::argExtreme(const ValueRef &array, bool max,
+                             std::optional<int64_t> axis) {
   // Two passes, both fused: the extreme value (NaN propagates), then the
-  // smallest C-order position holding it (or a NaN, if it is NaN).
+  // smallest C-order position holding it (or a NaN, if it is NaN); along
+  // an axis, per line along it.
   if (array->shape.empty())
     return intConst(0);
-  ValueRef extreme = reduceAll(max ? "max" : "min", array, 0);
   LayoutAttr layout = effectiveLayout(array);
+  ValueRef none = intConst(std::numeric_limits<int64_t>::max());
+  if (axis) {
+    std::optional<int64_t> extent = getConstantIntValue(array->shape[*axis]);
+    if (extent == 0)
+      compileError(std::string("attempt to get ") +
+                   (max ? "argmax" : "argmin") + " of an empty sequence");
+    if (!extent)
+      emitAssert(arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sgt,
+                                       array->shape[*axis], index(0)),
+                 std::string("ValueError: attempt to get ") +
+                     (max ? "argmax" : "argmin") + " of an empty sequence",
+                 {});
+    size_t rank = array->shape.size();
+    ValueRef extreme = expandDims(
+        reduce(max ? "max" : "min", array, 0, {{*axis}}), {*axis}, rank);
+    ValueRef hit = binaryOp("==", array, extreme);
+    if (isFloat(array->dtype))
+      hit = applyUfunc(
+          "logical_or",
+          {hit, applyUfunc("logical_and", {applyUfunc("isnan", {array}),
+                                           applyUfunc("isnan", {extreme})})});
+    ValueRef position = indexArray(array->shape, *axis, DType::Int64, layout);
+    return reduce("min", where(hit, position, none), 0, {{*axis}});
+  }
+  ValueRef extreme = reduceAll(max ? "max" : "min", array, 0);
   ValueRef position;
   for (size_t d = 0; d < array->shape.size(); ++d) {
     ValueRef index = indexArray(array->shape, d, DType::Int64, layout);
@@ -738,7 +764,6 @@ ValueRef Emitter::argExtreme(const ValueRef &array, bool max) {
                                    applyUfunc("isnan", {extreme})});
     hit = applyUfunc("logical_or", {hit, bothNan});
   }
-  ValueRef none = intConst(std::numeric_limits<int64_t>::max());
   ValueRef first = reduceAll("min", where(hit, position, none), 0);
   first->isPython = false;
   return first;
