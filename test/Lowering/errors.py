@@ -188,9 +188,9 @@ print(a.sum())
 
 #--- fancy.py
 import numpy as np
-a = np.arange(5)
+a = np.ones((5, 2))
 print(a[np.arange(2)])
-# FANCY: fancy.py:3:7: error: indexing with arrays (fancy indexing) is not supported yet
+# FANCY: fancy.py:3:7: error: indexing an array of 2 or more dimensions with an integer array is not supported yet
 
 #--- stepzero.py
 import numpy as np

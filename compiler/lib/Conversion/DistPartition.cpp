@@ -371,6 +371,10 @@ LogicalResult FunctionPartitioner::run() {
       if (failed(lowerInsert(insert)))
         return failure();
       dead.push_back(op);
+    } else if (auto take = dyn_cast<TakeOp>(op)) {
+      if (failed(lowerTake(take)))
+        return failure();
+      dead.push_back(op);
     } else if (auto reshape = dyn_cast<ReshapeOp>(op)) {
       if (failed(lowerReshape(reshape)))
         return failure();

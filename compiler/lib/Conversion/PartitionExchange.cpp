@@ -192,6 +192,42 @@ LogicalResult FunctionPartitioner::lowerReshape(ReshapeOp op) {
   return success();
 }
 
+LogicalResult FunctionPartitioner::lowerTake(TakeOp op) {
+  OpBuilder b(op);
+  Location loc = op.getLoc();
+  for (Value operand : {op.getSource(), op.getIndices()})
+    if (!mapping.contains(operand))
+      return op.emitError("dist-partition cannot lower indexing with an array "
+                          "that is not created in this function");
+  auto sourceType = cast<ArrayType>(getGlobalType(op.getSource()));
+  auto type = cast<ArrayType>(op.getType());
+  SmallVector<Value> sizes = getGlobalSizes(b, loc, op.getResult());
+  // The indices where the result lives (where they are, normally).
+  Value indices = redistribute(b, loc, op.getIndices(), layoutOf(type),
+                               "the indices of this read");
+  Value buffer = allocLocal(b, loc, type, sizes);
+  Value count = constIndex(b, loc, 1);
+  for (unsigned d = 0; d < type.getRank(); ++d)
+    count = arith::MulIOp::create(b, loc, count,
+                                  memref::DimOp::create(b, loc, buffer, d));
+  Value layout = createLayoutHandle(b, loc, layoutOf(sourceType),
+                                    getGlobalSizes(b, loc, op.getSource()));
+  auto indexType = cast<ArrayType>(getGlobalType(op.getIndices()));
+  createRuntimeCall(
+      b, loc, module, RuntimeFunction::dac_rt_take,
+      {layout, getPointer(b, loc, mapping.lookup(op.getSource())),
+       getPointer(b, loc, indices), toI64(b, loc, count),
+       constI64(b, loc, elementBytes(indexType.getElementType())),
+       getPointer(b, loc, buffer),
+       constI64(b, loc, elementBytes(type.getElementType())),
+       createStringConstant(b, loc, module, formatLocation(loc))});
+  emitRemark(loc) << "exchange: each rank fetches the elements its indices "
+                     "name from their owners (planned per run: the indices "
+                     "are data)";
+  mapping.map(op.getResult(), buffer);
+  return success();
+}
+
 LogicalResult FunctionPartitioner::lowerInsert(InsertOp op) {
   OpBuilder b(op);
   Location loc = op.getLoc();

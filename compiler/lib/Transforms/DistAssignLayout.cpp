@@ -112,6 +112,14 @@ LogicalResult assignOp(Operation *op) {
           gather.getSteps(), gather.getDims())));
     return success();
   }
+  if (auto take = dyn_cast<TakeOp>(op)) {
+    // Each rank fetches for its own indices.
+    auto type = cast<ArrayType>(take.getType());
+    if (!type.getLayout())
+      take.getResult().setType(type.withLayout(
+          cast<ArrayType>(take.getIndices().getType()).getLayout()));
+    return success();
+  }
   if (auto product = dyn_cast<MatmulOp>(op)) {
     auto type = cast<ArrayType>(product.getType());
     if (!type.getLayout())

@@ -405,3 +405,19 @@ func.func @reshape_type(%a: !dist.array<6x4xf64>) {
   %r = dist.reshape %a : !dist.array<6x4xf64> -> !dist.array<24xf32>
   return
 }
+
+// -----
+
+func.func @take_float(%a: !dist.array<10xf64>, %i: !dist.array<3xf64>) {
+  // expected-error @+1 {{indices must be 32- or 64-bit integers}}
+  %r = dist.take %a[%i] : !dist.array<10xf64>, !dist.array<3xf64> -> !dist.array<3xf64>
+  return
+}
+
+// -----
+
+func.func @take_2d(%a: !dist.array<10x2xf64>, %i: !dist.array<3xi64>) {
+  // expected-error @+1 {{reads a 1-D array, not 2-D}}
+  %r = dist.take %a[%i] : !dist.array<10x2xf64>, !dist.array<3xi64> -> !dist.array<3xf64>
+  return
+}

@@ -125,3 +125,13 @@ func.func @reshape(%a: !dist.array<6x4xf64>) {
   %r = dist.reshape %a : !dist.array<6x4xf64> -> !dist.array<3x8xf64>
   return
 }
+
+// -----
+
+// Tests that take round-trips.
+// CHECK-LABEL: func @take
+func.func @take(%a: !dist.array<10xf64>, %i: !dist.array<3x4xi64>) {
+  // CHECK: dist.take %{{.*}}[%{{.*}}] : !dist.array<10xf64>, !dist.array<3x4xi64> -> !dist.array<3x4xf64>
+  %r = dist.take %a[%i] : !dist.array<10xf64>, !dist.array<3x4xi64> -> !dist.array<3x4xf64>
+  return
+}

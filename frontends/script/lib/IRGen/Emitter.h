@@ -205,6 +205,9 @@ public:
   ValueRef matmul(const ValueRef &x, const ValueRef &y, bool dotStyle);
   /// np.outer: every element of `x` (flattened) times every one of `y`.
   ValueRef outer(const ValueRef &x, const ValueRef &y);
+  /// a[indices] / np.take of a 1-D array with an integer array: a new
+  /// array of the indices' shape and layout.
+  ValueRef take(const ValueRef &array, const ValueRef &indices);
   /// np.diagonal(a, offset) of a 2-D array (a new array).
   ValueRef diagonal(const ValueRef &array, int64_t offset);
   /// `array` (a reduction's result) with the reduced `axes` back as

@@ -72,6 +72,22 @@ ValueRef IRGen::callArrangeFunction(StringRef name, const CallArgs &args,
     }
     return em.subscript(a, PyValue::tuple(items));
   }
+  if (name == "numpy.take" || name == "ndarray.take") {
+    // Without an axis, of the flattened array.
+    bool method = name == "ndarray.take";
+    ValueRef a = method ? self : array(required(0, "a"));
+    ValueRef indices = required(method ? 0 : 1, "indices");
+    ValueRef axis = args.get(method ? 1 : 2, "axis");
+    if (axis && !axis->is(Kind::None) &&
+        !(a->shape.size() == 1 && Emitter::getConstInt(axis) == 0))
+      compileError("np.take along an axis of an array of 2 or more "
+                   "dimensions is not supported yet");
+    if (a->shape.size() != 1)
+      a = reshape(a, em.intConst(-1));
+    if (!indices->is(Kind::Array))
+      return em.subscript(a, indices);
+    return em.take(a, indices);
+  }
   if (name == "numpy.triu" || name == "numpy.tril") {
     // Elements above (below) the k-th diagonal of the last two dimensions
     // kept, the others zero of the array's dtype.

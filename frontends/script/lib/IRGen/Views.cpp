@@ -242,9 +242,13 @@ static Access accessOf(Emitter &em, const ValueRef &array,
   size_t rank = array->shape.size(), used = 0, ellipses = 0;
   for (const ValueRef &item : items) {
     if (item->is(Kind::Array))
-      compileError("indexing with arrays (fancy indexing) is not supported "
-                   "yet; boolean masks are supported in assignments "
-                   "(a[a < 0] = 0) and np.where");
+      compileError(item->dtype == DType::Bool
+                       ? "reading a[mask] is not supported yet; boolean masks "
+                         "are supported in assignments (a[a < 0] = 0) and "
+                         "np.where"
+                       : "indexing with an integer array next to other "
+                         "indices, or writing through one, is not "
+                         "supported yet (a[idx] reads a 1-D array)");
     if (item->is(Kind::Ellipsis))
       ++ellipses;
     else if (!item->is(Kind::None))
@@ -359,9 +363,24 @@ ValueRef Emitter::subscript(const ValueRef &array, const ValueRef &index) {
       llvm::all_of(items,
                    [](const ValueRef &v) { return v->is(Kind::Scalar); }))
     return element(array, items);
+  if (items.size() == 1 && items[0]->is(Kind::Array) &&
+      items[0]->dtype != DType::Bool)
+    return take(array, items[0]);
   Access access = compose(*this, array, accessOf(*this, array, index));
   ValueRef base = array->view ? array->view->base : array;
   return makeView(*this, base, access);
+}
+
+ValueRef Emitter::take(const ValueRef &array, const ValueRef &indices) {
+  if (indices->dtype != DType::Int64 && indices->dtype != DType::Int32)
+    compileError("arrays used as indices must be of integer (or boolean) "
+                 "type");
+  if (array->shape.size() != 1)
+    compileError("indexing an array of 2 or more dimensions with an integer "
+                 "array is not supported yet");
+  Type type = arrayType(indices->shape, array->dtype, effectiveLayout(indices));
+  Value taken = TakeOp::create(b, loc, type, array->value, indices->value);
+  return PyValue::array(taken, array->dtype, indices->shape);
 }
 
 void Emitter::writeArray(const ValueRef &target, const ValueRef &contents) {

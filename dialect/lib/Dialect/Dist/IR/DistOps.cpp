@@ -123,6 +123,22 @@ LogicalResult ReduceDimsOp::verify() {
   return success();
 }
 
+LogicalResult TakeOp::verify() {
+  auto source = cast<ArrayType>(getSource().getType());
+  auto indices = cast<ArrayType>(getIndices().getType());
+  auto out = cast<ArrayType>(getType());
+  if (source.getRank() != 1)
+    return emitOpError("reads a 1-D array, not ") << source.getRank() << "-D";
+  if (!indices.getElementType().isInteger(64) &&
+      !indices.getElementType().isInteger(32))
+    return emitOpError("indices must be 32- or 64-bit integers");
+  if (out.getElementType() != source.getElementType() ||
+      out.getShape() != indices.getShape())
+    return emitOpError("result must have the source's element type and the "
+                       "indices' shape");
+  return success();
+}
+
 LogicalResult ReshapeOp::verify() {
   auto in = cast<ArrayType>(getInput().getType());
   auto out = cast<ArrayType>(getType());
@@ -664,6 +680,8 @@ FailureOr<SmallVector<Value>> dac::dist::getDynamicSizes(Value array) {
     return getDynamicSizes(op.getInputs().front());
   if (isa<ReshapeOp>(def))
     return SmallVector<Value>();
+  if (auto op = dyn_cast<TakeOp>(def))
+    return getDynamicSizes(op.getIndices());
   if (auto op = dyn_cast<MatmulOp>(def)) {
     // The outer extents of the operands that are dynamic.
     SmallVector<Value> sizes;

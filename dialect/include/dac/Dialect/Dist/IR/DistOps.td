@@ -126,6 +126,24 @@ def Dist_ReduceDimsOp : Dist_Op<"reduce_dims", [Pure]> {
   let hasVerifier = 1;
 }
 
+def Dist_TakeOp : Dist_Op<"take", [Pure]> {
+  let summary = "a 1-D array read at the positions an integer array holds";
+  let description = [{
+    `a[idx]` (NumPy's fancy indexing, `np.take`): the result has the shape
+    of `indices` and `result[k] = source[indices[k]]`, negative indices
+    counting from the end; an index out of range is NumPy's IndexError on
+    every rank. The result is laid out as `indices` is: each rank fetches
+    the elements its own indices name from their owners.
+  }];
+  let arguments = (ins Dist_AnyArray:$source, Dist_AnyArray:$indices);
+  let results = (outs Dist_AnyArray:$result);
+  let assemblyFormat = [{
+    $source `[` $indices `]` attr-dict `:` type($source) `,` type($indices)
+    `->` type($result)
+  }];
+  let hasVerifier = 1;
+}
+
 def Dist_ReshapeOp : Dist_Op<"reshape", [Pure]> {
   let summary = "the elements of an array in another shape";
   let description = [{

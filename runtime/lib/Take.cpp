@@ -1,0 +1,145 @@
+//===- Take.cpp - Reading a 1-D array at indices held in another array ----===//
+//
+// `a[idx]` with an integer array `idx` (NumPy's fancy indexing, np.take):
+// the result has idx's shape and layout, and each rank needs the elements
+// of `a` its own indices name, wherever they live. The indices are data,
+// so nothing can be planned ahead: each call checks them (one IndexError
+// on every rank if any is out of range), asks each owner for the elements
+// it holds (one alltoall of counts, one alltoallv of positions) and gets
+// them back (one alltoallv of values).
+//
+//===----------------------------------------------------------------------===//
+
+#include "Detail.h"
+#include "LayoutHandle.h"
+#include "dac/Runtime/RuntimeABI.h"
+
+#include <mpi.h>
+
+#include <cstring>
+#include <limits>
+#include <string>
+#include <vector>
+
+using namespace dac::rt;
+
+namespace {
+
+/// Index `i` of a run-time index array of `bytes`-byte integers.
+int64_t indexAt(const void *data, int64_t bytes, int64_t i) {
+  if (bytes == 4)
+    return static_cast<const int32_t *>(data)[i];
+  return static_cast<const int64_t *>(data)[i];
+}
+
+} // namespace
+
+extern "C" void dac_rt_take(void *layout, void *src, void *indices,
+                            int64_t count, int64_t indexBytes, void *dst,
+                            int64_t elementBytes, void *location) {
+  detail::guard("dac_rt_take", [&] {
+    const detail::LayoutHandle &handle =
+        detail::getLayoutHandle(layout, "dac_rt_take");
+    const Layout &map = handle.Map;
+    if (map.rank() != 1 || (indexBytes != 4 && indexBytes != 8) || count < 0)
+      fatal("dac_rt_take: needs a 1-D source and 32- or 64-bit indices");
+    const int64_t n = map.shape()[0];
+    const char *where = static_cast<const char *>(location);
+    // Every rank learns the first bad index of the lowest rank that has
+    // one, so that all stop with the same message.
+    int64_t bad = std::numeric_limits<int64_t>::max();
+    for (int64_t i = 0; i < count; ++i) {
+      int64_t g = indexAt(indices, indexBytes, i);
+      if (g < -n || g >= n) {
+        bad = g;
+        break;
+      }
+    }
+    int size = detail::worldSize(), me = detail::worldRank();
+    bool anyBad = bad != std::numeric_limits<int64_t>::max();
+    if (size > 1 && detail::mpiActive()) {
+      int64_t mine = anyBad ? me : size, first = size;
+      checkMpi(
+          MPI_Allreduce(&mine, &first, 1, MPI_INT64_T, MPI_MIN, MPI_COMM_WORLD),
+          "MPI_Allreduce");
+      anyBad = first < size;
+      if (anyBad)
+        checkMpi(MPI_Bcast(&bad, 1, MPI_INT64_T, static_cast<int>(first),
+                           MPI_COMM_WORLD),
+                 "MPI_Bcast");
+    }
+    if (anyBad)
+      fatalCollective(("IndexError: index " + std::to_string(bad) +
+                       " is out of bounds for axis 0 with size " +
+                       std::to_string(n))
+                          .c_str(),
+                      where);
+
+    // Requests by owner: the owner's local position, and where the
+    // element lands here.
+    std::vector<std::vector<int64_t>> asks(size), lands(size);
+    const size_t bytes = static_cast<size_t>(elementBytes);
+    const char *from = static_cast<const char *>(src);
+    char *to = static_cast<char *>(dst);
+    for (int64_t i = 0; i < count; ++i) {
+      int64_t g = indexAt(indices, indexBytes, i);
+      if (g < 0)
+        g += n;
+      ElementOwner owner = map.owner({g});
+      int64_t rank = map.distributedDims().empty() ? me : owner.rank;
+      if (rank == me) {
+        std::memcpy(to + i * bytes, from + owner.local[0] * bytes, bytes);
+        continue;
+      }
+      asks[rank].push_back(owner.local[0]);
+      lands[rank].push_back(i);
+    }
+    if (size == 1 || !detail::mpiActive() || map.distributedDims().empty())
+      return;
+    double begin = detail::statsEnabled() ? MPI_Wtime() : 0;
+    std::vector<int> askCounts(size), giveCounts(size), askDispls(size),
+        giveDispls(size);
+    for (int r = 0; r < size; ++r)
+      askCounts[r] = static_cast<int>(asks[r].size());
+    checkMpi(MPI_Alltoall(askCounts.data(), 1, MPI_INT, giveCounts.data(), 1,
+                          MPI_INT, MPI_COMM_WORLD),
+             "MPI_Alltoall");
+    for (int r = 1; r < size; ++r) {
+      askDispls[r] = askDispls[r - 1] + askCounts[r - 1];
+      giveDispls[r] = giveDispls[r - 1] + giveCounts[r - 1];
+    }
+    std::vector<int64_t> flatAsks,
+        gives(giveDispls[size - 1] + giveCounts[size - 1]);
+    for (const std::vector<int64_t> &a : asks)
+      flatAsks.insert(flatAsks.end(), a.begin(), a.end());
+    checkMpi(MPI_Alltoallv(flatAsks.data(), askCounts.data(), askDispls.data(),
+                           MPI_INT64_T, gives.data(), giveCounts.data(),
+                           giveDispls.data(), MPI_INT64_T, MPI_COMM_WORLD),
+             "MPI_Alltoallv");
+    // Values in elements of a contiguous type of `bytes` bytes.
+    MPI_Datatype element;
+    checkMpi(MPI_Type_contiguous(static_cast<int>(bytes), MPI_BYTE, &element),
+             "MPI_Type_contiguous");
+    checkMpi(MPI_Type_commit(&element), "MPI_Type_commit");
+    std::vector<char> out(gives.size() * bytes), in(flatAsks.size() * bytes);
+    for (size_t k = 0; k < gives.size(); ++k)
+      std::memcpy(out.data() + k * bytes, from + gives[k] * bytes, bytes);
+    checkMpi(MPI_Alltoallv(out.data(), giveCounts.data(), giveDispls.data(),
+                           element, in.data(), askCounts.data(),
+                           askDispls.data(), element, MPI_COMM_WORLD),
+             "MPI_Alltoallv");
+    MPI_Type_free(&element);
+    size_t k = 0;
+    for (int r = 0; r < size; ++r)
+      for (int64_t i : lands[r])
+        std::memcpy(to + i * bytes, in.data() + (k++) * bytes, bytes);
+    if (detail::statsEnabled()) {
+      int64_t messages = 0;
+      for (int r = 0; r < size; ++r)
+        messages += (askCounts[r] > 0) + (giveCounts[r] > 0);
+      detail::recordComm("exchange", messages,
+                         static_cast<int64_t>(out.size() + flatAsks.size() * 8),
+                         0, MPI_Wtime() - begin);
+    }
+  });
+}

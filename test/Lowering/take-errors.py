@@ -1,0 +1,20 @@
+# RUN: split-file %s %t
+# RUN: not dac build %t/float.py -o %t/f 2>&1 | FileCheck %s --check-prefix=FLOAT
+# RUN: dac build %t/bounds.py -o %t/b
+# RUN: not %mpirun -n 3 %t/b 2>&1 | FileCheck %s --check-prefix=BOUNDS
+# Reading with an index array: a float index array is NumPy's IndexError
+# when compiling; an index out of range, found on one rank only, stops
+# every rank with NumPy's message.
+
+#--- float.py
+import numpy as np
+a = np.arange(5)
+print(a[np.ones(2)])
+# FLOAT: float.py:3:7: error: arrays used as indices must be of integer (or boolean) type
+
+#--- bounds.py
+import numpy as np
+a = np.arange(10.0)
+idx = np.arange(9) * 2 - 5
+print(a[idx])
+# BOUNDS: bounds.py:4:7: IndexError: index 11 is out of bounds for axis 0 with size 10 (all 3 ranks)
