@@ -144,7 +144,7 @@ a = np.ones(4)
 n = int(a.sum())
 for i in range(n):
     a = np.ones(5)
-# LOOPSHAPE: loopshape.py:4:10: error: 'a' is an array of float64 before this block and an array of float64 of another shape or distribution after it
+# LOOPSHAPE: loopshape.py:4:10: error: 'a' is an array of float64 before this block and an array of float64 of another shape after it
 
 #--- looptuple.py
 import numpy as np
@@ -182,9 +182,9 @@ import dac.numpy as np
 a = np.ones(8, dist='c')
 n = int(a.sum())
 for i in range(n):
-    a = np.ones(8) * i
+    a = np.ones(9) * i
 print(a.sum())
-# LOOPLAYOUT: looplayout.py:4:10: error: 'a' is an array of float64 before this block and an array of float64 of another shape or distribution after it
+# LOOPLAYOUT: looplayout.py:4:10: error: 'a' is an array of float64 before this block and an array of float64 of another shape after it
 
 #--- fancy.py
 import numpy as np

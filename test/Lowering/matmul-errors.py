@@ -6,6 +6,10 @@
 # RUN: not dac build %t/stack.py -o %t/st 2>&1 | FileCheck %s --check-prefix=STACK
 # RUN: not dac build %t/inplace.py -o %t/i 2>&1 | FileCheck %s --check-prefix=INPLACE
 # RUN: not dac build %t/outer.py -o %t/o 2>&1 | FileCheck %s --check-prefix=OUTER
+# RUN: not dac build %t/out.py -o %t/out 2>&1 | FileCheck %s --check-prefix=OUT
+# RUN: not dac build %t/scalarupdate.py -o %t/su 2>&1 | FileCheck %s --check-prefix=SCALARUPDATE
+# RUN: dac build %t/dotlate.py -o %t/dr
+# RUN: not %mpirun -n 2 %t/dr 2>&1 | FileCheck %s --check-prefix=DOTLATE
 # RUN: dac build %t/runtime.py -o %t/rt
 # RUN: not %mpirun -n 2 %t/rt 2>&1 | FileCheck %s --check-prefix=RUNTIME
 # Matrix products with NumPy's messages: operands without dimensions,
@@ -53,3 +57,22 @@ a = np.ones((2, k))
 b = np.ones((4, 5))
 print(a @ b)
 # RUNTIME: runtime.py:5:7: ValueError: matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (n?,k),(k,m?)->(n?,m?) (size 4 is different from 3)
+
+#--- out.py
+import numpy as np
+a = np.ones((2, 2))
+c = np.zeros((2, 2))
+np.dot(a, a, out=c)
+# OUT: out.py:4:1: error: dot() got an unexpected keyword argument 'out'
+
+#--- scalarupdate.py
+import numpy as np
+x = 2
+x @= np.ones(3)
+# SCALARUPDATE: scalarupdate.py:3:3: error: matmul: Input operand 0 does not have enough dimensions
+
+#--- dotlate.py
+import numpy as np
+n = int(np.ones(4).sum())
+print(np.dot(np.ones((2, n)), np.ones((n + 1, 3))))
+# DOTLATE: dotlate.py:3:7: ValueError: shapes (2,4) and (5,3) not aligned: 4 (dim 1) != 5 (dim 0)

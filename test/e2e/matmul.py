@@ -53,3 +53,38 @@ print(x @ (S @ x))
 P = rng.random((40, 30))
 Q = rng.random((30, 20))
 print((P @ Q).sum(), (P @ Q)[17, 11], (P.T @ P)[5, 7])
+
+# Products assigned into arrays of other layouts (window updates that move
+# the product's elements where the target lives).
+A = np.ones((6, 4), dist='nn'); c = np.zeros((6, 6))
+c[:] = A @ A.T + 1.0
+print(c)
+B = np.arange(20.0).reshape(4, 5) * 0.5
+C = np.zeros((6, 5), dist='nn'); C[:] += A @ B
+print(C)
+D = np.ones((5, 5), dist='nb'); D[1:] = D[:-1] @ np.eye(5) * 0.5
+print(D)
+E = np.arange(30.0).reshape(6, 5); F = np.zeros((6, 5), dist='bb')
+P = (A * 2) @ B
+F[...] = P * P - F
+print(F)
+G = np.zeros((6, 5), dist='nn'); G[:, 1:4] += np.ones((6, 4), dist='bb') @ B[:, 1:4]
+print(G)
+
+# Integer dots wrap in their dtype; np.dot with a number is not value-based
+# and never gives -0.0.
+a = np.full(10, 30000, dtype=np.int32)
+print(a @ a, np.dot(a, a), np.inner(a, a))
+F = np.ones(3, dtype=np.float32) / np.float32(3); I = np.arange(3, dtype=np.int32)
+print(np.dot(F, 2.0), np.dot(F, 2.0).dtype, np.dot(I, 3).dtype, np.inner(I, 3).dtype)
+print(np.dot(-2.0, np.zeros(3)), np.dot(2, 3), np.dot(2.5, np.arange(3)))
+
+# The layouts products get (dac.localshapes agrees with the reference).
+import dac
+A = np.ones((5, 5), dist='cc'); N = np.ones((5, 5), dist='nn')
+print(dac.localshapes(A @ A), dac.localshapes(N @ np.ones(5)))
+C = np.ones((6, 4), dist='cn'); v = np.ones(4)
+print(dac.localshapes(C @ v), dac.localshapes(np.dot(C, np.ones((4, 3)))), dac.localshapes(np.ones(6) @ C))
+S = np.ones((4, 7), dist='nb')
+print(dac.localshapes(S @ np.ones(7)), dac.localshapes(np.inner(C, C)), dac.localshapes(np.ones(4) @ np.ones((4, 9), dist='nc')))
+print((A @ A).sum(), (C @ v).sum())

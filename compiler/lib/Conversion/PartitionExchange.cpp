@@ -371,8 +371,13 @@ InputRead FunctionPartitioner::prepareInput(OpBuilder &b, Location loc,
     aligned[d] = ghostable[d] || (sameRule && !shifts[d]);
     local = aligned[d];
   }
+  // Over other extents, the runtime finds the ghost cells from the
+  // iteration's layout: array dimension d must be iteration dimension d.
+  if (!sameSplit && rank != kernel.getRank())
+    local = false;
   for (unsigned d = 0; local && !sameSplit && d < rank; ++d)
-    local = !source.getDims()[d].isDistributed() || ghostable[d];
+    local = acc.dims[d] == static_cast<int64_t>(d) &&
+            (!source.getDims()[d].isDistributed() || ghostable[d]);
   if (local) {
     read.shifts = shifts;
     read.bases.assign(rank, nullptr);

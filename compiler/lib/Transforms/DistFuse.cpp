@@ -398,11 +398,17 @@ void foldInsert(KernelOp kernel) {
   bool fixes = llvm::is_contained(dims, -1);
   Inputs inputs;
   for (unsigned i = 0, e = kernel.getInputs().size(); i < e; ++i) {
-    if (!fixes) {
+    AccessAttr access = kernel.getInputAccess(i);
+    // An input read at the iteration point under another layout than the
+    // destination's (a product's result, say) gets an explicit identity
+    // access: it is moved to where the window is updated.
+    LayoutAttr own =
+        cast<ArrayType>(kernel.getInputs()[i].getType()).getLayout();
+    bool elsewhere = !access && own && layout && own != layout;
+    if (!fixes && !elsewhere) {
       inputs.addFrom(kernel, i);
       continue;
     }
-    AccessAttr access = kernel.getInputAccess(i);
     unsigned rank = access ? access.getRank() : kernel.getRank();
     SmallVector<int64_t> starts(rank, 0), steps(rank, 1), named;
     for (unsigned d = 0; d < rank; ++d) {

@@ -38,7 +38,7 @@ The subclass must be invisible in what a script prints and computes, so:
 
 import numpy as _np
 
-from ._layout import Layout
+from ._layout import Dim, Layout, default_layout
 
 __all__ = ["DistributedArray", "with_layout", "explicit_layout"]
 
@@ -99,6 +99,47 @@ def _rewrap(result, sources):
     return result
 
 
+def _product_layout(a, b, result):
+    """The layout dac gives a matrix product of a and b (1-D or 2-D):
+    replicated when the contracted dimension is the only split of the
+    operand that has one (partial products summed over ranks), else the
+    rows (columns, for a vector times a matrix) of the operand they come
+    from. The compiler's rule is MatmulOp::inferResultLayout."""
+    if not isinstance(result, _np.ndarray) or result.ndim == 0 or \
+            not (1 <= _np.ndim(a) <= 2 and 1 <= _np.ndim(b) <= 2):
+        return None
+    la = explicit_layout(a) or default_layout(_np.shape(a))
+    lb = explicit_layout(b) or default_layout(_np.shape(b))
+
+    def count(layout):
+        return len(layout.distributed_axes)
+
+    def alone(layout, dim):
+        return layout.grid is None and \
+            count(layout) == (1 if dim.distributed else 0)
+
+    ka, kb = la.dims[-1], lb.dims[0]
+    split = None
+    if alone(la, ka) and alone(lb, kb):
+        if ka.distributed and (_np.ndim(a) >= _np.ndim(b) or
+                               not kb.distributed):
+            split = ka if ka.halo == (0, 0) else None
+        elif kb.distributed:
+            split = kb if kb.halo == (0, 0) else None
+    if split is not None:
+        return Layout([Dim("n")] * result.ndim, None, result.shape)
+
+    def outer(layout, d):
+        dim = layout.dims[d]
+        return dim if alone(layout, dim) and dim.halo == (0, 0) else Dim("b")
+
+    if _np.ndim(a) == 2:
+        dims = [outer(la, 0)] + ([Dim("n")] if _np.ndim(b) == 2 else [])
+    else:
+        dims = [outer(lb, 1)]
+    return Layout(dims, None, result.shape)
+
+
 def _foreign(types):
     return any(not issubclass(t, _np.ndarray) for t in types)
 
@@ -115,6 +156,10 @@ class DistributedArray(_np.ndarray):
         self._dac_layout = layout
 
     def __array_ufunc__(self, ufunc, method, *inputs, **kwargs):
+        if ufunc is _np.matmul and method == "__call__" and \
+                "out" not in kwargs and len(inputs) == 2:
+            result = ufunc(*(_plain(x) for x in inputs), **kwargs)
+            return with_layout(result, _product_layout(*inputs, result))
         for x in inputs + tuple(kwargs.get("out", ()) or ()):
             f = getattr(type(x), "__array_ufunc__", _BASE_UFUNC)
             if f is not _BASE_UFUNC and \
@@ -141,6 +186,12 @@ class DistributedArray(_np.ndarray):
     def __array_function__(self, func, types, args, kwargs):
         if _foreign(types):
             return NotImplemented
+        if func in (_np.dot, _np.inner) and len(args) == 2 and not kwargs:
+            a, b = args
+            result = func(_plain(a), _plain(b))
+            if func is _np.inner and _np.ndim(b) == 2:
+                b = b.T  # inner(a, b) is a @ b.T
+            return with_layout(result, _product_layout(a, b, result))
         first = args[0] if args else None
         sources = []
         args = _unwrap(tuple(args), sources)

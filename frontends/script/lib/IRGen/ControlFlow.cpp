@@ -189,6 +189,13 @@ void IRGen::restoreSnapshot(const Snapshot &snap) {
     generator->offset = offset;
 }
 
+/// "an array of float64", "a float": a value's description after "a"/"an".
+static std::string withArticle(const ValueRef &v) {
+  std::string text = v->describe();
+  return (llvm::StringRef("aeiou").contains(text.front()) ? "an " : "a ") +
+         text;
+}
+
 Value IRGen::readSlot(const Slot &slot, bool &needsRetry) {
   switch (slot.kind) {
   case Slot::Kind::Object:
@@ -213,13 +220,14 @@ Value IRGen::readSlot(const Slot &slot, bool &needsRetry) {
                              y = getConstantIntValue(proto->shape[d]);
       sameShape = v->shape[d] == proto->shape[d] || (x && y && *x == *y);
     }
-    if (!sameShape || v->value.getType() != proto->value.getType())
+    if (!sameShape || v->dtype != proto->dtype)
       compileError("'" + slot.name + "' is an " + proto->describe() +
                    " before this block and an " + v->describe() +
-                   " of another shape or distribution after it; an array "
-                   "that changes inside a loop or a branch on a run-time "
-                   "value must keep its dtype, shape and distribution");
-    return v->value;
+                   " of another shape after it; an array that changes "
+                   "inside a loop or a branch on a run-time value must keep "
+                   "its dtype and shape");
+    // Another distribution (a product's, say) moves back to the carried one.
+    return em.convertArray(v, proto->shape, proto->value.getType());
   }
   if (v->dtype != proto->dtype || (proto->isPython && !v->isPython)) {
     // A number that widens (int -> float) inside a loop: carried in the
@@ -402,11 +410,27 @@ void IRGen::lowerBranches(Value condition, SourceRange range,
       direct.push_back({name, marker});
       continue;
     }
-    bool same = t->kind == e->kind && isNumberOrArray(t) &&
-                tv.getType() == ev.getType() && t->dtype == e->dtype;
+    bool same =
+        t->kind == e->kind && isNumberOrArray(t) && t->dtype == e->dtype;
+    if (same && t->is(Kind::Array) && tv.getType() != ev.getType()) {
+      // One shape under two distributions: the else branch's moves to the
+      // then branch's.
+      same = t->shape.size() == e->shape.size();
+      for (size_t d = 0; same && d < t->shape.size(); ++d) {
+        std::optional<int64_t> x = getConstantIntValue(t->shape[d]),
+                               y = getConstantIntValue(e->shape[d]);
+        same = t->shape[d] == e->shape[d] || (x && y && *x == *y);
+      }
+      if (same) {
+        OpBuilder::InsertionGuard guard(b);
+        b.setInsertionPoint(branchIf.elseBlock()->getTerminator());
+        ev = em.convertArray(e->withValue(ev), t->shape, tv.getType());
+      }
+    }
+    same = same && tv.getType() == ev.getType();
     if (!same)
-      throw LocatedError{range, "'" + name + "' gets a " + t->describe() +
-                                    " in one branch and a " + e->describe() +
+      throw LocatedError{range, "'" + name + "' gets " + withArticle(t) +
+                                    " in one branch and " + withArticle(e) +
                                     " in the other of this 'if' on a value "
                                     "known only at run time; only numbers "
                                     "of one type, or arrays of one dtype, "

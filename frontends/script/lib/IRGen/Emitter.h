@@ -203,8 +203,16 @@ public:
   /// `x @ y`, np.matmul (`dotStyle`: np.dot, np.inner of vectors, whose
   /// messages differ) of 1-D and 2-D arrays.
   ValueRef matmul(const ValueRef &x, const ValueRef &y, bool dotStyle);
+  /// np.dot/np.inner where one side is a number: the product in the
+  /// operands' common type (as NumPy's dot, not value-based).
+  ValueRef scaled(const ValueRef &x, const ValueRef &y);
   /// np.outer: every element of `x` (flattened) times every one of `y`.
   ValueRef outer(const ValueRef &x, const ValueRef &y);
+  /// `array` (of `shape`) as a value of `type`: the same elements under
+  /// another layout (moved by an identity gather) or another static or
+  /// dynamic form of its extents. Loops and branches carry one type.
+  mlir::Value convertArray(const ValueRef &array,
+                           llvm::ArrayRef<mlir::Value> shape, mlir::Type type);
   /// a[indices] / np.take of a 1-D array with an integer array: a new
   /// array of the indices' shape and layout.
   ValueRef take(const ValueRef &array, const ValueRef &indices);

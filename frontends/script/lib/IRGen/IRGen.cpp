@@ -228,14 +228,15 @@ void IRGen::lowerStmt(const Stmt &stmt) {
       ValueRef rhs = lowerExpr(s.getValue());
       em.loc = locOf(s.getOpRange());
       std::string op = getSpelling(s.getOp());
-      if (op == "@")
+      if (op == "@" && current->is(Kind::Array))
         throw LocatedError{s.getOpRange(),
                            "TypeError: In-place matrix multiplication is not "
                            "(yet) supported. Use 'a = a @ b' instead of 'a "
                            "@= b'."};
       ValueRef result;
       try {
-        result = em.binaryOp(op, current, rhs);
+        result = op == "@" ? em.matmul(current, rhs, /*dotStyle=*/false)
+                           : em.binaryOp(op, current, rhs);
       } catch (const CompileError &err) {
         throw LocatedError{s.getOpRange(), err.what()};
       }

@@ -778,12 +778,17 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
     return r;
   }
   if (name == "dot" || name == "vdot" || name == "inner" || name == "matmul") {
+    // No out= (nor dtype= of matmul) yet: never a silently ignored one.
+    if (name == "inner" || name == "vdot")
+      args.check(name, 2, {});
+    else
+      args.check(name, 2, {"a", "b"});
     ValueRef x = required(0, "a"), y = required(1, "b");
     bool arrays = x->is(Kind::Array) && y->is(Kind::Array);
     if (name == "matmul")
       return em.matmul(x, y, /*dotStyle=*/false);
     if (!arrays) // a number times an array (or a number)
-      return em.applyUfunc("multiply", {x, y});
+      return em.scaled(x, y);
     if (name == "vdot" && (x->shape.size() != 1 || y->shape.size() != 1))
       compileError("np.vdot of arrays with 2 or more dimensions is not "
                    "supported yet");

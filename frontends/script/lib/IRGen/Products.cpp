@@ -39,17 +39,21 @@ ValueRef Emitter::matmul(const ValueRef &x, const ValueRef &y, bool dotStyle) {
   std::optional<int64_t> ckx = getConstantIntValue(kx),
                          cky = getConstantIntValue(ky);
   auto message = [&](SmallVectorImpl<Value> *values) {
-    // np.dot writes shapes without spaces: (2,3).
+    // np.dot writes shapes without spaces: (2,3). The placeholders of
+    // extents known when running are filled in the order they appear.
     auto compact = [&](ArrayRef<Value> shape) {
       std::string text = renderShape(shape, values);
       llvm::erase(text, ' ');
       return text;
     };
-    if (dotStyle)
-      return "shapes " + compact(x->shape) + " and " + compact(y->shape) +
+    if (dotStyle) {
+      std::string first = compact(x->shape);
+      std::string second = compact(y->shape);
+      return "shapes " + first + " and " + second +
              " not aligned: " + (ckx ? std::to_string(*ckx) : "{}") + " (dim " +
              std::to_string(rx - 1) +
              ") != " + (cky ? std::to_string(*cky) : "{}") + " (dim 0)";
+    }
     return std::string("matmul: Input operand 1 has a mismatch in its core "
                        "dimension 0, with gufunc signature ") +
            kMatmulSignature + " (size " + (cky ? std::to_string(*cky) : "{}") +
@@ -80,10 +84,12 @@ ValueRef Emitter::matmul(const ValueRef &x, const ValueRef &y, bool dotStyle) {
   DType type = promoteTypes(x->dtype, y->dtype);
   ValueRef a = castArray(x, type), c = castArray(y, type);
   if (rx == 1 && ry == 1) {
-    // A scalar: NumPy's sum of products (an or of ands for booleans).
+    // A scalar of the operands' type: NumPy's sum of products (wrapping
+    // for integers; an or of ands for booleans).
     if (type == DType::Bool)
       return reduceAll("any", applyUfunc("logical_and", {a, c}), 0);
-    return reduceAll("sum", applyUfunc("multiply", {a, c}), 0);
+    return castScalar(reduceAll("sum", applyUfunc("multiply", {a, c}), 0), type,
+                      false);
   }
   std::vector<Value> shape;
   if (rx == 2)
@@ -97,6 +103,21 @@ ValueRef Emitter::matmul(const ValueRef &x, const ValueRef &y, bool dotStyle) {
       arrayType(shape, type, MatmulOp::inferResultLayout(lhsType, rhsType));
   Value product = MatmulOp::create(b, loc, resultType, a->value, c->value);
   return PyValue::array(product, type, shape);
+}
+
+ValueRef Emitter::scaled(const ValueRef &x, const ValueRef &y) {
+  // np.dot with a number: no value-based casting (np.dot(float32 array,
+  // 2.0) is float64), and a sum that starts from +0.0 (never -0.0).
+  DType type = promoteTypes(x->dtype, y->dtype);
+  auto strong = [&](const ValueRef &v) {
+    return v->is(Kind::Array) ? castArray(v, type)
+                              : castScalar(v, type, /*isPython=*/false);
+  };
+  ValueRef product = applyUfunc("multiply", {strong(x), strong(y)});
+  if (isFloat(type))
+    product = applyUfunc("add", {product, castScalar(floatConst(0.0), type,
+                                                     /*isPython=*/false)});
+  return product;
 }
 
 ValueRef Emitter::outer(const ValueRef &x, const ValueRef &y) {

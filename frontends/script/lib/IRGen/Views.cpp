@@ -487,6 +487,22 @@ ValueRef Emitter::transpose(const ValueRef &array, ArrayRef<int64_t> axes) {
   return makeView(*this, base, compose(*this, array, inner));
 }
 
+Value Emitter::convertArray(const ValueRef &array, ArrayRef<Value> shape,
+                            Type type) {
+  if (array->value.getType() == type)
+    return array->value;
+  Access access;
+  access.shape.assign(shape.begin(), shape.end());
+  for (size_t d = 0; d < shape.size(); ++d) {
+    access.starts.push_back(index(0));
+    access.steps.push_back(1);
+    access.dims.push_back(d);
+  }
+  Value moved = gather(*this, array, access, cast<ArrayType>(type).getLayout());
+  assert(moved.getType() == type && "the shape gives the type's extents");
+  return moved;
+}
+
 ValueRef Emitter::diagonal(const ValueRef &array, int64_t offset) {
   if (!array->is(Kind::Array) || array->shape.size() != 2)
     compileError("the diagonal of anything but a 2-D array is not supported "
