@@ -92,6 +92,27 @@ struct Runs {
       to += count * bytes;
     }
   }
+  /// The runs cut into consecutive pieces of `counts[r]` elements.
+  std::vector<Runs> split(const std::vector<int> &counts) const {
+    std::vector<Runs> pieces(counts.size());
+    size_t at = 0;
+    int64_t used = 0;
+    for (size_t r = 0; r < counts.size(); ++r) {
+      int64_t need = counts[r];
+      while (need > 0) {
+        auto [first, count] = runs[at];
+        int64_t n = std::min(need, count - used);
+        pieces[r].runs.push_back({first + used, n});
+        need -= n;
+        used += n;
+        if (used == count) {
+          ++at;
+          used = 0;
+        }
+      }
+    }
+    return pieces;
+  }
   /// Copies the packed `from` into the runs of `to`.
   void unpack(char *to, const char *from, size_t bytes) const {
     for (auto [first, count] : runs) {
@@ -116,18 +137,76 @@ struct Plan : std::enable_shared_from_this<Plan> {
   bool remote = false;
   /// DAC_STATS: the kind of communication.
   const char *kind = "exchange";
+  /// sendRuns and recvRuns cut per peer (made at the first start): a peer
+  /// whose elements are one run is sent from (received into) place.
+  std::vector<Runs> sendPeerRuns, recvPeerRuns;
+  bool split = false;
+
+  void splitPerPeer() {
+    if (split || !remote)
+      return;
+    sendPeerRuns = sendRuns.split(sendCounts);
+    recvPeerRuns = recvRuns.split(recvCounts);
+    split = true;
+  }
+};
+
+/// Copies the elements of `fromRuns` in `from` to those of `toRuns` in
+/// `to`, in order (both hold as many elements, cut differently).
+void copyRuns(const Runs &fromRuns, const Runs &toRuns, const char *from,
+              char *to, size_t bytes) {
+  size_t i = 0, j = 0;
+  int64_t usedFrom = 0, usedTo = 0;
+  while (i < fromRuns.runs.size() && j < toRuns.runs.size()) {
+    auto [fromFirst, fromCount] = fromRuns.runs[i];
+    auto [toFirst, toCount] = toRuns.runs[j];
+    int64_t n = std::min(fromCount - usedFrom, toCount - usedTo);
+    std::memcpy(to + (toFirst + usedTo) * bytes,
+                from + (fromFirst + usedFrom) * bytes, n * bytes);
+    usedFrom += n;
+    usedTo += n;
+    if (usedFrom == fromCount) {
+      ++i;
+      usedFrom = 0;
+    }
+    if (usedTo == toCount) {
+      ++j;
+      usedTo = 0;
+    }
+  }
+}
+
+/// Bytes for packed elements, kept between transfers and not cleared (a
+/// vector's resize would write zeros over megabytes it then overwrites).
+class Buffer {
+public:
+  char *resize(size_t bytes) {
+    if (bytes > capacity) {
+      storage.reset(new char[bytes]);
+      capacity = bytes;
+    }
+    return storage.get();
+  }
+  char *data() const { return storage.get(); }
+
+private:
+  std::unique_ptr<char[]> storage;
+  size_t capacity = 0;
 };
 
 /// One run of a plan, between start and wait: several may be in flight at
 /// once (the ghost rows of two arrays of one layout use one plan).
 struct Transfer {
   std::shared_ptr<Plan> plan;
-  std::vector<char> sendBuffer, recvBuffer, selfBuffer;
+  Buffer sendBuffer, recvBuffer, selfBuffer;
   int64_t elementSize = 0;
   /// One receive and one send per peer that has elements to exchange.
   std::vector<MPI_Request> requests;
   /// DAC_STATS: seconds spent in start.
   double seconds = 0;
+  /// The destination, and whether it is the source.
+  char *dst = nullptr;
+  bool inPlace = false;
 };
 
 /// The tag of the exchange's point-to-point messages.
@@ -751,7 +830,7 @@ extern "C" void *dac_rt_ghost_plan(void *layout, void *iteration, void *shifts,
   });
 }
 
-extern "C" void *dac_rt_exchange_start(void *handle, void *src,
+extern "C" void *dac_rt_exchange_start(void *handle, void *src, void *dst,
                                        int64_t elementSize) {
   return detail::guard("dac_rt_exchange_start", [&]() -> void * {
     if (!handle)
@@ -767,19 +846,28 @@ extern "C" void *dac_rt_exchange_start(void *handle, void *src,
     Transfer &t = *owned;
     // The cache may drop the plan before the transfer ends: hold it.
     t.plan = static_cast<Plan *>(handle)->shared_from_this();
-    const Plan &plan = *t.plan;
+    Plan &plan = *t.plan;
+    plan.splitPerPeer();
     double begin = detail::statsEnabled() ? MPI_Wtime() : 0;
     size_t bytes = static_cast<size_t>(elementSize);
     const char *from = static_cast<const char *>(src);
+    char *to = static_cast<char *>(dst);
     t.elementSize = elementSize;
-    // The rank's own elements are read now: the source may be the
-    // destination (an overlapping assignment reads before it writes).
-    t.selfBuffer.resize(plan.selfCount * bytes);
-    plan.selfSrcRuns.pack(t.selfBuffer.data(), from, bytes);
+    t.dst = to;
+    // In place (an overlapping assignment), the source is read before
+    // anything is written: the rank's own elements and what arrives go
+    // through buffers. Otherwise they are copied (received) straight into
+    // place, and a peer's elements that are one run are sent from where
+    // they are. Between start and wait the program writes neither.
+    t.inPlace = from == to;
+    if (t.inPlace)
+      plan.selfSrcRuns.pack(t.selfBuffer.resize(plan.selfCount * bytes), from,
+                            bytes);
+    else
+      copyRuns(plan.selfSrcRuns, plan.selfDstRuns, from, to, bytes);
     if (plan.remote) {
-      t.sendBuffer.resize(plan.sendCount * bytes);
-      plan.sendRuns.pack(t.sendBuffer.data(), from, bytes);
-      t.recvBuffer.resize(plan.recvCount * bytes);
+      char *sendBuffer = t.sendBuffer.resize(plan.sendCount * bytes);
+      char *recvBuffer = t.recvBuffer.resize(plan.recvCount * bytes);
       // Counts in elements of one contiguous datatype of `bytes`: byte
       // counts would overflow an int beyond 2 GiB per peer. Point to point
       // with the peers that have something to exchange (a halo is two
@@ -788,34 +876,41 @@ extern "C" void *dac_rt_exchange_start(void *handle, void *src,
       // every rank starts them in the same order).
       MPI_Datatype element = elementType(bytes);
       t.requests.clear();
-      auto post = [&](bool send) {
-        const std::vector<int> &counts =
-            send ? plan.sendCounts : plan.recvCounts;
-        const std::vector<int> &displs =
-            send ? plan.sendDispls : plan.recvDispls;
-        char *buffer = send ? t.sendBuffer.data() : t.recvBuffer.data();
-        for (size_t r = 0; r < counts.size(); ++r) {
-          if (!counts[r])
-            continue;
-          t.requests.emplace_back();
-          char *at = buffer + displs[r] * bytes;
-          int peer = static_cast<int>(r);
-          checkMpi(send ? MPI_Isend(at, counts[r], element, peer, kExchangeTag,
-                                    MPI_COMM_WORLD, &t.requests.back())
-                        : MPI_Irecv(at, counts[r], element, peer, kExchangeTag,
-                                    MPI_COMM_WORLD, &t.requests.back()),
-                   send ? "MPI_Isend" : "MPI_Irecv");
+      for (size_t r = 0; r < plan.recvCounts.size(); ++r) {
+        if (!plan.recvCounts[r])
+          continue;
+        const Runs &runs = plan.recvPeerRuns[r];
+        char *at = runs.runs.size() == 1 && !t.inPlace
+                       ? to + runs.runs[0].first * bytes
+                       : recvBuffer + plan.recvDispls[r] * bytes;
+        t.requests.emplace_back();
+        checkMpi(MPI_Irecv(at, plan.recvCounts[r], element, static_cast<int>(r),
+                           kExchangeTag, MPI_COMM_WORLD, &t.requests.back()),
+                 "MPI_Irecv");
+      }
+      for (size_t r = 0; r < plan.sendCounts.size(); ++r) {
+        if (!plan.sendCounts[r])
+          continue;
+        const Runs &runs = plan.sendPeerRuns[r];
+        const char *at =
+            from + (runs.runs.size() == 1 ? runs.runs[0].first * bytes : 0);
+        if (runs.runs.size() != 1) {
+          char *packed = sendBuffer + plan.sendDispls[r] * bytes;
+          runs.pack(packed, from, bytes);
+          at = packed;
         }
-      };
-      post(/*send=*/false);
-      post(/*send=*/true);
+        t.requests.emplace_back();
+        checkMpi(MPI_Isend(at, plan.sendCounts[r], element, static_cast<int>(r),
+                           kExchangeTag, MPI_COMM_WORLD, &t.requests.back()),
+                 "MPI_Isend");
+      }
     }
     t.seconds = detail::statsEnabled() ? MPI_Wtime() - begin : 0;
     return owned.release();
   });
 }
 
-extern "C" void dac_rt_exchange_wait(void *ticket, void *dst) {
+extern "C" void dac_rt_exchange_wait(void *ticket) {
   detail::guard("dac_rt_exchange_wait", [&] {
     if (!ticket)
       fatal("dac_rt_exchange_wait: no exchange is running");
@@ -824,14 +919,21 @@ extern "C" void dac_rt_exchange_wait(void *ticket, void *dst) {
     const Plan &plan = *t.plan;
     double begin = detail::statsEnabled() ? MPI_Wtime() : 0;
     size_t bytes = static_cast<size_t>(t.elementSize);
-    char *to = static_cast<char *>(dst);
+    char *to = t.dst;
     if (!t.requests.empty())
       checkMpi(MPI_Waitall(static_cast<int>(t.requests.size()),
                            t.requests.data(), MPI_STATUSES_IGNORE),
                "MPI_Waitall");
     t.requests.clear();
-    plan.selfDstRuns.unpack(to, t.selfBuffer.data(), bytes);
-    plan.recvRuns.unpack(to, t.recvBuffer.data(), bytes);
+    if (t.inPlace)
+      plan.selfDstRuns.unpack(to, t.selfBuffer.data(), bytes);
+    if (plan.remote)
+      for (size_t r = 0; r < plan.recvCounts.size(); ++r) {
+        const Runs &runs = plan.recvPeerRuns[r];
+        if (plan.recvCounts[r] && (runs.runs.size() != 1 || t.inPlace))
+          runs.unpack(to, t.recvBuffer.data() + plan.recvDispls[r] * bytes,
+                      bytes);
+      }
     if (detail::statsEnabled()) {
       int64_t messages = 0, sent = 0;
       for (size_t r = 0; r < plan.sendCounts.size(); ++r) {

@@ -209,8 +209,8 @@ func.func @views(%v: f64) -> f64 {
   }
   // CHECK: %[[G:.*]] = memref.alloc({{.*}}) : memref<?xf64>
   // CHECK: %[[PLAN:.*]] = call @dac_rt_exchange_plan
-  // CHECK: %[[TICKET:.*]] = call @dac_rt_exchange_start(%[[PLAN]], %{{.*}}, %{{.*}})
-  // CHECK: call @dac_rt_exchange_wait(%[[TICKET]], %{{.*}})
+  // CHECK: %[[TICKET:.*]] = call @dac_rt_exchange_start(%[[PLAN]], %{{.*}}, %{{.*}}, %{{.*}})
+  // CHECK: call @dac_rt_exchange_wait(%[[TICKET]])
   %g = dist.gather %a [8] steps [-2] dims [0] : !dist.array<10xf64, #b> -> !dist.array<5xf64, #c>
   // CHECK: %[[COPY:.*]] = memref.alloc({{.*}}) : memref<?xf64>
   // CHECK: memref.copy %{{.*}}, %[[COPY]]
@@ -348,7 +348,7 @@ func.func @accesses(%v: f64) -> (f64, f64) {
   }
   // CHECK: %[[VIEW:.*]] = memref.alloc(%{{.*}}) : memref<?xf64>
   // CHECK: call @dac_rt_exchange_plan
-  // CHECK: call @dac_rt_exchange_wait(%{{.*}}, %{{.*}})
+  // CHECK: call @dac_rt_exchange_wait(%{{.*}})
   // CHECK-NOT: dac_rt_exchange_plan
   // CHECK: scf.for
   // CHECK: scf.for %[[J2:[a-z0-9_]+]] =
@@ -400,7 +400,7 @@ func.func @halo(%v: f64) -> f64 {
   // CHECK: scf.for
   // CHECK-NOT: scf.if
   // CHECK: memref.store %{{.*}}, %[[NEW]]
-  // CHECK: call @dac_rt_exchange_wait(%[[TICKET]], %{{.*}})
+  // CHECK: call @dac_rt_exchange_wait(%[[TICKET]])
   // CHECK: scf.for
   // CHECK: scf.for
   // CHECK: scf.if

@@ -99,10 +99,10 @@ void FunctionPartitioner::emitExchange(OpBuilder &b, Location loc,
                         {srcLayout, dstLayout, map});
   Value ticket = createRuntimeCall(
       b, loc, module, RuntimeFunction::dac_rt_exchange_start,
-      {plan, getPointer(b, loc, srcBuffer),
+      {plan, getPointer(b, loc, srcBuffer), getPointer(b, loc, dstBuffer),
        constI64(b, loc, elementBytes(srcType.getElementType()))});
   createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_exchange_wait,
-                    {ticket, getPointer(b, loc, dstBuffer)});
+                    {ticket});
 }
 
 Value FunctionPartitioner::allocLocal(OpBuilder &b, Location loc,
@@ -180,9 +180,10 @@ LogicalResult FunctionPartitioner::lowerReshape(ReshapeOp op) {
   Value ticket = createRuntimeCall(
       b, loc, module, RuntimeFunction::dac_rt_exchange_start,
       {plan, getPointer(b, loc, mapping.lookup(op.getInput())),
+       getPointer(b, loc, buffer),
        constI64(b, loc, elementBytes(type.getElementType()))});
   createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_exchange_wait,
-                    {ticket, getPointer(b, loc, buffer)});
+                    {ticket});
   emitRemark(loc) << "redistribution: this reshape moves each element to its "
                      "owner in the new shape by the general exchange (at "
                      "most "

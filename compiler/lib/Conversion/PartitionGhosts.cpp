@@ -222,7 +222,7 @@ void FunctionPartitioner::startGhosts(OpBuilder &b, Location loc,
         ValueRange{total});
     g.ticket = createRuntimeCall(
         b, loc, module, RuntimeFunction::dac_rt_exchange_start,
-        {plan, getPointer(b, loc, buffer),
+        {plan, getPointer(b, loc, buffer), getPointer(b, loc, g.buffer),
          constI64(b, loc, elementBytes(type.getElementType()))});
     InFlightDiagnostic remark = emitRemark(loc);
     remark << "halo: the cells of an array read here that lie next to each "

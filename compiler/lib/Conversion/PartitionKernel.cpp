@@ -497,7 +497,7 @@ LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
     for (auto &[array, g] : ghosts)
       if (g.pending)
         createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_exchange_wait,
-                          {g.ticket, getPointer(b, loc, g.buffer)});
+                          {g.ticket});
     // Valid after the last op built so far.
     rememberGhosts(ghosts, &*std::prev(b.getInsertionPoint()));
     border = true;

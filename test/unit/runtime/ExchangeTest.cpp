@@ -229,8 +229,9 @@ void check(const Array &src, const Array &dst, const Map &map) {
     });
     const std::vector<T> before = srcData;
     std::vector<T> &out = inPlace ? srcData : dstData;
-    void *ticket = dac_rt_exchange_start(plan, srcData.data(), sizeof(T));
-    dac_rt_exchange_wait(ticket, out.data());
+    void *ticket =
+        dac_rt_exchange_start(plan, srcData.data(), out.data(), sizeof(T));
+    dac_rt_exchange_wait(ticket);
     if (!inPlace) {
       EXPECT_TRUE(srcData == before) << "run " << run << " changed the source";
     }
@@ -543,8 +544,9 @@ void checkGhosts(const Array &a, const Array *iter, const Words &shifts,
     }
   }
   std::vector<int64_t> ghosts(out[3 * rank], -7);
-  void *ticket = dac_rt_exchange_start(plan, data.data(), sizeof(int64_t));
-  dac_rt_exchange_wait(ticket, ghosts.data());
+  void *ticket =
+      dac_rt_exchange_start(plan, data.data(), ghosts.data(), sizeof(int64_t));
+  dac_rt_exchange_wait(ticket);
 
   int64_t count = 1;
   for (int64_t e : padded)
