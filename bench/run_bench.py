@@ -52,6 +52,8 @@ WORKLOADS = [
      "10 matrix-vector products, 16384^2"),
     ("m2", "m2_matmul.py", "linalg/matmul_mpi.cpp", 4096, "count",
      "matrix product, 4096^2"),
+    ("m3", "m3_transpose.py", "linalg/transpose_mpi.cpp", 8192, "count",
+     "transpose, 8192^2"),
 ]
 REF_FLAGS = ["-O3", "-march=native", "-std=c++17", "-fopenmp-simd"]
 LOOP_FLAGS = REF_FLAGS + ["-ffp-contract=off"]  # as bench/CMakeLists.txt
