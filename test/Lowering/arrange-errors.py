@@ -4,6 +4,10 @@
 # RUN: not dac build %t/stack.py -o %t/s 2>&1 | FileCheck %s --check-prefix=STACK
 # RUN: not dac build %t/axis.py -o %t/a 2>&1 | FileCheck %s --check-prefix=AXIS
 # RUN: not dac build %t/diag.py -o %t/d 2>&1 | FileCheck %s --check-prefix=DIAG
+# RUN: not dac build %t/order.py -o %t/o 2>&1 | FileCheck %s --check-prefix=ORDER
+# RUN: not dac build %t/out.py -o %t/out 2>&1 | FileCheck %s --check-prefix=OUT
+# RUN: dac build %t/stacklate.py -o %t/sl
+# RUN: not %mpirun -n 2 %t/sl 2>&1 | FileCheck %s --check-prefix=STACKLATE
 # RUN: dac build %t/runtime.py -o %t/rt
 # RUN: not %mpirun -n 2 %t/rt 2>&1 | FileCheck %s --check-prefix=RUNTIME
 # Joins and rearrangements with NumPy's messages, when compiling or (extents
@@ -40,3 +44,21 @@ import numpy as np
 k = int(np.ones(3).sum())
 print(np.concatenate((np.ones((2, k)), np.ones((4, 5)))))
 # RUNTIME: runtime.py:3:7: ValueError: all the input array dimensions except for the concatenation axis must match exactly, but along dimension 1, the array at index 0 has size 3 and the array at index 1 has size 5
+
+#--- order.py
+import numpy as np
+m = np.arange(12.0).reshape(3, 4)
+print(m.reshape(4, 3, order='F'))
+# ORDER: order.py:3:7: error: order='F' is not supported yet; only order='C' is
+
+#--- out.py
+import numpy as np
+c = np.zeros(6)
+np.concatenate((np.ones(3), np.ones(3)), out=c)
+# OUT: out.py:3:1: error: concatenate() got an unexpected keyword argument 'out'
+
+#--- stacklate.py
+import numpy as np
+k = int(np.ones(5).sum())
+print(np.stack((np.ones(k), np.ones(4))))
+# STACKLATE: stacklate.py:3:7: ValueError: all input arrays must have the same shape

@@ -1,5 +1,6 @@
 # RUN: split-file %s %t
 # RUN: not dac build %t/float.py -o %t/f 2>&1 | FileCheck %s --check-prefix=FLOAT
+# RUN: not dac build %t/update.py -o %t/u 2>&1 | FileCheck %s --check-prefix=UPDATE
 # RUN: dac build %t/bounds.py -o %t/b
 # RUN: not %mpirun -n 3 %t/b 2>&1 | FileCheck %s --check-prefix=BOUNDS
 # Reading with an index array: a float index array is NumPy's IndexError
@@ -18,3 +19,9 @@ a = np.arange(10.0)
 idx = np.arange(9) * 2 - 5
 print(a[idx])
 # BOUNDS: bounds.py:4:7: IndexError: index 11 is out of bounds for axis 0 with size 10 (all 3 ranks)
+
+#--- update.py
+import numpy as np
+a = np.arange(10.0)
+a[np.arange(3)] += 1.0
+# UPDATE: update.py:3:1: error: writing through an integer array index (a[idx] += v) is not supported yet

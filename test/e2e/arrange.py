@@ -14,3 +14,16 @@ print(np.stack((x, y)), np.stack([x, y], axis=1), np.hstack((x, y)), np.vstack((
 c = np.zeros((6, 4), dist='c')
 print(np.concatenate((c + 1, np.arange(8.0, dist='b').reshape(2, 4))).sum(axis=0))
 print(np.triu(np.ones((5, 5), dist='cn')), np.trace(np.ones((7, 7), dist='bb')))
+
+# vstack of rows and matrices, diagonals of the transpose (axis1/axis2),
+# flips along several axes, a 2-D array rebound in a run-time branch.
+m = np.arange(12.0).reshape(3, 4) * 1.5
+print(np.vstack((np.arange(4), m)), np.hstack((m, m)).shape)
+print(np.trace(m, 1, 1, 0), m.diagonal(axis1=1, axis2=0, offset=1), np.diagonal(m, 0, 1, 0))
+c = np.arange(24.0).reshape(2, 3, 4)
+print(np.flip(c, axis=(0, 2)), np.flip(c, (1,)))
+s = np.ones(3).sum()
+z = np.ones((4, 6))
+if s < 1.0:
+    z = np.ones((4, 6)) * 2
+print(z.sum(axis=0), z.max(axis=1), z.argmax(axis=0), z.argmax())

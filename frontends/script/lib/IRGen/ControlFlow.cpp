@@ -437,6 +437,12 @@ void IRGen::lowerBranches(Value condition, SourceRange range,
                                     "shape and distribution, are supported"};
     ValueRef proto = t->withValue(nullptr);
     proto->isPython = t->isPython && e->isPython;
+    // Extents known when compiling may have been made inside the branch:
+    // the value after the `if` gets its own (the others are the same on
+    // both paths, so made before it).
+    for (Value &extent : proto->shape)
+      if (std::optional<int64_t> c = getConstantIntValue(extent))
+        extent = em.index(*c);
     // An array bound on one path to an object another name also holds:
     // after the `if` the name may or may not share it.
     if (t->is(Kind::Array)) {

@@ -208,6 +208,11 @@ void IRGen::lowerStmt(const Stmt &stmt) {
         ValueRef array = lowerExpr(sub->getValue());
         ValueRef index = lowerExpr(sub->getIndex());
         if (array->is(Kind::Array) && index->is(Kind::Array) &&
+            index->dtype != DType::Bool)
+          throw LocatedError{sub->getRange(),
+                             "writing through an integer array index "
+                             "(a[idx] += v) is not supported yet"};
+        if (array->is(Kind::Array) && index->is(Kind::Array) &&
             index->dtype == DType::Bool) {
           ValueRef rhs = lowerExpr(s.getValue());
           em.loc = locOf(s.getOpRange());

@@ -74,6 +74,17 @@ const char *const kReductions[] = {"sum",  "prod", "min",  "max",
 
 } // namespace
 
+/// order= of reshape/ravel/flatten: C order only (for now), never a
+/// silently different result.
+static void checkOrderC(const ValueRef &order) {
+  if (!order || order->is(PyValue::Kind::None))
+    return;
+  if (!order->is(PyValue::Kind::String) || order->name != "C")
+    compileError("order='" +
+                 (order->is(PyValue::Kind::String) ? order->name : "?") +
+                 "' is not supported yet; only order='C' is");
+}
+
 ValueRef IRGen::reshape(const ValueRef &array, const ValueRef &shapeArg) {
   if (!array->is(Kind::Array))
     compileError("reshape expects an array");
@@ -588,6 +599,11 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
     if (method == "reshape" || method == "flatten" || method == "ravel") {
       if (!self->is(Kind::Array))
         compileError("'" + method + "' of a scalar is not supported");
+      for (const auto &[key, value] : args.keywords)
+        if (key != "order")
+          compileError(method + "() got an unexpected keyword argument '" +
+                       key + "'");
+      checkOrderC(args.get(method == "reshape" ? SIZE_MAX : 0, "order"));
       ValueRef shapeArg;
       if (method != "reshape")
         shapeArg = em.intConst(-1);
@@ -891,9 +907,14 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
         em.binaryOp("==", em.binaryOp("-", cols, rows), k ? k : em.intConst(0));
     return em.castArray(diagonal, type);
   }
-  if (name == "reshape") {
-    args.check(name, 2, {"a", "newshape"});
-    return reshape(required(0, "a"), required(1, "newshape"));
+  if (name == "reshape" || name == "ravel") {
+    bool full = name == "reshape";
+    args.check(name, full ? 3 : 2,
+               full ? ArrayRef<StringRef>{"a", "newshape", "order"}
+                    : ArrayRef<StringRef>{"a", "order"});
+    checkOrderC(args.get(full ? 2 : 1, "order"));
+    return reshape(required(0, "a"),
+                   full ? required(1, "newshape") : em.intConst(-1));
   }
   if (name == "copy") {
     ValueRef a = required(0, "a");

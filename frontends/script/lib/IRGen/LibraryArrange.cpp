@@ -54,20 +54,34 @@ ValueRef IRGen::callArrangeFunction(StringRef name, const CallArgs &args,
 
   if (name == "numpy.flip" || name == "numpy.fliplr" ||
       name == "numpy.flipud") {
+    if (name == "numpy.flip")
+      args.check(shortName, 2, {"m", "axis"});
+    else
+      args.check(shortName, 1, {"m"});
     ValueRef a = array(required(0, "m"));
     int64_t rank = a->shape.size();
     ValueRef reversed = Emitter::slice({}, {}, em.intConst(-1));
     std::vector<ValueRef> items(rank, Emitter::slice({}, {}));
-    if (name == "numpy.flip" &&
-        (!args.get(1, "axis") || args.get(1, "axis")->is(Kind::None))) {
+    ValueRef axisArg = name == "numpy.flip" ? args.get(1, "axis") : nullptr;
+    if (name == "numpy.flip" && (!axisArg || axisArg->is(Kind::None))) {
       items.assign(rank, reversed);
+    } else if (axisArg &&
+               (axisArg->is(Kind::Tuple) || axisArg->is(Kind::List))) {
+      for (const ValueRef &item : axisArg->items) {
+        std::optional<int64_t> axis = Emitter::getConstInt(item);
+        if (!axis)
+          compileError("axis of np.flip must be integers known when "
+                       "compiling");
+        items[normalizeAxis(*axis, rank)] = reversed;
+      }
     } else {
       int64_t axis = name == "numpy.fliplr"   ? 1
                      : name == "numpy.flipud" ? 0
                                               : constant(1, "axis", 0);
-      if ((name != "numpy.flip" && rank < axis + 1))
-        compileError("np." + shortName + " needs an array of at least " +
-                     Twine(axis + 1) + " dimensions");
+      if (name == "numpy.fliplr" && rank < 2)
+        compileError("Input must be >= 2-d.");
+      if (name == "numpy.flipud" && rank < 1)
+        compileError("Input must be >= 1-d.");
       items[normalizeAxis(axis, rank)] = reversed;
     }
     return em.subscript(a, PyValue::tuple(items));
@@ -75,13 +89,23 @@ ValueRef IRGen::callArrangeFunction(StringRef name, const CallArgs &args,
   if (name == "numpy.take" || name == "ndarray.take") {
     // Without an axis, of the flattened array.
     bool method = name == "ndarray.take";
+    if (method)
+      args.check(shortName, 2, {"indices", "axis"});
+    else
+      args.check(shortName, 3, {"a", "indices", "axis"});
     ValueRef a = method ? self : array(required(0, "a"));
     ValueRef indices = required(method ? 0 : 1, "indices");
     ValueRef axis = args.get(method ? 1 : 2, "axis");
-    if (axis && !axis->is(Kind::None) &&
-        !(a->shape.size() == 1 && Emitter::getConstInt(axis) == 0))
-      compileError("np.take along an axis of an array of 2 or more "
-                   "dimensions is not supported yet");
+    if (axis && !axis->is(Kind::None)) {
+      std::optional<int64_t> d = Emitter::getConstInt(axis);
+      if (!d)
+        compileError("axis of np.take must be an integer known when "
+                     "compiling");
+      normalizeAxis(*d, a->shape.size());
+      if (a->shape.size() != 1)
+        compileError("np.take along an axis of an array of 2 or more "
+                     "dimensions is not supported yet");
+    }
     if (a->shape.size() != 1)
       a = reshape(a, em.intConst(-1));
     if (!indices->is(Kind::Array))
@@ -91,6 +115,7 @@ ValueRef IRGen::callArrangeFunction(StringRef name, const CallArgs &args,
   if (name == "numpy.triu" || name == "numpy.tril") {
     // Elements above (below) the k-th diagonal of the last two dimensions
     // kept, the others zero of the array's dtype.
+    args.check(shortName, 2, {"m", "k"});
     ValueRef a = array(required(0, "m"));
     int64_t k = constant(1, "k", 0);
     size_t rank = a->shape.size();
@@ -110,20 +135,40 @@ ValueRef IRGen::callArrangeFunction(StringRef name, const CallArgs &args,
       name == "numpy.trace" || name == "ndarray.trace" ||
       name == "numpy.diag") {
     bool method = name.starts_with("ndarray.");
-    ValueRef a = method ? self : array(required(0, "a"));
+    bool diag = name == "numpy.diag";
     size_t at = method ? 0 : 1;
-    if (name == "numpy.diag" && a->shape.size() == 1)
+    if (diag)
+      args.check(shortName, 2, {"v", "k"});
+    else if (method)
+      args.check(shortName, 3, {"offset", "axis1", "axis2"});
+    else
+      args.check(shortName, 4, {"a", "offset", "axis1", "axis2"});
+    ValueRef a = method ? self : array(required(0, diag ? "v" : "a"));
+    if (diag && a->shape.size() == 1)
       compileError("np.diag of a 1-D array (building a diagonal matrix) is "
                    "not supported yet");
-    ValueRef diag =
-        em.diagonal(a, constant(at, name == "numpy.diag" ? "k" : "offset", 0));
+    // axis1/axis2 of a 2-D array: the diagonal of it or of its transpose.
+    if (!diag && a->shape.size() == 2) {
+      int64_t axis1 = normalizeAxis(constant(at + 1, "axis1", 0), 2);
+      int64_t axis2 = normalizeAxis(constant(at + 2, "axis2", 1), 2);
+      if (axis1 == axis2)
+        compileError("axis1 and axis2 cannot be the same");
+      if (axis1 == 1)
+        a = em.transpose(a, {1, 0});
+    }
+    ValueRef diagonal = em.diagonal(a, constant(at, diag ? "k" : "offset", 0));
     if (shortName == "trace")
-      return em.reduce("sum", diag, 0);
-    return diag;
+      return em.reduce("sum", diagonal, 0);
+    return diagonal;
   }
   if (name == "numpy.concatenate" || name == "numpy.stack" ||
       name == "numpy.hstack" || name == "numpy.vstack") {
-    ValueRef seq = required(0, name == "numpy.concatenate" ? "arrays" : "tup");
+    bool sequenceKey = name == "numpy.concatenate" || name == "numpy.stack";
+    if (sequenceKey)
+      args.check(shortName, 2, {"arrays", "axis"});
+    else
+      args.check(shortName, 1, {"tup"});
+    ValueRef seq = required(0, sequenceKey ? "arrays" : "tup");
     if (!seq->is(Kind::Tuple) && !seq->is(Kind::List))
       compileError("np." + shortName + " expects a tuple or list of arrays");
     std::vector<ValueRef> parts;
@@ -145,6 +190,13 @@ ValueRef IRGen::callArrangeFunction(StringRef name, const CallArgs &args,
           std::optional<int64_t> x = getConstantIntValue(p->shape[d]),
                                  y = getConstantIntValue(first[d]);
           same = !x || !y || *x == *y;
+          if (same && (!x || !y) && p->shape[d] != first[d])
+            em.emitAssert(arith::CmpIOp::create(b, em.loc,
+                                                arith::CmpIPredicate::eq,
+                                                p->shape[d], first[d]),
+                          "ValueError: all input arrays must have the same "
+                          "shape",
+                          {});
         }
         if (!same)
           compileError("all input arrays must have the same shape");
@@ -153,10 +205,12 @@ ValueRef IRGen::callArrangeFunction(StringRef name, const CallArgs &args,
       rank += 1;
     } else if (name == "numpy.hstack") {
       axis = rank == 1 ? 0 : 1;
-    } else if (name == "numpy.vstack" && rank == 1) {
+    } else if (name == "numpy.vstack") {
+      // Each 1-D part is one row (np.atleast_2d).
       for (ValueRef &p : parts)
-        p = em.expandDims(p, {0}, 2);
-      rank = 2;
+        if (p->shape.size() == 1)
+          p = em.expandDims(p, {0}, 2);
+      rank = parts.front()->shape.size();
     }
     if (rank == 0)
       compileError("zero-dimensional arrays cannot be concatenated");

@@ -504,9 +504,11 @@ Value Emitter::convertArray(const ValueRef &array, ArrayRef<Value> shape,
 }
 
 ValueRef Emitter::diagonal(const ValueRef &array, int64_t offset) {
-  if (!array->is(Kind::Array) || array->shape.size() != 2)
-    compileError("the diagonal of anything but a 2-D array is not supported "
-                 "yet");
+  if (!array->is(Kind::Array) || array->shape.size() < 2)
+    compileError("diag requires an array of at least two dimensions");
+  if (array->shape.size() > 2)
+    compileError("the diagonal of an array of more than 2 dimensions is not "
+                 "supported yet");
   // Element t is array[t + max(0, -offset), t + max(0, offset)]; as many
   // as fit along both dimensions (none when the offset is past an edge).
   int64_t row = std::max<int64_t>(0, -offset),
