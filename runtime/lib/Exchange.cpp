@@ -88,7 +88,7 @@ struct Runs {
   /// Copies the runs of `from` into the packed `to`.
   void pack(char *to, const char *from, size_t bytes) const {
     for (auto [first, count] : runs) {
-      std::memcpy(to, from + first * bytes, count * bytes);
+      copy(to, from + first * bytes, count * bytes);
       to += count * bytes;
     }
   }
@@ -116,9 +116,20 @@ struct Runs {
   /// Copies the packed `from` into the runs of `to`.
   void unpack(char *to, const char *from, size_t bytes) const {
     for (auto [first, count] : runs) {
-      std::memcpy(to + first * bytes, from, count * bytes);
+      copy(to + first * bytes, from, count * bytes);
       from += count * bytes;
     }
+  }
+  /// A run's bytes: one 8-byte element (a strided access, a transpose) is
+  /// a plain load and store, not a call of memcpy.
+  static void copy(char *to, const char *from, size_t n) {
+    if (n == 8) {
+      uint64_t v;
+      std::memcpy(&v, from, 8);
+      std::memcpy(to, &v, 8);
+      return;
+    }
+    std::memcpy(to, from, n);
   }
 };
 
@@ -390,7 +401,7 @@ std::shared_ptr<Plan> planFromDestination(
   std::vector<int64_t> srcStrides = stridesOf(src.localShape(me));
   std::vector<std::vector<int64_t>> requests(size), landing(size);
   std::vector<int64_t> keys(dst.rank(), 0), global(src.rank()),
-      pos(dst.rank(), 0);
+      local(src.rank()), pos(dst.rank(), 0);
   std::vector<std::vector<int64_t>> ownerStrides(size);
   auto visit = [&]() {
     int64_t dstOffset = 0;
@@ -400,13 +411,13 @@ std::shared_ptr<Plan> planFromDestination(
       keys[e] = key;
     }
     sourceOf(keys, global);
-    ElementOwner owner = src.owner(global);
-    int64_t rank = srcReplicated ? me : owner.rank;
+    int64_t owner = src.ownerInto(global.data(), local.data());
+    int64_t rank = srcReplicated ? me : owner;
     if (rank == me) {
       // This rank's own chunk: its local index is the owner's.
       int64_t srcOffset = 0;
       for (unsigned d = 0; d < src.rank(); ++d)
-        srcOffset += owner.local[d] * srcStrides[d];
+        srcOffset += local[d] * srcStrides[d];
       plan->selfSrc.push_back(srcOffset);
       plan->selfDst.push_back(dstOffset);
       return;
@@ -417,7 +428,7 @@ std::shared_ptr<Plan> planFromDestination(
       strides = stridesOf(src.localShape(rank));
     int64_t srcOffset = 0;
     for (unsigned d = 0; d < src.rank(); ++d)
-      srcOffset += owner.local[d] * strides[d];
+      srcOffset += local[d] * strides[d];
     requests[rank].push_back(srcOffset);
     landing[rank].push_back(dstOffset);
   };

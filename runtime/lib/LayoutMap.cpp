@@ -197,6 +197,19 @@ ElementOwner Layout::owner(const std::vector<int64_t> &global) const {
   return result;
 }
 
+int64_t Layout::ownerInto(const int64_t *global, int64_t *local) const {
+  // rankAt over the distributed dimensions, without building vectors.
+  int64_t rank = 0;
+  size_t axis = 0;
+  for (unsigned d = 0; d < Shape.size(); ++d) {
+    AxisOwner axisOwner = Axes[d].owner(global[d]);
+    local[d] = axisOwner.local;
+    if (Axes[d].distribution().isDistributed())
+      rank = rank * Grid[axis++] + axisOwner.coord;
+  }
+  return rank;
+}
+
 std::vector<int64_t>
 Layout::globalIndex(int64_t rank, const std::vector<int64_t> &local) const {
   std::vector<int64_t> global(Shape.size());

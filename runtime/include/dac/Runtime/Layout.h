@@ -234,6 +234,9 @@ public:
   GhostIndices ghostIndices(int64_t rank, unsigned dim) const;
   /// Who owns the element at global multi-index \p global.
   ElementOwner owner(const std::vector<int64_t> &global) const;
+  /// The same without allocating (plans look up every element): writes
+  /// the owner's local index to \p local (rank() entries), returns its rank.
+  int64_t ownerInto(const int64_t *global, int64_t *local) const;
   /// The global multi-index of \p local on \p rank.
   std::vector<int64_t> globalIndex(int64_t rank,
                                    const std::vector<int64_t> &local) const;
