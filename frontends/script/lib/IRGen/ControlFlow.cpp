@@ -189,6 +189,20 @@ void IRGen::restoreSnapshot(const Snapshot &snap) {
     generator->offset = offset;
 }
 
+/// True if two shapes are the same when running: each extent the very
+/// same value (known only when running) or equal constants.
+static bool sameExtents(ArrayRef<Value> a, ArrayRef<Value> b) {
+  if (a.size() != b.size())
+    return false;
+  for (auto [x, y] : llvm::zip(a, b)) {
+    std::optional<int64_t> cx = getConstantIntValue(x),
+                           cy = getConstantIntValue(y);
+    if (x != y && !(cx && cy && *cx == *cy))
+      return false;
+  }
+  return true;
+}
+
 /// "an array of float64", "a float": a value's description after "a"/"an".
 static std::string withArticle(const ValueRef &v) {
   std::string text = v->describe();
@@ -214,18 +228,14 @@ Value IRGen::readSlot(const Slot &slot, bool &needsRetry) {
                  "branch on a run-time value must keep its kind");
   if (v->is(Kind::Array)) {
     // Extents known only at run time must be the very same values.
-    bool sameShape = v->shape.size() == proto->shape.size();
-    for (size_t d = 0; sameShape && d < v->shape.size(); ++d) {
-      std::optional<int64_t> x = getConstantIntValue(v->shape[d]),
-                             y = getConstantIntValue(proto->shape[d]);
-      sameShape = v->shape[d] == proto->shape[d] || (x && y && *x == *y);
-    }
+    bool sameShape = sameExtents(v->shape, proto->shape);
     if (!sameShape || v->dtype != proto->dtype)
       compileError("'" + slot.name + "' is an " + proto->describe() +
                    " before this block and an " + v->describe() +
-                   " of another shape after it; an array that changes "
-                   "inside a loop or a branch on a run-time value must keep "
-                   "its dtype and shape");
+                   (sameShape ? "" : " of another shape") +
+                   " after it; an array that changes inside a loop or a "
+                   "branch on a run-time value must keep its dtype and "
+                   "shape");
     // Another distribution (a product's, say) moves back to the carried one.
     return em.convertArray(v, proto->shape, proto->value.getType());
   }
@@ -415,12 +425,7 @@ void IRGen::lowerBranches(Value condition, SourceRange range,
     if (same && t->is(Kind::Array) && tv.getType() != ev.getType()) {
       // One shape under two distributions: the else branch's moves to the
       // then branch's.
-      same = t->shape.size() == e->shape.size();
-      for (size_t d = 0; same && d < t->shape.size(); ++d) {
-        std::optional<int64_t> x = getConstantIntValue(t->shape[d]),
-                               y = getConstantIntValue(e->shape[d]);
-        same = t->shape[d] == e->shape[d] || (x && y && *x == *y);
-      }
+      same = sameExtents(t->shape, e->shape);
       if (same) {
         OpBuilder::InsertionGuard guard(b);
         b.setInsertionPoint(branchIf.elseBlock()->getTerminator());
