@@ -55,10 +55,9 @@ int main(int argc, char **argv) {
 
   // Four independent generators interleaved: the loop is bound by
   // throughput, not by one generator's dependency chain.
-  Xoshiro256Plus g[4] = {Xoshiro256Plus(4 * rank + 1),
-                         Xoshiro256Plus(4 * rank + 2),
-                         Xoshiro256Plus(4 * rank + 3),
-                         Xoshiro256Plus(4 * rank + 4)};
+  Xoshiro256Plus g[4] = {
+      Xoshiro256Plus(4 * rank + 1), Xoshiro256Plus(4 * rank + 2),
+      Xoshiro256Plus(4 * rank + 3), Xoshiro256Plus(4 * rank + 4)};
   int64_t inside = 0, i = 0;
   for (; i + 4 <= local; i += 4)
     for (int k = 0; k < 4; ++k) {

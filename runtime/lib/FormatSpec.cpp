@@ -93,7 +93,7 @@ std::string group(const std::string &digits, char separator) {
 /// Sign handling, padding and alignment, shared by floats and ints.
 std::string finish(bool negative, std::string body, const Spec &spec,
                    char defaultAlign, const std::string &prefix = "") {
-  std::string sign = negative            ? "-"
+  std::string sign = negative           ? "-"
                      : spec.sign == '+' ? "+"
                      : spec.sign == ' ' ? " "
                                         : "";
@@ -162,8 +162,9 @@ std::string dac::rt::formatFloat(double value, const std::string &text) {
     case 'g':
     case 'G':
     case 'n':
-      body = printfFloat(type == 'G' ? "G" : "g", precision == 0 ? 1 : precision,
-                         magnitude, spec.alternate);
+      body =
+          printfFloat(type == 'G' ? "G" : "g", precision == 0 ? 1 : precision,
+                      magnitude, spec.alternate);
       break;
     case 0: {
       // No type but a precision: like 'g', except that fixed notation keeps
@@ -207,8 +208,8 @@ std::string dac::rt::formatFloat(double value, const std::string &text) {
 std::string dac::rt::formatInt(int64_t value, const std::string &text) {
   Spec spec = parseSpec(text);
   char type = spec.type;
-  if (type == 'e' || type == 'E' || type == 'f' || type == 'F' ||
-      type == 'g' || type == 'G' || type == '%')
+  if (type == 'e' || type == 'E' || type == 'f' || type == 'F' || type == 'g' ||
+      type == 'G' || type == '%')
     return formatFloat(static_cast<double>(value), text);
   if (spec.precision >= 0)
     throw std::invalid_argument(

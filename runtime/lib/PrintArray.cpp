@@ -1,4 +1,5 @@
-//===- PrintArray.cpp - print(a) of a distributed array --------------------===//
+//===- PrintArray.cpp - print(a) of a distributed array
+//--------------------===//
 //
 // Rank 0 gathers every rank's owned elements with their global (C-order)
 // positions, assembles the whole array and formats it as NumPy prints

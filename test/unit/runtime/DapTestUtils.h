@@ -68,9 +68,9 @@ inline DimData unstructuredDim(int64_t size, int64_t gridSize, int64_t gridRank,
 inline int64_t impliedExtent(const DimData &dim) {
   if (dim.distType == "b" && dim.start && dim.stop)
     return std::max<int64_t>(0, *dim.stop - *dim.start);
-  if (dim.distType == "c" && dim.size && dim.procGridSize &&
-      dim.procGridRank && dim.blockSize.value_or(1) >= 1 &&
-      *dim.procGridSize >= 1 && *dim.size >= 0)
+  if (dim.distType == "c" && dim.size && dim.procGridSize && dim.procGridRank &&
+      dim.blockSize.value_or(1) >= 1 && *dim.procGridSize >= 1 &&
+      *dim.size >= 0)
     return rt::cyclicCount(*dim.size, dim.blockSize.value_or(1),
                            *dim.procGridSize, *dim.procGridRank);
   if (dim.distType == "u" && dim.indices)

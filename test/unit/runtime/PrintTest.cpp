@@ -22,7 +22,6 @@ namespace {
 
 using dac::test::captureStdout;
 
-
 bool isRoot() {
   int rank = 0;
   MPI_Comm_rank(MPI_COMM_WORLD, &rank);

@@ -1,4 +1,5 @@
-//===- FormatSpec.h - Python's format specification mini-language -*- C++ -*-===//
+//===- FormatSpec.h - Python's format specification mini-language -*- C++
+//-*-===//
 //
 // f"{x:.3f}" in scripts: the runtime formats numbers as Python's format()
 // does for the specs scripts use ([[fill]align][sign][#][0][width][,|_]
