@@ -10,6 +10,8 @@
 
 #include "dac/Runtime/Error.h"
 
+#include <mpi.h>
+
 #include <cstdint>
 #include <cstdio>
 #include <exception>
@@ -34,7 +36,11 @@ void appendToPrintLine(const std::string &text);
 /// Frees the user-defined reduction operators before MPI is finalised.
 void freeReduceOps();
 
-/// Frees the exchange's element datatypes before MPI is finalised.
+/// A contiguous MPI datatype of \p bytes bytes (an element of any type),
+/// made once per size: counts in elements do not overflow an int where
+/// byte counts would.
+MPI_Datatype elementType(size_t bytes);
+/// Frees those datatypes before MPI is finalised.
 void freeExchangeTypes();
 
 /// DAC_STATS (Stats.cpp): read at start-up; whether it is on; one

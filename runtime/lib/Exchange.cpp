@@ -726,8 +726,14 @@ std::map<size_t, MPI_Datatype> &elementTypes() {
   return Types;
 }
 
-/// A contiguous datatype of `bytes` bytes, made once per size.
-MPI_Datatype elementType(size_t bytes) {
+PlanCache &plans() {
+  static PlanCache Cache;
+  return Cache;
+}
+
+} // namespace
+
+MPI_Datatype detail::elementType(size_t bytes) {
   std::map<size_t, MPI_Datatype> &types = elementTypes();
   auto found = types.find(bytes);
   if (found != types.end())
@@ -738,13 +744,6 @@ MPI_Datatype elementType(size_t bytes) {
   checkMpi(MPI_Type_commit(&type), "MPI_Type_commit");
   return types[bytes] = type;
 }
-
-PlanCache &plans() {
-  static PlanCache Cache;
-  return Cache;
-}
-
-} // namespace
 
 void detail::freeExchangeTypes() {
   for (auto &[bytes, type] : elementTypes())
@@ -885,7 +884,7 @@ extern "C" void *dac_rt_exchange_start(void *handle, void *src, void *dst,
       // neighbours, not a collective over every rank); transfers of one
       // plan in flight at once match in order (MPI's non-overtaking rule:
       // every rank starts them in the same order).
-      MPI_Datatype element = elementType(bytes);
+      MPI_Datatype element = detail::elementType(bytes);
       t.requests.clear();
       for (size_t r = 0; r < plan.recvCounts.size(); ++r) {
         if (!plan.recvCounts[r])

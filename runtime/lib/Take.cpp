@@ -116,11 +116,7 @@ extern "C" void dac_rt_take(void *layout, void *src, void *indices,
                            MPI_INT64_T, gives.data(), giveCounts.data(),
                            giveDispls.data(), MPI_INT64_T, MPI_COMM_WORLD),
              "MPI_Alltoallv");
-    // Values in elements of a contiguous type of `bytes` bytes.
-    MPI_Datatype element;
-    checkMpi(MPI_Type_contiguous(static_cast<int>(bytes), MPI_BYTE, &element),
-             "MPI_Type_contiguous");
-    checkMpi(MPI_Type_commit(&element), "MPI_Type_commit");
+    MPI_Datatype element = detail::elementType(bytes);
     std::vector<char> out(gives.size() * bytes), in(flatAsks.size() * bytes);
     for (size_t k = 0; k < gives.size(); ++k)
       std::memcpy(out.data() + k * bytes, from + gives[k] * bytes, bytes);
@@ -128,7 +124,6 @@ extern "C" void dac_rt_take(void *layout, void *src, void *indices,
                            element, in.data(), askCounts.data(),
                            askDispls.data(), element, MPI_COMM_WORLD),
              "MPI_Alltoallv");
-    MPI_Type_free(&element);
     size_t k = 0;
     for (int r = 0; r < size; ++r)
       for (int64_t i : lands[r])

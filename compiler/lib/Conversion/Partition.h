@@ -308,6 +308,16 @@ private:
                            llvm::StringRef why);
   // PartitionMatmul.cpp
   mlir::LogicalResult lowerMatmul(dist::MatmulOp op);
+  /// Runs `plan` (an exchange or reshape plan) from `srcBuffer` into
+  /// `dstBuffer` to completion.
+  void emitTransfer(mlir::OpBuilder &b, mlir::Location loc, mlir::Value plan,
+                    mlir::Value srcBuffer, mlir::Value dstBuffer,
+                    mlir::Type elementType);
+  /// An error on `op` ("cannot lower `what` that is not created in this
+  /// function") unless every value of `values` has a per-rank form here:
+  /// function arguments of these types have none yet.
+  mlir::LogicalResult requireLocal(mlir::Operation *op, mlir::ValueRange values,
+                                   llvm::StringRef what);
   /// A rank's buffer for an array of `type` with these global extents.
   mlir::Value allocLocal(mlir::OpBuilder &b, mlir::Location loc,
                          dist::ArrayType type,

@@ -97,12 +97,28 @@ void FunctionPartitioner::emitExchange(OpBuilder &b, Location loc,
   Value plan =
       createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_exchange_plan,
                         {srcLayout, dstLayout, map});
+  emitTransfer(b, loc, plan, srcBuffer, dstBuffer, srcType.getElementType());
+}
+
+void FunctionPartitioner::emitTransfer(OpBuilder &b, Location loc, Value plan,
+                                       Value srcBuffer, Value dstBuffer,
+                                       Type elementType) {
   Value ticket = createRuntimeCall(
       b, loc, module, RuntimeFunction::dac_rt_exchange_start,
       {plan, getPointer(b, loc, srcBuffer), getPointer(b, loc, dstBuffer),
-       constI64(b, loc, elementBytes(srcType.getElementType()))});
+       constI64(b, loc, elementBytes(elementType))});
   createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_exchange_wait,
                     {ticket});
+}
+
+LogicalResult FunctionPartitioner::requireLocal(Operation *op,
+                                                ValueRange values,
+                                                StringRef what) {
+  for (Value v : values)
+    if (!mapping.contains(v))
+      return op->emitError("dist-partition cannot lower ")
+             << what << " that is not created in this function";
+  return success();
 }
 
 Value FunctionPartitioner::allocLocal(OpBuilder &b, Location loc,
@@ -164,9 +180,8 @@ Value FunctionPartitioner::redistribute(OpBuilder &b, Location loc,
 LogicalResult FunctionPartitioner::lowerReshape(ReshapeOp op) {
   OpBuilder b(op);
   Location loc = op.getLoc();
-  if (!mapping.contains(op.getInput()))
-    return op.emitError("dist-partition cannot lower a reshape of an array "
-                        "that is not created in this function");
+  if (failed(requireLocal(op, op.getInput(), "a reshape of an array")))
+    return failure();
   auto inType = cast<ArrayType>(getGlobalType(op.getInput()));
   auto type = cast<ArrayType>(op.getType());
   SmallVector<Value> sizes = getGlobalSizes(b, loc, op.getResult());
@@ -177,13 +192,8 @@ LogicalResult FunctionPartitioner::lowerReshape(ReshapeOp op) {
   Value plan =
       createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_reshape_plan,
                         {srcLayout, dstLayout});
-  Value ticket = createRuntimeCall(
-      b, loc, module, RuntimeFunction::dac_rt_exchange_start,
-      {plan, getPointer(b, loc, mapping.lookup(op.getInput())),
-       getPointer(b, loc, buffer),
-       constI64(b, loc, elementBytes(type.getElementType()))});
-  createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_exchange_wait,
-                    {ticket});
+  emitTransfer(b, loc, plan, mapping.lookup(op.getInput()), buffer,
+               type.getElementType());
   emitRemark(loc) << "redistribution: this reshape moves each element to its "
                      "owner in the new shape by the general exchange (at "
                      "most "
@@ -196,10 +206,9 @@ LogicalResult FunctionPartitioner::lowerReshape(ReshapeOp op) {
 LogicalResult FunctionPartitioner::lowerTake(TakeOp op) {
   OpBuilder b(op);
   Location loc = op.getLoc();
-  for (Value operand : {op.getSource(), op.getIndices()})
-    if (!mapping.contains(operand))
-      return op.emitError("dist-partition cannot lower indexing with an array "
-                          "that is not created in this function");
+  if (failed(requireLocal(op, {op.getSource(), op.getIndices()},
+                          "indexing with an array")))
+    return failure();
   auto sourceType = cast<ArrayType>(getGlobalType(op.getSource()));
   auto type = cast<ArrayType>(op.getType());
   SmallVector<Value> sizes = getGlobalSizes(b, loc, op.getResult());

@@ -153,12 +153,11 @@ LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
   bool replicated = layout.getNumDistributedDims() == 0;
   bool general = !replicated && !layout.isLeadingBlock();
 
-  // Arrays and streams must come from ops of this function; function
-  // arguments of these types have no per-rank form yet.
-  for (Value v : llvm::concat<Value>(kernel.getInputs(), kernel.getStreams()))
-    if (!mapping.contains(v))
-      return kernel.emitError("dist-partition cannot lower a kernel operand "
-                              "that is not created in this function");
+  // Arrays and streams must come from ops of this function.
+  SmallVector<Value> operands(kernel.getInputs());
+  llvm::append_range(operands, kernel.getStreams());
+  if (failed(requireLocal(kernel, operands, "a kernel operand")))
+    return failure();
 
   // DAC_STATS: the clock before the kernel, read only when recording.
   Value statsOn = getStatsFlag();

@@ -33,10 +33,8 @@ LogicalResult FunctionPartitioner::lowerMatmul(MatmulOp op) {
   Location loc = op.getLoc();
   MLIRContext *ctx = b.getContext();
   Value lhs = op.getLhs(), rhs = op.getRhs();
-  for (Value operand : {lhs, rhs})
-    if (!mapping.contains(operand))
-      return op.emitError("dist-partition cannot lower a product of an array "
-                          "that is not created in this function");
+  if (failed(requireLocal(op, {lhs, rhs}, "a product of an array")))
+    return failure();
   auto lhsType = cast<ArrayType>(getGlobalType(lhs));
   auto rhsType = cast<ArrayType>(getGlobalType(rhs));
   auto type = cast<ArrayType>(op.getType());

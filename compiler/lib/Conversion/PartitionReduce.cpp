@@ -37,9 +37,8 @@ static void buildLoopNest(OpBuilder &b, Location loc, ArrayRef<Value> sizes,
 LogicalResult FunctionPartitioner::lowerReduceDims(ReduceDimsOp op) {
   OpBuilder b(op);
   Location loc = op.getLoc();
-  if (!mapping.contains(op.getInput()))
-    return op.emitError("dist-partition cannot lower a reduction of an array "
-                        "that is not created in this function");
+  if (failed(requireLocal(op, op.getInput(), "a reduction of an array")))
+    return failure();
   auto inType = cast<ArrayType>(getGlobalType(op.getInput()));
   LayoutAttr layout =
       inType.getLayout()

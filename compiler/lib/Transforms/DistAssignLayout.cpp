@@ -35,6 +35,14 @@ LayoutAttr inferLayout(Operation *op, ArrayType type) {
   return LayoutAttr::getDefault(op->getContext(), type.getRank());
 }
 
+/// Gives the array `value` a layout when it has none yet (`layout` is asked
+/// only then).
+void assignLayout(Value value, function_ref<LayoutAttr()> layout) {
+  auto type = cast<ArrayType>(value.getType());
+  if (!type.getLayout())
+    value.setType(type.withLayout(layout()));
+}
+
 /// Gives `value` the layout of `from` when it has none yet.
 void copyLayout(Value value, Value from) {
   auto type = dyn_cast<ArrayType>(value.getType());
@@ -105,27 +113,27 @@ LogicalResult assignOp(Operation *op) {
                                        branch.elseYield().getOperands())));
   }
   if (auto gather = dyn_cast<GatherOp>(op)) {
-    auto type = cast<ArrayType>(gather.getType());
-    if (!type.getLayout())
-      gather.getResult().setType(type.withLayout(GatherOp::inferResultLayout(
-          cast<ArrayType>(gather.getSource().getType()), type.getRank(),
-          gather.getSteps(), gather.getDims())));
+    assignLayout(gather.getResult(), [&] {
+      return GatherOp::inferResultLayout(
+          cast<ArrayType>(gather.getSource().getType()),
+          cast<ArrayType>(gather.getType()).getRank(), gather.getSteps(),
+          gather.getDims());
+    });
     return success();
   }
   if (auto take = dyn_cast<TakeOp>(op)) {
     // Each rank fetches for its own indices.
-    auto type = cast<ArrayType>(take.getType());
-    if (!type.getLayout())
-      take.getResult().setType(type.withLayout(
-          cast<ArrayType>(take.getIndices().getType()).getLayout()));
+    assignLayout(take.getResult(), [&] {
+      return cast<ArrayType>(take.getIndices().getType()).getLayout();
+    });
     return success();
   }
   if (auto product = dyn_cast<MatmulOp>(op)) {
-    auto type = cast<ArrayType>(product.getType());
-    if (!type.getLayout())
-      product.getResult().setType(type.withLayout(MatmulOp::inferResultLayout(
+    assignLayout(product.getResult(), [&] {
+      return MatmulOp::inferResultLayout(
           cast<ArrayType>(product.getLhs().getType()),
-          cast<ArrayType>(product.getRhs().getType()))));
+          cast<ArrayType>(product.getRhs().getType()));
+    });
     return success();
   }
   if (auto insert = dyn_cast<InsertOp>(op)) {
