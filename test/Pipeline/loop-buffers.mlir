@@ -5,9 +5,9 @@
 // the previous iteration (ownership-based deallocation) and the final chunk
 // after its last use: nothing leaks across iterations.
 // CHECK-LABEL: func @main
-// CHECK: %[[A:.*]] = memref.alloc
+// CHECK: %[[A:.*]] = memref.alloc(
 // CHECK: scf.for {{.*}} iter_args(%[[X:.*]] = %[[A]], %[[OWN:.*]] = %{{.*}}) -> (memref<?xf64>, i1)
-// CHECK: %[[NEW:.*]] = memref.alloc
+// CHECK: %[[NEW:.*]] = memref.alloc(
 // CHECK: scf.if %[[OWN]]
 // CHECK: memref.dealloc
 // CHECK: scf.yield %[[NEW]], %true

@@ -59,6 +59,38 @@ Value slabOffset(OpBuilder &b, Location loc, const Ghosts &g,
   return arith::AddIOp::create(b, loc, g.slabs[s], offset);
 }
 
+/// Where a ghost buffer and its plan, made from `sizes`, go for a kernel at
+/// `at`: above every loop and branch around it whose body does not define
+/// one of the sizes. Made there, the buffer is allocated once for all the
+/// sweeps of a time-step loop, not once per sweep.
+Operation *ghostPlanPoint(Operation *at, ArrayRef<Value> sizes) {
+  Operation *point = at;
+  for (Operation *parent = at->getParentOp();
+       isa<scf::ForOp, scf::WhileOp, scf::IfOp>(parent);
+       parent = parent->getParentOp()) {
+    bool inside = llvm::any_of(sizes, [&](Value v) {
+      return !matchPattern(v, m_Constant()) &&
+             parent->isAncestor(v.getParentRegion()->getParentOp());
+    });
+    if (inside)
+      break;
+    point = parent;
+  }
+  return point;
+}
+
+/// `values` usable at the builder's insertion point: constants are made
+/// again there.
+SmallVector<Value> constantsHere(OpBuilder &b, Location loc,
+                                 ArrayRef<Value> values) {
+  SmallVector<Value> here;
+  for (Value v : values) {
+    std::optional<int64_t> c = getConstantIntValue(v);
+    here.push_back(c ? constIndex(b, loc, *c) : v);
+  }
+  return here;
+}
+
 } // namespace
 
 Value InputRead::load(
@@ -189,12 +221,20 @@ void FunctionPartitioner::startGhosts(OpBuilder &b, Location loc,
       }
     }
     // One exchange per array, for all its shifted reads: the cells they
-    // need around the chunk, by the runtime's plan.
+    // need around the chunk, by the runtime's plan, into a buffer made
+    // before the loops around the kernel.
     auto type = cast<ArrayType>(getGlobalType(array));
+    SmallVector<Value> sizes = getGlobalSizes(b, loc, array);
+    SmallVector<Value> needed(sizes);
+    if (based)
+      llvm::append_range(needed, frame.extents);
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPoint(ghostPlanPoint(at, needed));
     Value handle = createLayoutHandle(b, loc, layoutOf(type),
-                                      getGlobalSizes(b, loc, array));
+                                      constantsHere(b, loc, sizes));
     Value iteration =
-        based ? createLayoutHandle(b, loc, frame.layout, frame.extents)
+        based ? createLayoutHandle(b, loc, frame.layout,
+                                   constantsHere(b, loc, frame.extents))
               : LLVM::ZeroOp::create(b, loc,
                                      LLVM::LLVMPointerType::get(b.getContext()))
                     .getResult();
@@ -220,6 +260,7 @@ void FunctionPartitioner::startGhosts(OpBuilder &b, Location loc,
     g.buffer = memref::AllocOp::create(
         b, loc, MemRefType::get({ShapedType::kDynamic}, type.getElementType()),
         ValueRange{total});
+    b.setInsertionPoint(at);
     g.ticket = createRuntimeCall(
         b, loc, module, RuntimeFunction::dac_rt_exchange_start,
         {plan, getPointer(b, loc, buffer), getPointer(b, loc, g.buffer),

@@ -32,6 +32,8 @@ void dac::buildGlobalToLocalPipeline(OpPassManager &pm) {
   // Every local buffer is freed once nothing reads it any more, including
   // those a loop hands from one iteration to the next.
   bufferization::buildBufferDeallocationPipeline(pm);
+  // ... and the small arrays that freeing decides with live on the stack.
+  pm.addNestedPass<func::FuncOp>(createHoistScratch());
 }
 
 void dac::buildLocalToLLVMPipeline(OpPassManager &pm) {

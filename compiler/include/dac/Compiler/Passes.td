@@ -1,7 +1,8 @@
 //===- Passes.td - dac compiler passes ----------------------*- tablegen -*-===//
 //
 // Every pass of the dac pipeline. Flags: `dist-*` for rewrites within the
-// dist dialect, `dist-partition` for the lowering to per-rank code.
+// dist dialect, `dist-partition` for the lowering to per-rank code, plain
+// names for clean-ups of the per-rank code.
 //
 //===----------------------------------------------------------------------===//
 
@@ -57,6 +58,26 @@ def DistPartition : Pass<"dist-partition", "::mlir::ModuleOp"> {
     "::mlir::memref::MemRefDialect", "::mlir::scf::SCFDialect",
     "::mlir::vector::VectorDialect"
   ];
+}
+
+def HoistScratch : Pass<"hoist-scratch", "::mlir::func::FuncOp"> {
+  let summary = "Give small scratch buffers freed where they are made one "
+                "stack slot";
+  let description = [{
+    A `memref.alloc` of a small static shape that a `memref.dealloc` in the
+    same block frees (the ownership arrays that the lowering of
+    `bufferization.dealloc` makes at the end of every loop iteration) is
+    dead before the alloc runs again. It becomes one `memref.alloca` in the
+    function's entry block and the dealloc goes: a time-step loop then
+    allocates nothing per iteration.
+  }];
+  let options = [
+    Option<"maxBytes", "max-bytes", "int64_t", /*default=*/"1024",
+           "Largest buffer moved to the stack">,
+    Option<"maxTotalBytes", "max-total-bytes", "int64_t", /*default=*/"65536",
+           "Stack bytes a function may gain">
+  ];
+  let dependentDialects = ["::mlir::memref::MemRefDialect"];
 }
 
 #endif // DAC_COMPILER_PASSES_TD
