@@ -11,8 +11,7 @@
 # RUN: dac build %t/runtime.py -o %t/rt
 # RUN: not %mpirun -n 2 %t/rt 2>&1 | FileCheck %s --check-prefix=RUNTIME
 # Joins and rearrangements with NumPy's messages, when compiling or (extents
-# known only when running) on every rank; building a diagonal matrix from a
-# vector is not supported yet.
+# known only when running) on every rank.
 
 #--- join.py
 import numpy as np
@@ -36,8 +35,8 @@ c = np.flip(np.ones(3), 1)
 
 #--- diag.py
 import numpy as np
-c = np.diag(np.ones(3))
-# DIAG: diag.py:2:5: error: np.diag of a 1-D array (building a diagonal matrix) is not supported yet
+c = np.diag(np.ones((2, 2, 2)))
+# DIAG: diag.py:2:5: error: Input must be 1- or 2-d.
 
 #--- runtime.py
 import numpy as np

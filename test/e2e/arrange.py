@@ -1,6 +1,6 @@
 # Arrays rearranged without arithmetic: np.flip/fliplr/flipud (views with
 # negative steps), np.triu/tril, diagonals and traces (a gather reading both
-# dimensions along one), np.concatenate/stack/hstack/vstack (a new array
+# dimensions along one), diagonal matrices, np.concatenate/stack/hstack/vstack (a new array
 # written piece by piece), on several layouts; printed whole.
 import dac.numpy as np
 a = np.arange(20.0).reshape(4, 5)
@@ -27,3 +27,14 @@ z = np.ones((4, 6))
 if s < 1.0:
     z = np.ones((4, 6)) * 2
 print(z.sum(axis=0), z.max(axis=1), z.argmax(axis=0), z.argmax())
+
+# Diagonal matrices from vectors (np.diag of 1-D): above, on and below the
+# main diagonal, of ints and bools, of a cyclic vector, of an extent known
+# only when running, and back (the diagonal of a diagonal matrix).
+v = np.arange(1.0, 5.0)
+print(np.diag(v), np.diag(v, 2), np.diag(v, k=-1))
+print(np.diag(np.arange(3) * 2 - 1, 1), np.diag(np.arange(3) > 0))
+d = np.diag(np.arange(6.0, dist='c'), -2)
+print(d.sum(), d[3:, :4], np.diag(np.diag(v, 1), 1))
+k = int(np.ones(3).sum())
+print(np.diag(np.arange(k) + 0.5))

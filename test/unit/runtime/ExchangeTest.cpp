@@ -374,6 +374,22 @@ TEST(Exchange, Transposes) {
   }
 }
 
+// One iteration dimension moving two source dimensions cannot be planned
+// per dimension: the element-by-element planner takes it.
+TEST(Exchange, Diagonals) {
+  std::vector<Array> src = arrays2D({5, 5}), dst = arrays1D(5),
+                     shorter = arrays1D(3);
+  for (const Array &s : src) {
+    for (const Array &d : dst)
+      check<double>(
+          s, d, {"dst = np.diagonal(src)", {5}, {iter(0), iter(0)}, {iter(0)}});
+    for (const Array &d : shorter)
+      check<double>(
+          s, d,
+          {"dst = np.diagonal(src, 2)", {3}, {iter(0), iter(0, 2)}, {iter(0)}});
+  }
+}
+
 TEST(Exchange, Broadcasts) {
   std::vector<Array> src = arrays1D(7), flat = arrays2D({1, 7}),
                      rows = arrays2D({4, 7}), columns = arrays2D({7, 4});

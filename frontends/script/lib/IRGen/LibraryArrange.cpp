@@ -144,9 +144,35 @@ ValueRef IRGen::callArrangeFunction(StringRef name, const CallArgs &args,
     else
       args.check(shortName, 4, {"a", "offset", "axis1", "axis2"});
     ValueRef a = method ? self : array(required(0, diag ? "v" : "a"));
-    if (diag && a->shape.size() == 1)
-      compileError("np.diag of a 1-D array (building a diagonal matrix) is "
-                   "not supported yet");
+    if (diag && a->shape.size() != 1 && a->shape.size() != 2)
+      compileError("Input must be 1- or 2-d.");
+    if (diag && a->shape.size() == 1) {
+      // A square matrix of n + |k| rows, zero but for the n x n block
+      // whose diagonal is the k-th diagonal of the whole: v there.
+      int64_t k = constant(1, "k", 0);
+      Value n = a->shape[0];
+      Value size =
+          em.fold(arith::AddIOp::create(b, em.loc, n, em.index(std::abs(k))));
+      ValueRef result =
+          em.full({size, size}, em.castScalar(em.intConst(0), a->dtype, false),
+                  a->dtype);
+      dist::LayoutAttr layout = em.effectiveLayout(result);
+      ValueRef i = em.indexArray({n, n}, 0, DType::Int64, layout);
+      ValueRef j = em.indexArray({n, n}, 1, DType::Int64, layout);
+      ValueRef block =
+          em.where(em.binaryOp("==", i, j), em.expandDims(a, {1}, 2),
+                   em.castScalar(em.intConst(0), a->dtype, false));
+      auto from = [&](int64_t start) {
+        Value end =
+            em.fold(arith::AddIOp::create(b, em.loc, em.index(start), n));
+        return Emitter::slice(em.intConst(start), em.intValue(end));
+      };
+      em.setItem(result,
+                 PyValue::tuple({from(std::max<int64_t>(-k, 0)),
+                                 from(std::max<int64_t>(k, 0))}),
+                 block);
+      return result;
+    }
     // axis1/axis2 of a 2-D array: the diagonal of it or of its transpose.
     if (!diag && a->shape.size() == 2) {
       int64_t axis1 = normalizeAxis(constant(at + 1, "axis1", 0), 2);
