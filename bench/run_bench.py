@@ -54,6 +54,8 @@ WORKLOADS = [
      "matrix product, 4096^2"),
     ("m3", "m3_transpose.py", "linalg/transpose_mpi.cpp", 8192, "count",
      "transpose, 8192^2"),
+    ("m2s", "m2_matmul.py", "linalg/matmul_pdgemm.cpp", 4096, "count",
+     "matrix product, 4096^2, against ScaLAPACK's pdgemm"),
 ]
 REF_FLAGS = ["-O3", "-march=native", "-std=c++17", "-fopenmp-simd"]
 LOOP_FLAGS = REF_FLAGS + ["-ffp-contract=off"]  # as bench/CMakeLists.txt
@@ -61,6 +63,10 @@ LOOP_FLAGS = REF_FLAGS + ["-ffp-contract=off"]  # as bench/CMakeLists.txt
 OPENBLAS = "/usr/lib/x86_64-linux-gnu/openblas-serial"
 BLAS_FLAGS = ["-I/usr/include/x86_64-linux-gnu/openblas-serial"]
 BLAS_LIBS = [OPENBLAS + "/libopenblas.so"]
+# ScaLAPACK for MPICH, unpacked by bench/linalg/get-scalapack.sh.
+SCALAPACK_DIRS = [os.environ.get("DAC_SCALAPACK_DIR", ""), "/",
+                  os.path.expanduser("~/.cache/dac-bench/scalapack")]
+SCALAPACK_LIB = "usr/lib/x86_64-linux-gnu/libscalapack-mpich.so"
 TIME_RE = re.compile(r"^time_s[ =]\s*(\S+)\s*$")
 
 
@@ -206,9 +212,18 @@ def bench_workload(w, args, workdir, refs):
     if key in refs:
         ref_exe = refs[key] if os.path.isfile(refs[key]) else "absent"
     elif ref.startswith("linalg/"):
-        ref_exe = compile_cxx(args.mpicxx, os.path.join(HERE, ref),
-                              REF_FLAGS + BLAS_FLAGS,
-                              os.path.join(workdir, key + "-ref"), BLAS_LIBS)
+        libs = list(BLAS_LIBS)
+        if "pdgemm" in ref:
+            found = [d for d in SCALAPACK_DIRS
+                     if d and os.path.isfile(os.path.join(d, SCALAPACK_LIB))]
+            lib = os.path.dirname(os.path.join(found[0], SCALAPACK_LIB)) \
+                if found else None
+            libs = ["-L" + lib, "-Wl,-rpath," + lib,
+                    "-lscalapack-mpich"] + libs if lib else None
+        ref_exe = "absent (run bench/linalg/get-scalapack.sh)" \
+            if libs is None else compile_cxx(
+                args.mpicxx, os.path.join(HERE, ref), REF_FLAGS + BLAS_FLAGS,
+                os.path.join(workdir, key + "-ref"), libs)
     elif ref.endswith(".cpp"):
         ref_exe = compile_cxx(args.mpicxx, os.path.join(HERE, ref),
                               LOOP_FLAGS, os.path.join(workdir, key + "-ref"))

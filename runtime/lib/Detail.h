@@ -42,6 +42,8 @@ void freeReduceOps();
 MPI_Datatype elementType(size_t bytes);
 /// Frees those datatypes before MPI is finalised.
 void freeExchangeTypes();
+/// Frees the grid-row and grid-column communicators of dac_rt_summa.
+void freeSummaComms();
 
 /// DAC_STATS (Stats.cpp): read at start-up; whether it is on; one
 /// communication (messages and bytes this rank sent, bytes it copied to

@@ -12,24 +12,12 @@
 
 #include <cstdio>
 #include <cstdlib>
-#include <limits>
-#include <malloc.h>
 
 using namespace dac::rt;
 
 namespace {
 /// Whether dac_rt_init called MPI_Init, and so dac_rt_finalize must finalise.
 bool RuntimeOwnsMpi = false;
-/// A program of its own (not a host that called MPI first) keeps the memory
-/// it frees. A time-step loop frees an array's buffer and allocates one of
-/// the same size every sweep (`u[1:-1] = f(u)` reads `u` while writing a
-/// new one). glibc maps blocks above 32 MiB afresh each time, and the
-/// kernel zeroes every page of them on first touch, which doubled the time
-/// of such a loop; from the heap, the freed block is reused as it is.
-void keepFreedMemory() {
-  mallopt(M_MMAP_MAX, 0);
-  mallopt(M_TRIM_THRESHOLD, std::numeric_limits<int>::max());
-}
 } // namespace
 
 extern "C" void dac_rt_init(int64_t abiVersion, int32_t argc, void *argv) {
@@ -55,7 +43,6 @@ extern "C" void dac_rt_init(int64_t abiVersion, int32_t argc, void *argv) {
                              MPI_THREAD_FUNNELED, &provided),
              "MPI_Init_thread");
     RuntimeOwnsMpi = true;
-    keepFreedMemory();
   }
   // Return codes, not MPI's own abort, so that checkMpi can name the call.
   checkMpi(MPI_Comm_set_errhandler(MPI_COMM_WORLD, MPI_ERRORS_RETURN),
@@ -72,6 +59,7 @@ extern "C" void dac_rt_finalize(void) {
   detail::reportStats();
   detail::freeReduceOps();
   detail::freeExchangeTypes();
+  detail::freeSummaComms();
   if (RuntimeOwnsMpi) {
     checkMpi(MPI_Finalize(), "MPI_Finalize");
     RuntimeOwnsMpi = false;

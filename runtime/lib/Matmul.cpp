@@ -75,30 +75,38 @@ void boolProduct(int64_t m, int64_t n, int64_t k, const uint8_t *a,
 
 } // namespace
 
-extern "C" void dac_rt_matmul(int32_t type, int64_t m, int64_t n, int64_t k,
-                              void *a, void *b, void *c) {
+extern "C" void dac_rt_matmul(int32_t type, int64_t batch, int64_t m, int64_t n,
+                              int64_t k, void *a, int64_t aStride, void *b,
+                              int64_t bStride, void *c) {
   detail::guard("dac_rt_matmul", [&] {
+    // One product per matrix of the stack, `elements` apart.
+    auto each = [&](auto element, auto product) {
+      using T = decltype(element);
+      for (int64_t i = 0; i < batch; ++i)
+        product(static_cast<const T *>(a) + i * aStride,
+                static_cast<const T *>(b) + i * bStride,
+                static_cast<T *>(c) + i * m * n);
+    };
     switch (type) {
     case DAC_RT_ELEMENT_Float64:
-      return floatProduct(m, n, k, static_cast<const double *>(a),
-                          static_cast<const double *>(b),
-                          static_cast<double *>(c), cblas_dgemv, cblas_dgemm);
+      return each(double(), [&](const double *x, const double *y, double *z) {
+        floatProduct(m, n, k, x, y, z, cblas_dgemv, cblas_dgemm);
+      });
     case DAC_RT_ELEMENT_Float32:
-      return floatProduct(m, n, k, static_cast<const float *>(a),
-                          static_cast<const float *>(b),
-                          static_cast<float *>(c), cblas_sgemv, cblas_sgemm);
+      return each(float(), [&](const float *x, const float *y, float *z) {
+        floatProduct(m, n, k, x, y, z, cblas_sgemv, cblas_sgemm);
+      });
     case DAC_RT_ELEMENT_Int64:
-      return intProduct(m, n, k, static_cast<const int64_t *>(a),
-                        static_cast<const int64_t *>(b),
-                        static_cast<int64_t *>(c));
+      return each(int64_t(), [&](const int64_t *x, const int64_t *y,
+                                 int64_t *z) { intProduct(m, n, k, x, y, z); });
     case DAC_RT_ELEMENT_Int32:
-      return intProduct(m, n, k, static_cast<const int32_t *>(a),
-                        static_cast<const int32_t *>(b),
-                        static_cast<int32_t *>(c));
+      return each(int32_t(), [&](const int32_t *x, const int32_t *y,
+                                 int32_t *z) { intProduct(m, n, k, x, y, z); });
     case DAC_RT_ELEMENT_Bool:
-      return boolProduct(m, n, k, static_cast<const uint8_t *>(a),
-                         static_cast<const uint8_t *>(b),
-                         static_cast<uint8_t *>(c));
+      return each(uint8_t(),
+                  [&](const uint8_t *x, const uint8_t *y, uint8_t *z) {
+                    boolProduct(m, n, k, x, y, z);
+                  });
     }
     fatal("dac_rt_matmul: unknown element type " + std::to_string(type));
   });

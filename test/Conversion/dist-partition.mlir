@@ -557,7 +557,7 @@ func.func @matmul_rows(%v: f64) -> f64 {
   // CHECK: call @dac_rt_exchange_wait
   // CHECK: %[[C:.*]] = memref.alloc({{.*}}) : memref<?x?xf64>
   // CHECK: %[[ROWS:.*]] = memref.dim %[[A]], %c0
-  // CHECK: call @dac_rt_matmul(%c0_i32, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}})
+  // CHECK: call @dac_rt_matmul(%c0_i32, %{{[0-9a-z_]+}}, %{{[0-9a-z_]+}}, %{{[0-9a-z_]+}}, %{{[0-9a-z_]+}}, %{{[0-9a-z_]+}}, %{{[0-9a-z_]+}}, %{{[0-9a-z_]+}}, %{{[0-9a-z_]+}}, %{{[0-9a-z_]+}})
   // CHECK-NOT: call @dac_rt_allreduce_array
   %c = dist.matmul %a, %b : !dist.array<6x4xf64, #dist.layout<[b, n]>>, !dist.array<4x5xf64, #dist.layout<[b, n]>> -> !dist.array<6x5xf64, #dist.layout<[b, n]>>
   %s = dist.kernel [6, 5] <[b, n]> ins(%c : !dist.array<6x5xf64, #dist.layout<[b, n]>>) reductions [#dist.reduce<sum>] -> f64 {
@@ -589,6 +589,59 @@ func.func @matmul_split(%v: f64) -> f64 {
   %c = dist.matmul %x, %b : !dist.array<4xf64, #dist.layout<[b]>>, !dist.array<4x5xf64, #dist.layout<[b, n]>> -> !dist.array<5xf64, #dist.layout<[n]>>
   %s = dist.kernel [5] <[n]> ins(%c : !dist.array<5xf64, #dist.layout<[n]>>) reductions [#dist.reduce<sum>] -> f64 {
   ^bb0(%i: index, %e: f64):
+    dist.yield %e : f64
+  }
+  return %s : f64
+}
+
+// -----
+
+// Tests a stack of matrices times one matrix: the stack stays split along
+// its first dimension, the matrix is replicated (one exchange), and one
+// runtime call multiplies the rank's matrices by the same one.
+// CHECK-LABEL: func @matmul_stack
+func.func @matmul_stack(%v: f64) -> f64 {
+  %a = dist.kernel [5, 3, 4] <[b, n, n]> reductions [unit] -> !dist.array<5x3x4xf64, #dist.layout<[b, n, n]>> {
+  ^bb0(%i: index, %j: index, %k: index):
+    dist.yield %v : f64
+  }
+  %b = dist.kernel [4, 2] <[b, n]> reductions [unit] -> !dist.array<4x2xf64, #dist.layout<[b, n]>> {
+  ^bb0(%i: index, %j: index):
+    dist.yield %v : f64
+  }
+  // CHECK: call @dac_rt_exchange_plan
+  // CHECK: %[[C:.*]] = memref.alloc({{.*}}) : memref<?x?x?xf64>
+  // CHECK: %[[COUNT:.*]] = memref.dim %[[C]], %c0
+  // CHECK: %[[N:.*]] = arith.index_cast %[[COUNT]] : index to i64
+  // CHECK: call @dac_rt_matmul(%c0_i32, %[[N]], %{{[0-9a-z_]+}}, %{{[0-9a-z_]+}}, %{{[0-9a-z_]+}}, %{{[0-9a-z_]+}}, %{{[0-9a-z_]+}}, %{{[0-9a-z_]+}}, %{{[0-9a-z_]+}}, %{{[0-9a-z_]+}})
+  %c = dist.matmul %a, %b : !dist.array<5x3x4xf64, #dist.layout<[b, n, n]>>, !dist.array<4x2xf64, #dist.layout<[b, n]>> -> !dist.array<5x3x2xf64, #dist.layout<[b, n, n]>>
+  %s = dist.kernel [5, 3, 2] <[b, n, n]> ins(%c : !dist.array<5x3x2xf64, #dist.layout<[b, n, n]>>) reductions [#dist.reduce<sum>] -> f64 {
+  ^bb0(%i: index, %j: index, %k: index, %e: f64):
+    dist.yield %e : f64
+  }
+  return %s : f64
+}
+
+// -----
+
+// Tests a product whose result is in blocks on a 2-D grid: one runtime call
+// (SUMMA) given the three layouts and chunks; no exchange is planned here.
+// CHECK-LABEL: func @matmul_grid
+func.func @matmul_grid(%v: f64) -> f64 {
+  %a = dist.kernel [6, 4] <[b, b]> reductions [unit] -> !dist.array<6x4xf64, #dist.layout<[b, b]>> {
+  ^bb0(%i: index, %j: index):
+    dist.yield %v : f64
+  }
+  %b = dist.kernel [4, 5] <[c, n]> reductions [unit] -> !dist.array<4x5xf64, #dist.layout<[c, n]>> {
+  ^bb0(%i: index, %j: index):
+    dist.yield %v : f64
+  }
+  // CHECK-NOT: call @dac_rt_exchange_plan
+  // CHECK: call @dac_rt_summa(%{{c0_i32[_0-9]*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}) : (i32, !llvm.ptr, !llvm.ptr, !llvm.ptr, !llvm.ptr, !llvm.ptr, !llvm.ptr) -> ()
+  // CHECK-NOT: call @dac_rt_exchange_plan
+  %c = dist.matmul %a, %b : !dist.array<6x4xf64, #dist.layout<[b, b]>>, !dist.array<4x5xf64, #dist.layout<[c, n]>> -> !dist.array<6x5xf64, #dist.layout<[b, b]>>
+  %s = dist.kernel [6, 5] <[b, b]> ins(%c : !dist.array<6x5xf64, #dist.layout<[b, b]>>) reductions [#dist.reduce<sum>] -> f64 {
+  ^bb0(%i: index, %j: index, %e: f64):
     dist.yield %e : f64
   }
   return %s : f64

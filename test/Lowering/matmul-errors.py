@@ -4,6 +4,10 @@
 # RUN: not dac build %t/core.py -o %t/c 2>&1 | FileCheck %s --check-prefix=CORE
 # RUN: not dac build %t/dot.py -o %t/d 2>&1 | FileCheck %s --check-prefix=DOT
 # RUN: not dac build %t/stack.py -o %t/st 2>&1 | FileCheck %s --check-prefix=STACK
+# RUN: not dac build %t/deep.py -o %t/dp 2>&1 | FileCheck %s --check-prefix=DEEP
+# RUN: not dac build %t/dot3.py -o %t/d3 2>&1 | FileCheck %s --check-prefix=DOT3
+# RUN: dac build %t/stacklate.py -o %t/sl
+# RUN: not %mpirun -n 2 %t/sl 2>&1 | FileCheck %s --check-prefix=STACKLATE
 # RUN: not dac build %t/inplace.py -o %t/i 2>&1 | FileCheck %s --check-prefix=INPLACE
 # RUN: not dac build %t/outer.py -o %t/o 2>&1 | FileCheck %s --check-prefix=OUTER
 # RUN: not dac build %t/out.py -o %t/out 2>&1 | FileCheck %s --check-prefix=OUT
@@ -14,7 +18,9 @@
 # RUN: not %mpirun -n 2 %t/rt 2>&1 | FileCheck %s --check-prefix=RUNTIME
 # Matrix products with NumPy's messages: operands without dimensions,
 # contracted extents that differ (when compiling, or when running), stacks
-# of matrices (not supported yet) and `@=` (NumPy does not support it).
+# of different lengths (when compiling, or when running), arrays of more
+# than 3 dimensions (not supported yet) and `@=` (NumPy does not support
+# it).
 
 #--- scalar.py
 import numpy as np
@@ -36,8 +42,24 @@ c = np.dot(np.ones((2, 3)), np.ones(4))
 
 #--- stack.py
 import numpy as np
-c = np.ones((2, 3, 3)) @ np.ones((3, 3))
-# STACK: stack.py:2:24: error: matrix products of arrays with more than 2 dimensions (stacks of matrices) are not supported yet
+c = np.ones((2, 3, 4)) @ np.ones((3, 4, 5))
+# STACK: stack.py:2:24: error: operands could not be broadcast together with remapped shapes [original->remapped]: (2,3,4)->(2,newaxis,newaxis) (3,4,5)->(3,newaxis,newaxis)  and requested shape (3,5)
+
+#--- stacklate.py
+import numpy as np
+s = int(np.ones(3).sum())
+print(np.ones((s, 2, 2)) @ np.ones((2, 2, 4)))
+# STACKLATE: stacklate.py:3:7: ValueError: operands could not be broadcast together with remapped shapes [original->remapped]: (3,2,2)->(3,newaxis,newaxis) (2,2,4)->(2,newaxis,newaxis)  and requested shape (2,4)
+
+#--- deep.py
+import numpy as np
+c = np.ones((2, 2, 3, 3)) @ np.ones((3, 3))
+# DEEP: deep.py:2:27: error: matrix products of arrays with more than 3 dimensions are not supported yet
+
+#--- dot3.py
+import numpy as np
+c = np.dot(np.ones((2, 3, 3)), np.ones((3, 3)))
+# DOT3: dot3.py:2:5: error: np.dot and np.inner of arrays with more than 2 dimensions are not supported yet
 
 #--- inplace.py
 import numpy as np

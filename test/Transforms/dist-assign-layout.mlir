@@ -67,3 +67,29 @@ func.func @matmul(%a: !dist.array<6x4xf64, #dist.layout<[c, n]>>, %b: !dist.arra
   %u = dist.matmul %x, %m : !dist.array<6xf64, #dist.layout<[n]>>, !dist.array<6x5xf64, #dist.layout<[n, c]>> -> !dist.array<5xf64>
   return
 }
+
+// -----
+
+// Tests the layouts of products of stacks of matrices: split along the
+// stack as the (left) stack operand is, block when that is split otherwise.
+// CHECK-LABEL: func @matmul_stacks
+func.func @matmul_stacks(%a: !dist.array<3x6x4xf64, #dist.layout<[c, n, n]>>, %b: !dist.array<4x5xf64, #dist.layout<[n, b]>>, %g: !dist.array<3x4x5xf64, #dist.layout<[n, b, n]>>, %v: !dist.array<4xf64, #dist.layout<[n]>>) {
+  // CHECK: dist.matmul {{.*}} -> !dist.array<3x6x5xf64, #dist.layout<[c, n, n]>>
+  %r = dist.matmul %a, %b : !dist.array<3x6x4xf64, #dist.layout<[c, n, n]>>, !dist.array<4x5xf64, #dist.layout<[n, b]>> -> !dist.array<3x6x5xf64>
+  // CHECK: dist.matmul {{.*}} -> !dist.array<3x6x5xf64, #dist.layout<[c, n, n]>>
+  %s = dist.matmul %a, %g : !dist.array<3x6x4xf64, #dist.layout<[c, n, n]>>, !dist.array<3x4x5xf64, #dist.layout<[n, b, n]>> -> !dist.array<3x6x5xf64>
+  // CHECK: dist.matmul {{.*}} -> !dist.array<3x5xf64, #dist.layout<[b, n]>>
+  %t = dist.matmul %v, %g : !dist.array<4xf64, #dist.layout<[n]>>, !dist.array<3x4x5xf64, #dist.layout<[n, b, n]>> -> !dist.array<3x5xf64>
+  return
+}
+
+// -----
+
+// Tests that a product of a matrix in blocks on a 2-D grid is on a 2-D
+// grid too (SUMMA), whatever the right operand's layout.
+// CHECK-LABEL: func @matmul_grid
+func.func @matmul_grid(%a: !dist.array<6x4xf64, #dist.layout<[b, b]>>, %b: !dist.array<4x5xf64, #dist.layout<[c, n]>>) {
+  // CHECK: dist.matmul {{.*}} -> !dist.array<6x5xf64, #dist.layout<[b, b]>>
+  %r = dist.matmul %a, %b : !dist.array<6x4xf64, #dist.layout<[b, b]>>, !dist.array<4x5xf64, #dist.layout<[c, n]>> -> !dist.array<6x5xf64>
+  return
+}

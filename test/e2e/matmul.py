@@ -88,3 +88,41 @@ print(dac.localshapes(C @ v), dac.localshapes(np.dot(C, np.ones((4, 3)))), dac.l
 S = np.ones((4, 7), dist='nb')
 print(dac.localshapes(S @ np.ones(7)), dac.localshapes(np.inner(C, C)), dac.localshapes(np.ones(4) @ np.ones((4, 9), dist='nc')))
 print((A @ A).sum(), (C @ v).sum())
+
+# Stacks of matrices (3-D @): with a stack of the same length, with one
+# matrix or vector on either side, a stack of one against a longer one, of
+# ints and bools, split cyclically along the stack or on a grid (moved to a
+# split along the stack), empty, and of a length known only when running.
+sa = np.arange(24.0).reshape(2, 3, 4)
+sb = np.arange(40.0).reshape(2, 4, 5) - 7.0
+for k in range(int(np.ones(1).sum())):
+    sa = sa * 1.5 + 1.0
+print(sa @ sb, np.matmul(sa, sb[0]), sa @ np.arange(4.0), np.arange(4.0) @ sb)
+print(sb[1].T @ sa.swapaxes(1, 2), np.ones((1, 3, 4)) @ sb)
+print((np.ones((1, 3, 4)) @ np.ones((1, 4, 2))).shape)
+si = np.arange(60).reshape(5, 3, 4) % 7
+print(si @ (np.arange(100).reshape(5, 4, 5) % 5 - 2))
+sbool = (np.arange(24).reshape(2, 3, 4) % 3) == 0
+print(sbool @ sbool.swapaxes(1, 2))
+sc = np.arange(48.0, dist=('c',)).reshape(4, 3, 4)
+sp = sc @ np.ones((4, 4, 2), dist=('c', 'n', 'n'))
+print(sp, dac.localshapes(sp))
+sg = np.ones((4, 3, 3), dist=('b', 'b', 'n')) @ np.arange(9.0).reshape(3, 3)
+print(sg, dac.localshapes(sg))
+print((np.zeros((0, 3, 4)) @ np.ones((0, 4, 2))).shape)
+sn = int(np.ones(5).sum())
+sr = (np.ones((sn, 2, 2)) * 1.5) @ np.ones((sn, 2, 2))
+print(sr.sum(axis=0), sr.shape)
+
+# Matrices in blocks on a 2-D grid (SUMMA: the result stays on the grid):
+# operands of other layouts brought to it, float32, an integer product (not
+# SUMMA: computed in rows and moved), empty and 1 x 1 results.
+ga = np.zeros((6, 7), dist=('b', 'b'))
+ga[...] = np.arange(42.0).reshape(6, 7) * 0.5 - 3.0
+gc = ga @ (np.arange(35.0).reshape(7, 5) * 0.25 - 1.0)
+print(gc, dac.localshapes(gc))
+gd = np.ones((9, 4), dist=('b', 'b')) @ np.ones((4, 3), dist=('c', 'b'))
+print(gd, dac.localshapes(gd))
+print(np.ones((2, 3), dist=('b', 'b'), dtype=np.float32) @ np.arange(12, dtype=np.float32).reshape(3, 4))
+print(np.ones((2, 3), dist=('b', 'b'), dtype=np.int64) @ np.arange(12).reshape(3, 4))
+print(np.zeros((5, 0), dist=('b', 'b')) @ np.ones((0, 3)), np.ones((1, 2), dist=('b', 'b')) @ np.ones((2, 1)))

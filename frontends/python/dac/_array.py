@@ -104,10 +104,19 @@ def _product_layout(a, b, result):
     replicated when the contracted dimension is the only split of the
     operand that has one (partial products summed over ranks), else the
     rows (columns, for a vector times a matrix) of the operand they come
-    from. The compiler's rule is MatmulOp::inferResultLayout."""
+    from; in blocks on a 2-D grid when the left matrix is. Stacks of
+    matrices (3-D) are split along the stack as the (left) stack operand
+    is. The compiler's rule is MatmulOp::inferResultLayout."""
     if not isinstance(result, _np.ndarray) or result.ndim == 0 or \
-            not (1 <= _np.ndim(a) <= 2 and 1 <= _np.ndim(b) <= 2):
+            not (1 <= _np.ndim(a) <= 3 and 1 <= _np.ndim(b) <= 3):
         return None
+    if _np.ndim(a) == 3 and _np.ndim(b) == 3 and \
+            _np.shape(a)[0] != _np.shape(b)[0]:
+        # A stack of one against a longer one is its one matrix.
+        if _np.shape(a)[0] == 1:
+            a = a[0]
+        else:
+            b = b[0]
     la = explicit_layout(a) or default_layout(_np.shape(a))
     lb = explicit_layout(b) or default_layout(_np.shape(b))
 
@@ -120,7 +129,7 @@ def _product_layout(a, b, result):
 
     ka, kb = la.dims[-1], lb.dims[0]
     split = None
-    if alone(la, ka) and alone(lb, kb):
+    if alone(la, ka) and alone(lb, kb) and 3 not in (_np.ndim(a), _np.ndim(b)):
         if ka.distributed and (_np.ndim(a) >= _np.ndim(b) or
                                not kb.distributed):
             split = ka if ka.halo == (0, 0) else None
@@ -128,12 +137,19 @@ def _product_layout(a, b, result):
             split = kb if kb.halo == (0, 0) else None
     if split is not None:
         return Layout([Dim("n")] * result.ndim, None, result.shape)
+    if _np.ndim(a) == 2 and _np.ndim(b) == 2 and \
+            all(d.kind == "b" and d.halo == (0, 0) for d in la.dims):
+        # In blocks on a 2-D grid: the result too (SUMMA).
+        return Layout([Dim("b"), Dim("b")], None, result.shape)
 
     def outer(layout, d):
         dim = layout.dims[d]
         return dim if alone(layout, dim) and dim.halo == (0, 0) else Dim("b")
 
-    if _np.ndim(a) == 2:
+    if 3 in (_np.ndim(a), _np.ndim(b)):
+        stack = la if _np.ndim(a) == 3 else lb
+        dims = [outer(stack, 0)] + [Dim("n")] * (result.ndim - 1)
+    elif _np.ndim(a) == 2:
         dims = [outer(la, 0)] + ([Dim("n")] if _np.ndim(b) == 2 else [])
     else:
         dims = [outer(lb, 1)]

@@ -361,7 +361,7 @@ func.func @access_wrap(%v: !dist.array<4xf64>) {
 // -----
 
 func.func @matmul_vectors(%v: !dist.array<4xf64>) {
-  // expected-error @+1 {{multiplies a 2-D array by a 1-D or 2-D one (or a 1-D by a 2-D one), not 1-D by 1-D}}
+  // expected-error @+1 {{multiplies arrays of 1 to 3 dimensions, at least one a matrix or a stack of them, not 1-D by 1-D}}
   %c = dist.matmul %v, %v : !dist.array<4xf64>, !dist.array<4xf64> -> !dist.array<f64>
   return
 }
@@ -385,8 +385,32 @@ func.func @matmul_extents(%a: !dist.array<4x3xf64>, %b: !dist.array<4x4xf64>) {
 // -----
 
 func.func @matmul_shape(%a: !dist.array<4x3xf64>, %b: !dist.array<3xf64>) {
-  // expected-error @+1 {{result shape must be the operands' outer extents}}
+  // expected-error @+1 {{result shape must be the stack's length and the operands' outer extents}}
   %c = dist.matmul %a, %b : !dist.array<4x3xf64>, !dist.array<3xf64> -> !dist.array<4x1xf64>
+  return
+}
+
+// -----
+
+func.func @matmul_stacks(%a: !dist.array<2x4x3xf64>, %b: !dist.array<3x3x5xf64>) {
+  // expected-error @+1 {{stacks of different lengths: 2 and 3}}
+  %c = dist.matmul %a, %b : !dist.array<2x4x3xf64>, !dist.array<3x3x5xf64> -> !dist.array<2x4x5xf64>
+  return
+}
+
+// -----
+
+func.func @matmul_stack_shape(%a: !dist.array<2x4x3xf64>, %b: !dist.array<3x5xf64>) {
+  // expected-error @+1 {{result shape must be the stack's length and the operands' outer extents}}
+  %c = dist.matmul %a, %b : !dist.array<2x4x3xf64>, !dist.array<3x5xf64> -> !dist.array<4x5xf64>
+  return
+}
+
+// -----
+
+func.func @matmul_rank(%a: !dist.array<2x2x4x3xf64>, %b: !dist.array<3x5xf64>) {
+  // expected-error @+1 {{multiplies arrays of 1 to 3 dimensions, at least one a matrix or a stack of them, not 4-D by 2-D}}
+  %c = dist.matmul %a, %b : !dist.array<2x2x4x3xf64>, !dist.array<3x5xf64> -> !dist.array<2x2x4x5xf64>
   return
 }
 

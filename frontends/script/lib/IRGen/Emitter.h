@@ -201,8 +201,11 @@ public:
   ValueRef transpose(const ValueRef &array, llvm::ArrayRef<int64_t> axes);
   // Products (Products.cpp).
   /// `x @ y`, np.matmul (`dotStyle`: np.dot, np.inner of vectors, whose
-  /// messages differ) of 1-D and 2-D arrays.
+  /// messages differ) of 1-D and 2-D arrays and of stacks of matrices.
   ValueRef matmul(const ValueRef &x, const ValueRef &y, bool dotStyle);
+  /// Two stacks of matrices (3-D) of NumPy-broadcast lengths: a stack of
+  /// one against a longer one becomes its matrix; others must agree.
+  void matchStacks(ValueRef &x, ValueRef &y);
   /// np.dot/np.inner where one side is a number: the product in the
   /// operands' common type (as NumPy's dot, not value-based).
   ValueRef scaled(const ValueRef &x, const ValueRef &y);

@@ -1,9 +1,10 @@
 //===- Products.cpp - Matrix products of script arrays --------------------===//
 //
 // `@`, np.matmul, np.dot and np.outer with NumPy's shapes, dtypes and
-// messages. Products of matrices are one dist.matmul (the partitioner
-// picks the distributed algorithm); a product of two vectors is the sum of
-// their element-wise product, and np.outer a broadcast product.
+// messages. Products of matrices and of stacks of them (3-D) are one
+// dist.matmul (the partitioner picks the distributed algorithm); a product
+// of two vectors is the sum of their element-wise product, and np.outer a
+// broadcast product.
 //
 //===----------------------------------------------------------------------===//
 
@@ -30,12 +31,15 @@ ValueRef Emitter::matmul(const ValueRef &x, const ValueRef &y, bool dotStyle) {
                    "with signature " +
                    kMatmulSignature + " requires 1)");
   size_t rx = x->shape.size(), ry = y->shape.size();
-  if (rx > 2 || ry > 2)
-    compileError("matrix products of arrays with more than 2 dimensions "
-                 "(stacks of matrices) are not supported yet");
-  // The contracted extents: the last of x, the first (for a matrix, the
-  // second to last) of y.
-  Value kx = x->shape.back(), ky = y->shape.front();
+  if (dotStyle && (rx > 2 || ry > 2))
+    compileError("np.dot and np.inner of arrays with more than 2 dimensions "
+                 "are not supported yet");
+  if (rx > 3 || ry > 3)
+    compileError("matrix products of arrays with more than 3 dimensions "
+                 "are not supported yet");
+  // The contracted extents: the last of x, the first of a vector y, else
+  // y's second to last.
+  Value kx = x->shape.back(), ky = y->shape[ry == 1 ? 0 : ry - 2];
   std::optional<int64_t> ckx = getConstantIntValue(kx),
                          cky = getConstantIntValue(ky);
   auto message = [&](SmallVectorImpl<Value> *values) {
@@ -81,8 +85,12 @@ ValueRef Emitter::matmul(const ValueRef &x, const ValueRef &y, bool dotStyle) {
                "ValueError: " + text, values);
   }
 
+  ValueRef xs = x, ys = y;
+  matchStacks(xs, ys);
   DType type = promoteTypes(x->dtype, y->dtype);
-  ValueRef a = castArray(x, type), c = castArray(y, type);
+  ValueRef a = castArray(xs, type), c = castArray(ys, type);
+  rx = a->shape.size();
+  ry = c->shape.size();
   if (rx == 1 && ry == 1) {
     // A scalar of the operands' type: NumPy's sum of products (wrapping
     // for integers; an or of ands for booleans).
@@ -92,10 +100,12 @@ ValueRef Emitter::matmul(const ValueRef &x, const ValueRef &y, bool dotStyle) {
                       false);
   }
   std::vector<Value> shape;
-  if (rx == 2)
-    shape.push_back(x->shape.front());
-  if (ry == 2)
-    shape.push_back(y->shape.back());
+  if (rx == 3 || ry == 3)
+    shape.push_back(rx == 3 ? a->shape.front() : c->shape.front());
+  if (rx >= 2)
+    shape.push_back(a->shape[rx - 2]);
+  if (ry >= 2)
+    shape.push_back(c->shape.back());
   checkSize(shape, type);
   auto lhsType = cast<ArrayType>(a->value.getType());
   auto rhsType = cast<ArrayType>(c->value.getType());
@@ -103,6 +113,54 @@ ValueRef Emitter::matmul(const ValueRef &x, const ValueRef &y, bool dotStyle) {
       arrayType(shape, type, MatmulOp::inferResultLayout(lhsType, rhsType));
   Value product = MatmulOp::create(b, loc, resultType, a->value, c->value);
   return PyValue::array(product, type, shape);
+}
+
+void Emitter::matchStacks(ValueRef &x, ValueRef &y) {
+  // NumPy broadcasts the stack extents: equal, or 1 against any (the one
+  // matrix then serves every other one, so the stack of one becomes that
+  // matrix).
+  if (x->shape.size() != 3 || y->shape.size() != 3)
+    return;
+  std::optional<int64_t> sx = getConstantIntValue(x->shape[0]),
+                         sy = getConstantIntValue(y->shape[0]);
+  if (sx == 1 && sy != 1) {
+    x = subscript(x, intConst(0));
+    return;
+  }
+  if (sy == 1 && sx != 1) {
+    y = subscript(y, intConst(0));
+    return;
+  }
+  auto message = [&](SmallVectorImpl<Value> *values) {
+    auto compact = [&](ArrayRef<Value> shape) {
+      std::string text = renderShape(shape, values);
+      llvm::erase(text, ' ');
+      return text;
+    };
+    auto stack = [&](const ValueRef &v) {
+      std::string text = compact({v->shape[0]});
+      return text.substr(1, text.size() - 3) + ",newaxis,newaxis)";
+    };
+    std::string first = compact(x->shape);
+    std::string firstStack = stack(x);
+    std::string second = compact(y->shape);
+    std::string secondStack = stack(y);
+    std::string core = compact({x->shape[1], y->shape[2]});
+    return "operands could not be broadcast together with remapped shapes "
+           "[original->remapped]: " +
+           first + "->(" + firstStack + " " + second + "->(" + secondStack +
+           "  and requested shape " + core;
+  };
+  if (sx && sy) {
+    if (*sx != *sy)
+      compileError(message(nullptr));
+  } else if (x->shape[0] != y->shape[0]) {
+    SmallVector<Value> values;
+    std::string text = message(&values);
+    emitAssert(arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq,
+                                     x->shape[0], y->shape[0]),
+               "ValueError: " + text, values);
+  }
 }
 
 ValueRef Emitter::scaled(const ValueRef &x, const ValueRef &y) {

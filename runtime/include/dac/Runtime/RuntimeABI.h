@@ -11,7 +11,7 @@
 #include <stdint.h>
 
 /// Bumped whenever RuntimeABI.def changes in any way.
-#define DAC_RT_ABI_VERSION 10
+#define DAC_RT_ABI_VERSION 11
 
 #define DAC_RT_TYPE_VOID void
 #define DAC_RT_TYPE_I32 int32_t
@@ -26,13 +26,16 @@ extern "C" {
 
 #define DAC_RT_PARAM(T) DAC_RT_TYPE_##T
 #define DAC_RT_PARAMS(...) DAC_RT_MAP(DAC_RT_PARAM, __VA_ARGS__)
-// Small preprocessor map over up to eight parameters.
+// Small preprocessor map over up to twelve parameters.
 #define DAC_RT_MAP(F, ...)                                                     \
-  DAC_RT_MAP_N(__VA_ARGS__, DAC_RT_MAP8, DAC_RT_MAP7, DAC_RT_MAP6,             \
+  DAC_RT_MAP_N(__VA_ARGS__, DAC_RT_MAP12, DAC_RT_MAP11, DAC_RT_MAP10,          \
+               DAC_RT_MAP9, DAC_RT_MAP8, DAC_RT_MAP7, DAC_RT_MAP6,             \
                DAC_RT_MAP5, DAC_RT_MAP4, DAC_RT_MAP3, DAC_RT_MAP2,             \
                DAC_RT_MAP1, )                                                  \
   (F, __VA_ARGS__)
-#define DAC_RT_MAP_N(_1, _2, _3, _4, _5, _6, _7, _8, N, ...) N
+#define DAC_RT_MAP_N(_1, _2, _3, _4, _5, _6, _7, _8, _9, _10, _11, _12, N,     \
+                     ...)                                                      \
+  N
 #define DAC_RT_MAP1(F, A) F(A)
 #define DAC_RT_MAP2(F, A, ...) F(A), DAC_RT_MAP1(F, __VA_ARGS__)
 #define DAC_RT_MAP3(F, A, ...) F(A), DAC_RT_MAP2(F, __VA_ARGS__)
@@ -41,6 +44,10 @@ extern "C" {
 #define DAC_RT_MAP6(F, A, ...) F(A), DAC_RT_MAP5(F, __VA_ARGS__)
 #define DAC_RT_MAP7(F, A, ...) F(A), DAC_RT_MAP6(F, __VA_ARGS__)
 #define DAC_RT_MAP8(F, A, ...) F(A), DAC_RT_MAP7(F, __VA_ARGS__)
+#define DAC_RT_MAP9(F, A, ...) F(A), DAC_RT_MAP8(F, __VA_ARGS__)
+#define DAC_RT_MAP10(F, A, ...) F(A), DAC_RT_MAP9(F, __VA_ARGS__)
+#define DAC_RT_MAP11(F, A, ...) F(A), DAC_RT_MAP10(F, __VA_ARGS__)
+#define DAC_RT_MAP12(F, A, ...) F(A), DAC_RT_MAP11(F, __VA_ARGS__)
 
 #define DAC_RT_FUNC(Name, Ret, Params)                                         \
   DAC_RT_TYPE_##Ret Name(DAC_RT_PARAMS Params);

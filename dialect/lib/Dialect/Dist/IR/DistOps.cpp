@@ -157,23 +157,32 @@ LogicalResult MatmulOp::verify() {
   auto rhs = cast<ArrayType>(getRhs().getType());
   auto out = cast<ArrayType>(getType());
   int64_t l = lhs.getRank(), r = rhs.getRank();
-  if (l < 1 || l > 2 || r < 1 || r > 2 || l + r < 3)
-    return emitOpError("multiplies a 2-D array by a 1-D or 2-D one (or a "
-                       "1-D by a 2-D one), not ")
+  if (l < 1 || l > 3 || r < 1 || r > 3 || l + r < 3)
+    return emitOpError("multiplies arrays of 1 to 3 dimensions, at least "
+                       "one a matrix or a stack of them, not ")
            << l << "-D by " << r << "-D";
   if (lhs.getElementType() != rhs.getElementType() ||
       out.getElementType() != lhs.getElementType())
     return emitOpError("operands and result must have one element type");
-  int64_t kl = lhs.getShape().back(), kr = rhs.getShape().front();
+  int64_t kl = lhs.getShape().back(), kr = rhs.getShape()[r == 1 ? 0 : r - 2];
   if (!ShapedType::isDynamic(kl) && !ShapedType::isDynamic(kr) && kl != kr)
     return emitOpError("contracted extents differ: ") << kl << " and " << kr;
+  // Stacks: one leading extent, the same on both sides when both have it.
   SmallVector<int64_t> expected;
-  if (l == 2)
-    expected.push_back(lhs.getShape().front());
-  if (r == 2)
+  if (l == 3 && r == 3 && !ShapedType::isDynamic(lhs.getShape()[0]) &&
+      !ShapedType::isDynamic(rhs.getShape()[0]) &&
+      lhs.getShape()[0] != rhs.getShape()[0])
+    return emitOpError("stacks of different lengths: ")
+           << lhs.getShape()[0] << " and " << rhs.getShape()[0];
+  if (l == 3 || r == 3)
+    expected.push_back(l == 3 ? lhs.getShape()[0] : rhs.getShape()[0]);
+  if (l >= 2)
+    expected.push_back(lhs.getShape()[l - 2]);
+  if (r >= 2)
     expected.push_back(rhs.getShape().back());
   if (out.getShape() != ArrayRef<int64_t>(expected))
-    return emitOpError("result shape must be the operands' outer extents");
+    return emitOpError("result shape must be the stack's length and the "
+                       "operands' outer extents");
   return success();
 }
 
@@ -185,6 +194,8 @@ static LayoutAttr effectiveLayout(ArrayType type) {
 }
 
 DimAttr MatmulOp::getContractedSplit(ArrayType lhs, ArrayType rhs) {
+  if (lhs.getRank() == 3 || rhs.getRank() == 3)
+    return nullptr;
   LayoutAttr a = effectiveLayout(lhs), b = effectiveLayout(rhs);
   DimAttr ka = a.getDims().back(), kb = b.getDims().front();
   // Every other dimension whole on every rank, and no fixed grid (one
@@ -209,6 +220,16 @@ LayoutAttr MatmulOp::inferResultLayout(ArrayType lhs, ArrayType rhs) {
   DimAttr none = DimAttr::getNone(ctx);
   if (getContractedSplit(lhs, rhs))
     return LayoutAttr::get(ctx, SmallVector<DimAttr>(rank, none), {});
+  // Two matrices, the left one in blocks on a 2-D grid: the result too
+  // (SUMMA computes it there).
+  LayoutAttr left = effectiveLayout(lhs);
+  if (lhs.getRank() == 2 && rhs.getRank() == 2 &&
+      llvm::all_of(left.getDims(), [](DimAttr d) {
+        return d.getKind() == DimKind::Block && !d.getHaloLo() &&
+               !d.getHaloHi();
+      }))
+    return LayoutAttr::get(
+        ctx, {DimAttr::getBlock(ctx), DimAttr::getBlock(ctx)}, {});
   // The distribution of a row (column) dimension as it is in the operand,
   // when that is the operand's only split and it has no ghost cells.
   auto outer = [&](ArrayType type, unsigned d) {
@@ -222,7 +243,11 @@ LayoutAttr MatmulOp::inferResultLayout(ArrayType lhs, ArrayType rhs) {
                : DimAttr::getBlock(ctx);
   };
   SmallVector<DimAttr> dims;
-  if (lhs.getRank() == 2) {
+  if (lhs.getRank() == 3 || rhs.getRank() == 3) {
+    // A stack: split along the stack as the (left) stack operand is.
+    dims.push_back(outer(lhs.getRank() == 3 ? lhs : rhs, 0));
+    dims.append((lhs.getRank() >= 2) + (rhs.getRank() >= 2), none);
+  } else if (lhs.getRank() == 2) {
     dims.push_back(outer(lhs, 0));
     if (rhs.getRank() == 2)
       dims.push_back(none);
@@ -683,18 +708,28 @@ FailureOr<SmallVector<Value>> dac::dist::getDynamicSizes(Value array) {
   if (auto op = dyn_cast<TakeOp>(def))
     return getDynamicSizes(op.getIndices());
   if (auto op = dyn_cast<MatmulOp>(def)) {
-    // The outer extents of the operands that are dynamic.
+    // The result's extents come from the operands (the stack's length, the
+    // rows of lhs, the columns of rhs); the dynamic ones, in order.
+    Value lhs = op.getLhs(), rhs = op.getRhs();
+    int64_t l = cast<ArrayType>(lhs.getType()).getRank(),
+            r = cast<ArrayType>(rhs.getType()).getRank();
+    SmallVector<std::pair<Value, int64_t>> sources;
+    if (l == 3 || r == 3)
+      sources.push_back({l == 3 ? lhs : rhs, 0});
+    if (l >= 2)
+      sources.push_back({lhs, l - 2});
+    if (r >= 2)
+      sources.push_back({rhs, r - 1});
     SmallVector<Value> sizes;
-    for (auto [operand, d] : {std::pair(op.getLhs(), 0), {op.getRhs(), 1}}) {
-      auto type = cast<ArrayType>(operand.getType());
-      if (type.getRank() != 2 || !ShapedType::isDynamic(type.getShape()[d]))
+    for (auto [operand, d] : sources) {
+      ArrayRef<int64_t> shape = cast<ArrayType>(operand.getType()).getShape();
+      if (!ShapedType::isDynamic(shape[d]))
         continue;
       FailureOr<SmallVector<Value>> inner = getDynamicSizes(operand);
       if (failed(inner))
         return failure();
-      sizes.push_back(d == 0 || !ShapedType::isDynamic(type.getShape()[0])
-                          ? inner->front()
-                          : (*inner)[1]);
+      sizes.push_back(
+          (*inner)[llvm::count_if(shape.take_front(d), ShapedType::isDynamic)]);
     }
     return sizes;
   }

@@ -161,11 +161,15 @@ def Dist_ReshapeOp : Dist_Op<"reshape", [Pure]> {
 }
 
 def Dist_MatmulOp : Dist_Op<"matmul", [Pure]> {
-  let summary = "matrix product of 1-D and 2-D arrays";
+  let summary = "matrix product of 1-D, 2-D and 3-D arrays";
   let description = [{
     NumPy's `lhs @ rhs` for (m, k) @ (k, n) -> (m, n), (m, k) @ (k) -> (m)
-    and (k) @ (k, n) -> (n) (a product of two vectors is a reduction). Both
-    operands and the result have one element type.
+    and (k) @ (k, n) -> (n) (a product of two vectors is a reduction), and
+    for stacks of matrices: a 3-D operand (s, m, k) or (s, k, n) is s
+    matrices, multiplied one by one with the other operand's matrix of the
+    same index (3-D, of the same length s) or its only one (1-D or 2-D);
+    the result has s first. Both operands and the result have one element
+    type.
 
     Partitioning picks the algorithm from the layouts. When the contracted
     dimension is split on its own (`[n, Y] @ [Y, n]`, one of the two sides
@@ -175,6 +179,8 @@ def Dist_MatmulOp : Dist_Op<"matmul", [Pure]> {
     computes them from the matching rows of `lhs` (columns of `rhs`) and
     the whole other operand, each moved there when it lies elsewhere.
     `inferResultLayout` gives the layout under which the least moves.
+    Stacks are split along the stack only: each rank multiplies the
+    matrices it holds, the other operand replicated when it is one matrix.
   }];
   let arguments = (ins Dist_AnyArray:$lhs, Dist_AnyArray:$rhs);
   let results = (outs Dist_AnyArray:$result);
