@@ -92,9 +92,18 @@ extern "C" void dac_rt_print_array(void *layout, void *data, int32_t type) {
     std::vector<unsigned char> whole(total * size);
 
     bool distributed = !map.grid().empty() && detail::worldSize() > 1;
-    if (!distributed) {
+    bool permuted = false;
+    for (unsigned d = 0; d < map.rank(); ++d)
+      permuted |= map.dim(d).kind == DimKind::Unstructured;
+    if (!distributed && !permuted) {
       if (total)
         std::memcpy(whole.data(), data, whole.size());
+    } else if (!distributed) {
+      // One rank holds everything, in the order of its index lists.
+      std::vector<int64_t> positions = globalPositions(map, handle.Rank);
+      const unsigned char *from = static_cast<const unsigned char *>(data);
+      for (size_t i = 0; i < positions.size(); ++i)
+        std::memcpy(whole.data() + positions[i] * size, from + i * size, size);
     } else {
       std::vector<int64_t> positions = globalPositions(map, handle.Rank);
       int count = static_cast<int>(positions.size());

@@ -51,3 +51,12 @@ d = np.ones((3, 4), dist='bb') * np.arange(4.0)
 t = d.T
 t[1, :] = -1
 print(d, d.transpose().sum(axis=0))
+
+# Views of an array with ghost cells that are shorter than the ghost cells
+# are wide (a fixed length, or one known only when running, down to empty).
+hz = np.arange(8.0, dist=[('b', {'halo': 2})])
+print(hz[1:2], hz[::5], hz[3:4] + 1.0, hz[6:7].copy())
+hn = int(np.ones(6).sum())
+hw = np.arange(6.0, dist=[('b', {'halo': 1})])
+for k in range(hn + 1):
+    print(hw[k:].sum(), hw[k:] * 2.0)

@@ -253,17 +253,26 @@ class Propagation(unittest.TestCase):
                          ("b",) + ("n",) * (numpy.ndim(x) - 1))
         self.assertIsNone(self.lay(x).grid)
 
-    def test_elementwise_first_operand_with_a_layout(self):
+    def test_elementwise_cheapest_operand_layout(self):
+        # The layout the other operands move the fewest bytes into, the
+        # first on a tie (a plain array has the default layout).
         a, b, p = self.a, self.b, self.p
-        for x in (a + 1, 1 + a, a * b, p + a, -a, abs(a), a ** 2, a > 3,
-                  numpy.sqrt(a), numpy.hypot(p, a), numpy.where(a > 2, p, a),
-                  numpy.clip(a, 1, 3), numpy.maximum(p, a), a.astype(int),
+        for x in (a + 1, 1 + a, a * b, -a, abs(a), a ** 2, a > 3,
+                  numpy.sqrt(a), numpy.where(a > 2, p, a),
+                  numpy.clip(a, 1, 3), a.astype(int),
                   a.copy(), numpy.copy(a), np.copy(a), np.array(a), a[:],
                   a[...], numpy.zeros_like(a), np.ones_like(a), a.round(),
                   numpy.logical_not(a), numpy.isnan(a)):
             self.assertLayout(x, a)
+        for x in (p + a, numpy.hypot(p, a), numpy.maximum(p, a)):
+            self.assertNotIsInstance(x, dac.DistributedArray)
+            self.assertDefault(x)
         self.assertLayout(b + a, b)
         self.assertLayout(numpy.where(b > 2, a, b), b)
+        # A replicated operand is read in place: the result is distributed.
+        r = np.arange(12.0, dist="n")
+        self.assertLayout(r + a, a)
+        self.assertLayout(numpy.where(r > 2, r, a), a)
         q, r = numpy.divmod(a, 5)
         self.assertLayout(q, a)
         self.assertLayout(r, a)

@@ -17,6 +17,14 @@ using namespace dac;
 using namespace dac::dist;
 using namespace dac::partition;
 
+/// The estimate a remark about moving an array of `type` ends with: at
+/// most the whole array arrives at a rank (known when its extents are).
+static void appendBytesMoved(InFlightDiagnostic &remark, ArrayType type) {
+  if (type.hasStaticShape())
+    remark << " (at most " << type.getNumElements() * type.getElementBytes()
+           << " bytes to each rank)";
+}
+
 namespace {
 
 /// The identity access of an array of `rank` dimensions.
@@ -170,10 +178,7 @@ Value FunctionPartitioner::redistribute(OpBuilder &b, Location loc,
   InFlightDiagnostic remark = emitRemark(loc);
   remark << "redistribution: " << why << " moves from " << layoutOf(type)
          << " to " << layout << " by the general exchange";
-  if (type.hasStaticShape())
-    remark << " (at most "
-           << type.getNumElements() * elementBytes(type.getElementType())
-           << " bytes to each rank)";
+  appendBytesMoved(remark, type);
   return moved;
 }
 
@@ -436,10 +441,12 @@ InputRead FunctionPartitioner::prepareInput(OpBuilder &b, Location loc,
     Value temp = allocLocal(b, loc, tempType, globalSizes);
     emitExchange(b, loc, input, read.buffer, tempType, globalSizes, temp,
                  globalSizes, acc, identityAccess(b, loc, kernel.getRank()));
-    emitRemark(loc) << "exchange: operand " << i
-                    << " is gathered where the kernel computes (its layout or "
-                       "extent differs from the kernel's): every element it "
-                       "reads is planned and moved by the general exchange";
+    InFlightDiagnostic remark = emitRemark(loc);
+    remark << "exchange: operand " << i
+           << " is gathered where the kernel computes (its layout or extent "
+              "differs from the kernel's): every element it reads is planned "
+              "and moved by the general exchange";
+    appendBytesMoved(remark, tempType);
     read.buffer = temp;
     return read;
   }
@@ -455,12 +462,13 @@ InputRead FunctionPartitioner::prepareInput(OpBuilder &b, Location loc,
       dst.starts[d] = constIndex(b, loc, frame.window[d]);
     emitExchange(b, loc, input, read.buffer, tempType, frame.extents, temp,
                  globalSizes, acc, dst);
-    emitRemark(loc) << "exchange: operand " << i
-                    << " of this update is gathered into the updated array's "
-                       "layout by the general exchange (slower than ghost "
-                       "cells, which need the same block layout and shifts "
-                       "of at most "
-                    << kMaxHalo << ")";
+    InFlightDiagnostic remark = emitRemark(loc);
+    remark << "exchange: operand " << i
+           << " of this update is gathered into the updated array's layout by "
+              "the general exchange (slower than ghost cells, which need the "
+              "same block layout and shifts of at most "
+           << kMaxHalo << ")";
+    appendBytesMoved(remark, tempType);
     read.buffer = temp;
     return read;
   }

@@ -419,9 +419,7 @@ RuntimeElementType dac::partition::runtimeElementType(Type type) {
 }
 
 int64_t dac::partition::elementBytes(Type type) {
-  if (type.isInteger(1))
-    return 1;
-  return type.getIntOrFloatBitWidth() / 8;
+  return ArrayType::get(type.getContext(), {}, type, nullptr).getElementBytes();
 }
 
 LayoutAttr dac::partition::layoutOf(ArrayType type) {

@@ -1,13 +1,13 @@
 //===- DistAssignLayout.cpp - Give every array a layout -------------------===//
 //
 // Layout inference, first version: creation ops take the default layout
-// (block on dimension 0) and element-wise ops propagate their operands'
-// layout to the result; a gather gets its source's when it reads a box of
-// block dimensions, else the default, an insert its destination's, a matrix
-// product the layout its algorithm computes in place; loops and
-// branches carry the layout of the array entering them (an array whose layout
-// would change around them is an error). A user's explicit layout is never
-// changed.
+// (block on dimension 0) and element-wise ops give the result the layout of
+// the operand the others move the fewest bytes into; a gather gets its source's
+// when it reads a box of block dimensions, else the default, an insert its
+// destination's, a matrix product the layout its algorithm computes in place;
+// loops and branches carry the layout of the array entering them (an array
+// whose layout would change around them is an error). A user's explicit layout
+// is never changed.
 //
 //===----------------------------------------------------------------------===//
 
@@ -26,13 +26,18 @@ using namespace dac::dist;
 
 namespace {
 
-/// The layout an unassigned result of `op` should get.
+/// The layout an unassigned result of `op` should get: of its operands of
+/// the result's shape, the layout the others move the fewest bytes into
+/// (ArrayType::cheapestLayout); the default without such operands.
 LayoutAttr inferLayout(Operation *op, ArrayType type) {
+  SmallVector<ArrayType> operands;
   for (Value operand : op->getOperands())
     if (auto operandType = dyn_cast<ArrayType>(operand.getType()))
       if (operandType.getLayout() && operandType.getShape() == type.getShape())
-        return operandType.getLayout();
-  return LayoutAttr::getDefault(op->getContext(), type.getRank());
+        operands.push_back(operandType);
+  LayoutAttr layout = ArrayType::cheapestLayout(operands);
+  return layout ? layout
+                : LayoutAttr::getDefault(op->getContext(), type.getRank());
 }
 
 /// Gives the array `value` a layout when it has none yet (`layout` is asked
@@ -116,7 +121,7 @@ LogicalResult assignOp(Operation *op) {
     assignLayout(gather.getResult(), [&] {
       return GatherOp::inferResultLayout(
           cast<ArrayType>(gather.getSource().getType()),
-          cast<ArrayType>(gather.getType()).getRank(), gather.getSteps(),
+          cast<ArrayType>(gather.getType()).getShape(), gather.getSteps(),
           gather.getDims());
     });
     return success();

@@ -70,30 +70,54 @@ def _plain(x):
     return x
 
 
-def _unwrap(obj, sources):
+def _unwrap(obj, sources, depth=0):
     """Replace DistributedArrays (also inside lists/tuples) by plain views,
-    collecting their explicit layouts in argument order."""
+    collecting (explicit layout or None, shape, item size) of them and of
+    the plain arrays among the operands, in argument order."""
     if isinstance(obj, DistributedArray):
-        layout = explicit_layout(obj)
-        if layout is not None:
-            sources.append(layout)
+        sources.append((explicit_layout(obj), obj.shape, obj.dtype.itemsize))
         return obj.view(_np.ndarray)
+    if isinstance(obj, _np.ndarray):
+        if depth <= 1:
+            sources.append((None, obj.shape, obj.dtype.itemsize))
+        return obj
     if type(obj) in (list, tuple):
         if not any(isinstance(o, (DistributedArray, list, tuple))
                    for o in obj):
             return obj
-        return type(obj)(_unwrap(o, sources) for o in obj)
+        return type(obj)(_unwrap(o, sources, depth + 1) for o in obj)
     return obj
+
+
+def _cheapest(sources, shape):
+    """Of the layouts of the operands of `shape`, the one the others move
+    the fewest bytes into (a replicated operand moves nothing; into a
+    replicated layout every rank receives a whole operand), the first on a
+    tie; None for the default. The compiler's rule is inferLayout in
+    DistAssignLayout.cpp."""
+    same = [(layout or default_layout(shape), size, layout is None)
+            for layout, s, size in sources if s == shape]
+    if not same:
+        return None
+
+    def replicated(layout):
+        return not layout.distributed_axes
+
+    def cost(target):
+        return sum(size * (2 if replicated(target) else 1)
+                   for layout, size, _ in same
+                   if layout != target and not replicated(layout))
+
+    best = min(range(len(same)), key=lambda i: (cost(same[i][0]), i))
+    layout, _, default = same[best]
+    return None if default else layout
 
 
 def _rewrap(result, sources):
     if type(result) is _np.ndarray:
         if result.ndim == 0:
             return result
-        for layout in sources:
-            if layout.shape == result.shape:
-                return with_layout(result, layout)
-        return result
+        return with_layout(result, _cheapest(sources, result.shape))
     if type(result) in (tuple, list):
         return type(result)(_rewrap(r, sources) for r in result)
     return result

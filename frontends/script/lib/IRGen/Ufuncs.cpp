@@ -73,12 +73,13 @@ ValueRef Emitter::elementwise(ArrayRef<ValueRef> operands, DType computeType,
     return PyValue::scalar(fn(b, loc, args), resultType, allPython);
   }
 
-  // NumPy's broadcasting; the result takes the layout of the first operand
-  // of the result's shape (the default if none has it). Other operands are
-  // read in that shape and layout (broadcast or moved by a gather).
+  // NumPy's broadcasting; the result takes the layout of an operand of the
+  // result's shape, the one the others move the fewest bytes into (the
+  // default if none has the shape). Other operands are read in that shape
+  // and layout (broadcast or moved by a gather).
   std::vector<Value> shape = broadcastShape(arrays);
   checkSize(shape, resultType);
-  LayoutAttr layout;
+  SmallVector<ArrayType> full;
   for (const ValueRef &v : arrays)
     if (v->shape.size() == shape.size() &&
         llvm::all_of(llvm::zip(v->shape, shape), [](auto pair) {
@@ -86,10 +87,9 @@ ValueRef Emitter::elementwise(ArrayRef<ValueRef> operands, DType computeType,
                      getConstantIntValue(std::get<1>(pair)) &&
                  (getConstantIntValue(std::get<0>(pair)) ||
                   std::get<0>(pair) == std::get<1>(pair));
-        })) {
-      layout = cast<ArrayType>(v->value.getType()).getLayout();
-      break;
-    }
+        }))
+      full.push_back(cast<ArrayType>(v->value.getType()));
+  LayoutAttr layout = ArrayType::cheapestLayout(full);
   LayoutAttr effective =
       layout ? layout : LayoutAttr::getDefault(b.getContext(), shape.size());
 

@@ -62,9 +62,13 @@ static Value gather(Emitter &em, const ValueRef &base, const Access &access,
   // the default so that what is built on the view (reductions along its
   // axes) agrees with it.
   if (!layout) {
-    LayoutAttr inferred = GatherOp::inferResultLayout(
-        cast<ArrayType>(base->value.getType()), access.shape.size(),
-        access.steps, access.dims);
+    SmallVector<int64_t> extents;
+    for (Value extent : access.shape)
+      extents.push_back(
+          getConstantIntValue(extent).value_or(ShapedType::kDynamic));
+    LayoutAttr inferred =
+        GatherOp::inferResultLayout(cast<ArrayType>(base->value.getType()),
+                                    extents, access.steps, access.dims);
     if (inferred !=
         LayoutAttr::getDefault(em.b.getContext(), access.shape.size()))
       layout = inferred;

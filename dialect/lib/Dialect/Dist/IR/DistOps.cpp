@@ -307,9 +307,11 @@ LogicalResult GatherOp::verify() {
   return success();
 }
 
-LayoutAttr GatherOp::inferResultLayout(ArrayType source, unsigned resultRank,
+LayoutAttr GatherOp::inferResultLayout(ArrayType source,
+                                       ArrayRef<int64_t> resultShape,
                                        ArrayRef<int64_t> steps,
                                        ArrayRef<int64_t> dims) {
+  unsigned resultRank = resultShape.size();
   LayoutAttr layout = source.getLayout();
   auto fallback = LayoutAttr::getDefault(source.getContext(), resultRank);
   if (!layout || source.getRank() != resultRank ||
@@ -322,7 +324,21 @@ LayoutAttr GatherOp::inferResultLayout(ArrayType source, unsigned resultRank,
     return !dim.isDistributed() ||
            (dim.getKind() == DimKind::Block && dim.getBounds().empty());
   });
-  return blocks ? layout : fallback;
+  if (!blocks)
+    return fallback;
+  // Ghost cells along a dimension the view may be shorter than (a halo
+  // must fit its axis) are left out; reads of the source still find them.
+  SmallVector<DimAttr> kept(layout.getDims());
+  bool changed = false;
+  for (auto [dim, extent] : llvm::zip(kept, resultShape)) {
+    int64_t widest = std::max(dim.getHaloLo(), dim.getHaloHi());
+    if (widest && (ShapedType::isDynamic(extent) || extent < widest)) {
+      dim = DimAttr::getBlock(source.getContext());
+      changed = true;
+    }
+  }
+  return changed ? LayoutAttr::get(source.getContext(), kept, layout.getGrid())
+                 : layout;
 }
 
 /// The static starts of a roll: a gather of an array of static extents, of

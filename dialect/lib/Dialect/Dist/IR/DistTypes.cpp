@@ -33,6 +33,11 @@ ArrayType ArrayType::withLayout(LayoutAttr layout) const {
   return ArrayType::get(getContext(), getShape(), getElementType(), layout);
 }
 
+int64_t ArrayType::getElementBytes() const {
+  Type element = getElementType();
+  return element.isInteger(1) ? 1 : element.getIntOrFloatBitWidth() / 8;
+}
+
 Type ArrayType::parse(AsmParser &parser) {
   SmallVector<int64_t> shape;
   Type elementType;
@@ -102,4 +107,29 @@ LogicalResult ArrayType::verify(function_ref<InFlightDiagnostic()> emitError,
                                << " is out of range for size " << n;
   }
   return success();
+}
+
+LayoutAttr ArrayType::cheapestLayout(ArrayRef<ArrayType> operands) {
+  if (operands.empty())
+    return nullptr;
+  auto resolved = [](ArrayType t) {
+    return t.getLayout() ? t.getLayout()
+                         : LayoutAttr::getDefault(t.getContext(), t.getRank());
+  };
+  auto replicated = [](LayoutAttr l) { return !l.getNumDistributedDims(); };
+  auto cost = [&](LayoutAttr target) {
+    int64_t bytes = 0;
+    for (ArrayType operand : operands)
+      if (resolved(operand) != target && !replicated(resolved(operand)))
+        bytes += operand.getElementBytes() * (replicated(target) ? 2 : 1);
+    return bytes;
+  };
+  ArrayType best = operands.front();
+  int64_t least = cost(resolved(best));
+  for (ArrayType operand : operands)
+    if (int64_t c = cost(resolved(operand)); c < least) {
+      best = operand;
+      least = c;
+    }
+  return best.getLayout();
 }

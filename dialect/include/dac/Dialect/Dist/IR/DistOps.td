@@ -321,8 +321,10 @@ def Dist_GatherOp : Dist_Op<"gather", [Pure, AttrSizedOperandSegments]> {
     /// (unit steps, every dimension along itself) of an array whose
     /// distributed dimensions are plain blocks keeps the source's layout,
     /// so computing with it reads the source in place (plus ghost cells);
-    /// anything else gets the default layout.
-    static LayoutAttr inferResultLayout(ArrayType source, unsigned resultRank,
+    /// anything else gets the default layout. A dimension with ghost cells
+    /// loses them where the view may be shorter than they are wide.
+    static LayoutAttr inferResultLayout(ArrayType source,
+                                        ::llvm::ArrayRef<int64_t> resultShape,
                                         ::llvm::ArrayRef<int64_t> steps,
                                         ::llvm::ArrayRef<int64_t> dims);
   }];

@@ -38,6 +38,17 @@ def Dist_ArrayType : Dist_Type<"Array", "array", [
   let extraClassDeclaration = [{
     /// The same array type with another layout.
     ArrayType withLayout(LayoutAttr layout) const;
+    /// Bytes per element in a rank's chunk (a bool takes one).
+    int64_t getElementBytes() const;
+    /// The layout of an element-wise result: of the layouts of its
+    /// operands of the result's shape (`operands`, whose null layouts are
+    /// the default), the one the others move the fewest bytes into. A
+    /// replicated operand moves nothing (each rank reads its part in
+    /// place); into a replicated layout every rank receives a whole
+    /// operand. The first wins a tie. Returned as the operand has it (null
+    /// for the default); null without operands. The reference package's
+    /// `_cheapest` mirrors it.
+    static LayoutAttr cheapestLayout(::llvm::ArrayRef<ArrayType> operands);
   }];
 }
 
