@@ -115,7 +115,7 @@ void exchange::copyPatterns(const Pattern &fromPattern,
   }
   size_t outer = a.size() - 1;
   std::vector<size_t> pos(outer, 0);
-  while (true) {
+  do {
     int64_t f = fromPattern.base, t = toPattern.base;
     for (size_t d = 0; d < outer; ++d) {
       f += a[d][pos[d]];
@@ -124,15 +124,7 @@ void exchange::copyPatterns(const Pattern &fromPattern,
     for (const Piece &p : inner)
       Runs::copy(to + (t + p.to) * bytes, from + (f + p.from) * bytes,
                  p.count * bytes);
-    size_t d = outer;
-    while (d-- > 0) {
-      if (++pos[d] < a[d].size())
-        break;
-      pos[d] = 0;
-    }
-    if (d == static_cast<size_t>(-1))
-      return;
-  }
+  } while (advance(pos, outer, [&](size_t d) { return a[d].size(); }));
 }
 
 namespace {

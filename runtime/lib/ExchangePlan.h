@@ -39,17 +39,32 @@ size_t mapWords(const int64_t *words);
 /// C-order strides of a local shape.
 std::vector<int64_t> stridesOf(const std::vector<int64_t> &shape);
 
+/// Steps the odometer `pos` (its first `count` digits, the last fastest,
+/// digit d running below `extent(d)`); false once it has gone round.
+template <typename Index, typename Extent>
+bool advance(std::vector<Index> &pos, size_t count, Extent extent) {
+  for (size_t d = count; d-- > 0;) {
+    if (++pos[d] < static_cast<Index>(extent(d)))
+      return true;
+    pos[d] = 0;
+  }
+  return false;
+}
+
 /// Offsets as (first, count) runs of consecutive elements, in order.
 struct Runs {
   std::vector<std::pair<int64_t, int64_t>> runs;
 
   explicit Runs(const std::vector<int64_t> &offsets = {}) {
-    for (int64_t offset : offsets) {
-      if (!runs.empty() && runs.back().first + runs.back().second == offset)
-        ++runs.back().second;
-      else
-        runs.push_back({offset, 1});
-    }
+    for (int64_t offset : offsets)
+      append(offset);
+  }
+  /// Adds the element at `offset` after the others.
+  void append(int64_t offset) {
+    if (!runs.empty() && runs.back().first + runs.back().second == offset)
+      ++runs.back().second;
+    else
+      runs.push_back({offset, 1});
   }
   /// Copies the runs of `from` into the packed `to`.
   void pack(char *to, const char *from, size_t bytes) const {
@@ -195,32 +210,16 @@ template <typename F> void Pattern::forEachRun(F &&f) const {
     return;
   }
   // The runs of the innermost list, once; then one pass per outer point.
-  const std::vector<int64_t> &inner = box.back();
-  std::vector<std::pair<int64_t, int64_t>> innerRuns;
-  for (int64_t offset : inner) {
-    if (!innerRuns.empty() &&
-        innerRuns.back().first + innerRuns.back().second == offset)
-      ++innerRuns.back().second;
-    else
-      innerRuns.push_back({offset, 1});
-  }
+  Runs inner(box.back());
   size_t outer = box.size() - 1;
   std::vector<size_t> pos(outer, 0);
-  while (true) {
+  do {
     int64_t at = base;
     for (size_t d = 0; d < outer; ++d)
       at += box[d][pos[d]];
-    for (auto [first, count] : innerRuns)
+    for (auto [first, count] : inner.runs)
       f(at + first, count);
-    size_t d = outer;
-    while (d-- > 0) {
-      if (++pos[d] < box[d].size())
-        break;
-      pos[d] = 0;
-    }
-    if (d == static_cast<size_t>(-1))
-      return;
-  }
+  } while (advance(pos, outer, [&](size_t d) { return box[d].size(); }));
 }
 
 } // namespace dac::rt::exchange

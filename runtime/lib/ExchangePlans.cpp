@@ -131,27 +131,13 @@ void appendLandingRuns(const Layout &layout, int64_t rank, Runs &runs) {
   }
   std::vector<int64_t> strides = stridesOf(layout.shape());
   std::vector<size_t> pos(dims, 0);
-  while (true) {
+  do {
     int64_t base = 0;
     for (unsigned d = 0; d + 1 < dims; ++d)
       base += owned[d][pos[d]] * strides[d];
-    for (int64_t g : owned[dims - 1]) {
-      int64_t at = base + g * strides[dims - 1];
-      auto &list = runs.runs;
-      if (!list.empty() && list.back().first + list.back().second == at)
-        ++list.back().second;
-      else
-        list.push_back({at, 1});
-    }
-    unsigned d = dims - 1;
-    while (d-- > 0) {
-      if (++pos[d] < owned[d].size())
-        break;
-      pos[d] = 0;
-    }
-    if (d == static_cast<unsigned>(-1))
-      return;
-  }
+    for (int64_t g : owned[dims - 1])
+      runs.append(base + g * strides[dims - 1]);
+  } while (advance(pos, dims - 1, [&](size_t d) { return owned[d].size(); }));
 }
 
 /// A redistribution into a replicated layout (an allgather): every rank
@@ -254,18 +240,12 @@ std::shared_ptr<Plan> planFromDestination(
   bool any = true;
   for (unsigned e = 0; e < dst.rank(); ++e)
     any &= !perDim[e].empty();
-  while (any) {
-    visit();
-    // Next point, C order over the destination dimensions.
-    unsigned e = dst.rank();
-    while (e-- > 0) {
-      if (++pos[e] < static_cast<int64_t>(perDim[e].size()))
-        break;
-      pos[e] = 0;
-    }
-    if (e == static_cast<unsigned>(-1))
-      break;
-  }
+  // Every point, in C order over the destination dimensions.
+  if (any)
+    do
+      visit();
+    while (
+        advance(pos, dst.rank(), [&](size_t e) { return perDim[e].size(); }));
   finishPlan(*plan, requests, landing);
   return plan;
 }
