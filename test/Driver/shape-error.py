@@ -21,7 +21,7 @@ import numpy as np
 n = int(np.ones(3).sum())
 u = np.zeros((6, 2))
 u[1:, :] = np.ones((n, 2))
-# ASSIGN: dac: error: {{.*}}assign.py:4:1: ValueError: could not broadcast input array from shape (3, 2) into shape (5, 2) (all 3 ranks)
+# ASSIGN: dac: error: {{.*}}assign.py:4:1: ValueError: could not broadcast input array from shape (3,2) into shape (5,2) (all 3 ranks)
 
 #--- pad.py
 import numpy as np

@@ -111,7 +111,7 @@ print(np.ones((2, 3)).sum(axis=2))
 #--- badshape.py
 import numpy as np
 a = np.arange(10).reshape(3, 4)
-# BADSHAPE: badshape.py:2:5: error: cannot reshape array of size 10 into shape (3, 4)
+# BADSHAPE: badshape.py:2:5: error: cannot reshape array of size 10 into shape (3,4)
 
 #--- loopreturn.py
 import numpy as np
@@ -219,7 +219,7 @@ a[2:5] = np.ones(5)
 #--- broadcast.py
 import numpy as np
 a = np.ones((3, 4)) + np.ones((2, 1))
-# BROADCAST: broadcast.py:2:21: error: operands could not be broadcast together with shapes (3, 4) (2, 1)
+# BROADCAST: broadcast.py:2:21: error: operands could not be broadcast together with shapes (3,4) (2,1)
 
 #--- viewif.py
 import numpy as np

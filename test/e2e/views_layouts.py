@@ -60,3 +60,13 @@ hn = int(np.ones(6).sum())
 hw = np.arange(6.0, dist=[('b', {'halo': 1})])
 for k in range(hn + 1):
     print(hw[k:].sum(), hw[k:] * 2.0)
+
+# Assigning an array with leading extents of 1 the target lacks (NumPy
+# drops them), across layouts.
+lz = np.zeros(7)
+lz[...] = np.arange(28.0).reshape(4, 7)[2:3, :]
+lc = np.zeros((2, 3), dist=('n', 'c'))
+lc[:] = np.arange(6.0).reshape(1, 1, 2, 3)
+ld = np.zeros(3)
+ld[1:] = np.ones((1, 2)) * 5.0
+print(lz, lc, ld)

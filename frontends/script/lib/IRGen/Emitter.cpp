@@ -636,7 +636,7 @@ std::string Emitter::renderShape(ArrayRef<Value> shape,
   std::string s = "(";
   for (size_t i = 0; i < shape.size(); ++i) {
     std::optional<int64_t> c = getConstantIntValue(shape[i]);
-    s += i ? ", " : "";
+    s += i ? "," : "";
     if (c) {
       s += std::to_string(*c);
     } else if (values) {

@@ -235,9 +235,9 @@ public:
 
   /// Number of elements (index).
   mlir::Value numElements(llvm::ArrayRef<mlir::Value> shape);
-  /// A shape as NumPy prints it: "(3,)", "(2, 4)" ("?" where unknown).
-  /// NumPy's text of a shape. With `values`, an extent known only when
-  /// running is `{}` and its value is appended (for emitAssert); else `?`.
+  /// A shape as NumPy's messages write it: "(3,)", "(2,4)". With
+  /// `values`, an extent known only when running is `{}` and its value is
+  /// appended (for emitAssert); else `?`.
   static std::string
   renderShape(llvm::ArrayRef<mlir::Value> shape,
               llvm::SmallVectorImpl<mlir::Value> *values = nullptr);

@@ -124,11 +124,11 @@ ValueRef IRGen::reshape(const ValueRef &array, const ValueRef &shapeArg) {
   for (int64_t d : dims)
     product *= d;
   if (product != total || (unknownAt >= 0 && known == 0)) {
-    std::string text;
-    for (size_t i = 0; i < dims.size(); ++i)
-      text += (i ? ", " : "") + std::to_string(dims[i]);
+    std::vector<Value> wanted;
+    for (int64_t d : dims)
+      wanted.push_back(em.index(d));
     compileError("cannot reshape array of size " + Twine(total) +
-                 " into shape (" + text + (dims.size() == 1 ? ",)" : ")"));
+                 " into shape " + Emitter::renderShape(wanted));
   }
   std::vector<Value> shape;
   for (int64_t d : dims)

@@ -43,12 +43,10 @@ ValueRef Emitter::matmul(const ValueRef &x, const ValueRef &y, bool dotStyle) {
   std::optional<int64_t> ckx = getConstantIntValue(kx),
                          cky = getConstantIntValue(ky);
   auto message = [&](SmallVectorImpl<Value> *values) {
-    // np.dot writes shapes without spaces: (2,3). The placeholders of
-    // extents known when running are filled in the order they appear.
+    // The placeholders of extents known when running are filled in the
+    // order they appear.
     auto compact = [&](ArrayRef<Value> shape) {
-      std::string text = renderShape(shape, values);
-      llvm::erase(text, ' ');
-      return text;
+      return renderShape(shape, values);
     };
     if (dotStyle) {
       std::string first = compact(x->shape);
@@ -133,9 +131,7 @@ void Emitter::matchStacks(ValueRef &x, ValueRef &y) {
   }
   auto message = [&](SmallVectorImpl<Value> *values) {
     auto compact = [&](ArrayRef<Value> shape) {
-      std::string text = renderShape(shape, values);
-      llvm::erase(text, ' ');
-      return text;
+      return renderShape(shape, values);
     };
     auto stack = [&](const ValueRef &v) {
       std::string text = compact({v->shape[0]});

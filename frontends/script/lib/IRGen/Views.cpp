@@ -428,7 +428,12 @@ void Emitter::setItem(const ValueRef &array, const ValueRef &index,
   if (value->is(Kind::Scalar)) {
     contents = full(access.shape, value, array->dtype);
   } else if (value->is(Kind::Array)) {
-    contents = broadcastTo(castArray(value, array->dtype), access.shape, {},
+    // NumPy drops leading extents of 1 the target does not have.
+    ValueRef source = value;
+    while (source->shape.size() > access.shape.size() &&
+           getConstantIntValue(source->shape.front()) == 1)
+      source = subscript(source, intConst(0));
+    contents = broadcastTo(castArray(source, array->dtype), access.shape, {},
                            /*forAssignment=*/true);
   } else {
     compileError("cannot assign " + value->describe() + " to array elements");
