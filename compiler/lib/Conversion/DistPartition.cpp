@@ -375,6 +375,10 @@ LogicalResult FunctionPartitioner::run() {
       if (failed(lowerTake(take)))
         return failure();
       dead.push_back(op);
+    } else if (auto compress = dyn_cast<CompressOp>(op)) {
+      if (failed(lowerCompress(compress)))
+        return failure();
+      dead.push_back(op);
     } else if (auto reshape = dyn_cast<ReshapeOp>(op)) {
       if (failed(lowerReshape(reshape)))
         return failure();

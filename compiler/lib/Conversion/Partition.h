@@ -265,6 +265,7 @@ private:
   mlir::LogicalResult lowerInsert(dist::InsertOp op);
   mlir::LogicalResult lowerReshape(dist::ReshapeOp op);
   mlir::LogicalResult lowerTake(dist::TakeOp op);
+  mlir::LogicalResult lowerCompress(dist::CompressOp op);
   mlir::LogicalResult lowerExtract(dist::ExtractOp op);
   /// Brings input `i` of `kernel` to where the rank iterates: nothing moves
   /// when the access is aligned with the kernel's layout or reads

@@ -208,6 +208,33 @@ LogicalResult FunctionPartitioner::lowerReshape(ReshapeOp op) {
   return success();
 }
 
+LogicalResult FunctionPartitioner::lowerCompress(CompressOp op) {
+  OpBuilder b(op);
+  Location loc = op.getLoc();
+  if (failed(requireLocal(op, {op.getSource(), op.getMask()},
+                          "reading through a mask")))
+    return failure();
+  auto sourceType = cast<ArrayType>(getGlobalType(op.getSource()));
+  auto type = cast<ArrayType>(op.getType());
+  SmallVector<Value> sourceSizes = getGlobalSizes(b, loc, op.getSource());
+  SmallVector<Value> sizes = getGlobalSizes(b, loc, op.getResult());
+  // The mask where the source lives (normally it is there already).
+  Value mask = redistribute(b, loc, op.getMask(), layoutOf(sourceType),
+                            "the mask of this read");
+  Value buffer = allocLocal(b, loc, type, sizes);
+  createRuntimeCall(
+      b, loc, module, RuntimeFunction::dac_rt_compress,
+      {createLayoutHandle(b, loc, layoutOf(sourceType), sourceSizes),
+       getPointer(b, loc, mapping.lookup(op.getSource())),
+       getPointer(b, loc, mask),
+       createLayoutHandle(b, loc, layoutOf(type), sizes),
+       getPointer(b, loc, buffer), constI64(b, loc, type.getElementBytes())});
+  emitRemark(loc) << "exchange: each rank sends the elements its mask "
+                     "selects to the owners of their places in the result";
+  mapping.map(op.getResult(), buffer);
+  return success();
+}
+
 LogicalResult FunctionPartitioner::lowerTake(TakeOp op) {
   OpBuilder b(op);
   Location loc = op.getLoc();

@@ -445,3 +445,27 @@ func.func @take_2d(%a: !dist.array<10x2xf64>, %i: !dist.array<3xi64>) {
   %r = dist.take %a[%i] : !dist.array<10x2xf64>, !dist.array<3xi64> -> !dist.array<3xf64>
   return
 }
+
+// -----
+
+func.func @compress_mask(%a: !dist.array<4x6xf64>, %m: !dist.array<4x6xi64>, %n: index) {
+  // expected-error @+1 {{needs a mask of booleans (i1)}}
+  %s = dist.compress %a[%m] count %n : !dist.array<4x6xf64>, !dist.array<4x6xi64> -> !dist.array<?xf64>
+  return
+}
+
+// -----
+
+func.func @compress_shape(%a: !dist.array<4x6xf64>, %m: !dist.array<4x5xi1>, %n: index) {
+  // expected-error @+1 {{needs a mask of the source's shape}}
+  %s = dist.compress %a[%m] count %n : !dist.array<4x6xf64>, !dist.array<4x5xi1> -> !dist.array<?xf64>
+  return
+}
+
+// -----
+
+func.func @compress_result(%a: !dist.array<4x6xf64>, %m: !dist.array<4x6xi1>, %n: index) {
+  // expected-error @+1 {{gives a 1-D array of the source's element type}}
+  %s = dist.compress %a[%m] count %n : !dist.array<4x6xf64>, !dist.array<4x6xi1> -> !dist.array<?x1xf64>
+  return
+}

@@ -219,6 +219,9 @@ public:
   /// a[indices] / np.take of a 1-D array with an integer array: a new
   /// array of the indices' shape and layout.
   ValueRef take(const ValueRef &array, const ValueRef &indices);
+  /// `a[mask]` with a boolean mask of a's shape: the selected elements,
+  /// in C order (a 1-D array of a length known when running).
+  ValueRef compress(const ValueRef &array, const ValueRef &mask);
   /// np.diagonal(a, offset) of a 2-D array (a new array).
   ValueRef diagonal(const ValueRef &array, int64_t offset);
   /// `array` (a reduction's result) with the reduced `axes` back as

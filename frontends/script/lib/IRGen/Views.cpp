@@ -247,9 +247,9 @@ static Access accessOf(Emitter &em, const ValueRef &array,
   for (const ValueRef &item : items) {
     if (item->is(Kind::Array))
       compileError(item->dtype == DType::Bool
-                       ? "reading a[mask] is not supported yet; boolean masks "
-                         "are supported in assignments (a[a < 0] = 0) and "
-                         "np.where"
+                       ? "a boolean mask next to other indices, or written "
+                         "through with an array, is not supported yet (a[mask] "
+                         "reads, a[mask] = number writes)"
                        : "indexing with an integer array next to other "
                          "indices, or writing through one, is not "
                          "supported yet (a[idx] reads a 1-D array)");
@@ -367,9 +367,9 @@ ValueRef Emitter::subscript(const ValueRef &array, const ValueRef &index) {
       llvm::all_of(items,
                    [](const ValueRef &v) { return v->is(Kind::Scalar); }))
     return element(array, items);
-  if (items.size() == 1 && items[0]->is(Kind::Array) &&
-      items[0]->dtype != DType::Bool)
-    return take(array, items[0]);
+  if (items.size() == 1 && items[0]->is(Kind::Array))
+    return items[0]->dtype == DType::Bool ? compress(array, items[0])
+                                          : take(array, items[0]);
   Access access = compose(*this, array, accessOf(*this, array, index));
   ValueRef base = array->view ? array->view->base : array;
   return makeView(*this, base, access);
@@ -385,6 +385,46 @@ ValueRef Emitter::take(const ValueRef &array, const ValueRef &indices) {
   Type type = arrayType(indices->shape, array->dtype, effectiveLayout(indices));
   Value taken = TakeOp::create(b, loc, type, array->value, indices->value);
   return PyValue::array(taken, array->dtype, indices->shape);
+}
+
+ValueRef Emitter::compress(const ValueRef &array, const ValueRef &mask) {
+  size_t rank = array->shape.size();
+  if (mask->shape.size() != rank || rank == 0)
+    compileError("reading through a boolean mask of another number of "
+                 "dimensions than the array is not supported yet");
+  // NumPy's IndexError when an extent differs: when compiling if both are
+  // known, else on every rank.
+  for (size_t d = 0; d < rank; ++d) {
+    Value have = array->shape[d], want = mask->shape[d];
+    std::optional<int64_t> h = getConstantIntValue(have),
+                           w = getConstantIntValue(want);
+    auto message = [&](std::string x, std::string y) {
+      return "boolean index did not match indexed array along dimension " +
+             std::to_string(d) + "; dimension is " + x +
+             " but corresponding boolean dimension is " + y;
+    };
+    if (h && w) {
+      if (*h != *w)
+        compileError("IndexError: " +
+                     message(std::to_string(*h), std::to_string(*w)));
+    } else if (have != want) {
+      emitAssert(
+          arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, have, want),
+          "IndexError: " + message("{}", "{}"), {have, want});
+    }
+  }
+  ValueRef count = reduceAll("count_nonzero", mask, 0);
+  Value size =
+      fold(arith::IndexCastOp::create(b, loc, b.getIndexType(), count->value));
+  std::vector<Value> shape{size};
+  // The mask read with the array's extents (equal, checked above).
+  ValueRef selector = mask;
+  if (mask->shape != array->shape)
+    selector = PyValue::array(mask->value, mask->dtype, array->shape);
+  Type type = arrayType(shape, array->dtype, {});
+  Value selected =
+      CompressOp::create(b, loc, type, array->value, selector->value, size);
+  return PyValue::array(selected, array->dtype, shape);
 }
 
 void Emitter::writeArray(const ValueRef &target, const ValueRef &contents) {

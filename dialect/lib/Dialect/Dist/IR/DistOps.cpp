@@ -123,6 +123,20 @@ LogicalResult ReduceDimsOp::verify() {
   return success();
 }
 
+LogicalResult CompressOp::verify() {
+  auto source = cast<ArrayType>(getSource().getType());
+  auto mask = cast<ArrayType>(getMask().getType());
+  auto out = cast<ArrayType>(getType());
+  if (!mask.getElementType().isInteger(1))
+    return emitOpError("needs a mask of booleans (i1)");
+  if (mask.getRank() != source.getRank() ||
+      failed(verifyCompatibleShape(mask.getShape(), source.getShape())))
+    return emitOpError("needs a mask of the source's shape");
+  if (out.getRank() != 1 || out.getElementType() != source.getElementType())
+    return emitOpError("gives a 1-D array of the source's element type");
+  return success();
+}
+
 LogicalResult TakeOp::verify() {
   auto source = cast<ArrayType>(getSource().getType());
   auto indices = cast<ArrayType>(getIndices().getType());
@@ -723,6 +737,10 @@ FailureOr<SmallVector<Value>> dac::dist::getDynamicSizes(Value array) {
     return SmallVector<Value>();
   if (auto op = dyn_cast<TakeOp>(def))
     return getDynamicSizes(op.getIndices());
+  if (auto op = dyn_cast<CompressOp>(def))
+    return cast<ArrayType>(op.getType()).hasStaticShape()
+               ? SmallVector<Value>()
+               : SmallVector<Value>{op.getCount()};
   if (auto op = dyn_cast<MatmulOp>(def)) {
     // The result's extents come from the operands (the stack's length, the
     // rows of lhs, the columns of rhs); the dynamic ones, in order.

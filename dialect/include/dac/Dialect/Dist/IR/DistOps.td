@@ -144,6 +144,25 @@ def Dist_TakeOp : Dist_Op<"take", [Pure]> {
   let hasVerifier = 1;
 }
 
+def Dist_CompressOp : Dist_Op<"compress", [Pure]> {
+  let summary = "the elements of an array where a mask is true";
+  let description = [{
+    `a[mask]` with a boolean mask of `a`'s shape: a 1-D array of the
+    elements whose mask is true, in C order; `count` is how many there are
+    (the mask's count_nonzero). Partitioning reads the mask where the
+    source lives; the runtime ranks the selected elements by their global
+    position and sends each to the owner of its place in the result.
+  }];
+  let arguments = (ins Dist_AnyArray:$source, Dist_AnyArray:$mask,
+                       Index:$count);
+  let results = (outs Dist_AnyArray:$result);
+  let assemblyFormat = [{
+    $source `[` $mask `]` `count` $count attr-dict `:` type($source) `,`
+    type($mask) `->` type($result)
+  }];
+  let hasVerifier = 1;
+}
+
 def Dist_ReshapeOp : Dist_Op<"reshape", [Pure]> {
   let summary = "the elements of an array in another shape";
   let description = [{
