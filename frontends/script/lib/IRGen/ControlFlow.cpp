@@ -440,6 +440,24 @@ void IRGen::lowerBranches(Value condition, SourceRange range,
                                     "known only at run time; only numbers "
                                     "of one type, or arrays of one dtype, "
                                     "shape and distribution, are supported"};
+    // Extents known only when running must be made before the `if` (the
+    // same values on both paths): the dist IR finds an array's extents
+    // where it is made, and a branch's own extents end with the branch.
+    if (t->is(Kind::Array) && tv != ev) {
+      auto inside = [&](Value extent) {
+        Operation *at = extent.getParentRegion()->getParentOp();
+        return branchIf->isAncestor(at);
+      };
+      for (auto [x, y] : llvm::zip(t->shape, e->shape))
+        if (!getConstantIntValue(x) && (x != y || inside(x)))
+          throw LocatedError{
+              range, "'" + name +
+                         "' is bound in this 'if' on a value known only at "
+                         "run time to an array whose extents are computed "
+                         "inside it; this is not supported yet (an array "
+                         "whose run-time extents come from before the 'if' "
+                         "is)"};
+    }
     ValueRef proto = t->withValue(nullptr);
     proto->isPython = t->isPython && e->isPython;
     // Extents known when compiling may have been made inside the branch:
