@@ -219,6 +219,11 @@ public:
   /// a[indices] / np.take of a 1-D array with an integer array: a new
   /// array of the indices' shape and layout.
   ValueRef take(const ValueRef &array, const ValueRef &indices);
+  /// Stops every rank as Python's math module raises when `r`, the
+  /// result of math.`name` of `xs` (float64 numbers), is NaN or infinite
+  /// from ordinary arguments (Ufuncs.cpp).
+  void checkMathResult(llvm::StringRef name, llvm::ArrayRef<ValueRef> xs,
+                       mlir::Value r);
   /// `a[mask]` with a boolean mask of a's shape: the selected elements,
   /// in C order (a 1-D array of a length known when running).
   ValueRef compress(const ValueRef &array, const ValueRef &mask);

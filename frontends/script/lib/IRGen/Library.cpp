@@ -483,6 +483,8 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
       }
       ValueRef r = em.applyUfunc(*ufunc, xs);
       r->isPython = true;
+      if (r->dtype == DType::Float64)
+        em.checkMathResult(name, xs, r->value);
       return r;
     }
     compileError("math." + name + " is not supported");

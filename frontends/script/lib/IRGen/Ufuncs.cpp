@@ -768,3 +768,65 @@ ValueRef Emitter::argExtreme(const ValueRef &array, bool max,
   first->isPython = false;
   return first;
 }
+
+/// Python's math module raises where C's libm returns NaN or infinity
+/// from finite arguments (CPython's math_1 and math_pow): a NaN from
+/// non-NaN arguments and an infinity from finite ones are ValueError "math
+/// domain error" (log(0.0), sqrt(-1.0), pow(0.0, -1.0)), except the
+/// infinities of exp, expm1, cosh, sinh and pow, which are OverflowError
+/// "math range error". atan2, hypot and copysign never raise.
+void Emitter::checkMathResult(StringRef name, ArrayRef<ValueRef> xs, Value r) {
+  if (name == "atan2" || name == "hypot" || name == "copysign")
+    return;
+  auto isNan = [&](Value v) {
+    return arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UNO, v, v)
+        .getResult();
+  };
+  auto isInf = [&](Value v) {
+    Value inf = arith::ConstantOp::create(
+        b, loc, b.getF64FloatAttr(std::numeric_limits<double>::infinity()));
+    return arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OEQ,
+                                 math::AbsFOp::create(b, loc, v), inf)
+        .getResult();
+  };
+  auto isFinite = [&](Value v) {
+    Value inf = arith::ConstantOp::create(
+        b, loc, b.getF64FloatAttr(std::numeric_limits<double>::infinity()));
+    return arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLT,
+                                 math::AbsFOp::create(b, loc, v), inf)
+        .getResult();
+  };
+  auto both = [&](Value x, Value y) {
+    return arith::AndIOp::create(b, loc, x, y).getResult();
+  };
+  auto no = [&](Value x) {
+    Value one = arith::ConstantIntOp::create(b, loc, b.getI1Type(), 1);
+    return arith::XOrIOp::create(b, loc, x, one).getResult();
+  };
+  // The arguments: none NaN, all finite.
+  Value noNan = arith::ConstantIntOp::create(b, loc, b.getI1Type(), 1);
+  Value finite = noNan;
+  for (const ValueRef &x : xs) {
+    noNan = both(noNan, no(isNan(x->value)));
+    finite = both(finite, isFinite(x->value));
+  }
+  Value infinite = both(isInf(r), finite);
+  bool overflows = name == "exp" || name == "expm1" || name == "cosh" ||
+                   name == "sinh" || name == "pow";
+  Value domain = both(isNan(r), noNan);
+  if (name == "pow") {
+    // Only finite arguments raise; an infinity then is a domain error
+    // from 0.0 ** negative, else an overflow.
+    domain = both(domain, finite);
+    Value zero = arith::ConstantOp::create(b, loc, b.getF64FloatAttr(0.0));
+    Value fromZero = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OEQ,
+                                           xs[0]->value, zero);
+    domain = arith::OrIOp::create(b, loc, domain, both(infinite, fromZero));
+    infinite = both(infinite, no(fromZero));
+  } else if (!overflows) {
+    domain = arith::OrIOp::create(b, loc, domain, infinite);
+  }
+  emitAssert(no(domain), "ValueError: math domain error", {});
+  if (overflows)
+    emitAssert(no(infinite), "OverflowError: math range error", {});
+}
