@@ -469,8 +469,9 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
   if (name.consume_front("math.")) {
     if (name == "floor" || name == "ceil" || name == "trunc") {
       ValueRef x = required(0, "x");
+      // An int, as Python's: NaN and infinities raise, as int() does.
       ValueRef f = em.applyUfunc(name, {x});
-      return em.castScalar(f, DType::Int64, true);
+      return em.checkedFloatToInt(f);
     }
     if (name == "log" && arg(1, "base"))
       compileError("math.log with a base is not supported yet");
