@@ -219,6 +219,10 @@ public:
   /// a[indices] / np.take of a 1-D array with an integer array: a new
   /// array of the indices' shape and layout.
   ValueRef take(const ValueRef &array, const ValueRef &indices);
+  /// Python's exact comparison `op` of an int with a float (`swapped`: the
+  /// float is on the left).
+  ValueRef exactCompare(llvm::StringRef op, const ValueRef &integer,
+                        const ValueRef &real, bool swapped);
   /// Stops every rank as Python's math module raises when `r`, the
   /// result of math.`name` of `xs` (float64 numbers), is NaN or infinite
   /// from ordinary arguments (Ufuncs.cpp).

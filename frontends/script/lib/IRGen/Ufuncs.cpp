@@ -624,6 +624,17 @@ ValueRef Emitter::binaryOp(StringRef op, const ValueRef &lhs,
                                        "or modulo by zero"
                                      : "ZeroDivisionError: modulo by zero");
   }
+  bool comparison = op == "<" || op == "<=" || op == ">" || op == ">=" ||
+                    op == "==" || op == "!=";
+  if (python && comparison) {
+    // Python compares an int with a float exactly (2**53 + 1 != 2.0**53),
+    // where converting the int to a float would round it.
+    bool intLeft = lhs->dtype == DType::Int64 && rhs->dtype == DType::Float64;
+    bool intRight = rhs->dtype == DType::Int64 && lhs->dtype == DType::Float64;
+    if (intLeft || intRight)
+      return exactCompare(op, intLeft ? lhs : rhs, intLeft ? rhs : lhs,
+                          intRight);
+  }
   StringRef ufunc = llvm::StringSwitch<StringRef>(op)
                         .Case("+", "add")
                         .Case("-", "subtract")
@@ -829,4 +840,66 @@ void Emitter::checkMathResult(StringRef name, ArrayRef<ValueRef> xs, Value r) {
   emitAssert(no(domain), "ValueError: math domain error", {});
   if (overflows)
     emitAssert(no(infinite), "OverflowError: math range error", {});
+}
+
+ValueRef Emitter::exactCompare(StringRef op, const ValueRef &integer,
+                               const ValueRef &real, bool swapped) {
+  // With f = fl + frac (fl = floor(f), 0 <= frac < 1) inside int64's range,
+  // i == f iff frac == 0 and i == fl; i < f iff i < fl, or i == fl and
+  // frac > 0. Outside it (infinities too) every int64 is below a positive
+  // f and above a negative one; NaN compares false but for !=.
+  Value i = integer->value, f = real->value;
+  auto fconst = [&](double v) {
+    return arith::ConstantOp::create(b, loc, b.getF64FloatAttr(v)).getResult();
+  };
+  auto fcmp = [&](arith::CmpFPredicate p, Value x, Value y) {
+    return arith::CmpFOp::create(b, loc, p, x, y).getResult();
+  };
+  Value inRange = arith::AndIOp::create(
+      b, loc, fcmp(arith::CmpFPredicate::OGE, f, fconst(-0x1p63)),
+      fcmp(arith::CmpFPredicate::OLT, f, fconst(0x1p63)));
+  Value fl = math::FloorOp::create(b, loc, f);
+  Value frac = arith::SubFOp::create(b, loc, f, fl);
+  // fl as an int only where it fits (else 0, unused).
+  Value safe = arith::SelectOp::create(b, loc, inRange, fl, fconst(0.0));
+  Value fi = arith::FPToSIOp::create(b, loc, b.getI64Type(), safe);
+  auto icmp = [&](arith::CmpIPredicate p) {
+    return arith::CmpIOp::create(b, loc, p, i, fi).getResult();
+  };
+  Value fracZero = fcmp(arith::CmpFPredicate::OEQ, frac, fconst(0.0));
+  Value fracPos = fcmp(arith::CmpFPredicate::OGT, frac, fconst(0.0));
+  auto both = [&](Value x, Value y) {
+    return arith::AndIOp::create(b, loc, x, y).getResult();
+  };
+  auto either = [&](Value x, Value y) {
+    return arith::OrIOp::create(b, loc, x, y).getResult();
+  };
+  Value positive = fcmp(arith::CmpFPredicate::OGT, f, fconst(0.0));
+  Value negative = fcmp(arith::CmpFPredicate::OLT, f, fconst(0.0));
+  // integer < real, integer == real, integer > real (all false for NaN).
+  Value less = arith::SelectOp::create(
+      b, loc, inRange,
+      either(icmp(arith::CmpIPredicate::slt),
+             both(icmp(arith::CmpIPredicate::eq), fracPos)),
+      positive);
+  Value equal = both(inRange, both(fracZero, icmp(arith::CmpIPredicate::eq)));
+  Value greater = arith::SelectOp::create(
+      b, loc, inRange, icmp(arith::CmpIPredicate::sgt), negative);
+  if (swapped)
+    std::swap(less, greater);
+  Value r;
+  if (op == "<")
+    r = less;
+  else if (op == ">")
+    r = greater;
+  else if (op == "<=")
+    r = either(less, equal);
+  else if (op == ">=")
+    r = either(greater, equal);
+  else if (op == "==")
+    r = equal;
+  else
+    r = arith::XOrIOp::create(
+        b, loc, equal, arith::ConstantIntOp::create(b, loc, b.getI1Type(), 1));
+  return PyValue::scalar(r, DType::Bool, true);
 }
