@@ -2,6 +2,8 @@
 
 #include "Emitter.h"
 
+#include <cmath>
+
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Math/IR/Math.h"
@@ -136,8 +138,27 @@ Value Emitter::convert(OpBuilder &b, Location loc, Value v, DType from,
                : b.createOrFold<arith::TruncFOp>(loc, target, v);
   if (isFloat(to))
     return b.createOrFold<arith::SIToFPOp>(loc, target, v);
-  if (isFloat(from))
-    return b.createOrFold<arith::FPToSIOp>(loc, target, v);
+  if (isFloat(from)) {
+    // As NumPy on x86-64: NaN, infinities and values out of the integer's
+    // range give its smallest value (LLVM's conversion would be poison).
+    unsigned width = target.getIntOrFloatBitWidth();
+    double limit = std::ldexp(1.0, static_cast<int>(width) - 1);
+    auto bound = [&](double x) {
+      return b.createOrFold<arith::ConstantOp>(loc,
+                                               b.getFloatAttr(v.getType(), x));
+    };
+    Value above = b.createOrFold<arith::CmpFOp>(loc, arith::CmpFPredicate::OGT,
+                                                v, bound(-limit - 1.0));
+    Value below = b.createOrFold<arith::CmpFOp>(loc, arith::CmpFPredicate::OLT,
+                                                v, bound(limit));
+    Value inRange = b.createOrFold<arith::AndIOp>(loc, above, below);
+    Value safe = b.createOrFold<arith::SelectOp>(loc, inRange, v, bound(0.0));
+    Value smallest = b.createOrFold<arith::ConstantIntOp>(
+        loc, target, APInt::getSignedMinValue(width).getSExtValue());
+    return b.createOrFold<arith::SelectOp>(
+        loc, inRange, b.createOrFold<arith::FPToSIOp>(loc, target, safe),
+        smallest);
+  }
   return to == DType::Int64 ? b.createOrFold<arith::ExtSIOp>(loc, target, v)
                             : b.createOrFold<arith::TruncIOp>(loc, target, v);
 }

@@ -555,10 +555,24 @@ ValueRef Emitter::applyUfunc(StringRef name, ArrayRef<ValueRef> args) {
       Value ones = arith::ConstantIntOp::create(b, loc, t, -1);
       return arith::XOrIOp::create(b, loc, e[0], ones);
     }
-    if (op == "left_shift")
-      return arith::ShLIOp::create(b, loc, e[0], e[1]);
-    if (op == "right_shift")
-      return arith::ShRSIOp::create(b, loc, e[0], e[1]);
+    if (op == "left_shift" || op == "right_shift") {
+      // NumPy's: a shift by the bit width or more (or by a negative count,
+      // taken unsigned) gives 0, or -1 for a negative number shifted
+      // right; LLVM's shift would be poison there.
+      unsigned width = t.getIntOrFloatBitWidth();
+      Value fits =
+          arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ult, e[1],
+                                arith::ConstantIntOp::create(b, loc, t, width));
+      Value zero = arith::ConstantIntOp::create(b, loc, t, 0);
+      Value count = arith::SelectOp::create(b, loc, fits, e[1], zero);
+      if (op == "left_shift")
+        return arith::SelectOp::create(
+            b, loc, fits, arith::ShLIOp::create(b, loc, e[0], count), zero);
+      Value sign = arith::ShRSIOp::create(
+          b, loc, e[0], arith::ConstantIntOp::create(b, loc, t, width - 1));
+      return arith::SelectOp::create(
+          b, loc, fits, arith::ShRSIOp::create(b, loc, e[0], count), sign);
+    }
     if (op == "isnan" || op == "isinf" || op == "isfinite") {
       if (!isF)
         return arith::ConstantIntOp::create(b, loc, b.getI1Type(),
