@@ -419,7 +419,7 @@ RuntimeElementType dac::partition::runtimeElementType(Type type) {
 }
 
 int64_t dac::partition::elementBytes(Type type) {
-  return ArrayType::get(type.getContext(), {}, type, nullptr).getElementBytes();
+  return getStorageBytes(type);
 }
 
 LayoutAttr dac::partition::layoutOf(ArrayType type) {

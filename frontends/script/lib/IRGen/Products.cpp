@@ -45,12 +45,9 @@ ValueRef Emitter::matmul(const ValueRef &x, const ValueRef &y, bool dotStyle) {
   auto message = [&](SmallVectorImpl<Value> *values) {
     // The placeholders of extents known when running are filled in the
     // order they appear.
-    auto compact = [&](ArrayRef<Value> shape) {
-      return renderShape(shape, values);
-    };
     if (dotStyle) {
-      std::string first = compact(x->shape);
-      std::string second = compact(y->shape);
+      std::string first = renderShape(x->shape, values);
+      std::string second = renderShape(y->shape, values);
       return "shapes " + first + " and " + second +
              " not aligned: " + (ckx ? std::to_string(*ckx) : "{}") + " (dim " +
              std::to_string(rx - 1) +
@@ -130,18 +127,15 @@ void Emitter::matchStacks(ValueRef &x, ValueRef &y) {
     return;
   }
   auto message = [&](SmallVectorImpl<Value> *values) {
-    auto compact = [&](ArrayRef<Value> shape) {
-      return renderShape(shape, values);
-    };
     auto stack = [&](const ValueRef &v) {
-      std::string text = compact({v->shape[0]});
+      std::string text = renderShape({v->shape[0]}, values);
       return text.substr(1, text.size() - 3) + ",newaxis,newaxis)";
     };
-    std::string first = compact(x->shape);
+    std::string first = renderShape(x->shape, values);
     std::string firstStack = stack(x);
-    std::string second = compact(y->shape);
+    std::string second = renderShape(y->shape, values);
     std::string secondStack = stack(y);
-    std::string core = compact({x->shape[1], y->shape[2]});
+    std::string core = renderShape({x->shape[1], y->shape[2]}, values);
     return "operands could not be broadcast together with remapped shapes "
            "[original->remapped]: " +
            first + "->(" + firstStack + " " + second + "->(" + secondStack +

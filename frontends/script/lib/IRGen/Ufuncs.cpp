@@ -807,19 +807,17 @@ void Emitter::checkMathResult(StringRef name, ArrayRef<ValueRef> xs, Value r) {
     return arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UNO, v, v)
         .getResult();
   };
-  auto isInf = [&](Value v) {
+  // |v| against infinity: equal (an infinity) or below (finite).
+  auto magnitude = [&](arith::CmpFPredicate p, Value v) {
     Value inf = arith::ConstantOp::create(
         b, loc, b.getF64FloatAttr(std::numeric_limits<double>::infinity()));
-    return arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OEQ,
-                                 math::AbsFOp::create(b, loc, v), inf)
+    return arith::CmpFOp::create(b, loc, p, math::AbsFOp::create(b, loc, v),
+                                 inf)
         .getResult();
   };
+  auto isInf = [&](Value v) { return magnitude(arith::CmpFPredicate::OEQ, v); };
   auto isFinite = [&](Value v) {
-    Value inf = arith::ConstantOp::create(
-        b, loc, b.getF64FloatAttr(std::numeric_limits<double>::infinity()));
-    return arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLT,
-                                 math::AbsFOp::create(b, loc, v), inf)
-        .getResult();
+    return magnitude(arith::CmpFPredicate::OLT, v);
   };
   auto both = [&](Value x, Value y) {
     return arith::AndIOp::create(b, loc, x, y).getResult();

@@ -33,9 +33,12 @@ ArrayType ArrayType::withLayout(LayoutAttr layout) const {
   return ArrayType::get(getContext(), getShape(), getElementType(), layout);
 }
 
+int64_t dac::dist::getStorageBytes(Type type) {
+  return type.isInteger(1) ? 1 : type.getIntOrFloatBitWidth() / 8;
+}
+
 int64_t ArrayType::getElementBytes() const {
-  Type element = getElementType();
-  return element.isInteger(1) ? 1 : element.getIntOrFloatBitWidth() / 8;
+  return getStorageBytes(getElementType());
 }
 
 Type ArrayType::parse(AsmParser &parser) {
