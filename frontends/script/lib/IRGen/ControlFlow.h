@@ -9,7 +9,7 @@
 #ifndef DAC_SCRIPT_LIB_IRGEN_CONTROLFLOW_H
 #define DAC_SCRIPT_LIB_IRGEN_CONTROLFLOW_H
 
-#include "Values.h"
+#include "dac/Builder/Values.h"
 
 #include "dac/Script/AST.h"
 
@@ -17,6 +17,9 @@
 #include <string>
 
 namespace dac::script {
+
+// The script frontend builds its IR with the builder library.
+using namespace dac::builder;
 
 inline constexpr const char *kBreakFlag = "%break";
 inline constexpr const char *kContinueFlag = "%continue";

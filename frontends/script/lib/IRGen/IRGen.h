@@ -3,7 +3,7 @@
 #ifndef DAC_SCRIPT_LIB_IRGEN_IRGEN_H
 #define DAC_SCRIPT_LIB_IRGEN_IRGEN_H
 
-#include "Emitter.h"
+#include "dac/Builder/Emitter.h"
 
 #include "dac/Script/AST.h"
 #include "dac/Script/Diagnostic.h"
@@ -12,6 +12,9 @@
 
 namespace dac {
 namespace script {
+
+// The script frontend builds its IR with the builder library.
+using namespace dac::builder;
 
 /// Names bound in one function activation (or the module), with the scope
 /// the function was defined in as parent.

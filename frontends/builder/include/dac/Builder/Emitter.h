@@ -8,10 +8,10 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef DAC_SCRIPT_LIB_IRGEN_EMITTER_H
-#define DAC_SCRIPT_LIB_IRGEN_EMITTER_H
+#ifndef DAC_BUILDER_EMITTER_H
+#define DAC_BUILDER_EMITTER_H
 
-#include "Values.h"
+#include "dac/Builder/Values.h"
 
 #include "dac/Dialect/Dist/IR/DistOps.h"
 #include "mlir/IR/BuiltinOps.h"
@@ -20,7 +20,7 @@
 #include <stdexcept>
 
 namespace dac {
-namespace script {
+namespace builder {
 
 /// A user error found while lowering; the caller attaches the location.
 struct CompileError : std::runtime_error {
@@ -273,7 +273,7 @@ public:
                   mlir::ValueRange values = {});
 };
 
-} // namespace script
+} // namespace builder
 } // namespace dac
 
-#endif // DAC_SCRIPT_LIB_IRGEN_EMITTER_H
+#endif // DAC_BUILDER_EMITTER_H

@@ -1,14 +1,14 @@
-//===- Values.h - What script names evaluate to at compile time -*- C++ -*-===//
+//===- Values.h - Python and NumPy values as dist IR is built ---*- C++ -*-===//
 //
-// The frontend evaluates a script symbolically: every Python value is a
-// `PyValue` that is either known at compile time (strings, tuples, modules,
-// functions) or stands for SSA values in the dist IR being built (scalars,
-// arrays, random generators).
+// The frontends (scripts, the C++ API) build dist IR through the Emitter:
+// every Python value is a `PyValue` that is either known when building
+// (strings, tuples, modules, functions) or stands for SSA values in the IR
+// being built (scalars, arrays, random generators).
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef DAC_SCRIPT_LIB_IRGEN_VALUES_H
-#define DAC_SCRIPT_LIB_IRGEN_VALUES_H
+#ifndef DAC_BUILDER_VALUES_H
+#define DAC_BUILDER_VALUES_H
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/Value.h"
@@ -19,10 +19,16 @@
 
 namespace dac {
 namespace script {
-
 class FunctionDefStmt;
 class LambdaExpr;
 struct Scope;
+} // namespace script
+
+namespace builder {
+
+using script::FunctionDefStmt;
+using script::LambdaExpr;
+using script::Scope;
 
 /// The element types of arrays and scalars (NumPy dtypes).
 enum class DType { Bool, Int32, Int64, Float32, Float64 };
@@ -135,7 +141,7 @@ struct PyValue {
   std::string describe() const;
 };
 
-} // namespace script
+} // namespace builder
 } // namespace dac
 
-#endif // DAC_SCRIPT_LIB_IRGEN_VALUES_H
+#endif // DAC_BUILDER_VALUES_H

@@ -1,6 +1,6 @@
 //===- Emitter.cpp - Scalars, conversions, creation, random, reductions ---===//
 
-#include "Emitter.h"
+#include "dac/Builder/Emitter.h"
 
 #include <cmath>
 
@@ -13,10 +13,10 @@
 
 using namespace mlir;
 using namespace dac;
-using namespace dac::script;
+using namespace dac::builder;
 using namespace dac::dist;
 
-void dac::script::compileError(const llvm::Twine &message) {
+void dac::builder::compileError(const llvm::Twine &message) {
   throw CompileError(message.str());
 }
 

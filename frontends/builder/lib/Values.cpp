@@ -1,13 +1,13 @@
 //===- Values.cpp - What script names evaluate to at compile time ---------===//
 
-#include "Values.h"
+#include "dac/Builder/Values.h"
 
 #include "mlir/IR/BuiltinTypes.h"
 #include "llvm/ADT/StringSwitch.h"
 
-using namespace dac::script;
+using namespace dac::builder;
 
-const char *dac::script::getDTypeName(DType type) {
+const char *dac::builder::getDTypeName(DType type) {
   switch (type) {
   case DType::Bool:
     return "bool";
@@ -23,7 +23,7 @@ const char *dac::script::getDTypeName(DType type) {
   return "?";
 }
 
-std::optional<DType> dac::script::parseDTypeName(llvm::StringRef name) {
+std::optional<DType> dac::builder::parseDTypeName(llvm::StringRef name) {
   return llvm::StringSwitch<std::optional<DType>>(name)
       .Cases({"bool", "bool_", "?", "b1"}, DType::Bool)
       .Cases({"int32", "i4", "intc"}, DType::Int32)
@@ -34,7 +34,7 @@ std::optional<DType> dac::script::parseDTypeName(llvm::StringRef name) {
       .Default(std::nullopt);
 }
 
-mlir::Type dac::script::getMLIRType(mlir::Builder &b, DType type) {
+mlir::Type dac::builder::getMLIRType(mlir::Builder &b, DType type) {
   switch (type) {
   case DType::Bool:
     return b.getI1Type();
@@ -50,15 +50,15 @@ mlir::Type dac::script::getMLIRType(mlir::Builder &b, DType type) {
   return {};
 }
 
-bool dac::script::isFloat(DType type) {
+bool dac::builder::isFloat(DType type) {
   return type == DType::Float32 || type == DType::Float64;
 }
 
-bool dac::script::isInteger(DType type) {
+bool dac::builder::isInteger(DType type) {
   return type == DType::Int32 || type == DType::Int64;
 }
 
-DType dac::script::promoteTypes(DType a, DType b) {
+DType dac::builder::promoteTypes(DType a, DType b) {
   if (a == b)
     return a;
   if (a == DType::Bool)

@@ -8,7 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Emitter.h"
+#include "dac/Builder/Emitter.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Math/IR/Math.h"
@@ -20,7 +20,7 @@
 
 using namespace mlir;
 using namespace dac;
-using namespace dac::script;
+using namespace dac::builder;
 using namespace dac::dist;
 
 DType Emitter::commonType(ArrayRef<ValueRef> operands) {

@@ -14,14 +14,14 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Emitter.h"
+#include "dac/Builder/Emitter.h"
 
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/IR/Diagnostics.h"
 
 using namespace mlir;
 using namespace dac;
-using namespace dac::script;
+using namespace dac::builder;
 using namespace dac::dist;
 
 using Kind = PyValue::Kind;

@@ -11,7 +11,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Emitter.h"
+#include "dac/Builder/Emitter.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
@@ -19,7 +19,7 @@
 using namespace mlir;
 using namespace dac;
 using namespace dac::dist;
-using namespace dac::script;
+using namespace dac::builder;
 
 using Kind = PyValue::Kind;
 

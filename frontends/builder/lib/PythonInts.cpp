@@ -7,7 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Emitter.h"
+#include "dac/Builder/Emitter.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Math/IR/Math.h"
@@ -17,7 +17,7 @@
 #include <limits>
 
 using namespace mlir;
-using namespace dac::script;
+using namespace dac::builder;
 
 static const char *const kOverflow =
     "OverflowError: the exact result does not fit in 64 bits (dac's Python "
