@@ -1,10 +1,17 @@
 // RUN: dac-opt %s --dist-partition -split-input-file -verify-diagnostics
 
-// Tests that a function handing distributed arrays across its boundary is
-// refused (the frontend inlines calls; partitioning has no per-rank form
-// for arguments and results), not left half-lowered.
+// Tests that a function handing distributed arrays across its boundary
+// without static extents and a layout, or a random stream, is refused
+// (the rank's chunk is all that crosses), not left half-lowered.
 
-// expected-error @+1 {{dist-partition cannot lower a function that takes or returns distributed arrays or random streams}}
-func.func @returns_array(%a: !dist.array<4xf64>) -> !dist.array<4xf64> {
-  return %a : !dist.array<4xf64>
+// expected-error @+1 {{dist-partition cannot lower a function that takes or returns '!dist.array<?xf64, #dist.layout<[b]>>': arrays crossing a call need static extents and a layout, random streams cannot cross}}
+func.func @dynamic_array(%a: !dist.array<?xf64, #dist.layout<[b]>>) -> !dist.array<?xf64, #dist.layout<[b]>> {
+  return %a : !dist.array<?xf64, #dist.layout<[b]>>
+}
+
+// -----
+
+// expected-error @+1 {{dist-partition cannot lower a function that takes or returns '!dist.rng'}}
+func.func @stream(%r: !dist.rng) {
+  return
 }

@@ -318,15 +318,8 @@ static bool isDistributed(Type type) {
 }
 
 LogicalResult FunctionPartitioner::run() {
-  // Arrays and streams handed across a call have no per-rank form yet (the
-  // frontend inlines the script's functions): refuse them here rather than
-  // leave distributed types behind.
-  FunctionType signature = func.getFunctionType();
-  if (llvm::any_of(signature.getInputs(), isDistributed) ||
-      llvm::any_of(signature.getResults(), isDistributed))
-    return func.emitError("dist-partition cannot lower a function that takes "
-                          "or returns distributed arrays or random streams "
-                          "(calls are inlined before partitioning)");
+  if (failed(convertSignature()))
+    return failure();
   findOwnedLoopArrays();
   if (failed(findDynamicSizes()))
     return failure();
@@ -428,6 +421,37 @@ LogicalResult FunctionPartitioner::run() {
   if (func.getSymName() == "main" && func.getNumArguments() == 0 &&
       func.getNumResults() == 0)
     addEntryPoint();
+  // Returned arrays are the rank's chunks now.
+  func.setFunctionType(FunctionType::get(
+        func.getContext(), func.front().getArgumentTypes(),
+        func.front().getTerminator()->getOperandTypes()));
+  return success();
+}
+
+LogicalResult FunctionPartitioner::convertSignature() {
+  // An array crosses a call as the rank's chunk (a memref of its local
+  // extents): the callee knows the global extents and the layout from the
+  // type, so they must be static. Random streams have no per-rank form that
+  // could cross (the frontends inline the script's functions).
+  FunctionType signature = func.getFunctionType();
+  for (Type type : llvm::concat<const Type>(signature.getInputs(),
+                                            signature.getResults())) {
+    auto array = dyn_cast<ArrayType>(type);
+    if (!isDistributed(type) || (array && array.hasStaticShape() &&
+                                 array.getLayout()))
+      continue;
+    return func.emitError("dist-partition cannot lower a function that takes "
+                          "or returns ")
+           << type
+           << ": arrays crossing a call need static extents and a layout, "
+              "random streams cannot cross";
+  }
+  for (BlockArgument arg : func.getArguments())
+    if (Type local = getLocalType(arg.getType())) {
+      globalTypes[arg] = arg.getType();
+      arg.setType(local);
+      mapping.map(arg, arg);
+    }
   return success();
 }
 

@@ -224,6 +224,9 @@ private:
   void lowerPrint(dist::PrintOp print);
   void lowerAssert(dist::AssertOp op);
   void addEntryPoint();
+  /// Gives array arguments their per-rank form (the rank's chunk); fails on
+  /// signatures that cannot cross a call.
+  mlir::LogicalResult convertSignature();
   /// Gives an op that is not a dist op (a loop, a branch, a terminator)
   /// the local form of the arrays it carries.
   mlir::LogicalResult convertStructural(mlir::Operation *op);

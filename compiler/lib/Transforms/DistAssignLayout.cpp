@@ -13,6 +13,7 @@
 
 #include "dac/Compiler/Passes.h"
 
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 
 namespace dac {
@@ -169,12 +170,46 @@ LogicalResult assignRegion(Region &region) {
   return success();
 }
 
+/// A function's array arguments without a layout take the default one; its
+/// results take the layouts of the arrays it returns.
+LogicalResult assignFunction(func::FuncOp func) {
+  if (func.isExternal())
+    return success();
+  for (BlockArgument arg : func.getArguments())
+    if (auto type = dyn_cast<ArrayType>(arg.getType()))
+      assignLayout(arg, [&] {
+        return LayoutAttr::getDefault(func.getContext(), type.getRank());
+      });
+  if (failed(assignRegion(func.getBody())))
+    return failure();
+  SmallVector<Type> results;
+  Operation *terminator = func.front().getTerminator();
+  for (auto [declared, returned] : llvm::zip(
+           func.getResultTypes(), terminator->getOperandTypes())) {
+    auto type = dyn_cast<ArrayType>(declared);
+    if (type && type.getLayout() && declared != returned)
+      return terminator->emitError("the function returns ")
+             << returned << " where it promises " << declared
+             << "; changing the layout needs a redistribution";
+    results.push_back(type ? returned : declared);
+  }
+  func.setFunctionType(FunctionType::get(
+      func.getContext(), func.front().getArgumentTypes(), results));
+  return success();
+}
+
 struct DistAssignLayoutPass
     : public dac::impl::DistAssignLayoutBase<DistAssignLayoutPass> {
   void runOnOperation() override {
-    for (Region &region : getOperation()->getRegions())
-      if (failed(assignRegion(region)))
-        return signalPassFailure();
+    for (Operation &op : getOperation().getBody()->getOperations())
+      if (auto func = dyn_cast<func::FuncOp>(op)) {
+        if (failed(assignFunction(func)))
+          return signalPassFailure();
+      } else {
+        for (Region &region : op.getRegions())
+          if (failed(assignRegion(region)))
+            return signalPassFailure();
+      }
   }
 };
 
