@@ -46,3 +46,12 @@ function(dac_llvm_target target)
   target_compile_definitions(${target} PUBLIC ${DAC_LLVM_DEFINITIONS})
   target_link_libraries(${target} PUBLIC MLIR LLVM)
 endfunction()
+
+# The same for a library that keeps LLVM/MLIR to itself (the C++ API: its
+# users see no LLVM header and link no LLVM library directly).
+function(dac_llvm_target_private target)
+  target_include_directories(${target} SYSTEM PRIVATE
+    ${LLVM_INCLUDE_DIRS} ${MLIR_INCLUDE_DIRS})
+  target_compile_definitions(${target} PRIVATE ${DAC_LLVM_DEFINITIONS})
+  target_link_libraries(${target} PRIVATE MLIR LLVM)
+endfunction()

@@ -91,11 +91,14 @@ Error dac::checkCodeGenOptions(const CodeGenOptions &options) {
 
 Expected<std::unique_ptr<Module>>
 dac::translateAndOptimize(mlir::ModuleOp module, LLVMContext &llvmContext,
-                          const CodeGenOptions &options) {
+                          const CodeGenOptions &options,
+                          function_ref<void(Module &)> beforeOptimizing) {
   std::unique_ptr<Module> llvmModule =
       mlir::translateModuleToLLVMIR(module, llvmContext, "dac");
   if (!llvmModule)
     return makeError("translation to LLVM IR failed");
+  if (beforeOptimizing)
+    beforeOptimizing(*llvmModule);
   auto machine = createTargetMachine(options);
   if (!machine)
     return machine.takeError();
@@ -109,20 +112,27 @@ dac::translateAndOptimize(mlir::ModuleOp module, LLVMContext &llvmContext,
   return llvmModule;
 }
 
-Error dac::emitObjectFile(Module &module, StringRef path,
-                          const CodeGenOptions &options) {
+Error dac::emitObject(Module &module, raw_pwrite_stream &out,
+                      const CodeGenOptions &options) {
   auto machine = createTargetMachine(options);
   if (!machine)
     return machine.takeError();
+  legacy::PassManager pm;
+  if ((*machine)->addPassesToEmitFile(pm, out, nullptr,
+                                      CodeGenFileType::ObjectFile))
+    return makeError("the target cannot emit object files");
+  pm.run(module);
+  return Error::success();
+}
+
+Error dac::emitObjectFile(Module &module, StringRef path,
+                          const CodeGenOptions &options) {
   std::error_code ec;
   ToolOutputFile out(path, ec, sys::fs::OF_None);
   if (ec)
     return makeError("cannot write " + path + ": " + ec.message());
-  legacy::PassManager pm;
-  if ((*machine)->addPassesToEmitFile(pm, out.os(), nullptr,
-                                      CodeGenFileType::ObjectFile))
-    return makeError("the target cannot emit object files");
-  pm.run(module);
+  if (Error err = emitObject(module, out.os(), options))
+    return err;
   out.keep();
   return Error::success();
 }

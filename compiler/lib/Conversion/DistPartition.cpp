@@ -422,9 +422,9 @@ LogicalResult FunctionPartitioner::run() {
       func.getNumResults() == 0)
     addEntryPoint();
   // Returned arrays are the rank's chunks now.
-  func.setFunctionType(FunctionType::get(
-        func.getContext(), func.front().getArgumentTypes(),
-        func.front().getTerminator()->getOperandTypes()));
+  func.setFunctionType(
+      FunctionType::get(func.getContext(), func.front().getArgumentTypes(),
+                        func.front().getTerminator()->getOperandTypes()));
   return success();
 }
 
@@ -437,8 +437,8 @@ LogicalResult FunctionPartitioner::convertSignature() {
   for (Type type : llvm::concat<const Type>(signature.getInputs(),
                                             signature.getResults())) {
     auto array = dyn_cast<ArrayType>(type);
-    if (!isDistributed(type) || (array && array.hasStaticShape() &&
-                                 array.getLayout()))
+    if (!isDistributed(type) ||
+        (array && array.hasStaticShape() && array.getLayout()))
       continue;
     return func.emitError("dist-partition cannot lower a function that takes "
                           "or returns ")

@@ -184,8 +184,8 @@ LogicalResult assignFunction(func::FuncOp func) {
     return failure();
   SmallVector<Type> results;
   Operation *terminator = func.front().getTerminator();
-  for (auto [declared, returned] : llvm::zip(
-           func.getResultTypes(), terminator->getOperandTypes())) {
+  for (auto [declared, returned] :
+       llvm::zip(func.getResultTypes(), terminator->getOperandTypes())) {
     auto type = dyn_cast<ArrayType>(declared);
     if (type && type.getLayout() && declared != returned)
       return terminator->emitError("the function returns ")

@@ -235,3 +235,12 @@ LayoutAttr Emitter::effectiveLayout(const ValueRef &array) {
              ? type.getLayout()
              : LayoutAttr::getDefault(b.getContext(), type.getRank());
 }
+
+ValueRef Emitter::redistribute(const ValueRef &a, LayoutAttr layout) {
+  if (!layout)
+    layout = LayoutAttr::getDefault(b.getContext(), a->shape.size());
+  if (isRecomputable(a))
+    return recompute(a, a->shape, layout, "dac.redistribute");
+  ValueRef moved = broadcastTo(a, a->shape, layout);
+  return moved == a ? PyValue::array(a->value, a->dtype, a->shape) : moved;
+}

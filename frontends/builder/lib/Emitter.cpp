@@ -621,6 +621,20 @@ ValueRef Emitter::random(GeneratorState &gen, std::vector<Value> shape,
   return x;
 }
 
+ValueRef Emitter::uniform(GeneratorState &gen, const ValueRef &low,
+                          const ValueRef &high, std::vector<Value> shape,
+                          bool scalarResult, LayoutAttr layout) {
+  if (!low->is(PyValue::Kind::Scalar) || !high->is(PyValue::Kind::Scalar))
+    compileError("uniform() with array bounds is not supported yet");
+  ValueRef u = random(gen, std::move(shape), scalarResult, layout);
+  // NumPy: low + (high - low) * u, in doubles.
+  ValueRef lo = castScalar(low, DType::Float64, true);
+  ValueRef range = binaryOp("-", castScalar(high, DType::Float64, true), lo);
+  ValueRef r = binaryOp("+", lo, binaryOp("*", range, u));
+  r->isPython = u->isPython;
+  return r;
+}
+
 void Emitter::checkSize(ArrayRef<Value> shape, DType type) {
   int64_t bytes = getMLIRType(b, type).getIntOrFloatBitWidth() / 8;
   if (type == DType::Bool)
@@ -694,6 +708,26 @@ static LayoutAttr reducedLayout(LayoutAttr layout, ArrayRef<int64_t> axes) {
       dims.push_back(local ? dim : DimAttr::getNone(ctx));
   return LayoutAttr::get(ctx, dims,
                          local ? layout.getGrid() : ArrayRef<int64_t>());
+}
+
+int64_t Emitter::normalizeAxis(int64_t axis, int64_t rank) {
+  if (axis < -rank || axis >= rank)
+    compileError("axis " + Twine(axis) +
+                 " is out of bounds for array of dimension " + Twine(rank));
+  return axis < 0 ? axis + rank : axis;
+}
+
+std::vector<int64_t> Emitter::normalizeAxes(ArrayRef<int64_t> axes,
+                                            int64_t rank) {
+  std::vector<int64_t> result;
+  for (int64_t axis : axes) {
+    int64_t d = normalizeAxis(axis, rank);
+    if (llvm::is_contained(result, d))
+      compileError("duplicate value in 'axis'");
+    result.push_back(d);
+  }
+  llvm::sort(result);
+  return result;
 }
 
 ValueRef Emitter::reduce(StringRef name, const ValueRef &array, int64_t ddof,

@@ -3,6 +3,7 @@
 #ifndef DAC_COMPILER_CODEGEN_H
 #define DAC_COMPILER_CODEGEN_H
 
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 
@@ -12,6 +13,7 @@
 namespace llvm {
 class LLVMContext;
 class Module;
+class raw_pwrite_stream;
 } // namespace llvm
 
 namespace mlir {
@@ -33,14 +35,17 @@ struct CodeGenOptions {
 llvm::Error checkCodeGenOptions(const CodeGenOptions &options);
 
 /// Translates a module in the LLVM dialect to LLVM IR and optimises it for
-/// the target.
-llvm::Expected<std::unique_ptr<llvm::Module>>
-translateAndOptimize(mlir::ModuleOp module, llvm::LLVMContext &llvmContext,
-                     const CodeGenOptions &options);
+/// the target (`beforeOptimizing` may add to the LLVM IR first).
+llvm::Expected<std::unique_ptr<llvm::Module>> translateAndOptimize(
+    mlir::ModuleOp module, llvm::LLVMContext &llvmContext,
+    const CodeGenOptions &options,
+    llvm::function_ref<void(llvm::Module &)> beforeOptimizing = {});
 
-/// Writes `module` as an object file to `path`.
+/// Writes `module` as an object file to `path`, or to `out`.
 llvm::Error emitObjectFile(llvm::Module &module, llvm::StringRef path,
                            const CodeGenOptions &options);
+llvm::Error emitObject(llvm::Module &module, llvm::raw_pwrite_stream &out,
+                       const CodeGenOptions &options);
 
 /// Links `objectPath` with the dac runtime and MPICH into the executable
 /// `outputPath`. `toolPath` is the path of the running dac binary: the

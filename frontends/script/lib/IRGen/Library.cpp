@@ -310,16 +310,9 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
       std::optional<int64_t> a = Emitter::getConstInt(item);
       if (!a || item->dtype == DType::Bool)
         compileError("axis must be an integer known when compiling");
-      int64_t d = *a < 0 ? *a + rank : *a;
-      if (d < 0 || d >= rank)
-        compileError("axis " + Twine(*a) +
-                     " is out of bounds for array of dimension " + Twine(rank));
-      if (llvm::is_contained(axes, d))
-        compileError("duplicate value in 'axis'");
-      axes.push_back(d);
+      axes.push_back(*a);
     }
-    llvm::sort(axes);
-    return axes;
+    return Emitter::normalizeAxes(axes, rank);
   };
 
   // --- Python built-ins ----------------------------------------------------
@@ -555,19 +548,10 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
     if (method == "uniform") {
       args.check("uniform", 3, {"low", "high", "size", "dist", "grid_shape"});
       ValueRef low = arg(0, "low"), high = arg(1, "high");
-      low = low ? low : em.floatConst(0.0);
-      high = high ? high : em.floatConst(1.0);
-      if (!low->is(Kind::Scalar) || !high->is(Kind::Scalar))
-        compileError("uniform() with array bounds is not supported yet");
       auto [shape, scalar] = sizeOf(arg(2, "size"));
-      ValueRef u = em.random(gen, shape, scalar, layoutArg(shape));
-      // NumPy: low + (high - low) * u, in doubles.
-      ValueRef lo = em.castScalar(low, DType::Float64, true);
-      ValueRef range =
-          em.binaryOp("-", em.castScalar(high, DType::Float64, true), lo);
-      ValueRef r = em.binaryOp("+", lo, em.binaryOp("*", range, u));
-      r->isPython = u->isPython;
-      return r;
+      return em.uniform(gen, low ? low : em.floatConst(0.0),
+                        high ? high : em.floatConst(1.0), shape, scalar,
+                        layoutArg(shape));
     }
     compileError("Generator." + method +
                  " is not supported yet (random and "
@@ -654,15 +638,7 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
       ValueRef a = required(0, "a");
       if (!a->is(Kind::Array))
         compileError("dac.redistribute() expects an array");
-      dist::LayoutAttr layout = layoutArg(a->shape);
-      if (!layout)
-        layout = dist::LayoutAttr::getDefault(b.getContext(), a->shape.size());
-      // Arrays computed from their positions are recomputed in the new
-      // layout (no data moves); others are moved by the runtime.
-      if (em.isRecomputable(a))
-        return em.recompute(a, a->shape, layout, "dac.redistribute");
-      ValueRef moved = em.broadcastTo(a, a->shape, layout);
-      return moved == a ? PyValue::array(a->value, a->dtype, a->shape) : moved;
+      return em.redistribute(a, layoutArg(a->shape));
     }
     compileError("dac." + name + " is not supported yet");
   }

@@ -45,12 +45,7 @@ ValueRef IRGen::callArrangeFunction(StringRef name, const CallArgs &args,
     return *c;
   };
   // An axis in range for `rank` dimensions, negative ones from the end.
-  auto normalizeAxis = [&](int64_t axis, int64_t rank) {
-    if (axis < -rank || axis >= rank)
-      compileError("axis " + Twine(axis) +
-                   " is out of bounds for array of dimension " + Twine(rank));
-    return axis < 0 ? axis + rank : axis;
-  };
+  auto normalizeAxis = Emitter::normalizeAxis;
 
   if (name == "numpy.flip" || name == "numpy.fliplr" ||
       name == "numpy.flipud") {

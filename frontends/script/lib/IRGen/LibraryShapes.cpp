@@ -47,10 +47,7 @@ ValueRef IRGen::callShapeFunction(StringRef name, const CallArgs &args,
       std::optional<int64_t> a = Emitter::getConstInt(item);
       if (!a)
         compileError("axes must be integers known when compiling");
-      int64_t d = *a < 0 ? *a + rank : *a;
-      if (d < 0 || d >= rank)
-        compileError("axis " + Twine(*a) +
-                     " is out of bounds for array of dimension " + Twine(rank));
+      int64_t d = Emitter::normalizeAxis(*a, rank);
       if (seen[d])
         compileError("repeated axis in transpose");
       seen[d] = true;

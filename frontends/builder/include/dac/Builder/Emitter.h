@@ -112,6 +112,12 @@ public:
   ValueRef reduce(llvm::StringRef name, const ValueRef &array, int64_t ddof,
                   std::optional<llvm::ArrayRef<int64_t>> axes = std::nullopt);
   ValueRef reduceAll(llvm::StringRef name, const ValueRef &array, int64_t ddof);
+  /// `axis` of an array of `rank` dimensions, negative ones counting from
+  /// the end (NumPy's AxisError when out of range).
+  static int64_t normalizeAxis(int64_t axis, int64_t rank);
+  /// Reduction axes: normalised and sorted (repeated ones are an error).
+  static std::vector<int64_t> normalizeAxes(llvm::ArrayRef<int64_t> axes,
+                                            int64_t rank);
   /// np.argmax / np.argmin over the whole array: the first C-order position
   /// of the maximum (minimum), NaN counting as the extreme, as NumPy.
   ValueRef argExtreme(const ValueRef &array, bool max,
@@ -153,6 +159,15 @@ public:
   /// shape with `scalarResult` gives a Python float.
   ValueRef random(GeneratorState &gen, std::vector<mlir::Value> shape,
                   bool scalarResult, dist::LayoutAttr layout = {});
+  /// Generator.uniform(low, high, size): NumPy's low + (high - low) * u
+  /// from the same draws as `random` (scalar bounds).
+  ValueRef uniform(GeneratorState &gen, const ValueRef &low,
+                   const ValueRef &high, std::vector<mlir::Value> shape,
+                   bool scalarResult, dist::LayoutAttr layout = {});
+  /// dac.redistribute: `array` under `layout` (the default when null).
+  /// Arrays computed from their positions are recomputed in the new layout
+  /// (no data moves); the runtime moves the others.
+  ValueRef redistribute(const ValueRef &array, dist::LayoutAttr layout);
 
   // Distributions.
   /// The layout that `dist=` and `grid_shape=` describe for an array of
