@@ -10,7 +10,7 @@ build=$1 source=$2 mpiexec=$3 python=$4
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cmake --install "$build" --prefix "$work/prefix" >/dev/null
-cmake -S "$source/examples/cpp" -B "$work/build" \
+cmake -G Ninja -S "$source/examples/cpp" -B "$work/build" \
   -DCMAKE_PREFIX_PATH="$work/prefix" -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build "$work/build" >/dev/null
 points=1000000
