@@ -56,7 +56,12 @@ WORKLOADS = [
      "transpose, 8192^2"),
     ("m2s", "m2_matmul.py", "linalg/matmul_pdgemm.cpp", 4096, "count",
      "matrix product, 4096^2, against ScaLAPACK's pdgemm"),
+    ("w1c", "w1_fused.py", "w1_fused", 2**25, "fixed",
+     "W1 through the C++ API (the dac column: cpp/w1_fused.cpp)"),
 ]
+# Workloads whose dac column is a C++ API program (built against libdac.so
+# of the dac given) instead of the compiled script.
+CPP_PROGRAMS = {"w1c": "cpp/w1_fused.cpp"}
 REF_FLAGS = ["-O3", "-march=native", "-std=c++17", "-fopenmp-simd"]
 LOOP_FLAGS = REF_FLAGS + ["-ffp-contract=off"]  # as bench/CMakeLists.txt
 # The linear algebra baselines use the BLAS dac's runtime uses.
@@ -199,8 +204,18 @@ def bench_workload(w, args, workdir, refs):
     src = scaled_script(os.path.join(HERE, "scripts", script), args.scale,
                         workdir)
     exe = os.path.join(workdir, key + "-dac")
-    p = subprocess.run([args.dac, "build", src, "-o", exe],
-                       stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    dac_args = []
+    if key in CPP_PROGRAMS:
+        lib = os.path.join(os.path.dirname(os.path.abspath(args.dac)), "..",
+                           "lib")
+        cmd = [args.mpicxx, "-O2", "-std=c++17", "-I",
+               os.path.join(ROOT, "frontends", "cpp", "include"),
+               os.path.join(HERE, CPP_PROGRAMS[key]), "-o", exe, "-L" + lib,
+               "-Wl,-rpath," + lib, "-ldac"]
+        dac_args = [str(args.scale)]
+    else:
+        cmd = [args.dac, "build", src, "-o", exe]
+    p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                        text=True)
     dac_error = None
     if p.returncode != 0:
@@ -242,7 +257,8 @@ def bench_workload(w, args, workdir, refs):
         log("  reference: " + ref_status)
 
     mpi = lambda p, exe: [args.mpiexec, "-n", str(p), exe]
-    dac = {p: Impl(mpi(p, exe), "unsupported" if dac_error else None)
+    dac = {p: Impl(mpi(p, exe) + dac_args,
+                   "unsupported" if dac_error else None)
            for p in args.ranks}
     reference = {p: Impl(None if ref_status else mpi(p, ref_exe) + extra,
                          ref_status) for p in args.ranks}

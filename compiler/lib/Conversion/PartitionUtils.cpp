@@ -1,6 +1,8 @@
 //===- PartitionUtils.cpp - IR-building helpers of dist-partition ---------===//
 
 #include "Partition.h"
+
+#include "dac/Compiler/LayoutSpec.h"
 #include "dac/Runtime/LayoutDescriptor.h"
 #include "dac/Runtime/Random.h"
 
@@ -231,38 +233,7 @@ Value getPointer(OpBuilder &b, Location loc, Value memref) {
 /// The runtime's descriptor of a layout (format in RuntimeABI.def).
 SmallVector<int64_t> encodeLayout(LayoutAttr layout) {
   // The runtime's own encoder: the descriptor's format has one home.
-  rt::LayoutSpec spec;
-  if (!layout.getGrid().empty())
-    spec.grid =
-        std::vector<int64_t>(layout.getGrid().begin(), layout.getGrid().end());
-  for (DimAttr dim : layout.getDims()) {
-    rt::DimDistribution d;
-    switch (dim.getKind()) {
-    case DimKind::None:
-      d.kind = rt::DimKind::None;
-      break;
-    case DimKind::Block:
-      d.kind = rt::DimKind::Block;
-      break;
-    case DimKind::Cyclic:
-      d.kind = rt::DimKind::Cyclic;
-      break;
-    case DimKind::Unstructured:
-      d.kind = rt::DimKind::Unstructured;
-      break;
-    }
-    d.blockSize = dim.getBlockSize();
-    d.haloLo = dim.getHaloLo();
-    d.haloHi = dim.getHaloHi();
-    d.periodic = dim.getPeriodic();
-    d.bounds.assign(dim.getBounds().begin(), dim.getBounds().end());
-    if (dim.getIndices())
-      for (Attribute list : dim.getIndices()) {
-        ArrayRef<int64_t> indices = cast<DenseI64ArrayAttr>(list).asArrayRef();
-        d.indices.emplace_back(indices.begin(), indices.end());
-      }
-    spec.dims.push_back(std::move(d));
-  }
+  rt::LayoutSpec spec = toLayoutSpec(layout);
   std::vector<int64_t> words = rt::encodeLayoutDescriptor(spec);
   return SmallVector<int64_t>(words.begin(), words.end());
 }

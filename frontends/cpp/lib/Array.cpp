@@ -738,3 +738,67 @@ Array random::Generator::uniform(double low, double high,
               {scalarNode(DType::Float64, true, low, 0, false),
                scalarNode(DType::Float64, true, high, 0, false)});
 }
+
+// --- The Distributed Array Protocol ----------------------------------------
+
+namespace {
+bool hasGhostCells(const rt::Layout &layout) {
+  for (unsigned d = 0; d < layout.rank(); ++d)
+    if (layout.dim(d).haloLo || layout.dim(d).haloHi)
+      return true;
+  return false;
+}
+} // namespace
+
+Chunk Array::export_chunk() const {
+  Chunk chunk;
+  chunk.dtype = dtype();
+  chunk.data = localData(chunk.dtype);
+  const Buffer &buffer = *impl()->node->buffer;
+  int rank = 0, ranks = 1;
+  MPI_Comm_rank(MPI_COMM_WORLD, &rank);
+  MPI_Comm_size(MPI_COMM_WORLD, &ranks);
+  rt::Layout layout = layoutOfType(buffer.type, ranks);
+  if (hasGhostCells(layout))
+    throw Error("export_chunk() of a layout with ghost cells (a halo) is "
+                "not supported yet: dac keeps ghost cells apart from the "
+                "chunk");
+  chunk.descriptor = rt::dap::exportLayout(layout, rank);
+  if (chunk.descriptor.bufferShape != buffer.sizes)
+    throw Error("internal error: the chunk's extents differ from its "
+                "layout's");
+  return chunk;
+}
+
+Array dac::import_chunk(const Chunk &chunk) {
+  rt::Layout layout = [&] {
+    try {
+      return rt::dap::importLayout(chunk.descriptor, MPI_COMM_WORLD);
+    } catch (const rt::LayoutError &err) {
+      throw Error(std::string("import_chunk(): ") + err.what());
+    }
+  }();
+  int rank = 0;
+  MPI_Comm_rank(MPI_COMM_WORLD, &rank);
+  if (hasGhostCells(layout))
+    throw Error("import_chunk() of chunks with communication padding (ghost "
+                "cells) is not supported yet");
+  if (layout.localShape(rank) != chunk.descriptor.bufferShape)
+    throw Error("import_chunk(): the buffer shape is not the rank's part of "
+                "the layout");
+  auto buffer = std::make_shared<Buffer>();
+  buffer->owned = false;
+  buffer->allocated = buffer->aligned = chunk.data;
+  buffer->sizes = chunk.descriptor.bufferShape;
+  buffer->strides.assign(buffer->sizes.size(), 1);
+  for (size_t d = buffer->sizes.size(); d-- > 1;)
+    buffer->strides[d - 1] = buffer->strides[d] * buffer->sizes[d];
+  buffer->type = typeOfLayout(layout, chunk.dtype);
+  auto n = std::make_shared<Node>();
+  n->op = Op::Input;
+  n->isArray = true;
+  n->dtype = chunk.dtype;
+  n->shape = layout.shape();
+  n->buffer = buffer;
+  return Array(wrap(n));
+}

@@ -10,6 +10,7 @@
 
 #include "dac/Builder/Emitter.h"
 #include "dac/Compiler/InitAll.h"
+#include "dac/Compiler/LayoutSpec.h"
 #include "dac/Dialect/Dist/IR/DistOps.h"
 
 #include "mlir/AsmParser/AsmParser.h"
@@ -490,6 +491,30 @@ std::string dac::detail::replicatedType(const std::vector<int64_t> &shape,
   OpBuilder b(&ctx);
   Type t = dist::ArrayType::get(shape, builder::getMLIRType(b, toBuilder(type)),
                                 layout);
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  t.print(os);
+  return text;
+}
+
+rt::Layout dac::detail::layoutOfType(const std::string &type, int64_t ranks) {
+  auto array = cast<dist::ArrayType>(parseType(type, &getContext()));
+  return rt::makeLayout(
+      toLayoutSpec(array.getLayout()),
+      std::vector<int64_t>(array.getShape().begin(), array.getShape().end()),
+      ranks);
+}
+
+std::string dac::detail::typeOfLayout(const rt::Layout &layout, DType type) {
+  MLIRContext &ctx = getContext();
+  rt::LayoutSpec spec;
+  for (unsigned d = 0; d < layout.rank(); ++d)
+    spec.dims.push_back(layout.dim(d));
+  spec.grid = layout.grid();
+  OpBuilder b(&ctx);
+  Type t = dist::ArrayType::get(layout.shape(),
+                                builder::getMLIRType(b, toBuilder(type)),
+                                fromLayoutSpec(&ctx, spec));
   std::string text;
   llvm::raw_string_ostream os(text);
   t.print(os);

@@ -35,6 +35,8 @@ struct Buffer {
   std::vector<int64_t> sizes, strides;
   /// The array's dist type with its layout, as compiled code takes it.
   std::string type;
+  /// False for memory another library handed over (import_chunk).
+  bool owned = true;
   ~Buffer();
 };
 
@@ -153,6 +155,10 @@ void printArrays(const std::string &format, const std::vector<NodePtr> &arrays);
 
 /// The dist type of an array of `shape` held whole by every rank.
 std::string replicatedType(const std::vector<int64_t> &shape, DType type);
+/// The runtime's layout of an array of dist type `type`, and the dist type
+/// of an array of `type` under a runtime layout.
+rt::Layout layoutOfType(const std::string &type, int64_t ranks);
+std::string typeOfLayout(const rt::Layout &layout, DType type);
 
 /// The JIT's options (set by the Session) and counters.
 JitOptions &jitOptions();

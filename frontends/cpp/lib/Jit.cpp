@@ -44,7 +44,7 @@ using namespace dac;
 using namespace dac::detail;
 
 Buffer::~Buffer() {
-  if (allocated)
+  if (allocated && owned)
     _mlir_memref_to_llvm_free(allocated);
 }
 

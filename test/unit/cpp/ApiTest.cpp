@@ -299,4 +299,44 @@ TEST_F(Api, HostDataInAndOut) {
   EXPECT_EQ(b.sum().item<double>(), -253.0);
 }
 
+TEST_F(Api, ChunksCrossToOtherLibraries) {
+  int ranks = session->size(), rank = session->rank();
+  // A cyclic array: rank r holds the global indices r, r + P, ...
+  Array a = dac::arange(0.0, 17.0, 1.0, std::nullopt, {{"c"}, {}}) * 2;
+  dac::Chunk chunk = a.export_chunk();
+  ASSERT_EQ(chunk.descriptor.dimData.size(), 1u);
+  const auto &dim = chunk.descriptor.dimData[0];
+  EXPECT_EQ(dim.distType, std::optional<std::string>("c"));
+  EXPECT_EQ(dim.size, std::optional<int64_t>(17));
+  EXPECT_EQ(dim.procGridSize, std::optional<int64_t>(ranks));
+  int64_t count = chunk.descriptor.bufferShape.at(0);
+  const double *mine = static_cast<const double *>(chunk.data);
+  for (int64_t k = 0; k < count; ++k)
+    EXPECT_EQ(mine[k], 2.0 * (rank + k * ranks));
+  EXPECT_NE(chunk.json().find("\"dist_type\": \"c\""), std::string::npos)
+      << chunk.json();
+
+  // Another library's memory, handed over without a copy.
+  std::vector<double> theirs(mine, mine + count);
+  Array b =
+      dac::import_chunk({theirs.data(), DType::Float64, chunk.descriptor});
+  EXPECT_EQ(b.to_vector<double>(true), a.to_vector<double>(true));
+  EXPECT_EQ(b.local_view<double>().data, theirs.data());
+  // dac's own writes make new arrays; the library's memory is unchanged.
+  b += 1;
+  EXPECT_EQ(b.sum().item<double>(), 2.0 * 136 + 17);
+  EXPECT_EQ(theirs, std::vector<double>(mine, mine + count));
+
+  // A 2-D block array on a process grid, round trip.
+  Array m = dac::full({5, 6}, 1.5, std::nullopt, {{"b", "b"}, {}});
+  dac::Chunk blocks = m.export_chunk();
+  Array back = dac::import_chunk(blocks);
+  EXPECT_EQ(back.sum().item<double>(), 45.0);
+
+  // Descriptors that do not tile the array: an error on every rank.
+  dac::Chunk bad = chunk;
+  bad.descriptor.dimData[0].size = 18;
+  EXPECT_THROW(dac::import_chunk(bad), dac::Error);
+}
+
 } // namespace

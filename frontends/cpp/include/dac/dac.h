@@ -15,6 +15,8 @@
 #ifndef DAC_DAC_H
 #define DAC_DAC_H
 
+#include "dac/Runtime/DistArrayProtocol.h"
+
 #include <mpi.h>
 
 #include <cstdint>
@@ -94,6 +96,19 @@ template <class T> struct LocalView {
   }
   T *begin() const { return data; }
   T *end() const { return data + size(); }
+};
+
+/// A rank's chunk of an array as the Distributed Array Protocol (v0.10.0)
+/// describes it: what DistArray's `__distarray__()` returns, with the
+/// buffer as a pointer. PETSc, Trilinos or Global Arrays wrappers take the
+/// elements from here without a copy, and hand theirs over the same way.
+struct Chunk {
+  /// The rank's elements in C order, `descriptor.bufferShape` of them.
+  void *data = nullptr;
+  DType dtype = DType::Float64;
+  rt::dap::DistBuffer descriptor;
+  /// The descriptor as JSON (the protocol's dictionary).
+  std::string json() const { return rt::dap::toJson(descriptor); }
 };
 
 /// A NumPy array (or a NumPy scalar: an array of no dimensions) distributed
@@ -201,6 +216,11 @@ public:
     view.shape = localShape();
     return view;
   }
+
+  /// The rank's chunk with its protocol descriptor, in place (as
+  /// local_view: writes show in the array; valid while it lives and is not
+  /// written by dac). Layouts with ghost cells cannot be exported yet.
+  Chunk export_chunk() const;
 
   /// Used by the free functions below.
   explicit Array(std::shared_ptr<detail::Object> object)
@@ -360,6 +380,11 @@ Array from_vector(const std::vector<double> &values,
                   const Layout &layout = {});
 /// `array` moved to another layout (dac.redistribute).
 Array redistribute(const Array &array, const Layout &layout);
+/// The array whose chunks the ranks hand over (collective; the descriptors
+/// are validated across ranks). Not copied: the memory must outlive the
+/// array; dac reads it and writes it only through local_view or
+/// export_chunk (other writes make new arrays, as everywhere).
+Array import_chunk(const Chunk &chunk);
 
 namespace random {
 
