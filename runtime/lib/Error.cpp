@@ -96,6 +96,23 @@ extern "C" void dac_rt_fail(void *message, void *location) {
         static_cast<const char *>(location));
 }
 
+namespace {
+CollectiveFailureHandler failureHandler = nullptr;
+
+/// Hands a collective failure to the host's handler, if there is one.
+void offerToHost(const std::string &message, const char *location) {
+  if (!failureHandler)
+    return;
+  std::string text =
+      location && *location ? std::string(location) + ": " + message : message;
+  failureHandler(text.c_str());
+}
+} // namespace
+
+void dac::rt::setCollectiveFailureHandler(CollectiveFailureHandler handler) {
+  failureHandler = handler;
+}
+
 extern "C" void dac_rt_fail_all_values(void *message, void *location,
                                        int64_t count, void *values) {
   const char *text = static_cast<const char *>(message);
@@ -110,12 +127,15 @@ extern "C" void dac_rt_fail_all_values(void *message, void *location,
     }
     out += *c;
   }
-  fatalCollective(out.empty() ? "unknown error" : out.c_str(),
-                  static_cast<const char *>(location));
+  if (out.empty())
+    out = "unknown error";
+  offerToHost(out, static_cast<const char *>(location));
+  fatalCollective(out.c_str(), static_cast<const char *>(location));
 }
 
 extern "C" void dac_rt_fail_all(void *message, void *location) {
   const char *text = static_cast<const char *>(message);
-  fatalCollective(text && *text ? text : "unknown error",
-                  static_cast<const char *>(location));
+  text = text && *text ? text : "unknown error";
+  offerToHost(text, static_cast<const char *>(location));
+  fatalCollective(text, static_cast<const char *>(location));
 }

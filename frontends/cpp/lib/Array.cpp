@@ -48,6 +48,16 @@ NodePtr detail::scalarNode(DType type, bool isPython, double f, int64_t i,
 
 namespace {
 
+/// Runs `compute`; an error it throws names the caller's file and line.
+template <class F> auto located(const Where &where, F &&compute) {
+  try {
+    return compute();
+  } catch (const Error &err) {
+    throw Error(std::string(where.file) + ":" + std::to_string(where.line) +
+                ": " + err.what());
+  }
+}
+
 bool isFloat(DType t) { return t == DType::Float32 || t == DType::Float64; }
 
 const std::shared_ptr<Object> &checked(const Array &a) {
@@ -72,6 +82,11 @@ ViewOp toViewOp(const std::vector<Index> &index,
       i.start = s->start;
       i.stop = s->stop;
       i.step = s->step;
+    } else if (auto *a = std::get_if<ArrayIndex>(&item)) {
+      i.kind = IndexItem::Kind::Int;
+      if (!a->object)
+        throw Error("this dac::Array holds no array yet");
+      operands.push_back(read(a->object));
     } else if (std::holds_alternative<NewAxis>(item)) {
       i.kind = IndexItem::Kind::NewAxis;
     } else {
@@ -365,18 +380,18 @@ Array Array::argmin() const {
   return make(std::move(n));
 }
 
-const Array &Array::eval() const {
-  evaluate({value(*this)});
+const Array &Array::eval(Where where) const {
+  located(where, [&] { evaluate({value(*this)}); });
   return *this;
 }
 
-bool Array::itemBool() const {
-  NodePtr n = scalarValue(*this);
+bool Array::itemBool(Where where) const {
+  NodePtr n = located(where, [&] { return scalarValue(*this); });
   return isFloat(n->dtype) ? n->f != 0 : n->i != 0;
 }
 
-int64_t Array::itemInt() const {
-  NodePtr n = scalarValue(*this);
+int64_t Array::itemInt(Where where) const {
+  NodePtr n = located(where, [&] { return scalarValue(*this); });
   if (!isFloat(n->dtype))
     return n->i;
   double f = n->f;
@@ -386,8 +401,8 @@ int64_t Array::itemInt() const {
   return static_cast<int64_t>(f);
 }
 
-double Array::itemFloat() const {
-  NodePtr n = scalarValue(*this);
+double Array::itemFloat(Where where) const {
+  NodePtr n = located(where, [&] { return scalarValue(*this); });
   if (isFloat(n->dtype))
     return n->f;
   double f = static_cast<double>(n->i);
@@ -428,10 +443,10 @@ double load(const char *p, DType type) {
 }
 } // namespace
 
-std::vector<double> Array::gatherAsDouble(bool everywhere) const {
+std::vector<double> Array::gatherAsDouble(bool everywhere, Where where) const {
   NodePtr n = value(*this);
   if (!n->isArray)
-    return {item<double>()};
+    return {item<double>(where)};
   // Every rank gets the whole array (the runtime's redistribution), and
   // reads it in C order.
   Node whole{};
@@ -439,7 +454,7 @@ std::vector<double> Array::gatherAsDouble(bool everywhere) const {
   whole.operands = {n};
   whole.layout.dist.assign(n->shape.size(), "n");
   NodePtr all = makeNode(std::move(whole));
-  evaluate({all});
+  located(where, [&] { evaluate({all}); });
   int rank = 0;
   MPI_Comm_rank(MPI_COMM_WORLD, &rank);
   if (!everywhere && rank != 0)
@@ -467,12 +482,12 @@ std::vector<double> Array::gatherAsDouble(bool everywhere) const {
   return result;
 }
 
-void *Array::localData(DType type) const {
+void *Array::localData(DType type, Where where) const {
   const std::shared_ptr<Object> &self = checked(*this);
   if (self->parent && !self->element)
     throw Error("local_view() of a view: take it of the base array (or of "
                 "a copy)");
-  evaluate({self->node});
+  located(where, [&] { evaluate({self->node}); });
   NodePtr &n = self->node;
   if (!n->isArray)
     throw Error("local_view() of a number");
@@ -750,10 +765,10 @@ bool hasGhostCells(const rt::Layout &layout) {
 }
 } // namespace
 
-Chunk Array::export_chunk() const {
+Chunk Array::export_chunk(Where where) const {
   Chunk chunk;
   chunk.dtype = dtype();
-  chunk.data = localData(chunk.dtype);
+  chunk.data = localData(chunk.dtype, where);
   const Buffer &buffer = *impl()->node->buffer;
   int rank = 0, ranks = 1;
   MPI_Comm_rank(MPI_COMM_WORLD, &rank);

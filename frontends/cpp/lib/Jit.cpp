@@ -98,8 +98,13 @@ struct Artifact {
 };
 
 /// `void dac_entry(void **slots)`: slot i points to parameter i of the
-/// compiled function, the last slot to where its result is stored.
+/// compiled function, the last slot to where its result is stored. Every
+/// function gets unwind tables: a failed check throws through them to the
+/// host (Session's failure handler).
 void addEntryPoint(llvm::Module &module) {
+  for (llvm::Function &f : module)
+    if (!f.isDeclaration())
+      f.setUWTableKind(llvm::UWTableKind::Async);
   llvm::Function *f = module.getFunction(kEvalFunction);
   llvm::LLVMContext &ctx = module.getContext();
   auto *ptr = llvm::PointerType::getUnqual(ctx);
@@ -117,6 +122,7 @@ void addEntryPoint(llvm::Module &module) {
   if (!f->getReturnType()->isVoidTy())
     b.CreateStore(result, slot(f->arg_size()));
   b.CreateRetVoid();
+  entry->setUWTableKind(llvm::UWTableKind::Async);
 }
 
 std::string typeText(mlir::Type type) {

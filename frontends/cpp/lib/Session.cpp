@@ -2,6 +2,7 @@
 
 #include "Graph.h"
 
+#include "dac/Runtime/Error.h"
 #include "dac/Runtime/RuntimeABI.h"
 
 using namespace dac;
@@ -9,6 +10,12 @@ using namespace dac::detail;
 
 namespace {
 bool active = false;
+
+/// Compiled code found an error every rank finds alike (a failed check of
+/// NumPy's rules): an exception on every rank, the job goes on.
+[[noreturn]] void throwCollectiveFailure(const char *message) {
+  throw Error(message);
+}
 } // namespace
 
 Session::Session(int &argc, char **&argv, JitOptions options) {
@@ -35,10 +42,12 @@ void Session::start(int *argc, char ***argv, MPI_Comm comm,
   }
   dac_rt_init(DAC_RT_ABI_VERSION, argc ? *argc : 0, argv ? *argv : nullptr);
   jitOptions() = std::move(options);
+  rt::setCollectiveFailureHandler(throwCollectiveFailure);
   active = true;
 }
 
 Session::~Session() {
+  rt::setCollectiveFailureHandler(nullptr);
   dac_rt_finalize();
   active = false;
 }

@@ -278,6 +278,30 @@ TEST_F(Api, ErrorsAreExceptionsOnEveryRank) {
   EXPECT_EQ((a + 1).sum().item<int>(), 5);
 }
 
+TEST_F(Api, ErrorsOfCompiledCodeAreExceptionsOnEveryRank) {
+  Array a = dac::arange(10.0);
+  // The index is known only when the compiled code runs: its check fails
+  // there, on every rank, and comes back as an exception naming this line.
+  Array k = a.argmax() + 5;
+  Array element = a(k);
+  int line = __LINE__ + 2;
+  try {
+    element.item<double>();
+    ADD_FAILURE() << "no exception";
+  } catch (const dac::Error &err) {
+    std::string text = err.what();
+    EXPECT_NE(text.find("ApiTest.cpp:" + std::to_string(line) + ": "),
+              std::string::npos)
+        << text;
+    EXPECT_NE(text.find("index 14 is out of bounds for axis 0 with size 10"),
+              std::string::npos)
+        << text;
+  }
+  // The session goes on, and an index in range computed the same way works.
+  EXPECT_EQ(a(a.argmax() - 2).item<double>(), 7.0);
+  EXPECT_EQ(a.sum().item<double>(), 45.0);
+}
+
 TEST_F(Api, HostDataInAndOut) {
   std::vector<double> values;
   for (int k = 0; k < 23; ++k)

@@ -40,6 +40,8 @@ const char *dtype_name(DType type);
 
 /// What a failed operation throws: NumPy's message (a shape mismatch, an
 /// index out of range, an unsupported operation), on every rank alike.
+/// Errors found while computing (by the compiled code) start with the
+/// file:line of the call that asked for the value.
 class Error : public std::runtime_error {
 public:
   using std::runtime_error::runtime_error;
@@ -49,6 +51,17 @@ namespace detail {
 struct Object;
 struct Generator;
 } // namespace detail
+
+/// Where the C++ code asked for a value (the default argument of the
+/// calls that compute): errors found while computing name it.
+struct Where {
+  const char *file = "";
+  int line = 0;
+  static Where here(const char *file = __builtin_FILE(),
+                    int line = __builtin_LINE()) {
+    return {file, line};
+  }
+};
 
 /// `None` in a slice: `dac::slice(1, dac::none)` is NumPy's `1:`.
 inline constexpr std::nullopt_t none = std::nullopt;
@@ -72,9 +85,15 @@ inline constexpr NewAxis newaxis{};
 struct Ellipsis {};
 inline constexpr Ellipsis ellipsis{};
 
+/// An array used as an index: an integer computed by dac (`a(b.argmax())`),
+/// or an integer array (NumPy's `a[indices]`, a copy).
+struct ArrayIndex {
+  std::shared_ptr<detail::Object> object;
+};
+
 /// One item of an index: an integer (negative counts from the end), a
-/// slice, `newaxis` or `ellipsis`.
-using Index = std::variant<int64_t, Slice, NewAxis, Ellipsis>;
+/// slice, `newaxis`, `ellipsis` or an array.
+using Index = std::variant<int64_t, Slice, NewAxis, Ellipsis, ArrayIndex>;
 
 /// How an array is split over the ranks, as a script's `dist=` and
 /// `grid_shape=`: per dimension "b" (block), "c" (cyclic), "n" (not
@@ -190,29 +209,32 @@ public:
   Array argmin() const;
 
   /// Computes the array now (it stays distributed).
-  const Array &eval() const;
+  const Array &eval(Where where = Where::here()) const;
   /// The value of a one-element array as T (NumPy's `item()`); throws
   /// dac::Error if T cannot hold it exactly.
-  template <class T> T item() const {
+  template <class T> T item(Where where = Where::here()) const {
     static_assert(std::is_arithmetic_v<T>, "item<T>() takes a number type");
     if constexpr (std::is_same_v<T, bool>)
-      return itemBool();
+      return itemBool(where);
     else if constexpr (std::is_integral_v<T>)
-      return checkedInt<T>(itemInt());
+      return checkedInt<T>(itemInt(where));
     else
-      return static_cast<T>(itemFloat());
+      return static_cast<T>(itemFloat(where));
   }
   /// All elements in C order, as T: on every rank (`everywhere`) or on
   /// rank 0 only (the others get an empty vector).
-  template <class T> std::vector<T> to_vector(bool everywhere = false) const {
-    std::vector<double> values = gatherAsDouble(everywhere);
+  template <class T>
+  std::vector<T> to_vector(bool everywhere = false,
+                           Where where = Where::here()) const {
+    std::vector<double> values = gatherAsDouble(everywhere, where);
     return std::vector<T>(values.begin(), values.end());
   }
   /// The rank's own elements, in place (T must be the array's element
   /// type; writes show in the array).
-  template <class T> LocalView<T> local_view() const {
+  template <class T>
+  LocalView<T> local_view(Where where = Where::here()) const {
     LocalView<T> view;
-    view.data = static_cast<T *>(localData(elementType<T>()));
+    view.data = static_cast<T *>(localData(elementType<T>(), where));
     view.shape = localShape();
     return view;
   }
@@ -220,7 +242,10 @@ public:
   /// The rank's chunk with its protocol descriptor, in place (as
   /// local_view: writes show in the array; valid while it lives and is not
   /// written by dac). Layouts with ghost cells cannot be exported yet.
-  Chunk export_chunk() const;
+  Chunk export_chunk(Where where = Where::here()) const;
+
+  /// As an index of another array.
+  operator ArrayIndex() const { return {object}; }
 
   /// Used by the free functions below.
   explicit Array(std::shared_ptr<detail::Object> object)
@@ -231,11 +256,11 @@ private:
   static Array fromBool(bool v);
   static Array fromInt(int64_t v);
   static Array fromFloat(double v);
-  bool itemBool() const;
-  int64_t itemInt() const;
-  double itemFloat() const;
-  std::vector<double> gatherAsDouble(bool everywhere) const;
-  void *localData(DType type) const;
+  bool itemBool(Where where) const;
+  int64_t itemInt(Where where) const;
+  double itemFloat(Where where) const;
+  std::vector<double> gatherAsDouble(bool everywhere, Where where) const;
+  void *localData(DType type, Where where) const;
   std::vector<int64_t> localShape() const;
   template <class T> static DType elementType() {
     if constexpr (std::is_same_v<T, bool>)

@@ -32,6 +32,13 @@ namespace dac::rt {
 
 void checkMpi(int errorCode, const char *call) noexcept;
 
+/// A host process (the C++ API) that keeps running after an error every
+/// rank detects alike (dac_rt_fail_all: a failed assertion of compiled
+/// code) installs a handler: it gets the message ("<location>: <text>")
+/// and throws instead of stopping the job. Null: stop the job (programs).
+using CollectiveFailureHandler = void (*)(const char *message);
+void setCollectiveFailureHandler(CollectiveFailureHandler handler);
+
 } // namespace dac::rt
 
 #endif // DAC_RUNTIME_ERROR_H
