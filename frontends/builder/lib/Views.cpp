@@ -719,3 +719,48 @@ ValueRef Emitter::broadcastTo(const ValueRef &array, std::vector<Value> shape,
   return PyValue::array(gather(*this, array, access, layout), array->dtype,
                         shape);
 }
+
+ValueRef Emitter::reshape(const ValueRef &array, ArrayRef<int64_t> wanted) {
+  if (!array->is(PyValue::Kind::Array))
+    compileError("reshape expects an array");
+  int64_t total = 1;
+  for (Value d : array->shape) {
+    std::optional<int64_t> c = getConstantIntValue(d);
+    if (!c)
+      compileError("reshape of an array whose size is known only at run "
+                   "time is not supported yet");
+    total *= *c;
+  }
+  std::vector<int64_t> dims;
+  int64_t known = 1, unknownAt = -1;
+  for (int64_t c : wanted) {
+    if (c == -1) {
+      if (unknownAt >= 0)
+        compileError("can only specify one unknown dimension");
+      unknownAt = dims.size();
+    } else if (c < 0) {
+      compileError("negative dimensions not allowed");
+    } else {
+      known *= c;
+    }
+    dims.push_back(c);
+  }
+  if (unknownAt >= 0 && known != 0 && total % known == 0)
+    dims[unknownAt] = total / known;
+  int64_t product = 1;
+  for (int64_t d : dims)
+    product *= d;
+  std::vector<Value> shape;
+  for (int64_t d : dims)
+    shape.push_back(index(d));
+  if (product != total || (unknownAt >= 0 && known == 0))
+    compileError("cannot reshape array of size " + Twine(total) +
+                 " into shape " + renderShape(shape));
+  // Arrays computed from their positions are recomputed in the new shape
+  // (nothing moves); others are moved by the runtime.
+  if (isRecomputable(array))
+    return recompute(array, shape, LayoutAttr(), "reshape");
+  Value moved =
+      ReshapeOp::create(b, loc, arrayType(shape, array->dtype), array->value);
+  return PyValue::array(moved, array->dtype, shape);
+}

@@ -338,6 +338,16 @@ Array Array::transpose(const std::vector<int64_t> &axes) const {
 }
 Array Array::T() const { return transpose(); }
 
+Array Array::reshape(const std::vector<int64_t> &shape) const {
+  Node n{};
+  n.op = Op::Reshape;
+  n.ints = shape;
+  n.operands = {value(*this)};
+  return make(std::move(n));
+}
+
+Array Array::flatten() const { return reshape({-1}); }
+
 Array Array::sum(const std::vector<int64_t> &axes) const {
   return make(reduction(*this, "sum", axes));
 }

@@ -271,6 +271,8 @@ ValueRef GraphBuilder::emit(const Node &node) {
                         node.whole, l);
     return em.random(state, extents(node.ints), node.whole, l);
   }
+  case Op::Reshape:
+    return em.reshape(operand(0), node.ints);
   case Op::Redistribute: {
     ValueRef array = operand(0);
     if (!array->is(Kind::Array))

@@ -56,30 +56,30 @@ struct ViewOp {
 
 struct Node {
   enum class Op {
-    Input,       // buffer: an array computed before
-    Scalar,      // a number: a run-time argument, or part of the graph
-                 // when `constant` (extents, exponents, creation bounds)
-    Binary,      // name: a Python operator ("+", "//", ...)
-    Unary,       // name: "-", "+", "~"
-    Ufunc,       // name: NumPy's
-    Where,       // cond, x, y
-    Reduce,      // name, ints: axes (all when `whole`), ddof
-    ArgExtreme,  // name: "argmax"/"argmin"
-    Cast,        // dtype
-    CastInPlace, // dtype (same_kind, for `a += b`)
-    View,        // view
-    Write,       // operands: base, value, integer indices; chain: the views
-                 // from the base to the written one; view: the index
-                 // written (whole when empty and not `indexed`)
-    Matmul,      // name: "matmul"/"dot"
-    Outer,       //
-    Full,        // ints: shape; dtype; layout; operands: the value
-    Arange,      // operands: start, stop, step; dtype (if `typed`); layout
-    Linspace,    // operands: start, stop; ints: num, endpoint; dtype
-    Random,      // operands: seed, offset (+ low, high for "uniform");
-                 // ints: shape; layout; name: "random"/"uniform"
-    Literal,     // a host array: operands: its elements; ints: shape
-    Redistribute // layout
+    Input,        // buffer: an array computed before
+    Scalar,       // a number: a run-time argument, or part of the graph
+                  // when `constant` (extents, exponents, creation bounds)
+    Binary,       // name: a Python operator ("+", "//", ...)
+    Unary,        // name: "-", "+", "~"
+    Ufunc,        // name: NumPy's
+    Where,        // cond, x, y
+    Reduce,       // name, ints: axes (all when `whole`), ddof
+    ArgExtreme,   // name: "argmax"/"argmin"
+    Cast,         // dtype
+    CastInPlace,  // dtype (same_kind, for `a += b`)
+    View,         // view
+    Write,        // operands: base, value, integer indices; chain: the views
+                  // from the base to the written one; view: the index
+                  // written (whole when empty and not `indexed`)
+    Matmul,       // name: "matmul"/"dot"
+    Outer,        //
+    Full,         // ints: shape; dtype; layout; operands: the value
+    Arange,       // operands: start, stop, step; dtype (if `typed`); layout
+    Linspace,     // operands: start, stop; ints: num, endpoint; dtype
+    Random,       // operands: seed, offset (+ low, high for "uniform");
+                  // ints: shape; layout; name: "random"/"uniform"
+    Redistribute, // layout
+    Reshape       // ints: the extents asked for (one may be -1)
   };
   Op op;
   std::string name;

@@ -177,6 +177,17 @@ const std::map<std::string, std::function<Array()>> &cases() {
        [] {
          return dac::redistribute(m(), {{"n", "b"}, {}}) * 2;
        }},
+      {"reshape",
+       [] {
+         return (m() * 2).reshape({2, -1});
+       }},
+      {"flatten_sum", [] { return m().T().flatten() + dac::arange(12.0); }},
+      {"bitwise",
+       [] {
+         Array i = dac::arange(12);
+         return dac::bitwise_xor(i, 5).astype(DType::Float64) +
+                dac::greater_equal(i, 6);
+       }},
   };
   return table;
 }
@@ -272,6 +283,12 @@ TEST_F(Api, ErrorsAreExceptionsOnEveryRank) {
   EXPECT_THROW(dac::ufunc("no_such_ufunc", {a}), dac::Error);
   EXPECT_THROW((a.sum({1})), dac::Error);
   EXPECT_THROW(Array().shape(), dac::Error);
+  try {
+    a.reshape({2, 3});
+    ADD_FAILURE() << "no exception";
+  } catch (const dac::Error &err) {
+    EXPECT_STREQ(err.what(), "cannot reshape array of size 5 into shape (2,3)");
+  }
   EXPECT_THROW(dac::zeros({4}, DType::Int64) += 0.5, dac::Error);
   EXPECT_THROW((a + 1.5).item<int>(), dac::Error);
   // The session goes on.

@@ -110,6 +110,9 @@ CASES = {
     "cyclic": np.arange(10.0) * 3,
     "inplace_cast": inplace_cast(),
     "redistribute": m * 2,
+    "reshape": (m * 2).reshape(2, -1),
+    "flatten_sum": m.T.flatten() + np.arange(12.0),
+    "bitwise": np.bitwise_xor(i, 5).astype(float) + np.greater_equal(i, 6),
 }
 
 

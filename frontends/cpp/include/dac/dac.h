@@ -193,6 +193,10 @@ public:
   /// `a.T`: a view with the dimensions reversed.
   Array T() const;
   Array transpose(const std::vector<int64_t> &axes = {}) const;
+  /// The elements in C order with other extents (one may be -1). Unlike
+  /// NumPy's view, a new array: writes to it do not show in this one.
+  Array reshape(const std::vector<int64_t> &shape) const;
+  Array flatten() const;
 
   /// Reductions over all elements, or along `axes` (negative count from the
   /// end), as NumPy's methods of the same names.
@@ -358,6 +362,8 @@ DAC_UNARY(isinf)
 DAC_UNARY(isfinite)
 DAC_UNARY(logical_not)
 DAC_UNARY(invert)
+DAC_UNARY(bitwise_not)
+DAC_UNARY(positive)
 DAC_BINARY(add)
 DAC_BINARY(subtract)
 DAC_BINARY(multiply)
@@ -373,6 +379,19 @@ DAC_BINARY(hypot)
 DAC_BINARY(logical_and)
 DAC_BINARY(logical_or)
 DAC_BINARY(logical_xor)
+DAC_BINARY(true_divide)
+DAC_BINARY(mod)
+DAC_BINARY(less)
+DAC_BINARY(less_equal)
+DAC_BINARY(greater)
+DAC_BINARY(greater_equal)
+DAC_BINARY(equal)
+DAC_BINARY(not_equal)
+DAC_BINARY(bitwise_and)
+DAC_BINARY(bitwise_or)
+DAC_BINARY(bitwise_xor)
+DAC_BINARY(left_shift)
+DAC_BINARY(right_shift)
 #undef DAC_UNARY
 #undef DAC_BINARY
 

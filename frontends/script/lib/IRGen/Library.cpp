@@ -92,57 +92,15 @@ ValueRef IRGen::reshape(const ValueRef &array, const ValueRef &shapeArg) {
       shapeArg->is(Kind::Tuple) || shapeArg->is(Kind::List)
           ? shapeArg->items
           : std::vector<ValueRef>{shapeArg};
-  int64_t total = 1;
-  for (Value d : array->shape) {
-    std::optional<int64_t> c = getConstantIntValue(d);
-    if (!c)
-      compileError("reshape of an array whose size is known only at run "
-                   "time is not supported yet");
-    total *= *c;
-  }
   std::vector<int64_t> dims;
-  int64_t known = 1, unknownAt = -1;
   for (const ValueRef &item : items) {
     std::optional<int64_t> c = Emitter::getConstInt(item);
     if (!c)
       compileError("reshape dimensions must be integers known when "
                    "compiling");
-    if (*c == -1) {
-      if (unknownAt >= 0)
-        compileError("can only specify one unknown dimension");
-      unknownAt = dims.size();
-    } else if (*c < 0) {
-      compileError("negative dimensions not allowed");
-    } else {
-      known *= *c;
-    }
     dims.push_back(*c);
   }
-  if (unknownAt >= 0 && known != 0 && total % known == 0)
-    dims[unknownAt] = total / known;
-  int64_t product = 1;
-  for (int64_t d : dims)
-    product *= d;
-  if (product != total || (unknownAt >= 0 && known == 0)) {
-    std::vector<Value> wanted;
-    for (int64_t d : dims)
-      wanted.push_back(em.index(d));
-    compileError("cannot reshape array of size " + Twine(total) +
-                 " into shape " + Emitter::renderShape(wanted));
-  }
-  std::vector<Value> shape;
-  for (int64_t d : dims)
-    shape.push_back(em.index(d));
-  // Arrays computed from their positions are recomputed in the new shape
-  // (nothing moves); others are moved by the runtime.
-  ValueRef result;
-  if (em.isRecomputable(array)) {
-    result = em.recompute(array, shape, dist::LayoutAttr(), "reshape");
-  } else {
-    Value moved = dist::ReshapeOp::create(
-        b, em.loc, em.arrayType(shape, array->dtype), array->value);
-    result = PyValue::array(moved, array->dtype, shape);
-  }
+  ValueRef result = em.reshape(array, dims);
   // NumPy shares the memory (of the slice's base, for a slice).
   ValueRef root = array->view ? array->view->base : array;
   result->reshapeOf = root;

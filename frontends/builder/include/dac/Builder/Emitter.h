@@ -212,6 +212,10 @@ public:
   ValueRef wrapped(const ValueRef &array, llvm::ArrayRef<mlir::Value> starts,
                    llvm::ArrayRef<mlir::Value> shape,
                    llvm::ArrayRef<int64_t> wrap, dist::LayoutAttr layout = {});
+  /// a.reshape(dims) as a new array (C order; one -1 is inferred):
+  /// recomputed in the new shape when computed from positions, else moved
+  /// by the runtime. NumPy's view semantics are the caller's.
+  ValueRef reshape(const ValueRef &array, llvm::ArrayRef<int64_t> dims);
   /// a.T / np.transpose(a, axes): a view with permuted dimensions.
   ValueRef transpose(const ValueRef &array, llvm::ArrayRef<int64_t> axes);
   // Products (Products.cpp).
