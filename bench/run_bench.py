@@ -209,7 +209,8 @@ def bench_workload(w, args, workdir, refs):
         lib = os.path.join(os.path.dirname(os.path.abspath(args.dac)), "..",
                            "lib")
         cmd = [args.mpicxx, "-O2", "-std=c++17", "-I",
-               os.path.join(ROOT, "frontends", "cpp", "include"),
+               os.path.join(ROOT, "frontends", "cpp", "include"), "-I",
+               os.path.join(ROOT, "runtime", "include"),
                os.path.join(HERE, CPP_PROGRAMS[key]), "-o", exe, "-L" + lib,
                "-Wl,-rpath," + lib, "-ldac"]
         dac_args = [str(args.scale)]

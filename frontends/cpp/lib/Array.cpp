@@ -13,6 +13,7 @@
 
 #include "dac/Runtime/RuntimeABI.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 
@@ -28,10 +29,43 @@ NodePtr detail::makeNode(Node node) {
   return n;
 }
 
-std::shared_ptr<Object> detail::wrap(NodePtr node) {
+namespace {
+/// Every object made, to find the values names hold (expired ones are
+/// dropped when the list has doubled).
+std::vector<std::weak_ptr<Object>> &objects() {
+  static std::vector<std::weak_ptr<Object>> list;
+  return list;
+}
+size_t objectsAfterCleanup = 64;
+
+std::shared_ptr<Object> newObject() {
   auto object = std::make_shared<Object>();
+  std::vector<std::weak_ptr<Object>> &list = objects();
+  if (list.size() >= 2 * objectsAfterCleanup) {
+    list.erase(std::remove_if(
+                   list.begin(), list.end(),
+                   [](const std::weak_ptr<Object> &o) { return o.expired(); }),
+               list.end());
+    objectsAfterCleanup = std::max<size_t>(64, list.size());
+  }
+  list.push_back(object);
+  return object;
+}
+} // namespace
+
+std::shared_ptr<Object> detail::wrap(NodePtr node) {
+  std::shared_ptr<Object> object = newObject();
   object->node = std::move(node);
   return object;
+}
+
+std::vector<const Node *> detail::heldNodes() {
+  std::vector<const Node *> held;
+  for (const std::weak_ptr<Object> &weak : objects())
+    if (std::shared_ptr<Object> object = weak.lock())
+      if (object->node)
+        held.push_back(object->node.get());
+  return held;
 }
 
 NodePtr detail::scalarNode(DType type, bool isPython, double f, int64_t i,
@@ -253,7 +287,7 @@ DType Array::dtype() const { return value(*this)->dtype; }
 
 Array Array::subscript(const std::vector<Index> &index) const {
   const std::shared_ptr<Object> &self = checked(*this);
-  auto view = std::make_shared<Object>();
+  std::shared_ptr<Object> view = newObject();
   view->parent = self;
   view->view = toViewOp(index, view->indexOperands);
   NodePtr n = read(view);
@@ -326,7 +360,7 @@ Array Array::astype(DType type) const {
 
 Array Array::transpose(const std::vector<int64_t> &axes) const {
   const std::shared_ptr<Object> &self = checked(*this);
-  auto view = std::make_shared<Object>();
+  std::shared_ptr<Object> view = newObject();
   view->parent = self;
   view->view.transpose = true;
   view->view.axes = axes;

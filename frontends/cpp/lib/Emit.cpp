@@ -21,6 +21,7 @@
 #include "mlir/IR/MLIRContext.h"
 
 #include "llvm/ADT/ScopeExit.h"
+#include "llvm/ADT/SmallPtrSet.h"
 
 #include <cstdio>
 #include <map>
@@ -481,6 +482,16 @@ Program dac::detail::collectProgram(const std::vector<NodePtr> &targets) {
     if (!isArgument(*target) &&
         llvm::find(program.results, target) == program.results.end())
       program.results.push_back(target);
+  }
+  // Values that names hold and that an evaluation computed before are
+  // kept this time (Node::evaluations).
+  std::vector<const Node *> held = heldNodes();
+  llvm::SmallPtrSet<const Node *, 16> heldSet(held.begin(), held.end());
+  for (const NodePtr &node : program.order) {
+    if (node->evaluations++ > 0 && node->isArray &&
+        heldSet.contains(node.get()) &&
+        llvm::find(program.results, node) == program.results.end())
+      program.results.push_back(node);
   }
   return program;
 }

@@ -97,6 +97,12 @@ struct Node {
   bool isPython = false;
   std::vector<int64_t> shape;
 
+  /// How many evaluations computed this node without keeping it: a value
+  /// a name holds is kept the second time (kept at once, a value used
+  /// once, such as random draws summed at once, would be stored for
+  /// nothing; never kept, it would be computed again at every use).
+  int evaluations = 0;
+
   // The value, once computed (then `operands` are dropped).
   std::shared_ptr<Buffer> buffer;
   double f = 0;
@@ -134,6 +140,9 @@ NodePtr read(const std::shared_ptr<Object> &object);
 /// (the whole object when `index` is null), rebinding its base.
 void write(const std::shared_ptr<Object> &object, const ViewOp *index,
            const std::vector<NodePtr> &indexOperands, const NodePtr &value);
+
+/// The nodes that live objects hold now (their values).
+std::vector<const Node *> heldNodes();
 
 /// A new node of `op`, checked and described by the builder library (its
 /// dtype, shape): NumPy's errors are thrown here, as dac::Error.
