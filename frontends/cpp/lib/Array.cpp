@@ -23,6 +23,19 @@ using Op = Node::Op;
 
 // --- The object model --------------------------------------------------------
 
+Node::~Node() {
+  std::vector<NodePtr> pending = std::move(operands);
+  while (!pending.empty()) {
+    NodePtr n = std::move(pending.back());
+    pending.pop_back();
+    if (n && n.use_count() == 1) {
+      for (NodePtr &operand : n->operands)
+        pending.push_back(std::move(operand));
+      n->operands.clear();
+    }
+  }
+}
+
 NodePtr detail::makeNode(Node node) {
   auto n = std::make_shared<Node>(std::move(node));
   describe(*n);

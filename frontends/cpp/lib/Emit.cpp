@@ -336,10 +336,102 @@ OwningOpRef<ModuleOp> dac::detail::buildProgram(const Program &program) {
   return module;
 }
 
+namespace {
+
+std::string text(const std::vector<int64_t> &v) {
+  std::string s = "[";
+  for (int64_t x : v)
+    s += std::to_string(x) + ",";
+  return s + "]";
+}
+
+std::string text(const std::optional<int64_t> &v) {
+  return v ? std::to_string(*v) : std::string("_");
+}
+
+std::string text(const ViewOp &v) {
+  std::string s = v.transpose ? "T" + text(v.axes) : "I";
+  for (const IndexItem &item : v.index)
+    s += "(" + std::to_string(static_cast<int>(item.kind)) + " " +
+         text(item.start) + " " + text(item.stop) + " " + text(item.step) + ")";
+  return s;
+}
+
+/// What a node computes, as far as its users are concerned.
+std::string valueText(const Node &n) {
+  return std::string(dtype_name(n.dtype)) + (n.isPython ? " py" : "") +
+         (n.isArray ? " array" + text(n.shape) : "") +
+         (n.buffer ? " " + n.buffer->type : "");
+}
+
+/// A number's value, bit for bit.
+std::string numberText(const Node &n) {
+  char bits[64];
+  std::snprintf(bits, sizeof bits, " %a %lld", n.f,
+                static_cast<long long>(n.i));
+  return bits;
+}
+
+/// A node's operation with everything that is part of the program, not
+/// its operands.
+std::string operationText(const Node &node) {
+  std::string line = std::to_string(static_cast<int>(node.op)) + " " +
+                     node.name + " " + valueText(node) + " " + text(node.ints) +
+                     " " + text(node.view);
+  for (const ViewOp &v : node.chain)
+    line += " " + text(v);
+  line += " flags " + std::to_string(node.whole) + std::to_string(node.typed) +
+          std::to_string(node.indexed);
+  for (const std::string &code : node.layout.dist)
+    line += " d" + code;
+  line += " g" + text(node.layout.grid_shape);
+  if (node.op == Node::Op::Scalar)
+    line += numberText(node);
+  if (node.op == Node::Op::Reduce)
+    line += " ddof" + std::to_string(node.i);
+  return line;
+}
+
+} // namespace
+
+namespace {
+/// What describe() found, by operation and operands: building IR for every
+/// call costs microseconds that a host loop pays each iteration.
+struct Description {
+  bool isArray, isPython;
+  DType dtype;
+  std::vector<int64_t> shape;
+};
+} // namespace
+
 void dac::detail::describe(Node &node) {
-  // Built on placeholders in a scratch function that is dropped again.
   static std::mutex mutex;
   std::lock_guard<std::mutex> lock(mutex);
+  // Numbers take part in the key only where NumPy's checks depend on them
+  // (indices); elsewhere the outcome depends on their types alone.
+  static std::map<std::string, Description> known;
+  bool indexed = node.op == Node::Op::View || node.op == Node::Op::Write;
+  std::string key = operationText(node);
+  for (const NodePtr &operand : node.operands) {
+    key += " | " + valueText(*operand);
+    if (operand->op == Node::Op::Scalar && (indexed || operand->constant))
+      key += numberText(*operand);
+  }
+  if (auto found = known.find(key); found != known.end()) {
+    node.isArray = found->second.isArray;
+    node.isPython = found->second.isPython;
+    node.dtype = found->second.dtype;
+    node.shape = found->second.shape;
+    return;
+  }
+  describeWithIR(node);
+  if (known.size() > 100000)
+    known.clear();
+  known[key] = {node.isArray, node.isPython, node.dtype, node.shape};
+}
+
+void dac::detail::describeWithIR(Node &node) {
+  // Built on placeholders in a scratch function that is dropped again.
   MLIRContext &ctx = getContext();
   static ModuleOp scratch = ModuleOp::create(UnknownLoc::get(&ctx));
   GraphBuilder g(scratch);
@@ -388,62 +480,20 @@ void dac::detail::describe(Node &node) {
 std::string Program::key() const {
   std::map<const Node *, size_t> ids;
   std::string key = print ? "print " + *print + "\n" : "eval\n";
-  auto name = [&](const NodePtr &n) { return std::to_string(ids.at(n.get())); };
-  auto ints = [](const std::vector<int64_t> &v) {
-    std::string s = "[";
-    for (int64_t x : v)
-      s += std::to_string(x) + ",";
-    return s + "]";
-  };
-  auto optional = [](const std::optional<int64_t> &v) {
-    return v ? std::to_string(*v) : std::string("_");
-  };
-  auto view = [&](const ViewOp &v) {
-    std::string s = v.transpose ? "T" + ints(v.axes) : "I";
-    for (const IndexItem &item : v.index)
-      s += "(" + std::to_string(static_cast<int>(item.kind)) + " " +
-           optional(item.start) + " " + optional(item.stop) + " " +
-           optional(item.step) + ")";
-    return s;
-  };
-  auto describeCommon = [&](const Node &n) {
-    return std::string(dtype_name(n.dtype)) + (n.isPython ? " py" : "") +
-           (n.isArray ? " array" + ints(n.shape) : "");
-  };
   for (const NodePtr &arg : arguments) {
     ids[arg.get()] = ids.size();
-    key += "arg " + describeCommon(*arg) +
-           (arg->buffer ? " " + arg->buffer->type : "") + "\n";
+    key += "arg " + valueText(*arg) + "\n";
   }
   for (const NodePtr &node : order) {
     ids[node.get()] = ids.size();
-    std::string line = std::to_string(static_cast<int>(node->op)) + " " +
-                       node->name + " " + describeCommon(*node) + " " +
-                       ints(node->ints) + " " + view(node->view);
-    for (const ViewOp &v : node->chain)
-      line += " " + view(v);
-    line += " flags " + std::to_string(node->whole) +
-            std::to_string(node->typed) + std::to_string(node->indexed);
-    for (const std::string &code : node->layout.dist)
-      line += " d" + code;
-    line += " g" + ints(node->layout.grid_shape);
-    if (node->op == Node::Op::Scalar) {
-      // A constant is part of the program (bit for bit).
-      char bits[64];
-      std::snprintf(bits, sizeof bits, " %a %lld", node->f,
-                    static_cast<long long>(node->i));
-      line += bits;
-    }
-    if (node->op == Node::Op::Reduce)
-      line += " ddof" + std::to_string(node->i);
-    line += " (";
+    key += operationText(*node) + " (";
     for (const NodePtr &operand : node->operands)
-      line += name(operand) + " ";
-    key += line + ")\n";
+      key += std::to_string(ids.at(operand.get())) + " ";
+    key += ")\n";
   }
   key += "results";
   for (const NodePtr &r : results)
-    key += " " + name(r);
+    key += " " + std::to_string(ids.at(r.get()));
   return key;
 }
 

@@ -43,6 +43,9 @@ mlir::MLIRContext &getContext();
 /// NumPy's message for what NumPy would refuse.
 mlir::OwningOpRef<mlir::ModuleOp> buildProgram(const Program &program);
 
+/// describe() without its cache: builds the node's IR.
+void describeWithIR(Node &node);
+
 /// The name of the compiled function.
 inline constexpr const char *kEvalFunction = "dac_eval";
 

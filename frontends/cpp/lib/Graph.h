@@ -109,6 +109,13 @@ struct Node {
   int64_t i = 0;
 
   bool computed() const { return op == Op::Input || op == Op::Scalar; }
+
+  Node() = default;
+  Node(const Node &) = default;
+  Node(Node &&) = default;
+  Node &operator=(Node &&) = default;
+  /// Frees deep graphs (a loop that never evaluates) without recursion.
+  ~Node();
 };
 
 /// A Python object: an array or a number a name is bound to.
