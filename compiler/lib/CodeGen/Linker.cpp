@@ -17,6 +17,9 @@ using namespace llvm;
 #ifndef DAC_BLAS_LIBRARY
 #error "DAC_BLAS_LIBRARY: the BLAS the runtime links against (CMake sets it)"
 #endif
+#ifndef DAC_RUNTIME_LINK_FLAGS
+#define DAC_RUNTIME_LINK_FLAGS ""
+#endif
 #ifndef DAC_MPICXX
 #define DAC_MPICXX "/usr/bin/mpicxx.mpich"
 #endif
@@ -57,6 +60,10 @@ Error dac::linkExecutable(StringRef objectPath, StringRef outputPath,
   std::string tempStr(temp.str());
   SmallVector<StringRef> args = {
       *program, objectPath, runtime, DAC_BLAS_LIBRARY, "-lm", "-o", tempStr};
+  // A sanitizer build's runtime needs the sanitizers' own (empty else).
+  SmallVector<StringRef> extra;
+  StringRef(DAC_RUNTIME_LINK_FLAGS).split(extra, ' ', -1, false);
+  args.append(extra.begin(), extra.end());
   std::string errorMessage;
   int rc = sys::ExecuteAndWait(*program, args, std::nullopt, {}, 0, 0,
                                &errorMessage);

@@ -74,7 +74,17 @@ void CallArgs::check(llvm::StringRef function, size_t maxPositional,
 IRGen::IRGen(MLIRContext &ctx, const SourceFile &file, DiagnosticEngine &diags)
     : ctx(ctx), file(file), diags(diags), b(&ctx),
       module(ModuleOp::create(b.getUnknownLoc())), em(b, module),
-      globals(std::make_shared<Scope>()), scope(globals) {}
+      globals(std::make_shared<Scope>()), scope(globals) {
+  scopes.push_back(globals);
+}
+
+IRGen::~IRGen() {
+  // A function's value holds the scope it was defined in, which holds the
+  // function: emptying every scope breaks the cycles.
+  for (const std::weak_ptr<Scope> &weak : scopes)
+    if (std::shared_ptr<Scope> s = weak.lock())
+      s->names.clear();
+}
 
 Location IRGen::locOf(SourceRange range) {
   return FileLineColRange::get(StringAttr::get(&ctx, file.getName()),
@@ -852,6 +862,7 @@ ValueRef IRGen::callFunction(const ValueRef &fn, const CallArgs &args) {
   if (callDepth >= 64)
     compileError("recursion is not supported (calls nested deeper than 64)");
   auto local = std::make_shared<Scope>();
+  scopes.push_back(local);
   local->parent = fn->scope;
   const ParamList &params =
       fn->lambda ? fn->lambda->getParams() : fn->function->getParams();
@@ -926,14 +937,23 @@ ValueRef IRGen::callFunction(const ValueRef &fn, const CallArgs &args) {
       std::optional<int64_t> known =
           getConstantIntValue(em.fold(flag->second->value));
       bool always = known && *known != 0;
+      // The value a run-time `return` left (null if none can have run:
+      // the function then never returns, as an endless `while True`).
+      auto returned = [&](const std::string &name) {
+        auto found = scope->names.find(name);
+        if (found == scope->names.end())
+          compileError(fname + "() never returns: no 'return' in it can "
+                               "run (an endless loop?)");
+        return found->second;
+      };
       if (returnArity == 0)
         result = PyValue::none();
       else if (always && returnArity < 0)
-        result = scope->names.at("%retval");
+        result = returned("%retval");
       else if (always) {
         std::vector<ValueRef> items;
         for (int i = 0; i < returnArity; ++i)
-          items.push_back(scope->names.at("%retval" + std::to_string(i)));
+          items.push_back(returned("%retval" + std::to_string(i)));
         result = PyValue::tuple(items);
       } else
         compileError(fname + "() returns a value on some run-time paths and "

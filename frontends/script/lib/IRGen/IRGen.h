@@ -46,6 +46,7 @@ class IRGen {
 public:
   IRGen(mlir::MLIRContext &ctx, const SourceFile &file,
         DiagnosticEngine &diags);
+  ~IRGen();
 
   mlir::OwningOpRef<mlir::ModuleOp> run(const Module &module);
 
@@ -90,6 +91,8 @@ private:
   Emitter em;
   std::shared_ptr<Scope> globals;
   std::shared_ptr<Scope> scope;
+  /// Every scope made (to empty them at the end, see ~IRGen).
+  std::vector<std::weak_ptr<Scope>> scopes;
   /// Set by `return` inside an inlined function call.
   ValueRef returnValue;
   bool returned = false;

@@ -1,0 +1,49 @@
+//===- FuzzScript.cpp - libFuzzer target: the script frontend -------------===//
+//
+// Any bytes as a script: lex, parse, lower to dist IR and verify. Errors
+// are fine (they are diagnostics); a crash, a sanitizer report, or IR that
+// fails verification after the frontend accepted the script are findings.
+//
+//===----------------------------------------------------------------------===//
+
+#include "dac/Compiler/InitAll.h"
+#include "dac/Script/IRGen.h"
+#include "dac/Script/Parser.h"
+
+#include "mlir/IR/DialectRegistry.h"
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/IR/Verifier.h"
+
+#include <cstdio>
+#include <cstdlib>
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+  static mlir::MLIRContext *ctx = [] {
+    mlir::DialectRegistry registry;
+    dac::registerAllDialects(registry);
+    auto *c = new mlir::MLIRContext(registry);
+    c->loadAllAvailableDialects();
+    // Diagnostics of rejected scripts are expected: keep them quiet.
+    c->getDiagEngine().registerHandler(
+        [](mlir::Diagnostic &) { return mlir::success(); });
+    return c;
+  }();
+  dac::script::SourceFile file(
+      "fuzz.py", std::string(reinterpret_cast<const char *>(data), size));
+  dac::script::DiagnosticEngine diags(&file);
+  std::unique_ptr<dac::script::Module> ast =
+      dac::script::parseFile(file, diags);
+  if (!ast || diags.hasErrors())
+    return 0;
+  mlir::OwningOpRef<mlir::ModuleOp> module =
+      dac::script::lowerToDist(*ast, file, diags, *ctx);
+  if (!module || diags.hasErrors())
+    return 0;
+  if (mlir::failed(mlir::verify(*module))) {
+    std::fprintf(stderr, "the frontend accepted a script and produced "
+                         "invalid IR\n");
+    std::abort();
+  }
+  return 0;
+}

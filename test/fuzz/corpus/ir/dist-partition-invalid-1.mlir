@@ -1,0 +1,3 @@
+func.func @stream(%r: !dist.rng) {
+  return
+}

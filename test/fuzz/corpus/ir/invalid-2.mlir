@@ -1,0 +1,1 @@
+func.func @f(%a: !dist.array<8xf64, #dist.layout<[b{halo = [9, 1]}]>>)

@@ -1,0 +1,1 @@
+func.func @f(%a: !dist.array<8x3xf64, #dist.layout<[b]>>)

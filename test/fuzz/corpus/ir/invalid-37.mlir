@@ -1,0 +1,7 @@
+func.func @kernel_access_count(%v: !dist.array<4xf64>) {
+  %k = dist.kernel [4] <[b]> ins(%v : !dist.array<4xf64>) at [unit, unit] reductions [unit] -> !dist.array<4xf64, #dist.layout<[b]>> {
+  ^bb0(%c: index, %x: f64):
+    dist.yield %x : f64
+  }
+  return
+}

@@ -1,0 +1,8 @@
+func.func @kernel_window_rank(%u: !dist.array<6x2xf64>) {
+  %k = dist.kernel [4] <[b]> into %u : !dist.array<6x2xf64> window [1] reductions [unit] -> !dist.array<6x2xf64> {
+  ^bb0(%i: index):
+    %c = arith.constant 1.0 : f64
+    dist.yield %c : f64
+  }
+  return
+}

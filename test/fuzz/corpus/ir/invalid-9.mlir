@@ -1,0 +1,1 @@
+func.func @f(%a: !dist.array<9xf64, #dist.layout<[b{k = 2}]>>)
