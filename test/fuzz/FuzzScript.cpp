@@ -10,8 +10,8 @@
 #include "dac/Script/IRGen.h"
 #include "dac/Script/Parser.h"
 
-#include "mlir/IR/DialectRegistry.h"
 #include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/DialectRegistry.h"
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/IR/Verifier.h"
 

@@ -224,17 +224,31 @@ std::pair<Value, Value> floatDivmod(OpBuilder &b, Location loc, Value a,
   return {floordiv, mod};
 }
 
+/// A divisor the hardware divides by without trapping: 1 where `d` is 0
+/// or -1 (the smallest integer divided by -1 traps too); the callers give
+/// those divisors NumPy's results.
+Value safeDivisor(OpBuilder &b, Location loc, Value d, Value &isZero,
+                  Value &isMinusOne) {
+  Type t = d.getType();
+  Value one = arith::ConstantIntOp::create(b, loc, t, 1);
+  isZero = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, d,
+                                 arith::ConstantIntOp::create(b, loc, t, 0));
+  isMinusOne =
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, d,
+                            arith::ConstantIntOp::create(b, loc, t, -1));
+  Value trap = arith::OrIOp::create(b, loc, isZero, isMinusOne);
+  return arith::SelectOp::create(b, loc, trap, one, d);
+}
+
 /// Integer floor division and modulo with Python's signs; a zero divisor
-/// gives 0 (NumPy's result for arrays, without the undefined behaviour of
-/// a hardware division by zero).
+/// gives 0 and -1 gives -a and 0 (NumPy's results for arrays: the smallest
+/// integer wraps), without the hardware's traps.
 std::pair<Value, Value> intDivmod(OpBuilder &b, Location loc, Value a,
                                   Value d) {
   Type t = a.getType();
   Value zero = arith::ConstantIntOp::create(b, loc, t, 0);
-  Value one = arith::ConstantIntOp::create(b, loc, t, 1);
-  Value isZero =
-      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, d, zero);
-  Value safe = arith::SelectOp::create(b, loc, isZero, one, d);
+  Value isZero, isMinusOne;
+  Value safe = safeDivisor(b, loc, d, isZero, isMinusOne);
   Value q = arith::FloorDivSIOp::create(b, loc, a, safe);
   Value r = arith::RemSIOp::create(b, loc, a, safe);
   Value rNonZero =
@@ -245,8 +259,11 @@ std::pair<Value, Value> intDivmod(OpBuilder &b, Location loc, Value a,
   Value fix = arith::AndIOp::create(b, loc, rNonZero, signsDiffer);
   r = arith::SelectOp::create(b, loc, fix,
                               arith::AddIOp::create(b, loc, r, safe), r);
+  q = arith::SelectOp::create(b, loc, isMinusOne,
+                              arith::SubIOp::create(b, loc, zero, a), q);
   q = arith::SelectOp::create(b, loc, isZero, zero, q);
-  r = arith::SelectOp::create(b, loc, isZero, zero, r);
+  r = arith::SelectOp::create(
+      b, loc, arith::OrIOp::create(b, loc, isZero, isMinusOne), zero, r);
   return {q, r};
 }
 
@@ -417,12 +434,11 @@ ValueRef Emitter::applyUfunc(StringRef name, ArrayRef<ValueRef> args) {
       if (isF)
         return arith::RemFOp::create(b, loc, e[0], e[1]);
       Value zero = arith::ConstantIntOp::create(b, loc, t, 0);
-      Value one = arith::ConstantIntOp::create(b, loc, t, 1);
-      Value isZero =
-          arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, e[1], zero);
-      Value safe = arith::SelectOp::create(b, loc, isZero, one, e[1]);
+      Value isZero, isMinusOne;
+      Value safe = safeDivisor(b, loc, e[1], isZero, isMinusOne);
       return arith::SelectOp::create(
-          b, loc, isZero, zero, arith::RemSIOp::create(b, loc, e[0], safe));
+          b, loc, arith::OrIOp::create(b, loc, isZero, isMinusOne), zero,
+          arith::RemSIOp::create(b, loc, e[0], safe));
     }
     if (op == "power")
       return isF ? (Value)math::PowFOp::create(b, loc, e[0], e[1])

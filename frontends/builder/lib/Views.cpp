@@ -522,9 +522,18 @@ ValueRef Emitter::wrapped(const ValueRef &array, ArrayRef<Value> starts,
                         access.shape);
 }
 
-ValueRef Emitter::transpose(const ValueRef &array, ArrayRef<int64_t> axes) {
-  Access inner;
+ValueRef Emitter::transpose(const ValueRef &array, ArrayRef<int64_t> given) {
   size_t rank = array->shape.size();
+  if (given.size() != rank)
+    compileError("axes don't match array");
+  std::vector<int64_t> axes;
+  for (int64_t axis : given) {
+    int64_t d = normalizeAxis(axis, rank);
+    if (llvm::is_contained(axes, d))
+      compileError("repeated axis in transpose");
+    axes.push_back(d);
+  }
+  Access inner;
   inner.starts.assign(rank, index(0));
   inner.steps.assign(rank, 1);
   inner.dims.assign(rank, 0);

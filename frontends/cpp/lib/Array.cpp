@@ -211,7 +211,7 @@ size_t elementBytes(DType t) {
 } // namespace
 
 NodePtr detail::read(const std::shared_ptr<Object> &object) {
-  if (!object->parent || object->element)
+  if (!object->parent || object->snapshot)
     return object->node;
   NodePtr from = read(object->parent);
   if (object->cached && object->cachedFrom == from)
@@ -229,13 +229,13 @@ NodePtr detail::read(const std::shared_ptr<Object> &object) {
 
 void detail::write(const std::shared_ptr<Object> &object, const ViewOp *index,
                    const std::vector<NodePtr> &indexOperands,
-                   const NodePtr &value) {
-  if (object->element && !index)
+                   const NodePtr &value, bool expression) {
+  if (expression && object->snapshot && !index)
     return write(object->parent, &object->view, object->indexOperands, value);
   // The views from the base to `object`, outermost last.
   std::vector<const Object *> views;
   std::shared_ptr<Object> base = object;
-  while (base->parent) {
+  while (base->parent && !base->snapshot) {
     views.insert(views.begin(), base.get());
     base = base->parent;
   }
@@ -256,7 +256,15 @@ void detail::write(const std::shared_ptr<Object> &object, const ViewOp *index,
   } else {
     n.view.index = {IndexItem{IndexItem::Kind::Ellipsis, {}, {}, {}}};
   }
-  base->node = makeNode(std::move(n));
+  // An index dac computes is checked only when the write runs: run it now,
+  // so that a failed write fails here and leaves the array as it was.
+  bool computedIndex = false;
+  for (size_t i = 2; i < n.operands.size(); ++i)
+    computedIndex |= !n.operands[i]->computed();
+  NodePtr written = makeNode(std::move(n));
+  if (computedIndex)
+    evaluate({written});
+  base->node = written;
 }
 
 // --- dac::Array
@@ -304,10 +312,14 @@ Array Array::subscript(const std::vector<Index> &index) const {
   view->parent = self;
   view->view = toViewOp(index, view->indexOperands);
   NodePtr n = read(view);
-  // An element is a NumPy scalar, a copy (that remembers where it came
-  // from for `a(i) = x`); anything else a view.
-  if (!n->isArray) {
-    view->element = true;
+  // An element is a NumPy scalar and an integer array index makes a copy
+  // (both remember where they came from for `a(i) = x`); anything else is
+  // a view.
+  bool copies = !n->isArray;
+  for (const NodePtr &operand : view->indexOperands)
+    copies |= operand->isArray;
+  if (copies) {
+    view->snapshot = true;
     view->node = n;
   }
   return Array(view);
@@ -320,39 +332,39 @@ void Array::set(const std::vector<Index> &index, const Array &v) {
 }
 
 const Array &Array::operator=(const Array &v) && {
-  write(checked(*this), nullptr, {}, value(v));
+  write(checked(*this), nullptr, {}, value(v), /*expression=*/true);
   return *this;
 }
 
 namespace {
-/// NumPy's `a op= x`: computed, cast back with same_kind, written in place.
-/// A number is rebound (Python's numbers are immutable), unless it is the
-/// expression `a(i, j)` itself (`assign`): then the element is written.
-void inPlace(const std::shared_ptr<Object> &self, const char *op,
-             const Array &x, bool assign) {
+/// NumPy's `a op= x`: computed, cast back with same_kind, written in place;
+/// the expression `a(i, j)` itself (`expression`) writes the element.
+/// Returns false for a number that a name holds: Python rebinds the name
+/// (numbers are immutable), the caller does.
+bool inPlace(const std::shared_ptr<Object> &self, const char *op,
+             const Array &x, bool expression) {
   NodePtr current = read(self);
-  Array result = binary(op, Array(wrap(current)), x);
-  if (!current->isArray && !(assign && self->element)) {
-    self->element = false;
-    self->parent.reset();
-    self->node = value(result);
-    return;
-  }
+  if (!current->isArray && !(expression && self->snapshot))
+    return false;
   Node cast{};
   cast.op = Op::CastInPlace;
   cast.dtype = current->dtype;
-  cast.operands = {value(result)};
-  write(self, nullptr, {}, makeNode(std::move(cast)));
+  cast.operands = {value(binary(op, Array(wrap(current)), x))};
+  write(self, nullptr, {}, makeNode(std::move(cast)), expression);
+  return true;
 }
 } // namespace
 
 #define DAC_IN_PLACE(symbol, op)                                               \
   Array &Array::operator symbol(const Array &x) & {                            \
-    inPlace(checked(*this), op, x, false);                                     \
+    if (!inPlace(checked(*this), op, x, false))                                \
+      *this = binary(op, *this, x);                                            \
     return *this;                                                              \
   }                                                                            \
   const Array &Array::operator symbol(const Array &x) && {                     \
-    inPlace(checked(*this), op, x, true);                                      \
+    if (!inPlace(checked(*this), op, x, true))                                 \
+      throw Error("a number cannot be written into; bind a new value "         \
+                  "instead");                                                  \
     return *this;                                                              \
   }
 DAC_IN_PLACE(+=, "+")
@@ -469,41 +481,28 @@ double Array::itemFloat(Where where) const {
   return f;
 }
 
-namespace {
-/// Element `i` of a chunk of `type` at `p`, as a double.
-double load(const char *p, DType type) {
-  switch (type) {
-  case DType::Bool:
-    return *p != 0;
-  case DType::Int32: {
-    int32_t v;
-    std::memcpy(&v, p, 4);
-    return v;
-  }
-  case DType::Int64: {
-    int64_t v;
-    std::memcpy(&v, p, 8);
-    return static_cast<double>(v);
-  }
-  case DType::Float32: {
-    float v;
-    std::memcpy(&v, p, 4);
-    return v;
-  }
-  case DType::Float64: {
-    double v;
-    std::memcpy(&v, p, 8);
-    return v;
-  }
-  }
-  return 0;
-}
-} // namespace
-
-std::vector<double> Array::gatherAsDouble(bool everywhere, Where where) const {
+std::vector<char> Array::gather(bool everywhere, DType &type,
+                                Where where) const {
   NodePtr n = value(*this);
-  if (!n->isArray)
-    return {item<double>(where)};
+  type = n->dtype;
+  size_t bytes = elementBytes(type);
+  if (!n->isArray) {
+    NodePtr v = located(where, [&] { return scalarValue(*this); });
+    std::vector<char> one(bytes);
+    if (type == DType::Bool)
+      one[0] = v->i != 0;
+    else if (type == DType::Int32) {
+      int32_t x = static_cast<int32_t>(v->i);
+      std::memcpy(one.data(), &x, 4);
+    } else if (type == DType::Int64)
+      std::memcpy(one.data(), &v->i, 8);
+    else if (type == DType::Float32) {
+      float x = static_cast<float>(v->f);
+      std::memcpy(one.data(), &x, 4);
+    } else
+      std::memcpy(one.data(), &v->f, 8);
+    return one;
+  }
   // Every rank gets the whole array (the runtime's redistribution), and
   // reads it in C order.
   Node whole{};
@@ -517,19 +516,17 @@ std::vector<double> Array::gatherAsDouble(bool everywhere, Where where) const {
   if (!everywhere && rank != 0)
     return {};
   const Buffer &b = *all->buffer;
-  size_t bytes = elementBytes(all->dtype);
-  std::vector<double> result;
   std::vector<int64_t> position(b.sizes.size(), 0);
   int64_t count = 1;
   for (int64_t d : b.sizes)
     count *= d;
-  result.reserve(count);
+  std::vector<char> result(count * bytes);
   for (int64_t k = 0; k < count; ++k) {
     int64_t offset = b.offset;
     for (size_t d = 0; d < position.size(); ++d)
       offset += position[d] * b.strides[d];
-    result.push_back(load(static_cast<const char *>(b.aligned) + offset * bytes,
-                          all->dtype));
+    std::memcpy(&result[k * bytes],
+                static_cast<const char *>(b.aligned) + offset * bytes, bytes);
     for (size_t d = position.size(); d-- > 0;)
       if (++position[d] < b.sizes[d])
         break;
@@ -541,7 +538,7 @@ std::vector<double> Array::gatherAsDouble(bool everywhere, Where where) const {
 
 void *Array::localData(DType type, Where where) const {
   const std::shared_ptr<Object> &self = checked(*this);
-  if (self->parent && !self->element)
+  if (self->parent && !self->snapshot)
     throw Error("local_view() of a view: take it of the base array (or of "
                 "a copy)");
   located(where, [&] { evaluate({self->node}); });
@@ -722,12 +719,18 @@ Array dac::from_vector(const std::vector<double> &values,
   }
   int rank = 0;
   MPI_Comm_rank(MPI_COMM_WORLD, &rank);
+  // Every rank agrees on the outcome (a wrong length on one rank alone is
+  // an error on all of them, not a hang).
   int64_t given = values.size();
   if (!everywhere)
     MPI_Bcast(&given, 1, MPI_INT64_T, 0, MPI_COMM_WORLD);
-  if (given != count)
-    throw Error("cannot reshape array of size " + std::to_string(given) +
-                " into the shape given");
+  int64_t wrong = given != count, anyWrong = 0;
+  MPI_Allreduce(&wrong, &anyWrong, 1, MPI_INT64_T, MPI_MAX, MPI_COMM_WORLD);
+  if (anyWrong)
+    throw Error("from_vector(): the values do not fill the shape given on "
+                "every rank (" +
+                std::to_string(given) + " values here, " +
+                std::to_string(count) + " needed)");
   // Every rank holds the whole array; the layout asked for is a
   // redistribution of it (each rank keeps its part).
   auto buffer = std::make_shared<Buffer>();

@@ -116,8 +116,11 @@ public:
 
   std::vector<Value> extents(const std::vector<int64_t> &shape) {
     std::vector<Value> result;
-    for (int64_t d : shape)
+    for (int64_t d : shape) {
+      if (d < 0)
+        builder::compileError("negative dimensions are not allowed");
       result.push_back(em.index(d));
+    }
     return result;
   }
 

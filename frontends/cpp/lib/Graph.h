@@ -126,10 +126,11 @@ struct Object {
   ViewOp view;
   /// The integers of the view's index (run-time numbers).
   std::vector<NodePtr> indexOperands;
-  /// An element (`a(i, j)`): a number, `node`, read when it was taken (as
-  /// NumPy's scalars are copies); `parent` and `view` say where assigning
-  /// to the expression `a(i, j)` writes.
-  bool element = false;
+  /// A copy that NumPy's indexing makes (an element `a(i, j)`, or
+  /// `a(indices)` with an integer array): `node`, read when it was taken,
+  /// and the base of writes through its views; `parent` and `view` say
+  /// where assigning to the expression `a(i, j)` itself writes.
+  bool snapshot = false;
   /// The view's value for the parent's value `from` (rebuilt when the
   /// parent changes).
   NodePtr cached, cachedFrom;
@@ -145,8 +146,13 @@ struct Generator {
 NodePtr read(const std::shared_ptr<Object> &object);
 /// Writes `value` (cast and broadcast as NumPy) into `object[index]`
 /// (the whole object when `index` is null), rebinding its base.
+/// `expression`: the write is to the expression that made `object` (a
+/// snapshot writes into where it came from, as `a(i) = x`).
 void write(const std::shared_ptr<Object> &object, const ViewOp *index,
-           const std::vector<NodePtr> &indexOperands, const NodePtr &value);
+           const std::vector<NodePtr> &indexOperands, const NodePtr &value,
+           bool expression = false);
+/// Whether a Session is active (evaluations need one).
+bool sessionActive();
 
 /// The nodes that live objects hold now (their values).
 std::vector<const Node *> heldNodes();

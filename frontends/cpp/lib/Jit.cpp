@@ -424,6 +424,9 @@ void Jit::run(const Compiled &compiled, const Program &program) {
 } // namespace
 
 void detail::evaluate(const std::vector<NodePtr> &nodes) {
+  if (!sessionActive())
+    throw Error("computing an array needs an active dac::Session (create "
+                "one first, and keep it alive while computing)");
   Program program = collectProgram(nodes);
   if (program.results.empty())
     return;

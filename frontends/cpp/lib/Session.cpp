@@ -18,6 +18,8 @@ bool active = false;
 }
 } // namespace
 
+bool detail::sessionActive() { return active; }
+
 Session::Session(int &argc, char **&argv, JitOptions options) {
   start(&argc, &argv, MPI_COMM_WORLD, std::move(options));
 }
@@ -78,6 +80,8 @@ void Session::printItems(const std::vector<Printable> &items) {
   bool anyArray = false;
   for (const Printable &item : items)
     if (!item.isText) {
+      if (!item.array.impl())
+        throw Error("print(): this dac::Array holds no array yet");
       values.push_back(read(item.array.impl()));
       anyArray |= values.back()->isArray;
     }

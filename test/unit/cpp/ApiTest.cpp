@@ -319,6 +319,56 @@ TEST_F(Api, ErrorsOfCompiledCodeAreExceptionsOnEveryRank) {
   EXPECT_EQ(a.sum().item<double>(), 45.0);
 }
 
+// What an adversarial round found, kept fixed.
+TEST_F(Api, NamesAndCopiesAsPython) {
+  // `n += 1` rebinds n; a name bound to the same number keeps it.
+  Array n = 5, n2 = n;
+  n += 1;
+  EXPECT_EQ(n.item<int>(), 6);
+  EXPECT_EQ(n2.item<int>(), 5);
+  Array a = dac::arange(10) * 10;
+  Array m = a.sum(), m2 = m;
+  m += 1;
+  EXPECT_EQ(m2.item<int>(), 450);
+  // An integer array index makes a copy that can be written; writing
+  // through one into the array is refused, never dropped.
+  Array idx = dac::from_vector({3, 1, 0}, {3}).astype(DType::Int64);
+  Array c = a(idx);
+  c(0) = 999;
+  c += 1;
+  EXPECT_EQ(c.to_vector<int64_t>(true), (std::vector<int64_t>{1000, 11, 1}));
+  EXPECT_EQ(a(3).item<int>(), 30);
+  EXPECT_THROW(a(idx) = 1, dac::Error);
+  // A write whose index dac computes fails where it is written and leaves
+  // the array as it was.
+  EXPECT_THROW(a(a.argmax() + 20) = 1, dac::Error);
+  EXPECT_EQ(a.sum().item<int>(), 450);
+}
+
+TEST_F(Api, EdgesAsNumPy) {
+  // The smallest integer divided by -1 wraps (no trap), its remainder is 0.
+  Array small = dac::full({3}, Array(INT64_MIN), DType::Int64);
+  EXPECT_EQ(dac::floor_divide(small, -1).to_vector<int64_t>(true),
+            std::vector<int64_t>(3, INT64_MIN));
+  EXPECT_EQ((small % -1).to_vector<int64_t>(true), std::vector<int64_t>(3, 0));
+  // Integers come back exactly.
+  Array big = dac::arange(3) + 9007199254740993LL;
+  EXPECT_EQ(big.to_vector<int64_t>(true)[0], 9007199254740993LL);
+  // Axes and extents are checked.
+  Array m = dac::zeros({2, 3});
+  EXPECT_EQ(m.transpose({-1, 0}).shape(), (std::vector<int64_t>{3, 2}));
+  EXPECT_THROW(m.transpose({0, 0}), dac::Error);
+  EXPECT_THROW(m.transpose({1}), dac::Error);
+  EXPECT_THROW(dac::zeros({-1}), dac::Error);
+  // A lossy item<float>() is refused.
+  EXPECT_THROW((m + 0.1).sum().item<float>(), dac::Error);
+  // A wrong length on one rank is an error on every rank, not a hang.
+  std::vector<double> values(4, 1.0);
+  if (session->rank() == session->size() - 1)
+    values.pop_back();
+  EXPECT_THROW(dac::from_vector(values, {4}), dac::Error);
+}
+
 TEST_F(Api, HostDataInAndOut) {
   std::vector<double> values;
   for (int k = 0; k < 23; ++k)

@@ -20,6 +20,8 @@
 #include <mpi.h>
 
 #include <cstdint>
+#include <cstdio>
+#include <cstring>
 #include <initializer_list>
 #include <limits>
 #include <memory>
@@ -223,15 +225,23 @@ public:
     else if constexpr (std::is_integral_v<T>)
       return checkedInt<T>(itemInt(where));
     else
-      return static_cast<T>(itemFloat(where));
+      return checkedFloat<T>(itemFloat(where));
   }
   /// All elements in C order, as T: on every rank (`everywhere`) or on
   /// rank 0 only (the others get an empty vector).
   template <class T>
   std::vector<T> to_vector(bool everywhere = false,
                            Where where = Where::here()) const {
-    std::vector<double> values = gatherAsDouble(everywhere, where);
-    return std::vector<T>(values.begin(), values.end());
+    DType type;
+    std::vector<char> bytes = gather(everywhere, type, where);
+    size_t size = type == DType::Bool                              ? 1
+                  : type == DType::Int32 || type == DType::Float32 ? 4
+                                                                   : 8;
+    std::vector<T> values;
+    values.reserve(bytes.size() / size);
+    for (size_t k = 0; k < bytes.size(); k += size)
+      values.push_back(convert<T>(bytes.data() + k, type));
+    return values;
   }
   /// The rank's own elements, in place (T must be the array's element
   /// type; writes show in the array).
@@ -263,7 +273,37 @@ private:
   bool itemBool(Where where) const;
   int64_t itemInt(Where where) const;
   double itemFloat(Where where) const;
-  std::vector<double> gatherAsDouble(bool everywhere, Where where) const;
+  /// Every element (C order) in its own dtype's bytes, on every rank or on
+  /// rank 0 (empty elsewhere).
+  std::vector<char> gather(bool everywhere, DType &type, Where where) const;
+  /// Element `p` of `type` as T, as C++ converts numbers (a float that T
+  /// cannot hold is an error, not undefined behaviour).
+  template <class T> static T convert(const char *p, DType type) {
+    auto as = [&](auto v) {
+      std::memcpy(&v, p, sizeof v);
+      if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool> &&
+                    std::is_floating_point_v<decltype(v)>)
+        if (!(v >= -0x1p63 && v < 0x1p63) ||
+            v < static_cast<decltype(v)>(std::numeric_limits<T>::min()) ||
+            v > static_cast<decltype(v)>(std::numeric_limits<T>::max()))
+          throw Error("to_vector(): " + std::to_string(v) +
+                      " does not fit the element type asked for");
+      return static_cast<T>(v);
+    };
+    switch (type) {
+    case DType::Bool:
+      return static_cast<T>(*p != 0);
+    case DType::Int32:
+      return as(int32_t());
+    case DType::Int64:
+      return as(int64_t());
+    case DType::Float32:
+      return as(float());
+    case DType::Float64:
+      break;
+    }
+    return as(double());
+  }
   void *localData(DType type, Where where) const;
   std::vector<int64_t> localShape() const;
   template <class T> static DType elementType() {
@@ -279,6 +319,15 @@ private:
       static_assert(std::is_same_v<T, double>, "not an element type");
       return DType::Float64;
     }
+  }
+  template <class T> static T checkedFloat(double v) {
+    if (static_cast<double>(static_cast<T>(v)) != v && v == v) {
+      char text[64];
+      std::snprintf(text, sizeof text, "%.17g", v);
+      throw Error(std::string("item(): ") + text +
+                  " has no exact value of the type asked for");
+    }
+    return static_cast<T>(v);
   }
   template <class T> static T checkedInt(int64_t v) {
     if (v < static_cast<int64_t>(std::numeric_limits<T>::min()) ||

@@ -40,18 +40,12 @@ ValueRef IRGen::callShapeFunction(StringRef name, const CallArgs &args,
         axes.push_back(d);
       return axes;
     }
-    if (static_cast<int64_t>(items.size()) != rank)
-      compileError("axes don't match array");
-    std::vector<bool> seen(rank, false);
+    // Emitter::transpose checks them.
     for (const ValueRef &item : items) {
       std::optional<int64_t> a = Emitter::getConstInt(item);
       if (!a)
         compileError("axes must be integers known when compiling");
-      int64_t d = Emitter::normalizeAxis(*a, rank);
-      if (seen[d])
-        compileError("repeated axis in transpose");
-      seen[d] = true;
-      axes.push_back(d);
+      axes.push_back(*a);
     }
     return axes;
   };

@@ -216,7 +216,8 @@ public:
   /// recomputed in the new shape when computed from positions, else moved
   /// by the runtime. NumPy's view semantics are the caller's.
   ValueRef reshape(const ValueRef &array, llvm::ArrayRef<int64_t> dims);
-  /// a.T / np.transpose(a, axes): a view with permuted dimensions.
+  /// a.T / np.transpose(a, axes): a view with permuted dimensions (axes
+  /// checked as NumPy does; negative ones count from the end).
   ValueRef transpose(const ValueRef &array, llvm::ArrayRef<int64_t> axes);
   // Products (Products.cpp).
   /// `x @ y`, np.matmul (`dotStyle`: np.dot, np.inner of vectors, whose
