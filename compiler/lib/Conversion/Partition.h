@@ -44,6 +44,11 @@ mlir::Value buildCombine(mlir::OpBuilder &b, mlir::Location loc,
                          mlir::Value value);
 /// The runtime's combiner for a reduction kind.
 RuntimeReduceOp toRuntimeReduceOp(dist::ReduceKind kind, bool isBool);
+/// Stops every rank, as NumPy refuses, when a min/max reduces over no
+/// elements (the product of `extents` is 0); nothing for other kinds.
+void checkReducedExtents(mlir::OpBuilder &b, mlir::Location loc,
+                         mlir::ModuleOp module, dist::ReduceKind kind,
+                         llvm::ArrayRef<mlir::Value> extents);
 /// Combines a rank's partial result with every other rank's.
 mlir::Value buildAllReduce(mlir::OpBuilder &b, mlir::Location loc,
                            mlir::ModuleOp module, dist::ReduceKind kind,

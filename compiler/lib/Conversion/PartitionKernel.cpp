@@ -688,25 +688,7 @@ LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
     // partial results are combined (else the rank count would show).
     Value value = finals[k];
     Type resultType = kernel.getResult(i).getType();
-    if (kind == ReduceKind::Min || kind == ReduceKind::Max) {
-      // NumPy refuses min/max of an empty array; so does every rank here.
-      Value count = constIndex(b, loc, 1);
-      for (Value size : globalSizes)
-        count = arith::MulIOp::create(b, loc, count, size);
-      Value empty = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq,
-                                          count, constIndex(b, loc, 0));
-      scf::IfOp::create(b, loc, empty, [&](OpBuilder &b, Location loc) {
-        std::string msg = (Twine("zero-size array to reduction operation ") +
-                           (kind == ReduceKind::Min ? "minimum" : "maximum") +
-                           " which has no identity")
-                              .str();
-        createRuntimeCall(
-            b, loc, module, RuntimeFunction::dac_rt_fail_all,
-            {createStringConstant(b, loc, module, msg),
-             createStringConstant(b, loc, module, formatLocation(loc))});
-        scf::YieldOp::create(b, loc);
-      });
-    }
+    checkReducedExtents(b, loc, module, kind, globalSizes);
     if (!replicated) {
       value = buildAllReduce(b, loc, module, kind, value);
       emitRemark(loc) << "allreduce: each rank's partial result is combined "

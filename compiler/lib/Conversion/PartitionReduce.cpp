@@ -34,6 +34,30 @@ static void buildLoopNest(OpBuilder &b, Location loc, ArrayRef<Value> sizes,
                      });
 }
 
+void dac::partition::checkReducedExtents(OpBuilder &b, Location loc,
+                                         ModuleOp module, ReduceKind kind,
+                                         ArrayRef<Value> extents) {
+  if (kind != ReduceKind::Min && kind != ReduceKind::Max)
+    return;
+  // NumPy refuses min/max over nothing; so does every rank here.
+  Value count = constIndex(b, loc, 1);
+  for (Value size : extents)
+    count = arith::MulIOp::create(b, loc, count, size);
+  Value empty = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, count,
+                                      constIndex(b, loc, 0));
+  scf::IfOp::create(b, loc, empty, [&](OpBuilder &b, Location loc) {
+    std::string msg = (Twine("zero-size array to reduction operation ") +
+                       (kind == ReduceKind::Min ? "minimum" : "maximum") +
+                       " which has no identity")
+                          .str();
+    createRuntimeCall(
+        b, loc, module, RuntimeFunction::dac_rt_fail_all,
+        {createStringConstant(b, loc, module, msg),
+         createStringConstant(b, loc, module, formatLocation(loc))});
+    scf::YieldOp::create(b, loc);
+  });
+}
+
 LogicalResult FunctionPartitioner::lowerReduceDims(ReduceDimsOp op) {
   OpBuilder b(op);
   Location loc = op.getLoc();
@@ -47,6 +71,10 @@ LogicalResult FunctionPartitioner::lowerReduceDims(ReduceDimsOp op) {
   SmallVector<Value> globalSizes = getGlobalSizes(b, loc, op.getInput());
   LocalSpace space = buildLocalSpace(b, loc, layout, globalSizes);
   ArrayRef<int64_t> dims = op.getDims();
+  SmallVector<Value> reduced;
+  for (int64_t d : dims)
+    reduced.push_back(globalSizes[d]);
+  checkReducedExtents(b, loc, module, op.getKind(), reduced);
   bool crossRank = llvm::any_of(
       dims, [&](int64_t d) { return layout.getDims()[d].isDistributed(); });
 

@@ -180,7 +180,10 @@ ValueRef Emitter::castArray(const ValueRef &array, DType to) {
 ValueRef Emitter::castInPlace(const ValueRef &result, DType to) {
   if (result->dtype == to)
     return result;
-  if (isFloat(result->dtype) && !isFloat(to))
+  // same_kind: bool < integers < floats; a result of a higher kind cannot
+  // go back into the array.
+  auto kind = [](DType t) { return isFloat(t) ? 2 : t == DType::Bool ? 0 : 1; };
+  if (kind(result->dtype) > kind(to))
     compileError(std::string("Cannot cast ufunc output from dtype('") +
                  getDTypeName(result->dtype) + "') to dtype('" +
                  getDTypeName(to) + "') with casting rule 'same_kind'");

@@ -24,6 +24,9 @@ using Kind = PyValue::Kind;
 static constexpr const char *kMatmulSignature = "(n?,k),(k,m?)->(n?,m?)";
 
 ValueRef Emitter::matmul(const ValueRef &x, const ValueRef &y, bool dotStyle) {
+  // np.dot with a number multiplies (np.matmul refuses numbers).
+  if (dotStyle && (!x->is(Kind::Array) || !y->is(Kind::Array)))
+    return scaled(x, y);
   for (auto [i, v] : llvm::enumerate(std::array<ValueRef, 2>{x, y}))
     if (!v->is(Kind::Array))
       compileError("matmul: Input operand " + std::to_string(i) +

@@ -360,6 +360,12 @@ TEST_F(Api, EdgesAsNumPy) {
   EXPECT_THROW(m.transpose({0, 0}), dac::Error);
   EXPECT_THROW(m.transpose({1}), dac::Error);
   EXPECT_THROW(dac::zeros({-1}), dac::Error);
+  // np.dot with a number multiplies; same_kind refuses int into bool.
+  EXPECT_EQ(dac::dot(dac::arange(4.0), 2.5).sum().item<double>(), 15.0);
+  Array flags = dac::zeros({4}, DType::Bool);
+  EXPECT_THROW(flags += 1, dac::Error);
+  // min/max over an axis of extent 0 is NumPy's error, on every rank.
+  EXPECT_THROW(dac::zeros({3, 0}).max({1}).eval(), dac::Error);
   // A lossy item<float>() is refused.
   EXPECT_THROW((m + 0.1).sum().item<float>(), dac::Error);
   // A wrong length on one rank is an error on every rank, not a hang.

@@ -738,10 +738,8 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
       args.check(name, 2, {"a", "b"});
     ValueRef x = required(0, "a"), y = required(1, "b");
     bool arrays = x->is(Kind::Array) && y->is(Kind::Array);
-    if (name == "matmul")
-      return em.matmul(x, y, /*dotStyle=*/false);
-    if (!arrays) // a number times an array (or a number)
-      return em.scaled(x, y);
+    if (name == "matmul" || !arrays) // np.dot of a number multiplies
+      return em.matmul(x, y, /*dotStyle=*/name != "matmul");
     if (name == "vdot" && (x->shape.size() != 1 || y->shape.size() != 1))
       compileError("np.vdot of arrays with 2 or more dimensions is not "
                    "supported yet");
