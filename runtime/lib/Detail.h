@@ -57,9 +57,11 @@ void reportStats();
 /// Runs \p body, turning any escaping C++ exception into a fatal error: a C
 /// caller (compiled dac code) could not unwind through it.
 template <typename Body>
-auto guard(const char *entryPoint, Body &&body) noexcept -> decltype(body()) {
+auto guard(const char *entryPoint, Body &&body) -> decltype(body()) {
   try {
     return body();
+  } catch (const CollectiveFailure &) {
+    throw; // to the host that asked for it
   } catch (const std::exception &e) {
     // Formatted without allocating: the exception may be std::bad_alloc.
     char message[512];

@@ -64,8 +64,19 @@ void dac::rt::fatal(const char *message, const char *location) noexcept {
   reportAndStop(message, location, who);
 }
 
-void dac::rt::fatalCollective(const char *message,
-                              const char *location) noexcept {
+namespace {
+bool throwCollective = false;
+} // namespace
+
+void dac::rt::throwOnCollectiveFailure(bool enabled) {
+  throwCollective = enabled;
+}
+
+void dac::rt::fatalCollective(const char *message, const char *location) {
+  if (throwCollective)
+    throw CollectiveFailure(location && *location
+                                ? std::string(location) + ": " + message
+                                : std::string(message));
   if (detail::worldRank() != 0 && detail::mpiActive()) {
     // Rank 0 reports for everyone; give it the time to, then stop (its
     // abort usually ends this process first).
@@ -96,23 +107,6 @@ extern "C" void dac_rt_fail(void *message, void *location) {
         static_cast<const char *>(location));
 }
 
-namespace {
-CollectiveFailureHandler failureHandler = nullptr;
-
-/// Hands a collective failure to the host's handler, if there is one.
-void offerToHost(const std::string &message, const char *location) {
-  if (!failureHandler)
-    return;
-  std::string text =
-      location && *location ? std::string(location) + ": " + message : message;
-  failureHandler(text.c_str());
-}
-} // namespace
-
-void dac::rt::setCollectiveFailureHandler(CollectiveFailureHandler handler) {
-  failureHandler = handler;
-}
-
 extern "C" void dac_rt_fail_all_values(void *message, void *location,
                                        int64_t count, void *values) {
   const char *text = static_cast<const char *>(message);
@@ -127,15 +121,12 @@ extern "C" void dac_rt_fail_all_values(void *message, void *location,
     }
     out += *c;
   }
-  if (out.empty())
-    out = "unknown error";
-  offerToHost(out, static_cast<const char *>(location));
-  fatalCollective(out.c_str(), static_cast<const char *>(location));
+  fatalCollective(out.empty() ? "unknown error" : out.c_str(),
+                  static_cast<const char *>(location));
 }
 
 extern "C" void dac_rt_fail_all(void *message, void *location) {
   const char *text = static_cast<const char *>(message);
-  text = text && *text ? text : "unknown error";
-  offerToHost(text, static_cast<const char *>(location));
-  fatalCollective(text, static_cast<const char *>(location));
+  fatalCollective(text && *text ? text : "unknown error",
+                  static_cast<const char *>(location));
 }

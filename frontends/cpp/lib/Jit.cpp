@@ -18,6 +18,7 @@
 #include "dac/Compiler/CodeGen.h"
 #include "dac/Compiler/Passes.h"
 #include "dac/Compiler/Pipeline.h"
+#include "dac/Runtime/Error.h"
 #include "dac/Runtime/RuntimeABI.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -383,7 +384,11 @@ void Jit::run(const Compiled &compiled, const Program &program) {
   for (int64_t &w : words)
     slots.push_back(&w);
   slots.push_back(results.data());
-  compiled.entry(slots.data());
+  try {
+    compiled.entry(slots.data());
+  } catch (const rt::CollectiveFailure &failure) {
+    throw Error(failure.what());
+  }
   if (program.print)
     return;
   // The results become computed values; a buffer returned twice is shared.

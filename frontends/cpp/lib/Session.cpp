@@ -11,11 +11,6 @@ using namespace dac::detail;
 namespace {
 bool active = false;
 
-/// Compiled code found an error every rank finds alike (a failed check of
-/// NumPy's rules): an exception on every rank, the job goes on.
-[[noreturn]] void throwCollectiveFailure(const char *message) {
-  throw Error(message);
-}
 } // namespace
 
 bool detail::sessionActive() { return active; }
@@ -44,12 +39,13 @@ void Session::start(int *argc, char ***argv, MPI_Comm comm,
   }
   dac_rt_init(DAC_RT_ABI_VERSION, argc ? *argc : 0, argv ? *argv : nullptr);
   jitOptions() = std::move(options);
-  rt::setCollectiveFailureHandler(throwCollectiveFailure);
+  // Errors every rank finds alike become exceptions (Jit.cpp).
+  rt::throwOnCollectiveFailure(true);
   active = true;
 }
 
 Session::~Session() {
-  rt::setCollectiveFailureHandler(nullptr);
+  rt::throwOnCollectiveFailure(false);
   dac_rt_finalize();
   active = false;
 }

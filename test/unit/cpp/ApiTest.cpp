@@ -314,6 +314,18 @@ TEST_F(Api, ErrorsOfCompiledCodeAreExceptionsOnEveryRank) {
               std::string::npos)
         << text;
   }
+  // So do an integer array index out of range and an array NumPy could
+  // not allocate.
+  Array indices = dac::from_vector({1, 10}, {2}).astype(DType::Int64);
+  EXPECT_THROW(a(indices).sum().item<double>(), dac::Error);
+  try {
+    dac::zeros({int64_t(1) << 50}).sum().item<double>();
+    ADD_FAILURE() << "no exception";
+  } catch (const dac::Error &err) {
+    EXPECT_NE(std::string(err.what()).find("MemoryError: Unable to allocate"),
+              std::string::npos)
+        << err.what();
+  }
   // The session goes on, and an index in range computed the same way works.
   EXPECT_EQ(a(a.argmax() - 2).item<double>(), 7.0);
   EXPECT_EQ(a.sum().item<double>(), 45.0);

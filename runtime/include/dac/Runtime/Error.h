@@ -8,6 +8,7 @@
 #ifndef DAC_RUNTIME_ERROR_H
 #define DAC_RUNTIME_ERROR_H
 
+#include <stdexcept>
 #include <string>
 
 namespace dac::rt {
@@ -27,17 +28,23 @@ namespace dac::rt {
 /// Stops the program for a failure that every rank detects alike: rank 0
 /// prints one message ("... (all N ranks)"), the others stay silent, and
 /// the whole job stops with a non-zero status.
+/// In a host process that asked for it (throwOnCollectiveFailure), throws
+/// CollectiveFailure instead: every rank throws alike and the job goes on.
 [[noreturn]] void fatalCollective(const char *message,
-                                  const char *location = nullptr) noexcept;
+                                  const char *location = nullptr);
 
 void checkMpi(int errorCode, const char *call) noexcept;
 
-/// A host process (the C++ API) that keeps running after an error every
-/// rank detects alike (dac_rt_fail_all: a failed assertion of compiled
-/// code) installs a handler: it gets the message ("<location>: <text>")
-/// and throws instead of stopping the job. Null: stop the job (programs).
-using CollectiveFailureHandler = void (*)(const char *message);
-void setCollectiveFailureHandler(CollectiveFailureHandler handler);
+/// What fatalCollective throws in a host process (the C++ API) that keeps
+/// running after an error every rank detects alike (a failed check of
+/// compiled code, an array NumPy could not allocate): the message
+/// ("<location>: <text>"). It passes through the runtime's entry points
+/// and the compiled code (which has unwind tables there) to the host.
+struct CollectiveFailure : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+/// Off (the default): fatalCollective stops the job, as programs do.
+void throwOnCollectiveFailure(bool enabled);
 
 } // namespace dac::rt
 
