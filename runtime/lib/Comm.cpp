@@ -1,10 +1,11 @@
 //===- Comm.cpp - The world communicator ----------------------------------===//
 //
-// Rank and size of MPI_COMM_WORLD, asked once: they never change and
-// generated code may ask often.
+// The runtime's communicator (a duplicate of MPI_COMM_WORLD or of the
+// host's), and its rank and size, asked once: generated code may ask often.
 //
 //===----------------------------------------------------------------------===//
 
+#include "dac/Runtime/Comm.h"
 #include "Detail.h"
 #include "dac/Runtime/RuntimeABI.h"
 
@@ -13,24 +14,52 @@
 using namespace dac::rt;
 
 namespace {
+/// The communicator asked for (MPI_COMM_NULL: MPI_COMM_WORLD) and the
+/// runtime's duplicate of it.
+MPI_Comm requested = MPI_COMM_NULL;
+MPI_Comm duplicate = MPI_COMM_NULL;
+
 struct WorldInfo {
   int Rank = 0;
   int Size = 1;
 };
+WorldInfo Cached;
+bool Known = false;
 
-/// The world's rank and size; a process without MPI is rank 0 of 1. Only a
-/// lookup made while MPI is active is cached.
+/// The communicator's rank and size; a process without MPI is rank 0 of 1.
+/// Only a lookup made while MPI is active is cached.
 const WorldInfo &worldInfo() {
-  static WorldInfo Cached;
-  static bool Known = false;
   if (!Known && detail::mpiActive()) {
-    checkMpi(MPI_Comm_rank(MPI_COMM_WORLD, &Cached.Rank), "MPI_Comm_rank");
-    checkMpi(MPI_Comm_size(MPI_COMM_WORLD, &Cached.Size), "MPI_Comm_size");
+    checkMpi(MPI_Comm_rank(communicator(), &Cached.Rank), "MPI_Comm_rank");
+    checkMpi(MPI_Comm_size(communicator(), &Cached.Size), "MPI_Comm_size");
     Known = true;
   }
   return Cached;
 }
 } // namespace
+
+void dac::rt::setCommunicator(MPI_Comm comm) {
+  requested = comm;
+  Known = false;
+}
+
+MPI_Comm dac::rt::communicator() {
+  if (duplicate == MPI_COMM_NULL && detail::mpiActive()) {
+    checkMpi(
+        MPI_Comm_dup(requested == MPI_COMM_NULL ? MPI_COMM_WORLD : requested,
+                     &duplicate),
+        "MPI_Comm_dup");
+    Known = false;
+  }
+  return duplicate == MPI_COMM_NULL ? MPI_COMM_WORLD : duplicate;
+}
+
+void detail::freeCommunicator() {
+  if (duplicate != MPI_COMM_NULL && detail::mpiActive())
+    MPI_Comm_free(&duplicate);
+  duplicate = MPI_COMM_NULL;
+  Known = false;
+}
 
 bool detail::mpiActive() {
   int initialised = 0, finalised = 0;

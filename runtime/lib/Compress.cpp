@@ -13,6 +13,7 @@
 
 #include "Detail.h"
 #include "ExchangePlan.h"
+#include "dac/Runtime/Comm.h"
 #include "dac/Runtime/RuntimeABI.h"
 
 #include <mpi.h>
@@ -106,7 +107,7 @@ extern "C" void dac_rt_compress(void *srcLayout, void *src, void *mask,
       int64_t before = 0, count = mine;
       if (size > 1)
         checkMpi(MPI_Exscan(&count, &before, 1, MPI_INT64_T, MPI_SUM,
-                            MPI_COMM_WORLD),
+                            communicator()),
                  "MPI_Exscan");
       if (me == 0)
         before = 0;
@@ -115,14 +116,14 @@ extern "C" void dac_rt_compress(void *srcLayout, void *src, void *mask,
     } else {
       std::vector<int> counts(size);
       checkMpi(MPI_Allgather(&mine, 1, MPI_INT, counts.data(), 1, MPI_INT,
-                             MPI_COMM_WORLD),
+                             communicator()),
                "MPI_Allgather");
       int total = 0;
       std::vector<int> displs = displacements(counts, total);
       std::vector<int64_t> all(total);
       checkMpi(MPI_Allgatherv(positions.data(), mine, MPI_INT64_T, all.data(),
                               counts.data(), displs.data(), MPI_INT64_T,
-                              MPI_COMM_WORLD),
+                              communicator()),
                "MPI_Allgatherv");
       std::sort(all.begin(), all.end());
       for (size_t k = 0; k < positions.size(); ++k)
@@ -152,7 +153,7 @@ extern "C" void dac_rt_compress(void *srcLayout, void *src, void *mask,
     for (int r = 0; r < size; ++r)
       sendCounts[r] = checkedCount(sendPlaces[r].size());
     checkMpi(MPI_Alltoall(sendCounts.data(), 1, MPI_INT, recvCounts.data(), 1,
-                          MPI_INT, MPI_COMM_WORLD),
+                          MPI_INT, communicator()),
              "MPI_Alltoall");
     int sent = 0, received = 0;
     std::vector<int> sendDispls = displacements(sendCounts, sent);
@@ -168,13 +169,13 @@ extern "C" void dac_rt_compress(void *srcLayout, void *src, void *mask,
     checkMpi(MPI_Alltoallv(flatPlaces.data(), sendCounts.data(),
                            sendDispls.data(), MPI_INT64_T, gotPlaces.data(),
                            recvCounts.data(), recvDispls.data(), MPI_INT64_T,
-                           MPI_COMM_WORLD),
+                           communicator()),
              "MPI_Alltoallv");
     MPI_Datatype element = detail::elementType(bytes);
     checkMpi(MPI_Alltoallv(flatValues.data(), sendCounts.data(),
                            sendDispls.data(), element, gotValues.data(),
                            recvCounts.data(), recvDispls.data(), element,
-                           MPI_COMM_WORLD),
+                           communicator()),
              "MPI_Alltoallv");
     char *out = static_cast<char *>(dst);
     for (int k = 0; k < received; ++k)

@@ -22,10 +22,12 @@ namespace dac::rt::detail {
 /// Whether MPI can be called now: initialised and not yet finalised.
 bool mpiActive();
 
-/// This process's rank in and the size of MPI_COMM_WORLD; a process that
-/// runs without MPI is rank 0 of 1.
+/// This process's rank in and the size of the runtime's communicator; a process
+/// that runs without MPI is rank 0 of 1.
 int worldRank();
 int worldSize();
+/// Frees the runtime's duplicate communicator (at finalisation).
+void freeCommunicator();
 
 /// Writes the pending print() line buffer on rank 0 and empties it.
 void flushPrintBuffer();

@@ -17,6 +17,7 @@
 
 #include "Detail.h"
 #include "ExchangePlan.h"
+#include "dac/Runtime/Comm.h"
 #include "dac/Runtime/RuntimeABI.h"
 
 #include <mpi.h>
@@ -283,7 +284,7 @@ extern "C" void *dac_rt_exchange_start(void *handle, void *src, void *dst,
                        : recvBuffer + plan.recvDispls[r] * bytes;
         t.requests.emplace_back();
         checkMpi(MPI_Irecv(at, plan.recvCounts[r], element, static_cast<int>(r),
-                           kExchangeTag, MPI_COMM_WORLD, &t.requests.back()),
+                           kExchangeTag, communicator(), &t.requests.back()),
                  "MPI_Irecv");
       }
       for (size_t r = 0; r < plan.sendCounts.size(); ++r) {
@@ -299,7 +300,7 @@ extern "C" void *dac_rt_exchange_start(void *handle, void *src, void *dst,
         }
         t.requests.emplace_back();
         checkMpi(MPI_Isend(at, plan.sendCounts[r], element, static_cast<int>(r),
-                           kExchangeTag, MPI_COMM_WORLD, &t.requests.back()),
+                           kExchangeTag, communicator(), &t.requests.back()),
                  "MPI_Isend");
       }
     }
@@ -372,7 +373,7 @@ extern "C" void dac_rt_read_element(void *layout, void *data, void *global,
         detail::mpiActive()) {
       double begin = detail::statsEnabled() ? MPI_Wtime() : 0;
       checkMpi(MPI_Bcast(out, static_cast<int>(elementSize), MPI_BYTE,
-                         static_cast<int>(root), MPI_COMM_WORLD),
+                         static_cast<int>(root), communicator()),
                "MPI_Bcast");
       // The owner sends the element to every other rank.
       int64_t others = root == handle.Rank ? detail::worldSize() - 1 : 0;

@@ -11,6 +11,7 @@
 #include "ExchangePlan.h"
 
 #include "Detail.h"
+#include "dac/Runtime/Comm.h"
 
 #include <mpi.h>
 
@@ -358,7 +359,7 @@ void finishPlan(Plan &plan, const std::vector<std::vector<int64_t>> &requests,
   }
   if (size > 1 && detail::mpiActive()) {
     checkMpi(MPI_Alltoall(plan.recvCounts.data(), 1, MPI_INT,
-                          plan.sendCounts.data(), 1, MPI_INT, MPI_COMM_WORLD),
+                          plan.sendCounts.data(), 1, MPI_INT, communicator()),
              "MPI_Alltoall");
     plan.recvDispls.assign(size, 0);
     plan.sendDispls.assign(size, 0);
@@ -374,7 +375,7 @@ void finishPlan(Plan &plan, const std::vector<std::vector<int64_t>> &requests,
     checkMpi(MPI_Alltoallv(flat.data(), plan.recvCounts.data(),
                            plan.recvDispls.data(), MPI_INT64_T,
                            plan.sendOffsets.data(), plan.sendCounts.data(),
-                           plan.sendDispls.data(), MPI_INT64_T, MPI_COMM_WORLD),
+                           plan.sendDispls.data(), MPI_INT64_T, communicator()),
              "MPI_Alltoallv");
     plan.remote = true;
   }

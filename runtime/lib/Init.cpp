@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Detail.h"
+#include "dac/Runtime/Comm.h"
 #include "dac/Runtime/RuntimeABI.h"
 
 #include <mpi.h>
@@ -45,7 +46,7 @@ extern "C" void dac_rt_init(int64_t abiVersion, int32_t argc, void *argv) {
     RuntimeOwnsMpi = true;
   }
   // Return codes, not MPI's own abort, so that checkMpi can name the call.
-  checkMpi(MPI_Comm_set_errhandler(MPI_COMM_WORLD, MPI_ERRORS_RETURN),
+  checkMpi(MPI_Comm_set_errhandler(communicator(), MPI_ERRORS_RETURN),
            "MPI_Comm_set_errhandler");
   detail::initStats();
 }
@@ -60,6 +61,7 @@ extern "C" void dac_rt_finalize(void) {
   detail::freeReduceOps();
   detail::freeExchangeTypes();
   detail::freeSummaComms();
+  detail::freeCommunicator();
   if (RuntimeOwnsMpi) {
     checkMpi(MPI_Finalize(), "MPI_Finalize");
     RuntimeOwnsMpi = false;

@@ -8,6 +8,7 @@
 
 #include "Detail.h"
 #include "LayoutHandle.h"
+#include "dac/Runtime/Comm.h"
 #include "dac/Runtime/LayoutDescriptor.h"
 #include "dac/Runtime/RuntimeABI.h"
 
@@ -138,7 +139,7 @@ extern "C" void dac_rt_print_localshapes(void *layout) {
     if (detail::mpiActive() && rank > 0)
       checkMpi(MPI_Allgather(mine.data(), static_cast<int>(rank), MPI_INT64_T,
                              all.data(), static_cast<int>(rank), MPI_INT64_T,
-                             MPI_COMM_WORLD),
+                             communicator()),
                "MPI_Allgather");
     else if (rank > 0)
       all = mine;

@@ -10,6 +10,7 @@
 #include "Detail.h"
 #include "LayoutHandle.h"
 #include "dac/Runtime/ArrayFormat.h"
+#include "dac/Runtime/Comm.h"
 #include "dac/Runtime/RuntimeABI.h"
 
 #include <mpi.h>
@@ -111,7 +112,7 @@ extern "C" void dac_rt_print_array(void *layout, void *data, int32_t type) {
       bool root = handle.Rank == 0;
       std::vector<int> counts(root ? ranks : 0), offsets(root ? ranks : 0);
       checkMpi(MPI_Gather(&count, 1, MPI_INT, counts.data(), 1, MPI_INT, 0,
-                          MPI_COMM_WORLD),
+                          communicator()),
                "MPI_Gather");
       std::vector<int64_t> allPositions;
       std::vector<unsigned char> allData;
@@ -129,11 +130,11 @@ extern "C" void dac_rt_print_array(void *layout, void *data, int32_t type) {
       }
       checkMpi(MPI_Gatherv(positions.data(), count, MPI_INT64_T,
                            allPositions.data(), counts.data(), offsets.data(),
-                           MPI_INT64_T, 0, MPI_COMM_WORLD),
+                           MPI_INT64_T, 0, communicator()),
                "MPI_Gatherv");
       checkMpi(MPI_Gatherv(data, count * static_cast<int>(size), MPI_BYTE,
                            allData.data(), byteCounts.data(),
-                           byteOffsets.data(), MPI_BYTE, 0, MPI_COMM_WORLD),
+                           byteOffsets.data(), MPI_BYTE, 0, communicator()),
                "MPI_Gatherv");
       if (!root)
         return;

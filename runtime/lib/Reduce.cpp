@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Detail.h"
+#include "dac/Runtime/Comm.h"
 #include "dac/Runtime/RuntimeABI.h"
 
 #include <mpi.h>
@@ -84,7 +85,7 @@ template <typename T> void combine(T &value, MPI_Datatype type, MPI_Op op) {
   if (!detail::mpiActive())
     return;
   double begin = detail::statsEnabled() ? MPI_Wtime() : 0;
-  checkMpi(MPI_Allreduce(MPI_IN_PLACE, &value, 1, type, op, MPI_COMM_WORLD),
+  checkMpi(MPI_Allreduce(MPI_IN_PLACE, &value, 1, type, op, communicator()),
            "MPI_Allreduce");
   if (detail::statsEnabled())
     recordCollective(sizeof(T), begin);
@@ -167,7 +168,7 @@ template <typename T> void allreduceArray(T *data, int64_t count, int32_t op) {
   for (int64_t done = 0; done < count; done += piece)
     checkMpi(MPI_Allreduce(MPI_IN_PLACE, data + done,
                            static_cast<int>(std::min(piece, count - done)),
-                           mpiType<T>(), mpiOp, MPI_COMM_WORLD),
+                           mpiType<T>(), mpiOp, communicator()),
              "MPI_Allreduce");
   if (detail::statsEnabled())
     recordCollective(count * static_cast<int64_t>(sizeof(T)), begin);
@@ -195,7 +196,7 @@ extern "C" void dac_rt_allreduce_array(void *data, int64_t count, int32_t type,
                    op == DAC_RT_REDUCE_Prod;
       checkMpi(MPI_Allreduce(MPI_IN_PLACE, data, static_cast<int>(count),
                              MPI_UNSIGNED_CHAR, isAnd ? MPI_BAND : MPI_BOR,
-                             MPI_COMM_WORLD),
+                             communicator()),
                "MPI_Allreduce");
       return;
     }

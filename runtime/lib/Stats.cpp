@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Detail.h"
+#include "dac/Runtime/Comm.h"
 #include "dac/Runtime/RuntimeABI.h"
 
 #include <mpi.h>
@@ -56,7 +57,7 @@ void combine(std::vector<T> &values, MPI_Datatype type, MPI_Op op) {
     return;
   checkMpi(MPI_Allreduce(MPI_IN_PLACE, values.data(),
                          static_cast<int>(values.size()), type, op,
-                         MPI_COMM_WORLD),
+                         communicator()),
            "MPI_Allreduce");
 }
 

@@ -15,6 +15,7 @@
 
 #include "Detail.h"
 #include "ExchangePlan.h"
+#include "dac/Runtime/Comm.h"
 #include "dac/Runtime/RuntimeABI.h"
 
 #include <mpi.h>
@@ -118,10 +119,10 @@ Setup &setupFor(const LayoutHandle &a, const LayoutHandle &b,
   s.q = coords[1];
   auto [found, fresh] = gridComms().try_emplace({s.pr, s.pc});
   if (fresh) {
-    checkMpi(MPI_Comm_split(MPI_COMM_WORLD, static_cast<int>(s.r),
+    checkMpi(MPI_Comm_split(communicator(), static_cast<int>(s.r),
                             static_cast<int>(s.q), &found->second.row),
              "MPI_Comm_split");
-    checkMpi(MPI_Comm_split(MPI_COMM_WORLD, static_cast<int>(s.q),
+    checkMpi(MPI_Comm_split(communicator(), static_cast<int>(s.q),
                             static_cast<int>(s.r), &found->second.column),
              "MPI_Comm_split");
   }

@@ -12,6 +12,7 @@
 
 #include "Detail.h"
 #include "LayoutHandle.h"
+#include "dac/Runtime/Comm.h"
 #include "dac/Runtime/RuntimeABI.h"
 
 #include <mpi.h>
@@ -60,12 +61,12 @@ extern "C" void dac_rt_take(void *layout, void *src, void *indices,
     if (size > 1 && detail::mpiActive()) {
       int64_t mine = anyBad ? me : size, first = size;
       checkMpi(
-          MPI_Allreduce(&mine, &first, 1, MPI_INT64_T, MPI_MIN, MPI_COMM_WORLD),
+          MPI_Allreduce(&mine, &first, 1, MPI_INT64_T, MPI_MIN, communicator()),
           "MPI_Allreduce");
       anyBad = first < size;
       if (anyBad)
         checkMpi(MPI_Bcast(&bad, 1, MPI_INT64_T, static_cast<int>(first),
-                           MPI_COMM_WORLD),
+                           communicator()),
                  "MPI_Bcast");
     }
     if (anyBad)
@@ -102,7 +103,7 @@ extern "C" void dac_rt_take(void *layout, void *src, void *indices,
     for (int r = 0; r < size; ++r)
       askCounts[r] = static_cast<int>(asks[r].size());
     checkMpi(MPI_Alltoall(askCounts.data(), 1, MPI_INT, giveCounts.data(), 1,
-                          MPI_INT, MPI_COMM_WORLD),
+                          MPI_INT, communicator()),
              "MPI_Alltoall");
     for (int r = 1; r < size; ++r) {
       askDispls[r] = askDispls[r - 1] + askCounts[r - 1];
@@ -114,7 +115,7 @@ extern "C" void dac_rt_take(void *layout, void *src, void *indices,
       flatAsks.insert(flatAsks.end(), a.begin(), a.end());
     checkMpi(MPI_Alltoallv(flatAsks.data(), askCounts.data(), askDispls.data(),
                            MPI_INT64_T, gives.data(), giveCounts.data(),
-                           giveDispls.data(), MPI_INT64_T, MPI_COMM_WORLD),
+                           giveDispls.data(), MPI_INT64_T, communicator()),
              "MPI_Alltoallv");
     MPI_Datatype element = detail::elementType(bytes);
     std::vector<char> out(gives.size() * bytes), in(flatAsks.size() * bytes);
@@ -122,7 +123,7 @@ extern "C" void dac_rt_take(void *layout, void *src, void *indices,
       std::memcpy(out.data() + k * bytes, from + gives[k] * bytes, bytes);
     checkMpi(MPI_Alltoallv(out.data(), giveCounts.data(), giveDispls.data(),
                            element, in.data(), askCounts.data(),
-                           askDispls.data(), element, MPI_COMM_WORLD),
+                           askDispls.data(), element, communicator()),
              "MPI_Alltoallv");
     size_t k = 0;
     for (int r = 0; r < size; ++r)

@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Detail.h"
+#include "dac/Runtime/Comm.h"
 #include "dac/Runtime/RuntimeABI.h"
 
 #include <mpi.h>
@@ -20,8 +21,8 @@ extern "C" double dac_rt_time_now(void) {
     auto now = std::chrono::steady_clock::now().time_since_epoch();
     return std::chrono::duration<double>(now).count();
   }
-  checkMpi(MPI_Barrier(MPI_COMM_WORLD), "MPI_Barrier");
+  checkMpi(MPI_Barrier(communicator()), "MPI_Barrier");
   double now = MPI_Wtime();
-  checkMpi(MPI_Bcast(&now, 1, MPI_DOUBLE, 0, MPI_COMM_WORLD), "MPI_Bcast");
+  checkMpi(MPI_Bcast(&now, 1, MPI_DOUBLE, 0, communicator()), "MPI_Bcast");
   return now;
 }

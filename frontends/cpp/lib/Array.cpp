@@ -11,6 +11,7 @@
 
 #include "Graph.h"
 
+#include "dac/Runtime/Comm.h"
 #include "dac/Runtime/RuntimeABI.h"
 
 #include <algorithm>
@@ -512,7 +513,7 @@ std::vector<char> Array::gather(bool everywhere, DType &type,
   NodePtr all = makeNode(std::move(whole));
   located(where, [&] { evaluate({all}); });
   int rank = 0;
-  MPI_Comm_rank(MPI_COMM_WORLD, &rank);
+  MPI_Comm_rank(rt::communicator(), &rank);
   if (!everywhere && rank != 0)
     return {};
   const Buffer &b = *all->buffer;
@@ -718,14 +719,14 @@ Array dac::from_vector(const std::vector<double> &values,
     count *= d;
   }
   int rank = 0;
-  MPI_Comm_rank(MPI_COMM_WORLD, &rank);
+  MPI_Comm_rank(rt::communicator(), &rank);
   // Every rank agrees on the outcome (a wrong length on one rank alone is
   // an error on all of them, not a hang).
   int64_t given = values.size();
   if (!everywhere)
-    MPI_Bcast(&given, 1, MPI_INT64_T, 0, MPI_COMM_WORLD);
+    MPI_Bcast(&given, 1, MPI_INT64_T, 0, rt::communicator());
   int64_t wrong = given != count, anyWrong = 0;
-  MPI_Allreduce(&wrong, &anyWrong, 1, MPI_INT64_T, MPI_MAX, MPI_COMM_WORLD);
+  MPI_Allreduce(&wrong, &anyWrong, 1, MPI_INT64_T, MPI_MAX, rt::communicator());
   if (anyWrong)
     throw Error("from_vector(): the values do not fill the shape given on "
                 "every rank (" +
@@ -741,7 +742,7 @@ Array dac::from_vector(const std::vector<double> &values,
   if (everywhere || rank == 0)
     std::copy(values.begin(), values.end(), data);
   if (!everywhere)
-    MPI_Bcast(data, static_cast<int>(count), MPI_DOUBLE, 0, MPI_COMM_WORLD);
+    MPI_Bcast(data, static_cast<int>(count), MPI_DOUBLE, 0, rt::communicator());
   buffer->sizes = shape;
   buffer->strides.assign(shape.size(), 1);
   for (size_t d = shape.size() - 1; d > 0; --d)
@@ -831,8 +832,8 @@ Chunk Array::export_chunk(Where where) const {
   chunk.data = localData(chunk.dtype, where);
   const Buffer &buffer = *impl()->node->buffer;
   int rank = 0, ranks = 1;
-  MPI_Comm_rank(MPI_COMM_WORLD, &rank);
-  MPI_Comm_size(MPI_COMM_WORLD, &ranks);
+  MPI_Comm_rank(rt::communicator(), &rank);
+  MPI_Comm_size(rt::communicator(), &ranks);
   rt::Layout layout = layoutOfType(buffer.type, ranks);
   if (hasGhostCells(layout))
     throw Error("export_chunk() of a layout with ghost cells (a halo) is "
@@ -848,13 +849,13 @@ Chunk Array::export_chunk(Where where) const {
 Array dac::import_chunk(const Chunk &chunk) {
   rt::Layout layout = [&] {
     try {
-      return rt::dap::importLayout(chunk.descriptor, MPI_COMM_WORLD);
+      return rt::dap::importLayout(chunk.descriptor, rt::communicator());
     } catch (const rt::LayoutError &err) {
       throw Error(std::string("import_chunk(): ") + err.what());
     }
   }();
   int rank = 0;
-  MPI_Comm_rank(MPI_COMM_WORLD, &rank);
+  MPI_Comm_rank(rt::communicator(), &rank);
   if (hasGhostCells(layout))
     throw Error("import_chunk() of chunks with communication padding (ghost "
                 "cells) is not supported yet");

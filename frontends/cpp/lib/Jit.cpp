@@ -18,6 +18,7 @@
 #include "dac/Compiler/CodeGen.h"
 #include "dac/Compiler/Passes.h"
 #include "dac/Compiler/Pipeline.h"
+#include "dac/Runtime/Comm.h"
 #include "dac/Runtime/Error.h"
 #include "dac/Runtime/RuntimeABI.h"
 
@@ -195,15 +196,16 @@ Artifact compile(const Program &program, const JitOptions &options) {
 /// A string from rank 0 to every rank.
 std::string broadcast(std::string text) {
   int64_t size = text.size();
-  MPI_Bcast(&size, 1, MPI_INT64_T, 0, MPI_COMM_WORLD);
+  MPI_Bcast(&size, 1, MPI_INT64_T, 0, rt::communicator());
   text.resize(size);
-  MPI_Bcast(text.data(), static_cast<int>(size), MPI_CHAR, 0, MPI_COMM_WORLD);
+  MPI_Bcast(text.data(), static_cast<int>(size), MPI_CHAR, 0,
+            rt::communicator());
   return text;
 }
 
 int worldRank() {
   int rank = 0;
-  MPI_Comm_rank(MPI_COMM_WORLD, &rank);
+  MPI_Comm_rank(rt::communicator(), &rank);
   return rank;
 }
 

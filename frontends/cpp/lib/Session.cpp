@@ -2,6 +2,7 @@
 
 #include "Graph.h"
 
+#include "dac/Runtime/Comm.h"
 #include "dac/Runtime/Error.h"
 #include "dac/Runtime/RuntimeABI.h"
 
@@ -28,15 +29,14 @@ void Session::start(int *argc, char ***argv, MPI_Comm comm,
   if (active)
     throw Error("a dac::Session is already active in this process");
   if (comm != MPI_COMM_WORLD) {
-    // The runtime's collectives run on MPI_COMM_WORLD.
-    int initialised = 0, same = MPI_UNEQUAL;
+    // Another communicator is the host's: MPI is the host's too.
+    int initialised = 0;
     MPI_Initialized(&initialised);
-    if (initialised)
-      MPI_Comm_compare(comm, MPI_COMM_WORLD, &same);
-    if (same != MPI_IDENT && same != MPI_CONGRUENT)
-      throw Error("dac::Session runs on MPI_COMM_WORLD (or a communicator "
-                  "of the same ranks in the same order) for now");
+    if (!initialised)
+      throw Error("dac::Session on a communicator needs MPI initialised by "
+                  "the host");
   }
+  rt::setCommunicator(comm);
   dac_rt_init(DAC_RT_ABI_VERSION, argc ? *argc : 0, argv ? *argv : nullptr);
   jitOptions() = std::move(options);
   // Errors every rank finds alike become exceptions (Jit.cpp).
@@ -52,13 +52,13 @@ Session::~Session() {
 
 int Session::rank() const {
   int r = 0;
-  MPI_Comm_rank(MPI_COMM_WORLD, &r);
+  MPI_Comm_rank(rt::communicator(), &r);
   return r;
 }
 
 int Session::size() const {
   int n = 0;
-  MPI_Comm_size(MPI_COMM_WORLD, &n);
+  MPI_Comm_size(rt::communicator(), &n);
   return n;
 }
 

@@ -522,9 +522,10 @@ struct JitStats {
   double last_compile_seconds = 0;
 };
 
-/// The dac runtime on the ranks of MPI_COMM_WORLD: initialises MPI unless
-/// the host already did (and then finalises it at the end). One per
-/// process, alive while arrays are used.
+/// The dac runtime on the ranks of a communicator (MPI_COMM_WORLD, or one
+/// the host passes: arrays are split over its ranks, rank 0 is its rank 0):
+/// initialises MPI unless the host already did (and then finalises it at
+/// the end). One per process, alive while arrays are used.
 class Session {
 public:
   Session(int &argc, char **&argv, JitOptions options = {});
