@@ -7,28 +7,18 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "dac/Compiler/InitAll.h"
+#include "FuzzContext.h"
+
 #include "dac/Compiler/Pipeline.h"
 
 #include "mlir/IR/BuiltinOps.h"
-#include "mlir/IR/Diagnostics.h"
-#include "mlir/IR/DialectRegistry.h"
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/IR/OwningOpRef.h"
 #include "mlir/Parser/Parser.h"
 #include "mlir/Pass/PassManager.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-  static mlir::MLIRContext *ctx = [] {
-    mlir::DialectRegistry registry;
-    dac::registerAllDialects(registry);
-    auto *c = new mlir::MLIRContext(registry);
-    c->loadAllAvailableDialects();
-    c->allowUnregisteredDialects(false);
-    c->getDiagEngine().registerHandler(
-        [](mlir::Diagnostic &) { return mlir::success(); });
-    return c;
-  }();
+  mlir::MLIRContext *ctx = &fuzzContext();
   // NUL-terminated, as dac-opt's file buffers are (MLIR's lexer reads the
   // terminator).
   std::string text(reinterpret_cast<const char *>(data), size);

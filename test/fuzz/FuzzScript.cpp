@@ -6,12 +6,11 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "dac/Compiler/InitAll.h"
+#include "FuzzContext.h"
+
 #include "dac/Script/IRGen.h"
 #include "dac/Script/Parser.h"
 
-#include "mlir/IR/Diagnostics.h"
-#include "mlir/IR/DialectRegistry.h"
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/IR/Verifier.h"
 
@@ -19,16 +18,7 @@
 #include <cstdlib>
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-  static mlir::MLIRContext *ctx = [] {
-    mlir::DialectRegistry registry;
-    dac::registerAllDialects(registry);
-    auto *c = new mlir::MLIRContext(registry);
-    c->loadAllAvailableDialects();
-    // Diagnostics of rejected scripts are expected: keep them quiet.
-    c->getDiagEngine().registerHandler(
-        [](mlir::Diagnostic &) { return mlir::success(); });
-    return c;
-  }();
+  mlir::MLIRContext *ctx = &fuzzContext();
   dac::script::SourceFile file(
       "fuzz.py", std::string(reinterpret_cast<const char *>(data), size));
   dac::script::DiagnosticEngine diags(&file);

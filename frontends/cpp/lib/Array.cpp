@@ -271,22 +271,6 @@ void detail::write(const std::shared_ptr<Object> &object, const ViewOp *index,
 // --- dac::Array
 // ---------------------------------------------------------------
 
-const char *dac::dtype_name(DType type) {
-  switch (type) {
-  case DType::Bool:
-    return "bool";
-  case DType::Int32:
-    return "int32";
-  case DType::Int64:
-    return "int64";
-  case DType::Float32:
-    return "float32";
-  case DType::Float64:
-    return "float64";
-  }
-  return "?";
-}
-
 Array Array::fromBool(bool v) {
   return Array(wrap(scalarNode(DType::Bool, true, 0, v, true)));
 }

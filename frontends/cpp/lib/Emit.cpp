@@ -52,6 +52,18 @@ namespace {
 
 builder::DType toBuilder(DType t) { return static_cast<builder::DType>(t); }
 
+} // namespace
+
+// The dtypes are the builder library's, in the same order.
+static_assert(static_cast<int>(DType::Float64) ==
+              static_cast<int>(builder::DType::Float64));
+
+const char *dac::dtype_name(DType type) {
+  return builder::getDTypeName(toBuilder(type));
+}
+
+namespace {
+
 /// The type a computed number crosses the call as (widened: every
 /// argument and result is one 8-byte word).
 Type wideType(OpBuilder &b, DType t) {
