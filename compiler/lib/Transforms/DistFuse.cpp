@@ -163,16 +163,23 @@ LogicalResult wrapInKernel(Operation *op) {
   return success();
 }
 
+/// Operations in a body that reads nothing up to which it is recomputed in
+/// every consumer rather than stored. Unbounded, a chain in which each
+/// step reads the previous one several times (`a = np.where(a > 1, a - 1,
+/// a + 1)` on np.arange) would grow exponentially.
+constexpr size_t kMaxRecomputedOps = 32;
+
 /// True if `producer` can be inlined into `consumer`: the consumer is its
-/// only reader, or the producer reads nothing (np.arange, np.full) and so
-/// is cheaper to recompute in every consumer than to store.
+/// only reader, or the producer reads nothing (np.arange, np.full) and is
+/// small, and so is cheaper to recompute in every consumer than to store.
 bool canFuse(KernelOp producer, KernelOp consumer) {
   if (producer == consumer || producer->getNumResults() != 1 ||
       producer.getReductionKind(0) || producer.getDest())
     return false;
   Value array = producer->getResult(0);
   bool readsNothing =
-      producer.getInputs().empty() && producer.getStreams().empty();
+      producer.getInputs().empty() && producer.getStreams().empty() &&
+      producer.getBody().front().getOperations().size() <= kMaxRecomputedOps;
   // A producer outside a loop is not moved into it: that would repeat its
   // work (and its reads) on every iteration.
   if (!readsNothing && (producer->getBlock() != consumer->getBlock() ||
