@@ -8,7 +8,8 @@
 #
 # Usage: run.sh <source dir> <build dir> <lit> [new inputs per target]
 # Longer fuzzing on demand: <build>/bin/dac-fuzz-script -max_total_time=3600
-#   <work corpus> <source>/test/fuzz/corpus/script   (and dac-fuzz-ir, .../ir)
+#   <work corpus> <source>/test/fuzz/corpus/script <source>/test/e2e
+#   (and dac-fuzz-ir with <source>/test/fuzz/corpus/ir)
 set -eu
 source=$1 build=$2 lit=$3 runs=${4:-20000}
 cmake -G Ninja -S "$source" -B "$build" -DCMAKE_BUILD_TYPE=Release \
@@ -31,18 +32,24 @@ ctest --test-dir "$build" -L 'runtime|gtest' -E CppSession -j 1 \
 echo "== fuzzing: $runs new inputs per target"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# Seeds: the committed corpora (for scripts also every end-to-end test
+# script and example).
+seeds_script="$source/test/fuzz/corpus/script $source/test/e2e $source/examples"
+seeds_ir="$source/test/fuzz/corpus/ir"
 for target in script ir; do
   mkdir -p "$work/$target"
+  eval "seeds=\$seeds_$target"
   # The front end leaks nothing: leaks count here.
+  # shellcheck disable=SC2086
   ASAN_OPTIONS=allow_user_poisoning=0 "$build/bin/dac-fuzz-$target" \
     -seed=1 -runs="$runs" -timeout=30 -rss_limit_mb=4096 \
-    -artifact_prefix="$work/" "$work/$target" \
-    "$source/test/fuzz/corpus/$target" >"$work/$target.log" 2>&1 || {
+    -artifact_prefix="$work/" "$work/$target" $seeds \
+    >"$work/$target.log" 2>&1 || {
     tail -60 "$work/$target.log"
     echo "dac-fuzz-$target found a crash (above)" >&2
     exit 1
   }
   echo "dac-fuzz-$target: $(grep -o 'Done [0-9]* runs in [0-9]* second(s)' \
-    "$work/$target.log"), corpus $(ls "$work/$target" | wc -l) new +" \
-    "$(ls "$source/test/fuzz/corpus/$target" | wc -l) seeds, no crash"
+    "$work/$target.log"), $(ls "$work/$target" | wc -l) new inputs kept," \
+    "no crash"
 done
