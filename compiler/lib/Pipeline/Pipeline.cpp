@@ -37,6 +37,8 @@ void dac::buildGlobalToLocalPipeline(OpPassManager &pm) {
 }
 
 void dac::buildLocalToLLVMPipeline(OpPassManager &pm) {
+  // Long scripts: LLVM sees many small functions, not one huge one.
+  pm.addPass(createOutlineLoops());
   // Integer powers become small generated functions (square and multiply).
   pm.addPass(createConvertMathToFuncs());
   pm.addPass(createConvertBufferizationToMemRefPass());

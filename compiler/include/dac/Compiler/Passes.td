@@ -80,4 +80,24 @@ def HoistScratch : Pass<"hoist-scratch", "::mlir::func::FuncOp"> {
   let dependentDialects = ["::mlir::memref::MemRefDialect"];
 }
 
+def OutlineLoops : Pass<"outline-loops", "::mlir::ModuleOp"> {
+  let summary = "Move the loops and branches of very long functions into "
+                "functions of their own";
+  let description = [{
+    A script of thousands of statements becomes one function with thousands
+    of loop nests and branches, on which LLVM's optimisations take time and
+    memory that grow faster than its length (dominance queries over every
+    block). In a function with more than `min-loops` scf ops with regions at
+    its top level, each moves into a private function of its own that is
+    never inlined, called where it was: LLVM then optimises many small
+    functions and a straight-line one. Constants are copied, other values
+    used become arguments.
+  }];
+  let options = [
+    Option<"minLoops", "min-loops", "unsigned", /*default=*/"64",
+           "Top-level loops and branches a function needs before they move">
+  ];
+  let dependentDialects = ["::mlir::func::FuncDialect"];
+}
+
 #endif // DAC_COMPILER_PASSES_TD
