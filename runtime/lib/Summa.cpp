@@ -174,7 +174,7 @@ void summa(Setup &s, const char *aLocal, const char *bLocal, T *c, Gemm gemm) {
   const T *a = reinterpret_cast<const T *>(aLocal);
   const T *b = reinterpret_cast<const T *>(bLocal);
   MPI_Datatype element = detail::elementType(sizeof(T));
-  if (m * n)
+  if (m != 0 && n != 0)
     std::memset(c, 0, m * n * sizeof(T));
   double begin = detail::statsEnabled() ? MPI_Wtime() : 0;
   int64_t messages = 0, sent = 0;

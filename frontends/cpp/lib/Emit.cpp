@@ -466,7 +466,7 @@ void dac::detail::describeWithIR(Node &node) {
                                    b.getFunctionType(argTypes, {}));
   Block *entry = func.addEntryBlock();
   b.setInsertionPointToStart(entry);
-  auto erase = llvm::make_scope_exit([&] { func.erase(); });
+  llvm::scope_exit erase([&] { func.erase(); });
   try {
     for (auto [operand, arg] : llvm::zip(placeholders, entry->getArguments()))
       g.values[operand] = g.argument(*operand, arg);
