@@ -469,3 +469,27 @@ func.func @compress_result(%a: !dist.array<4x6xf64>, %m: !dist.array<4x6xi1>, %n
   %s = dist.compress %a[%m] count %n : !dist.array<4x6xf64>, !dist.array<4x6xi1> -> !dist.array<?x1xf64>
   return
 }
+
+// -----
+
+// A body that does not end with dist.yield (found by the IR fuzzer: the
+// verifier read the last op as a yield).
+func.func @kernel_without_yield(%v: f64) {
+  // expected-error @below {{'dist.kernel' op body must end with dist.yield}}
+  %m = dist.kernel [4] <[b]> reductions [unit] -> !dist.array<4xf64, #dist.layout<[b]>> {
+  ^bb0(%i: index):
+    %w = arith.addf %v, %v : f64
+  }
+  return
+}
+
+// -----
+
+func.func @map_without_yield(%a: !dist.array<4xf64>) {
+  // expected-error @below {{'dist.map' op body must end with dist.yield}}
+  %m = dist.map %a : !dist.array<4xf64> -> !dist.array<4xf64> {
+  ^bb0(%x: f64):
+    %y = arith.addf %x, %x : f64
+  }
+  return
+}

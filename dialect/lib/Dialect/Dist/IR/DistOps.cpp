@@ -77,7 +77,11 @@ LogicalResult MapOp::verify() {
       return emitOpError("body argument ")
              << i << " must have the element type " << type.getElementType();
   }
-  auto yield = cast<YieldOp>(body.getTerminator());
+  // Checked, not assumed: the body's last op may be anything in IR as
+  // written.
+  auto yield = body.empty() ? YieldOp() : dyn_cast<YieldOp>(body.back());
+  if (!yield)
+    return emitOpError("body must end with dist.yield");
   if (yield.getValues().size() != 1 ||
       yield.getValues()[0].getType() != resultType.getElementType())
     return emitOpError("body must yield one ") << resultType.getElementType();
@@ -581,7 +585,9 @@ LogicalResult KernelOp::verify() {
   for (BlockArgument arg : getDrawArgs())
     if (!arg.getType().isF64())
       return emitOpError("draw arguments must be f64");
-  auto yield = cast<YieldOp>(body.getTerminator());
+  auto yield = body.empty() ? YieldOp() : dyn_cast<YieldOp>(body.back());
+  if (!yield)
+    return emitOpError("body must end with dist.yield");
   if (yield.getValues().size() != getNumResults() ||
       getReductions().size() != getNumResults())
     return emitOpError("needs one yielded value and one reduction entry per "
