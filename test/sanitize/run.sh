@@ -4,7 +4,7 @@
 # lit suite and the runtime's and the C++ API's tests with those binaries
 # (programs that `dac build` links carry the instrumented runtime), then
 # each libFuzzer target over its committed seed corpus plus a fixed number
-# of new inputs (a fixed seed: the same inputs every run).
+# of new inputs (a fixed seed: repeatable for one build of the fuzzers).
 #
 # Usage: run.sh <source dir> <build dir> <lit> [new inputs per target]
 # Longer fuzzing on demand: <build>/bin/dac-fuzz-script -max_total_time=3600
