@@ -206,8 +206,9 @@ ValueRef GraphBuilder::emit(const Node &node) {
   };
   using Op = Node::Op;
   switch (node.op) {
-  case Op::Input:
-  case Op::Scalar:
+  case Op::Input: // always an argument (collectProgram)
+    break;
+  case Op::Scalar: // a constant; run-time numbers are arguments
     return constant(node);
   case Op::Binary:
     return em.binaryOp(node.name, operand(0), operand(1));

@@ -172,7 +172,7 @@ void describe(Node &node);
 /// `computed()`.
 void evaluate(const std::vector<NodePtr> &nodes);
 /// Prints `format` on rank 0 with `{array}` replaced by `arrays` (NumPy's
-/// text, computed by the runtime).
+/// text, formatted by the runtime); the values must be computed already.
 void printArrays(const std::string &format, const std::vector<NodePtr> &arrays);
 
 /// The dist type of an array of `shape` held whole by every rank.

@@ -25,12 +25,15 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/Pass/PassManager.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ExecutionEngine/Orc/ExecutionUtils.h"
 #include "llvm/ExecutionEngine/Orc/LLJIT.h"
 #include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/SHA1.h"
 #include "llvm/Support/TargetSelect.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -259,14 +262,11 @@ std::string Jit::cachePath(const std::string &key) const {
       dir = env;
   if (dir.empty())
     return "";
-  // FNV-1a names the file; the whole key inside it is compared.
-  uint64_t hash = 1469598103934665603ull;
-  for (unsigned char c : key)
-    hash = (hash ^ c) * 1099511628211ull;
-  char name[40];
-  std::snprintf(name, sizeof name, "/%016llx.dacjit",
-                static_cast<unsigned long long>(hash));
-  return dir + name;
+  // The key's SHA-1 names the file (as `dac run`'s cache); the whole key
+  // inside it is compared.
+  return dir + "/" +
+         llvm::toHex(llvm::SHA1::hash(llvm::arrayRefFromStringRef(key))) +
+         ".dacjit";
 }
 
 Artifact Jit::obtain(const Program &program, const std::string &key) {
@@ -298,9 +298,7 @@ Artifact Jit::obtain(const Program &program, const std::string &key) {
                                        .count();
       if (!path.empty() && a.error.empty()) {
         // Written aside and renamed: readers never see half an entry.
-        llvm::sys::fs::create_directories(options.cache_dir.empty()
-                                              ? std::getenv("DAC_JIT_CACHE")
-                                              : options.cache_dir);
+        llvm::sys::fs::create_directories(llvm::sys::path::parent_path(path));
         std::string tmp = path + ".tmp" + std::to_string(getpid());
         {
           std::ofstream out(tmp, std::ios::binary);
@@ -443,8 +441,6 @@ void detail::evaluate(const std::vector<NodePtr> &nodes) {
 
 void detail::printArrays(const std::string &format,
                          const std::vector<NodePtr> &values) {
-  // Everything printed is computed first: the print itself only formats.
-  evaluate(values);
   Program program;
   program.print = format;
   for (const NodePtr &v : values) {
