@@ -43,6 +43,8 @@
 # RUN: not dac build %t/attrarray.py -o %t/aa 2>&1 | FileCheck %s --check-prefix=ATTRARRAY
 # RUN: not dac build %t/padempty.py -o %t/pe 2>&1 | FileCheck %s --check-prefix=PADEMPTY
 # RUN: not dac build %t/reshapebase.py -o %t/rb 2>&1 | FileCheck %s --check-prefix=RESHAPEBASE
+# RUN: not dac build %t/recursion.py -o %t/rc 2>&1 | FileCheck %s --check-prefix=RECURSION
+# RUN: not dac build %t/recursiondeep.py -o %t/rd 2>&1 | FileCheck %s --check-prefix=RECURSIONDEEP
 # Tests that constructs outside the supported subset are compile-time
 # errors with file:line:col, the source line and a caret, and that no
 # output file is left behind.
@@ -331,3 +333,20 @@ import numpy as np
 a = np.zeros(4, dtype=np.int64)
 np.copyto(a, np.ones(4) * 0.5)
 # COPYTO: copyto.py:3:1: error: Cannot cast array data from dtype('float64') to dtype('int64') according to the rule 'same_kind'
+
+#--- recursion.py
+import numpy as np
+def total(a, n):
+    if n <= 0:
+        return a.sum()
+    return total(a, n - 1)
+k = int(np.ones(2).sum())
+print(total(np.ones(3), k))
+# RECURSION: recursion.py:5:12: error: recursion is not supported: total() calls itself with arguments of the same kinds
+# RECURSION-NEXT: return total(a, n - 1)
+
+#--- recursiondeep.py
+def count(n):
+    return 0 if n == 0 else 1 + count(n - 1)
+print(count(100))
+# RECURSIONDEEP: recursiondeep.py:2:33: error: recursion is not supported (calls nested deeper than 64)

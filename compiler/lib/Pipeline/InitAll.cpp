@@ -13,6 +13,7 @@
 #include "mlir/Conversion/UBToLLVM/UBToLLVM.h"
 #include "mlir/Conversion/VectorToLLVM/ConvertVectorToLLVM.h"
 #include "mlir/Dialect/ControlFlow/IR/ControlFlow.h"
+#include "mlir/Dialect/Func/Extensions/InlinerExtension.h"
 #include "mlir/Dialect/Index/IR/IndexDialect.h"
 #include "mlir/Dialect/UB/IR/UBOps.h"
 #include "mlir/IR/DialectRegistry.h"
@@ -29,6 +30,8 @@ void dac::registerAllDialects(mlir::DialectRegistry &registry) {
                   mlir::math::MathDialect, mlir::memref::MemRefDialect,
                   mlir::scf::SCFDialect, mlir::ub::UBDialect,
                   mlir::vector::VectorDialect>();
+  // The script's functions are func.func ops the pipeline inlines.
+  mlir::func::registerInlinerExtension(registry);
   // What convert-to-llvm needs to know about each dialect.
   mlir::arith::registerConvertArithToLLVMInterface(registry);
   mlir::cf::registerConvertControlFlowToLLVMInterface(registry);
@@ -47,6 +50,8 @@ void dac::registerAllPasses() {
   registerDacPasses();
   mlir::registerCanonicalizerPass();
   mlir::registerCSEPass();
+  mlir::registerInlinerPass();
+  mlir::registerSymbolDCEPass();
   mlir::PassPipelineRegistration<>(
       "dac-pipeline", "global dist IR -> the LLVM dialect (what dac runs)",
       [](mlir::OpPassManager &pm) { buildDacPipeline(pm); });

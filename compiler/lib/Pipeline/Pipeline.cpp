@@ -19,6 +19,12 @@
 using namespace mlir;
 
 void dac::buildGlobalToLocalPipeline(OpPassManager &pm) {
+  // The script's functions (one func.func per kind of arguments they are
+  // called with) are inlined into their callers: layouts, fusion and
+  // partitioning then see whole programs. Nothing else runs on the
+  // callees first; the canonicalisation below serves both.
+  pm.addPass(createInlinerPass({}, [](OpPassManager &) {}));
+  pm.addPass(createSymbolDCEPass());
   // Canonicalize first so that equal extents are one SSA value: fusion
   // compares iteration spaces by value.
   pm.addPass(createCanonicalizerPass());

@@ -140,6 +140,8 @@ IRGen::Snapshot IRGen::takeSnapshot() {
   snap.names = scope->names;
   std::set<const PyValue *> seen;
   std::set<const GeneratorState *> seenGenerators;
+  std::set<const Scope *> seenScopes;
+  std::function<void(const Scope *)> visitScopes;
   std::function<void(const ValueRef &)> visit = [&](const ValueRef &v) {
     if (!v || !seen.insert(v.get()).second)
       return;
@@ -149,36 +151,19 @@ IRGen::Snapshot IRGen::takeSnapshot() {
       snap.generators.push_back({v->generator, v->generator->offset});
     for (const ValueRef &item : v->items)
       visit(item);
+    // What a function reads from the scopes it was defined in is state
+    // too: a call can write it.
+    if (v->is(Kind::Function))
+      visitScopes(v->scope.get());
   };
-  for (Scope *s = scope.get(); s; s = s->parent.get())
-    for (const auto &[name, value] : s->names)
-      visit(value);
-  return snap;
-}
-
-std::map<const PyValue *, int> IRGen::countReferences() {
-  std::map<const PyValue *, int> counts;
-  std::set<const Scope *> seenScopes;
-  std::set<const PyValue *> expanded;
-  std::function<void(const ValueRef &)> visit = [&](const ValueRef &v) {
-    if (!v)
-      return;
-    ++counts[v.get()];
-    if (!expanded.insert(v.get()).second)
-      return;
-    for (const ValueRef &item : v->items)
-      visit(item);
-    if (v->view)
-      visit(v->view->base);
-  };
-  std::vector<std::shared_ptr<Scope>> roots(callerScopes);
-  roots.push_back(scope);
-  for (const std::shared_ptr<Scope> &root : roots)
-    for (Scope *s = root.get(); s; s = s->parent.get())
+  visitScopes = [&](const Scope *s) {
+    for (; s; s = s->parent.get())
       if (seenScopes.insert(s).second)
         for (const auto &[name, value] : s->names)
           visit(value);
-  return counts;
+  };
+  visitScopes(scope.get());
+  return snap;
 }
 
 void IRGen::restoreSnapshot(const Snapshot &snap) {

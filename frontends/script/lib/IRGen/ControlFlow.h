@@ -41,6 +41,10 @@ struct Assignments {
 void collectTargets(const Expr &target, std::set<std::string> &names);
 /// What a loop body assigns, breaks and returns.
 Assignments scanLoop(const StmtList &body);
+/// Every name the text mentions (read or bound, nested functions and
+/// lambdas included).
+std::set<std::string> namesUsed(const StmtList &body);
+std::set<std::string> namesUsed(const Expr &expr);
 /// The error for a name bound to different views on different paths.
 std::string viewRebound(const std::string &name);
 bool isNumberOrArray(const ValueRef &v);

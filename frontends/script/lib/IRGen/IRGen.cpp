@@ -1,9 +1,9 @@
 //===- IRGen.cpp - Statements and expressions -> global dist IR -----------===//
 //
 // The script is evaluated symbolically, statement by statement, into one
-// function: names are bound to PyValues, user functions are inlined at
-// their calls (with their own scope), and only branches whose condition is
-// known at compile time are supported for now.
+// function: names are bound to PyValues; user functions become func.func
+// ops of their own (Functions.cpp); loops over range() and `while` become
+// scf loops, branches on run-time values scf.if (ControlFlow.cpp).
 //
 //===----------------------------------------------------------------------===//
 
@@ -859,11 +859,7 @@ ValueRef IRGen::callFunction(const ValueRef &fn, const CallArgs &args) {
   default:
     compileError("'" + fn->describe() + "' object is not callable");
   }
-  if (callDepth >= 64)
-    compileError("recursion is not supported (calls nested deeper than 64)");
-  auto local = std::make_shared<Scope>();
-  scopes.push_back(local);
-  local->parent = fn->scope;
+  std::vector<std::pair<std::string, ValueRef>> bindings;
   const ParamList &params =
       fn->lambda ? fn->lambda->getParams() : fn->function->getParams();
   const std::string &fname = fn->name;
@@ -884,7 +880,7 @@ ValueRef IRGen::callFunction(const ValueRef &fn, const CallArgs &args) {
       value = fn->items[i];
     if (!value)
       compileError(fname + "() missing required argument '" + p.name + "'");
-    local->names[p.name] = value;
+    bindings.push_back({p.name, value});
   }
   if (positional < args.positional.size())
     compileError(fname + "() takes " + Twine(positional) +
@@ -896,73 +892,7 @@ ValueRef IRGen::callFunction(const ValueRef &fn, const CallArgs &args) {
       compileError(fname + "() got an unexpected keyword argument '" +
                    kw.first + "'");
 
-  // Inline the body in the callee's scope.
-  std::shared_ptr<Scope> savedScope = scope;
-  callerScopes.push_back(savedScope);
-  ValueRef savedReturn = returnValue;
-  bool savedReturned = returned;
-  Location savedLoc = em.loc;
-  scope = local;
-  returnValue = PyValue::none();
-  returned = false;
-  unsigned savedLoopDepth = loopDepth;
-  unsigned savedCompiledLoopDepth = compiledLoopDepth;
-  unsigned savedDynamicDepth = dynamicDepth;
-  int savedArity = returnArity;
-  returnArity = kNoReturnYet;
-  loopDepth = 0;
-  compiledLoopDepth = 0;
-  dynamicDepth = 0;
-  ++callDepth;
-  llvm::scope_exit restore([&] {
-    --callDepth;
-    loopDepth = savedLoopDepth;
-    compiledLoopDepth = savedCompiledLoopDepth;
-    dynamicDepth = savedDynamicDepth;
-    callerScopes.pop_back();
-    returnArity = savedArity;
-    scope = savedScope;
-    returned = savedReturned;
-    em.loc = savedLoc;
-  });
-  ValueRef result;
-  if (fn->lambda) {
-    result = lowerExpr(fn->lambda->getBody());
-  } else {
-    lowerBlock(fn->function->getBody());
-    result = returnValue;
-    auto flag = scope->names.find("%return");
-    if (flag != scope->names.end()) {
-      // A return inside a compiled loop or a run-time branch.
-      std::optional<int64_t> known =
-          getConstantIntValue(em.fold(flag->second->value));
-      bool always = known && *known != 0;
-      // The value a run-time `return` left (null if none can have run:
-      // the function then never returns, as an endless `while True`).
-      auto returned = [&](const std::string &name) {
-        auto found = scope->names.find(name);
-        if (found == scope->names.end())
-          compileError(fname + "() never returns: no 'return' in it can "
-                               "run (an endless loop?)");
-        return found->second;
-      };
-      if (returnArity == 0)
-        result = PyValue::none();
-      else if (always && returnArity < 0)
-        result = returned("%retval");
-      else if (always) {
-        std::vector<ValueRef> items;
-        for (int i = 0; i < returnArity; ++i)
-          items.push_back(returned("%retval" + std::to_string(i)));
-        result = PyValue::tuple(items);
-      } else
-        compileError(fname + "() returns a value on some run-time paths and "
-                             "reaches its end without 'return' on others; "
-                             "end it with a 'return'");
-    }
-  }
-  returnValue = savedReturn;
-  return result;
+  return callUserFunction(fn, bindings);
 }
 
 mlir::OwningOpRef<mlir::ModuleOp>

@@ -42,6 +42,9 @@ struct CallArgs {
              llvm::ArrayRef<llvm::StringRef> allowed) const;
 };
 
+struct Capture;
+struct CompiledFunction;
+
 class IRGen {
 public:
   IRGen(mlir::MLIRContext &ctx, const SourceFile &file,
@@ -74,6 +77,28 @@ private:
   ValueRef lowerExprImpl(const Expr &expr);
   ValueRef lowerCall(const CallExpr &call);
   ValueRef callFunction(const ValueRef &fn, const CallArgs &args);
+
+  // Functions.cpp: user functions as func.func ops.
+
+  /// Calls `fn` with its parameters bound: compiles its body for this kind
+  /// of call unless an earlier call did, and emits the call.
+  ValueRef callUserFunction(
+      const ValueRef &fn,
+      const std::vector<std::pair<std::string, ValueRef>> &bindings);
+  std::shared_ptr<CompiledFunction> compileFunction(const ValueRef &fn,
+                                                    const Capture &c);
+  ValueRef emitCall(const CompiledFunction &cf, const Capture &c);
+  /// Lowers the body of `fn` in scope `local` at the builder's insertion
+  /// point; returns what it returns.
+  ValueRef lowerBody(const PyValue &fn, std::shared_ptr<Scope> local,
+                     mlir::Location loc);
+  /// Bodies compiled so far, by the key of their calls.
+  std::map<std::string, std::shared_ptr<CompiledFunction>> compiledFunctions;
+  /// How many func.func ops are named after each function.
+  std::map<std::string, unsigned> functionNames;
+  /// References to the objects a function body works on from its callers'
+  /// names, which the body cannot see (added by countReferences).
+  std::map<const PyValue *, int> externalRefs;
   ValueRef lowerCompare(const CompareExpr &cmp);
   ValueRef lowerFString(const FStringExpr &fstring);
   ValueRef lookup(const std::string &name);
@@ -134,11 +159,11 @@ private:
         generators;
   };
   Snapshot takeSnapshot();
-  /// How many names, containers and views refer to each object, over the
-  /// scopes of every active call.
+  /// How many names, containers and views refer to each object: from the
+  /// current scopes, plus the callers' references (externalRefs).
   std::map<const PyValue *, int> countReferences();
-  /// The scopes of the callers of the function being inlined.
-  std::vector<std::shared_ptr<Scope>> callerScopes;
+  static std::map<const PyValue *, int>
+  countReferencesFrom(llvm::ArrayRef<std::shared_ptr<Scope>> roots);
   void restoreSnapshot(const Snapshot &snapshot);
   mlir::Value readSlot(const Slot &slot, bool &needsRetry);
   void writeSlot(const Slot &slot, mlir::Value value);
