@@ -44,6 +44,9 @@
 # RUN: not dac build %t/padempty.py -o %t/pe 2>&1 | FileCheck %s --check-prefix=PADEMPTY
 # RUN: not dac build %t/reshapebase.py -o %t/rb 2>&1 | FileCheck %s --check-prefix=RESHAPEBASE
 # RUN: not dac build %t/recursion.py -o %t/rc 2>&1 | FileCheck %s --check-prefix=RECURSION
+# RUN: not dac build %t/globalassign.py -o %t/ga 2>&1 | FileCheck %s --check-prefix=GLOBALASSIGN
+# RUN: not dac build %t/floatstr.py -o %t/fs 2>&1 | FileCheck %s --check-prefix=FLOATSTR
+# RUN: not dac build %t/intstr.py -o %t/is 2>&1 | FileCheck %s --check-prefix=INTSTR
 # RUN: not dac build %t/recursiondeep.py -o %t/rd 2>&1 | FileCheck %s --check-prefix=RECURSIONDEEP
 # Tests that constructs outside the supported subset are compile-time
 # errors with file:line:col, the source line and a caret, and that no
@@ -350,3 +353,21 @@ def count(n):
     return 0 if n == 0 else 1 + count(n - 1)
 print(count(100))
 # RECURSIONDEEP: recursiondeep.py:2:33: error: recursion is not supported (calls nested deeper than 64)
+
+#--- globalassign.py
+import numpy as np
+total = 0.0
+def add(a):
+    global total
+    total += a.sum()
+add(np.ones(3))
+print(total)
+# GLOBALASSIGN: globalassign.py:4:5: error: global 'total' with an assignment to it in the function is not supported yet: return the new value and bind it in the caller (arrays can be updated in place: total[...] = ...)
+
+#--- floatstr.py
+x = float("1__0")
+# FLOATSTR: floatstr.py:1:5: error: ValueError: could not convert string to float: '1__0'
+
+#--- intstr.py
+x = int("4.5")
+# INTSTR: intstr.py:1:5: error: ValueError: invalid literal for int() with base 10: '4.5'

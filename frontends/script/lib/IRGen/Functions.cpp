@@ -615,6 +615,8 @@ ValueRef IRGen::lowerBody(const PyValue &fn, std::shared_ptr<Scope> local,
   unsigned savedCompiledLoopDepth = compiledLoopDepth;
   unsigned savedDynamicDepth = dynamicDepth;
   int savedArity = returnArity;
+  const StmtList *savedBody = functionBody;
+  functionBody = fn.lambda ? nullptr : &fn.function->getBody();
   scope = local;
   returnValue = PyValue::none();
   returned = false;
@@ -630,6 +632,7 @@ ValueRef IRGen::lowerBody(const PyValue &fn, std::shared_ptr<Scope> local,
     compiledLoopDepth = savedCompiledLoopDepth;
     dynamicDepth = savedDynamicDepth;
     returnArity = savedArity;
+    functionBody = savedBody;
     scope = savedScope;
     returned = savedReturned;
     returnValue = savedReturn;

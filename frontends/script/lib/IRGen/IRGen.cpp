@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "IRGen.h"
+#include "ControlFlow.h"
 
 #include "dac/Script/IRGen.h"
 
@@ -416,9 +417,31 @@ void IRGen::lowerStmt(const Stmt &stmt) {
       return;
     }
     case Stmt::Kind::Pass:
-    case Stmt::Kind::Global:
-    case Stmt::Kind::Nonlocal:
       return;
+    case Stmt::Kind::Global:
+    case Stmt::Kind::Nonlocal: {
+      // Reading such a name needs nothing; rebinding it would have to
+      // reach the defining scope, which is not done yet.
+      if (!functionBody)
+        return;
+      Assignments assigned = scanLoop(*functionBody);
+      const auto &names = stmt.getKind() == Stmt::Kind::Global
+                              ? cast<GlobalStmt>(stmt).getNames()
+                              : cast<NonlocalStmt>(stmt).getNames();
+      for (const Identifier &id : names)
+        if (assigned.rebound.count(id.name) ||
+            assigned.augmented.count(id.name))
+          throw LocatedError{
+              stmt.getRange(),
+              std::string(stmt.getKind() == Stmt::Kind::Global ? "global"
+                                                               : "nonlocal") +
+                  " '" + id.name +
+                  "' with an assignment to it in the function is not "
+                  "supported yet: return the new value and bind it in the "
+                  "caller (arrays can be updated in place: " +
+                  id.name + "[...] = ...)"};
+      return;
+    }
     case Stmt::Kind::For: {
       const auto &s = cast<ForStmt>(stmt);
       ValueRef iter = lowerExpr(s.getIter());

@@ -92,6 +92,9 @@ private:
   /// point; returns what it returns.
   ValueRef lowerBody(const PyValue &fn, std::shared_ptr<Scope> local,
                      mlir::Location loc);
+  /// The statements of the function whose body is being lowered (null at
+  /// module level and in lambdas).
+  const StmtList *functionBody = nullptr;
   /// Bodies compiled so far, by the key of their calls.
   std::map<std::string, std::shared_ptr<CompiledFunction>> compiledFunctions;
   /// How many func.func ops are named after each function.

@@ -15,7 +15,10 @@
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "llvm/ADT/StringSwitch.h"
 
+#include <cerrno>
 #include <cmath>
+#include <cstdlib>
+#include <regex>
 
 using namespace mlir;
 using namespace dac;
@@ -206,6 +209,39 @@ void IRGen::print(const CallArgs &args) {
   dist::PrintOp::create(b, em.loc, format, values);
 }
 
+/// Python's float(str): a decimal literal (digits may be grouped by single
+/// underscores), or inf/infinity/nan, with a sign and surrounding spaces.
+static double parseFloatText(const std::string &text) {
+  static const std::regex number(
+      R"(^[+-]?((\d(_?\d)*)?\.\d(_?\d)*|\d(_?\d)*\.?)([eE][+-]?\d(_?\d)*)?$)");
+  static const std::regex special("^[+-]?(inf|infinity|nan)$",
+                                  std::regex::icase);
+  std::string t = llvm::StringRef(text).trim(" \t\n\r\f\v").str();
+  if (!std::regex_match(t, number) && !std::regex_match(t, special))
+    compileError("ValueError: could not convert string to float: '" + text +
+                 "'");
+  llvm::erase(t, '_');
+  // strtod reads inf/nan and decimals exactly as Python does (correctly
+  // rounded, overflow to inf, underflow to 0).
+  return std::strtod(t.c_str(), nullptr);
+}
+
+/// Python's int(str) in base 10.
+static int64_t parseIntText(const std::string &text) {
+  static const std::regex digits(R"(^[+-]?\d(_?\d)*$)");
+  std::string t = llvm::StringRef(text).trim(" \t\n\r\f\v").str();
+  if (!std::regex_match(t, digits))
+    compileError("ValueError: invalid literal for int() with base 10: '" +
+                 text + "'");
+  llvm::erase(t, '_');
+  errno = 0;
+  long long value = std::strtoll(t.c_str(), nullptr, 10);
+  if (errno == ERANGE)
+    compileError("OverflowError: int('" + text +
+                 "') does not fit in 64 bits (dac's Python ints are int64)");
+  return value;
+}
+
 ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
                             const ValueRef &self) {
   if (ValueRef moved = callShapeFunction(name, args, self))
@@ -357,6 +393,10 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
                                   : em.boolConst(false);
     if (v->is(Kind::Array))
       compileError("only 0-d arrays can be converted to Python scalars");
+    if (v->is(Kind::String))
+      return to == DType::Float64 ? em.floatConst(parseFloatText(v->name))
+             : to == DType::Int64 ? em.intConst(parseIntText(v->name))
+                                  : em.boolConst(!v->name.empty());
     if (!v->is(Kind::Scalar))
       compileError("cannot convert " + v->describe() + " to a number");
     if (to == DType::Bool)
