@@ -12,6 +12,7 @@ config.test_exec_root = os.path.join(config.dac_binary_dir, "test")
 # conformance runner), the unit tests, the fuzzers' seed corpora, the
 # package and sanitizer drivers and lit's own configuration.
 config.excludes = ["lit.cfg.py", "lit.site.cfg.py", "e2e", "conformance", "python",
+                   "differential",
                    "unit", "Inputs", "fuzz", "sanitize", "package"]
 
 config.environment["PATH"] = os.pathsep.join(

@@ -56,6 +56,9 @@ ValueRef Emitter::checkedInt(StringRef op, const ValueRef &lhs,
     return result;
   std::optional<int64_t> a = getConstInt(lhs),
                          c = rhs ? getConstInt(rhs) : std::optional<int64_t>(0);
+  bool shift = op == "<<" || op == ">>";
+  if (shift && c && *c < 0)
+    compileError("ValueError: negative shift count");
   if (a && c) {
     if (!fitsInt64(op, *a, *c))
       compileError(kOverflow);
@@ -115,11 +118,15 @@ ValueRef Emitter::checkedInt(StringRef op, const ValueRef &lhs,
     overflow = arith::OrIOp::create(b, loc, huge, far);
   } else if (op == "neg" || op == "abs") {
     overflow = equal(x, INT64_MIN);
-  } else if (op == "<<") {
+  } else if (shift) {
     emitAssert(arith::XOrIOp::create(
                    b, loc, negative(y),
                    arith::ConstantIntOp::create(b, loc, b.getI1Type(), 1)),
                "ValueError: negative shift count");
+    // x >> y is exact for every count (NumPy's rule for 64 or more is
+    // Python's: 0, or -1 for a negative x).
+    if (op == ">>")
+      return result;
     // A shift of 64 or more keeps only 0; below, shifting back must give
     // the operand (the shift amount is clamped: a wider one is undefined).
     Value wide = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sge, y,

@@ -623,9 +623,14 @@ ValueRef Emitter::binaryOp(StringRef op, const ValueRef &lhs,
     DType common = commonType({lhs, rhs});
     if (!isFloat(common) && common != DType::Bool) {
       std::optional<int64_t> e = getConstInt(rhs);
-      if (scalars && e && *e < 0)
-        return applyUfunc("power", {castScalar(lhs, DType::Float64, python),
-                                    castScalar(rhs, DType::Float64, python)});
+      if (scalars && e && *e < 0) {
+        ValueRef x = castScalar(lhs, DType::Float64, python),
+                 y = castScalar(rhs, DType::Float64, python);
+        ValueRef r = applyUfunc("power", {x, y});
+        if (python)
+          checkFloatPower(x->value, y->value, r->value);
+        return r;
+      }
       if (!e && rhs->is(PyValue::Kind::Scalar))
         emitAssert(arith::CmpIOp::create(
                        b, loc, arith::CmpIPredicate::sge,
@@ -635,8 +640,12 @@ ValueRef Emitter::binaryOp(StringRef op, const ValueRef &lhs,
       else if (e && *e < 0)
         compileError("Integers to negative integer powers are not allowed.");
     }
-    return python ? checkedInt("**", lhs, rhs, applyUfunc("power", {lhs, rhs}))
-                  : applyUfunc("power", {lhs, rhs});
+    ValueRef r = applyUfunc("power", {lhs, rhs});
+    if (python && isFloat(r->dtype))
+      checkFloatPower(convert(b, loc, lhs->value, lhs->dtype, DType::Float64),
+                      convert(b, loc, rhs->value, rhs->dtype, DType::Float64),
+                      r->value);
+    return python ? checkedInt("**", lhs, rhs, r) : r;
   }
   if (python && (op == "/" || op == "//" || op == "%")) {
     // Python raises ZeroDivisionError where NumPy would return inf/nan;
@@ -868,6 +877,47 @@ void Emitter::checkMathResult(StringRef name, ArrayRef<ValueRef> xs, Value r) {
   emitAssert(no(domain), "ValueError: math domain error", {});
   if (overflows)
     emitAssert(no(infinite), "OverflowError: math range error", {});
+}
+
+/// Python's float ** float (CPython's float_pow) raises where C's pow
+/// returns an infinity or NaN from ordinary arguments: 0.0 to a finite
+/// negative power, an overflow, and a negative base to a fractional power
+/// (a complex number in Python). Infinite and NaN arguments never raise.
+void Emitter::checkFloatPower(Value x, Value y, Value r) {
+  auto fconst = [&](double v) {
+    return arith::ConstantOp::create(b, loc, b.getF64FloatAttr(v)).getResult();
+  };
+  auto cmp = [&](arith::CmpFPredicate p, Value l, Value r) {
+    return arith::CmpFOp::create(b, loc, p, l, r).getResult();
+  };
+  auto both = [&](Value l, Value r) {
+    return arith::AndIOp::create(b, loc, l, r).getResult();
+  };
+  auto no = [&](Value v) {
+    Value one = arith::ConstantIntOp::create(b, loc, b.getI1Type(), 1);
+    return arith::XOrIOp::create(b, loc, v, one).getResult();
+  };
+  Value inf = fconst(std::numeric_limits<double>::infinity());
+  auto finite = [&](Value v) {
+    return cmp(arith::CmpFPredicate::OLT, math::AbsFOp::create(b, loc, v), inf);
+  };
+  Value zero = fconst(0.0);
+  Value yFinite = finite(y), xFinite = finite(x);
+  Value xZero = cmp(arith::CmpFPredicate::OEQ, x, zero);
+  emitAssert(
+      no(both(both(xZero, yFinite), cmp(arith::CmpFPredicate::OLT, y, zero))),
+      "ZeroDivisionError: 0.0 cannot be raised to a negative power");
+  Value fractional = cmp(arith::CmpFPredicate::ONE, y,
+                         math::FloorOp::create(b, loc, y).getResult());
+  emitAssert(no(both(both(both(xFinite, yFinite), fractional),
+                     cmp(arith::CmpFPredicate::OLT, x, zero))),
+             "a negative number to a fractional power is a complex number "
+             "in Python; complex numbers are not supported yet");
+  Value overflow =
+      both(both(xFinite, yFinite), cmp(arith::CmpFPredicate::OEQ,
+                                       math::AbsFOp::create(b, loc, r), inf));
+  emitAssert(no(overflow),
+             "OverflowError: (34, 'Numerical result out of range')");
 }
 
 ValueRef Emitter::exactCompare(StringRef op, const ValueRef &integer,

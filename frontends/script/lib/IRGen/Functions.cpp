@@ -295,9 +295,10 @@ public:
     std::shared_ptr<Scope> &outer = madeScopes[inner.get()];
     if (outer)
       return outer;
+    // Registered even in a dry run: a closure's scope holds the closure
+    // (a cycle that ~IRGen breaks).
     outer = std::make_shared<Scope>();
-    if (!dryRun)
-      scopes.push_back(outer);
+    scopes.push_back(outer);
     for (const auto &[name, v] : inner->names)
       outer->names[name] = object(v);
     outer->parent = scope(inner->parent);

@@ -428,8 +428,14 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
     Value r = math::RoundEvenOp::create(b, em.loc, v->value);
     return em.checkedFloatToInt(PyValue::scalar(r, v->dtype, true));
   }
-  if (name == "builtins.pow")
+  if (name == "builtins.pow") {
+    args.check("pow", 3, {"base", "exp", "mod"});
+    ValueRef mod = arg(2, "mod");
+    if (mod && !mod->is(Kind::None))
+      compileError("pow() with a modulus (a third argument) is not supported "
+                   "yet");
     return em.binaryOp("**", required(0, "base"), required(1, "exp"));
+  }
   if (name == "builtins.range") {
     // A range of Python ints whose bounds may be known only at run time:
     // a `for` over it is a compiled loop, other uses need known bounds.

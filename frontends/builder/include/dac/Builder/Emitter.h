@@ -248,6 +248,9 @@ public:
   /// from ordinary arguments (Ufuncs.cpp).
   void checkMathResult(llvm::StringRef name, llvm::ArrayRef<ValueRef> xs,
                        mlir::Value r);
+  /// Stops every rank as Python's float ** float raises (`r` = x ** y, all
+  /// float64): 0.0 to a negative power, overflow, complex results.
+  void checkFloatPower(mlir::Value x, mlir::Value y, mlir::Value r);
   /// `a[mask]` with a boolean mask of a's shape: the selected elements,
   /// in C order (a 1-D array of a length known when running).
   ValueRef compress(const ValueRef &array, const ValueRef &mask);
@@ -282,7 +285,8 @@ public:
   /// `result` = lhs `op` rhs of Python ints (int64 here), or the program
   /// stops with an OverflowError where Python's exact result would not fit
   /// (at compile time when the operands are known): + - * // << and unary
-  /// minus and abs (rhs null).
+  /// minus and abs (rhs null); a negative count of << or >> is Python's
+  /// ValueError.
   ValueRef checkedInt(llvm::StringRef op, const ValueRef &lhs,
                       const ValueRef &rhs, const ValueRef &result);
   /// int(x) of a Python float: Python's ValueError for NaN, OverflowError
