@@ -34,6 +34,7 @@ print(np.arange(4).sum())
 # FIFO: dac: error: '{{.*}}fifo.py' is not a regular file
 # ZERO: dac: error: '/dev/zero' is not a regular file
 # DIRIN: dac: error: '{{.*}}dir' is not a regular file
+# CPU-NOT: not a recognized processor
 # CPU: dac: error: unknown CPU 'pentium-mmx-9000' for x86_64 (choose native, generic,
 # CPU32: dac: error: 'i386' is a 32-bit CPU; dac generates 64-bit code
 # CLEAN-NOT: link-tmp

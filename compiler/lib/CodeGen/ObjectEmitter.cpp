@@ -73,12 +73,17 @@ Error dac::checkCodeGenOptions(const CodeGenOptions &options) {
   if (!native)
     return native.takeError();
   auto [triple, target] = *native;
-  std::unique_ptr<MCSubtargetInfo> info(
-      target->createMCSubtargetInfo(triple, options.cpu, ""));
+  // Asked of a generic subtarget first: LLVM warns on stderr when a
+  // subtarget is made for a CPU it does not know.
+  std::unique_ptr<MCSubtargetInfo> generic(
+      target->createMCSubtargetInfo(triple, "generic", ""));
+  std::unique_ptr<MCSubtargetInfo> info;
+  if (generic && generic->isCPUStringValid(options.cpu))
+    info.reset(target->createMCSubtargetInfo(triple, options.cpu, ""));
   std::string choices = " (choose native, generic, x86-64, x86-64-v2, "
                         "x86-64-v3, x86-64-v4 or another 64-bit CPU LLVM "
                         "knows, such as skylake or znver3)";
-  if (!info || !info->isCPUStringValid(options.cpu))
+  if (!info)
     return makeError("unknown CPU '" + options.cpu + "' for " +
                      triple.getArchName() + choices);
   // Every CPU name of the x86 target is accepted, 32-bit ones too; the
