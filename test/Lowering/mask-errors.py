@@ -2,14 +2,11 @@
 # RUN: not dac build %t/shape.py -o %t/s 2>&1 | FileCheck %s --check-prefix=SHAPE
 # RUN: not dac build %t/mixed.py -o %t/m 2>&1 | FileCheck %s --check-prefix=MIXED
 # RUN: not dac build %t/rows.py -o %t/r 2>&1 | FileCheck %s --check-prefix=ROWS
-# RUN: not dac build %t/branch.py -o %t/b 2>&1 | FileCheck %s --check-prefix=BRANCH
 # RUN: dac build %t/late.py -o %t/l
 # RUN: not %mpirun -n 2 %t/l 2>&1 | FileCheck %s --check-prefix=LATE
 # Reading through a boolean mask: NumPy's IndexError when an extent
 # differs (when compiling, or on every rank when running); masks of fewer
-# dimensions or next to other indices are not supported yet, nor is
-# rebinding a name in a run-time 'if' to an array whose run-time length is
-# computed inside it.
+# dimensions or next to other indices are not supported yet.
 
 #--- shape.py
 import numpy as np
@@ -35,12 +32,3 @@ n = int(np.ones(5).sum())
 a = np.ones(n)
 print(a[np.ones(4) > 0])
 # LATE: late.py:4:7: IndexError: boolean index did not match indexed array along dimension 0; dimension is 5 but corresponding boolean dimension is 4
-
-#--- branch.py
-import numpy as np
-a = np.arange(6.0)
-s = a[a > 3]
-if a.sum() > 5.0:
-    s = a[a > 1]
-print(s)
-# BRANCH: branch.py:4:4: error: 's' is bound in this 'if' on a value known only at run time to an array whose extents are computed inside it; this is not supported yet (an array whose run-time extents come from before the 'if' is)

@@ -30,8 +30,10 @@ void dac::buildGlobalToLocalPipeline(OpPassManager &pm) {
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
   pm.addPass(createDistAssignLayout());
+  pm.addPass(createDistBranchExtents());
   pm.addPass(createDistFuse());
   pm.addPass(createCanonicalizerPass());
+  pm.addPass(createDistBranchExtents());
   pm.addPass(createDistPartition());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());

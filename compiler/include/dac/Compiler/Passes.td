@@ -22,6 +22,21 @@ def DistAssignLayout : Pass<"dist-assign-layout", "::mlir::ModuleOp"> {
   let dependentDialects = ["::dac::dist::DistDialect"];
 }
 
+def DistBranchExtents : Pass<"dist-branch-extents", "::mlir::ModuleOp"> {
+  let summary = "Carry the run-time extents of a branch's arrays out of it";
+  let description = [{
+    An `scf.if` may yield arrays whose extents known only when running are
+    computed inside its branches (`s = a[a > t]` in one branch, another
+    length in the other). The passes after it find an array's extents
+    where it is made, which for such a result is inside the branches: this
+    pass gives the `if` an `index` result per such extent (the value each
+    branch computes), unless one already carries it. Canonicalisation drops
+    results nothing uses, so the pipeline runs this pass again before each
+    pass that needs the extents.
+  }];
+  let dependentDialects = ["::dac::dist::DistDialect"];
+}
+
 def DistFuse : Pass<"dist-fuse", "::mlir::ModuleOp"> {
   let summary = "Fuse element-wise work and reductions into kernels";
   let description = [{

@@ -425,25 +425,25 @@ void IRGen::lowerBranches(Value condition, SourceRange range,
                                     "known only at run time; only numbers "
                                     "of one type, or arrays of one dtype, "
                                     "shape and distribution, are supported"};
-    // Extents known only when running must be made before the `if` (the
-    // same values on both paths): the dist IR finds an array's extents
-    // where it is made, and a branch's own extents end with the branch.
+    ValueRef proto = t->withValue(nullptr);
+    // An extent known only when running that a branch computes (or that
+    // differs between the branches) leaves the `if` as a result of its
+    // own, bound before the array (the dist IR finds the extents of an
+    // `if`'s array there).
     if (t->is(Kind::Array) && tv != ev) {
       auto inside = [&](Value extent) {
         Operation *at = extent.getParentRegion()->getParentOp();
         return branchIf->isAncestor(at);
       };
-      for (auto [x, y] : llvm::zip(t->shape, e->shape))
-        if (!getConstantIntValue(x) && (x != y || inside(x)))
-          throw LocatedError{
-              range, "'" + name +
-                         "' is bound in this 'if' on a value known only at "
-                         "run time to an array whose extents are computed "
-                         "inside it; this is not supported yet (an array "
-                         "whose run-time extents come from before the 'if' "
-                         "is)"};
+      for (auto [d, x, y] : llvm::enumerate(t->shape, e->shape)) {
+        if (getConstantIntValue(x) || (x == y && !inside(x)))
+          continue;
+        thenValues.push_back(x);
+        elseValues.push_back(y);
+        types.push_back(x.getType());
+        bind.push_back([proto, d = d](Value v) { proto->shape[d] = v; });
+      }
     }
-    ValueRef proto = t->withValue(nullptr);
     proto->isPython = t->isPython && e->isPython;
     // Extents known when compiling may have been made inside the branch:
     // the value after the `if` gets its own (the others are the same on

@@ -686,9 +686,9 @@ LogicalResult PrintOp::verify() {
 #define GET_OP_CLASSES
 #include "dac/Dialect/Dist/IR/DistOps.cpp.inc"
 
-/// Where a value carried by an scf loop or branch comes from on the way in
-/// (the loop's initial value, the value the then-branch yields): its
-/// extents are the carried value's (the frontend keeps them unchanged).
+/// Where a value carried by an scf loop comes from on the way in (the
+/// loop's initial value): its extents are the carried value's (the
+/// frontend keeps them unchanged).
 static Value carriedOrigin(Value v) {
   if (auto arg = dyn_cast<BlockArgument>(v)) {
     Operation *parent = arg.getOwner()->getParentOp();
@@ -707,14 +707,51 @@ static Value carriedOrigin(Value v) {
     return loop.getInitArgs()[result.getResultNumber()];
   if (auto loop = dyn_cast<scf::WhileOp>(owner))
     return loop.getConditionOp().getArgs()[result.getResultNumber()];
-  if (auto branch = dyn_cast<scf::IfOp>(owner))
-    return branch.thenYield().getOperands()[result.getResultNumber()];
   return nullptr;
+}
+
+/// The extents of a result of an scf.if: those both branches' arrays share
+/// (made before the `if`), or for an extent a branch computes, the result
+/// that both branches yield their extent as (the frontend adds it).
+static FailureOr<SmallVector<Value>> branchSizes(scf::IfOp branch,
+                                                 unsigned index) {
+  if (!branch.elseBlock())
+    return failure();
+  auto thenSizes = getDynamicSizes(branch.thenYield().getOperands()[index]);
+  auto elseSizes = getDynamicSizes(branch.elseYield().getOperands()[index]);
+  if (failed(thenSizes) || failed(elseSizes) ||
+      thenSizes->size() != elseSizes->size())
+    return failure();
+  SmallVector<Value> sizes;
+  for (auto [t, e] : llvm::zip(*thenSizes, *elseSizes)) {
+    if (t == e && !branch->isAncestor(t.getParentRegion()->getParentOp())) {
+      sizes.push_back(t);
+      continue;
+    }
+    Value carried;
+    for (auto [i, pair] :
+         llvm::enumerate(llvm::zip(branch.thenYield().getOperands(),
+                                   branch.elseYield().getOperands())))
+      if (std::get<0>(pair) == t && std::get<1>(pair) == e) {
+        carried = branch.getResult(i);
+        break;
+      }
+    if (!carried)
+      return failure();
+    sizes.push_back(carried);
+  }
+  return sizes;
 }
 
 FailureOr<SmallVector<Value>> dac::dist::getDynamicSizes(Value array) {
   while (Value origin = carriedOrigin(array))
     array = origin;
+  if (auto result = dyn_cast<OpResult>(array))
+    if (auto branch = dyn_cast<scf::IfOp>(result.getOwner())) {
+      if (cast<ArrayType>(array.getType()).getNumDynamicDims() == 0)
+        return SmallVector<Value>();
+      return branchSizes(branch, result.getResultNumber());
+    }
   auto type = dyn_cast<ArrayType>(array.getType());
   if (!type)
     return failure();

@@ -17,7 +17,9 @@ namespace dac::dist {
 
 /// The SSA values of an array's dynamic extents, from the op that computes
 /// it (the `sizes` of a creation op, a kernel or a gather; those of the
-/// input or destination of ops that keep them). Fails for a block argument
+/// input or destination of ops that keep them; for an scf.if result, the
+/// extents both branches share or the results that carry them out). Fails
+/// for a block argument
 /// with dynamic extents.
 mlir::FailureOr<llvm::SmallVector<mlir::Value>>
 getDynamicSizes(mlir::Value array);
