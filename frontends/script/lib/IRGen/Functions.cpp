@@ -10,10 +10,12 @@
 // body runs on clones of everything it can reach (its arguments, the names
 // its text mentions that its defining scopes bind, and what those hold,
 // transitively). Each SSA value the originals hold becomes an argument of
-// the func.func, except constants, which are copied in so that extents and
-// Python numbers known when compiling stay known. After the body, the
-// state of the clones that changed, and the return value, are carried back
-// to the caller's objects through the func.func's results.
+// the func.func, except constants: extents and Python numbers known when
+// compiling stay known, the constants the body uses are copied in after it,
+// and a number known when compiling is not cloned at all (it is immutable;
+// a big list of them costs a call little). After the body, the state of
+// the clones that changed, and the return value, are carried back to the
+// caller's objects through the func.func's results.
 //
 // A call's key describes that object graph: kinds, dtypes, constants, the
 // types of run-time values, which objects are the same object, and how
@@ -29,8 +31,9 @@
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/IR/IRMapping.h"
 #include "mlir/IR/Matchers.h"
-#include "llvm/ADT/DenseSet.h"
+#include "mlir/Transforms/RegionUtils.h"
 #include "llvm/ADT/ScopeExit.h"
+#include "llvm/ADT/SetVector.h"
 
 #include <algorithm>
 #include <functional>
@@ -54,11 +57,8 @@ struct dac::script::Capture {
   /// Values known only when running: the func.func's arguments.
   std::vector<Value> arguments;
   llvm::DenseMap<Value, size_t> argumentIndex;
-  /// Values that are constants (held value, its constant), copied in.
-  std::vector<std::pair<Value, Value>> constants;
-  llvm::DenseMap<Value, size_t> constantIndex;
-  /// The parameters and the objects bound to them.
-  std::vector<std::pair<std::string, size_t>> params;
+  /// The parameters and what they are bound to.
+  std::vector<std::pair<std::string, ValueRef>> params;
   /// Per object: references the body cannot see (from the caller's other
   /// names), at most 2.
   std::vector<int> external;
@@ -109,6 +109,12 @@ std::set<std::string> freeNames(const PyValue &fn) {
   return names;
 }
 
+/// A number known when compiling: immutable, so callee and caller share
+/// the object (the constant's op is copied into the callee where used).
+bool isSharedConstant(const PyValue &v) {
+  return v.is(Kind::Scalar) && v.value && matchPattern(v.value, m_Constant());
+}
+
 /// Walks the objects a call hands its callee, writing the key.
 class Capturer {
 public:
@@ -117,6 +123,11 @@ public:
   void visit(const ValueRef &v) {
     if (!v) {
       key += '_';
+      return;
+    }
+    if (isSharedConstant(*v)) {
+      key += 'k' + std::to_string(int(v->dtype)) + (v->isPython ? "p" : "n");
+      leaf(v->value);
       return;
     }
     auto [it, fresh] = c.objectIndex.try_emplace(v.get(), c.objects.size());
@@ -199,22 +210,23 @@ private:
       key += "a@" + std::to_string(it->second) + ';';
       return;
     }
-    if (auto it = c.constantIndex.find(v); it != c.constantIndex.end()) {
-      key += "c@" + std::to_string(it->second) + ';';
-      return;
-    }
-    llvm::raw_string_ostream os(key);
-    Value folded = em.fold(v);
     Attribute attr;
-    if (matchPattern(folded, m_Constant(&attr))) {
-      c.constantIndex[v] = c.constants.size();
-      c.constants.push_back({v, folded});
-      os << 'c' << attr << ';';
+    if (matchPattern(em.fold(v), m_Constant(&attr))) {
+      // Cheaper than printing the attribute: this runs for every number a
+      // big list of them holds.
+      if (auto i = dyn_cast<IntegerAttr>(attr))
+        key += 'c' + std::to_string(i.getValue().getSExtValue()) + ';';
+      else if (auto f = dyn_cast<FloatAttr>(attr))
+        key += 'f' +
+               std::to_string(f.getValue().bitcastToAPInt().getZExtValue()) +
+               ';';
+      else
+        llvm::raw_string_ostream(key) << 'c' << attr << ';';
       return;
     }
     c.argumentIndex[v] = c.arguments.size();
     c.arguments.push_back(v);
-    os << 'a' << v.getType() << ';';
+    llvm::raw_string_ostream(key) << 'a' << v.getType() << ';';
   }
 
   Emitter &em;
@@ -394,7 +406,7 @@ ValueRef IRGen::callUserFunction(
   capturer.visit(fn);
   for (const auto &[name, value] : bindings) {
     capturer.visit(value);
-    c.params.push_back({name, c.objectIndex.at(value.get())});
+    c.params.push_back({name, value});
   }
   // How many references to each object the body would see if it ran in
   // its caller, against those its clones see.
@@ -459,20 +471,15 @@ std::shared_ptr<CompiledFunction> IRGen::compileFunction(const ValueRef &fn,
   Block *entry = cf->func.addEntryBlock();
   b.setInsertionPointToStart(entry);
 
-  // The values the clones hold: arguments and copied constants.
+  // The values the clones hold: arguments for those known only when
+  // running; constants stay the caller's until the body is built.
   IRMapping map;
   for (auto [i, v] : llvm::enumerate(c.arguments)) {
     BlockArgument arg = entry->addArgument(v.getType(), loc);
     map.map(v, arg);
     cf->argumentOf[arg] = i;
   }
-  std::vector<Operation *> copies;
-  for (const auto &[held, constant] : c.constants) {
-    copies.push_back(b.clone(*constant.getDefiningOp()));
-    map.map(held, copies.back()->getResult(
-                      cast<OpResult>(constant).getResultNumber()));
-  }
-  auto mapped = [&](Value v) { return v ? map.lookup(v) : v; };
+  auto mapped = [&](Value v) { return v ? map.lookupOrDefault(v) : v; };
 
   // The clones, with the same links between them as the originals.
   for (const auto &[g, original] : llvm::enumerate(c.generators)) {
@@ -486,7 +493,10 @@ std::shared_ptr<CompiledFunction> IRGen::compileFunction(const ValueRef &fn,
     cf->cloneIndex[cf->clones.back().get()] = k;
   }
   auto cloneOf = [&](const ValueRef &original) -> ValueRef {
-    return original ? cf->clones[c.objectIndex.at(original.get())] : nullptr;
+    if (!original)
+      return nullptr;
+    auto it = c.objectIndex.find(original.get());
+    return it == c.objectIndex.end() ? original : cf->clones[it->second];
   };
   for (const auto &[k, original] : llvm::enumerate(c.objects)) {
     PyValue &clone = *cf->clones[k];
@@ -533,16 +543,55 @@ std::shared_ptr<CompiledFunction> IRGen::compileFunction(const ValueRef &fn,
   auto local = std::make_shared<Scope>();
   scopes.push_back(local);
   local->parent = cf->clones[0]->scope;
-  for (const auto &[name, k] : c.params)
-    local->names[name] = cf->clones[k];
+  for (const auto &[name, value] : c.params)
+    local->names[name] = cloneOf(value);
   cf->result = lowerBody(*cf->clones[0], local, loc);
 
-  // What the caller gets back: the values of the clones and the result.
+  // The caller's constants the body used, copied to its entry.
+  Region &body = cf->func.getBody();
+  llvm::SetVector<Value> outside;
+  body.walk([&](Operation *op) {
+    for (Value operand : op->getOperands())
+      if (!body.isAncestor(operand.getParentRegion()))
+        outside.insert(operand);
+  });
+  b.setInsertionPointToStart(entry);
+  for (Value v : outside) {
+    if (!matchPattern(v, m_Constant()))
+      compileError("internal error: " + cf->func.getSymName() +
+                   " uses a value of its caller");
+    Value copy = b.clone(*v.getDefiningOp())
+                     ->getResult(cast<OpResult>(v).getResultNumber());
+    replaceAllUsesInRegionWith(v, copy, body);
+  }
+
+  // What is kept for later calls holds no value of this caller (whose ops
+  // may be erased: a loop's failed attempt): its constants are replaced by
+  // copies at the callee's entry, in copies of the objects holding them.
+  IRMapping copied;
+  auto own = [&](Value v) -> Value {
+    if (!v || !matchPattern(v, m_Constant()) ||
+        cf->func->isProperAncestor(v.getParentRegion()->getParentOp()) ||
+        v.getParentRegion() == &body)
+      return v;
+    if (Value copy = copied.lookupOrNull(v))
+      return copy;
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(entry);
+    Value copy = b.clone(*v.getDefiningOp())
+                     ->getResult(cast<OpResult>(v).getResultNumber());
+    copied.map(v, copy);
+    return copy;
+  };
+  Exporter normalize(*cf, cf->clones, cf->generatorClones, own, scopes,
+                     /*dryRun=*/false);
+  cf->result = transfer(*cf, normalize, own, cf->clones, cf->generatorClones,
+                        /*dryRun=*/false);
+
+  // What the caller gets back: the values of the clones and the result
+  // (constants are made again where the call is).
   llvm::DenseMap<Value, size_t> resultIndex;
-  llvm::DenseSet<Value> exported;
   auto collect = [&](Value v) -> Value {
-    if (v)
-      exported.insert(v);
     if (!v || cf->argumentOf.count(v) || matchPattern(v, m_Constant()))
       return v;
     if (resultIndex.try_emplace(v, cf->results.size()).second)
@@ -555,10 +604,7 @@ std::shared_ptr<CompiledFunction> IRGen::compileFunction(const ValueRef &fn,
   b.setInsertionPointToEnd(entry);
   func::ReturnOp::create(b, loc, cf->results);
 
-  // Arguments and constants the body does not use are not passed.
-  for (Operation *copy : copies)
-    if (copy->use_empty() && !exported.count(copy->getResult(0)))
-      copy->erase();
+  // Arguments the body does not use are not passed.
   for (unsigned i = entry->getNumArguments(); i-- > 0;) {
     BlockArgument arg = entry->getArgument(i);
     if (arg.use_empty()) {
