@@ -90,8 +90,13 @@ public:
   mlir::Value toI64(const ValueRef &scalar, llvm::StringRef what);
 
   // Element-wise application (the engine behind every ufunc).
-  /// The dtype NumPy computes in for these operands (weak Python scalars).
+  /// The dtype NumPy 1.24 computes in for these operands (value-based
+  /// casting of scalars next to arrays).
   DType commonType(llvm::ArrayRef<ValueRef> operands);
+  /// The dtype a scalar next to arrays of dtype `arrays` (of its kind or a
+  /// higher one) counts with: `arrays`, or a wider one its value needs (a
+  /// value known only when running must fit: every rank stops otherwise).
+  DType valueType(const ValueRef &scalar, DType arrays);
   /// Applies `fn` to operands converted to `computeType`, producing
   /// `resultType`: directly for scalars, as a dist.map for arrays.
   ValueRef elementwise(llvm::ArrayRef<ValueRef> operands, DType computeType,
