@@ -79,6 +79,13 @@ def main():
     p.add_argument("--rtol", type=float, default=1e-9)
     p.add_argument("--atol", type=float, default=1e-12)
     args = p.parse_args()
+    # A script computing in float32 may ask for SCRIPT_LANGUAGE.md's float32
+    # tolerance with a line `# conformance: rtol=1e-5`.
+    with open(args.script) as f:
+        for line in f:
+            m = re.match(r"#\s*conformance:\s*rtol=(\S+)", line)
+            if m:
+                args.rtol = float(m.group(1))
 
     os.makedirs(args.workdir, exist_ok=True)
     name = os.path.splitext(os.path.basename(args.script))[0]
