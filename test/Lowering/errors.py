@@ -47,6 +47,8 @@
 # RUN: not dac build %t/globalassign.py -o %t/ga 2>&1 | FileCheck %s --check-prefix=GLOBALASSIGN
 # RUN: not dac build %t/floatstr.py -o %t/fs 2>&1 | FileCheck %s --check-prefix=FLOATSTR
 # RUN: not dac build %t/intstr.py -o %t/is 2>&1 | FileCheck %s --check-prefix=INTSTR
+# RUN: not dac build %t/enumeratearray.py -o %t/ea 2>&1 | FileCheck %s --check-prefix=ENUMERATEARRAY
+# RUN: not dac build %t/meshgridindexing.py -o %t/mi 2>&1 | FileCheck %s --check-prefix=MESHGRIDINDEXING
 # RUN: not dac build %t/recursiondeep.py -o %t/rd 2>&1 | FileCheck %s --check-prefix=RECURSIONDEEP
 # Tests that constructs outside the supported subset are compile-time
 # errors with file:line:col, the source line and a caret, and that no
@@ -371,3 +373,14 @@ x = float("1__0")
 #--- intstr.py
 x = int("4.5")
 # INTSTR: intstr.py:1:5: error: ValueError: invalid literal for int() with base 10: '4.5'
+
+#--- enumeratearray.py
+import numpy as np
+for i, v in enumerate(np.ones(3)):
+    print(i, v)
+# ENUMERATEARRAY: enumeratearray.py:2:13: error: enumerate() of array of float64 is not supported yet (tuples, lists and range() known when compiling are)
+
+#--- meshgridindexing.py
+import numpy as np
+X, Y = np.meshgrid(np.ones(2), np.ones(3), indexing="yx")
+# MESHGRIDINDEXING: meshgridindexing.py:2:8: error: Valid values for `indexing` are 'xy' and 'ij'.

@@ -557,8 +557,8 @@ ValueRef IRGen::lookup(const std::string &name) {
     }
   }
   static const char *const builtins[] = {
-      "print", "len",   "abs",   "min", "max", "int",        "float",
-      "bool",  "round", "range", "sum", "str", "isinstance", "pow"};
+      "print", "len",   "abs", "min", "max",        "int", "float",     "bool",
+      "round", "range", "sum", "str", "isinstance", "pow", "enumerate", "zip"};
   for (const char *builtin : builtins)
     if (name == builtin)
       return PyValue::builtin(std::string("builtins.") + builtin);

@@ -327,6 +327,46 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
     }
     compileError("object of type '" + v->describe() + "' has no len()");
   }
+  if (name == "builtins.enumerate" || name == "builtins.zip") {
+    // Over sequences known when compiling: the list of tuples they stand
+    // for (a `for` over it is unrolled, as over any list).
+    bool isZip = name == "builtins.zip";
+    args.check(isZip ? "zip" : "enumerate", isZip ? SIZE_MAX : 2,
+               isZip ? ArrayRef<StringRef>{} : ArrayRef<StringRef>{"start"});
+    std::vector<ValueRef> sequences =
+        isZip ? args.positional
+              : std::vector<ValueRef>{required(0, "iterable")};
+    for (const ValueRef &seq : sequences)
+      if (!seq->is(Kind::Tuple) && !seq->is(Kind::List))
+        compileError(Twine(isZip ? "zip" : "enumerate") + "() of " +
+                     seq->describe() +
+                     " is not supported yet (tuples, lists and range() "
+                     "known when compiling are)");
+    size_t n = SIZE_MAX;
+    for (const ValueRef &seq : sequences)
+      n = std::min(n, seq->items.size());
+    if (sequences.empty())
+      n = 0;
+    int64_t start = 0;
+    if (ValueRef first = isZip ? nullptr : args.get(1, "start")) {
+      std::optional<int64_t> known = Emitter::getConstInt(first);
+      if (!known)
+        compileError("enumerate()'s start must be an int known when "
+                     "compiling");
+      start = *known;
+    }
+    ValueRef list = PyValue::tuple({});
+    list->kind = Kind::List;
+    for (size_t i = 0; i < n; ++i) {
+      std::vector<ValueRef> items;
+      if (!isZip)
+        items.push_back(em.intConst(start + static_cast<int64_t>(i)));
+      for (const ValueRef &seq : sequences)
+        items.push_back(seq->items[i]);
+      list->items.push_back(PyValue::tuple(items));
+    }
+    return list;
+  }
   if (name == "builtins.abs") {
     ValueRef x = required(0, "x");
     return em.checkedInt("abs", x, nullptr, em.applyUfunc("absolute", {x}));
@@ -698,6 +738,13 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
       compileError("np." + name + "() expects a number");
     return em.castScalar(x, *t, false);
   }
+  // np.ndarray(shape, dtype) makes an array as np.empty does.
+  if (name == "ndarray") {
+    args.check("ndarray", 2, {"shape", "dtype"});
+    std::vector<Value> shape = em.shapeFrom(required(0, "shape"));
+    return em.full(shape, em.intConst(0), dtypeArg(1).value_or(DType::Float64),
+                   layoutArg(shape));
+  }
   if (name == "zeros" || name == "ones" || name == "empty" || name == "full") {
     bool isFull = name == "full";
     args.check(name, isFull ? 3 : 2,
@@ -896,6 +943,54 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
     checkOrderC(args.get(full ? 2 : 1, "order"));
     return reshape(required(0, "a"),
                    full ? required(1, "newshape") : em.intConst(-1));
+  }
+  if (name == "meshgrid") {
+    // Coordinate matrices (copies): input k varies along output dimension
+    // k, except that with indexing='xy' the first two swap.
+    args.check("meshgrid", SIZE_MAX, {"indexing", "copy", "sparse"});
+    std::string indexing = "xy";
+    if (ValueRef v = args.get(SIZE_MAX, "indexing")) {
+      if (!v->is(Kind::String) || (v->name != "xy" && v->name != "ij"))
+        compileError("Valid values for `indexing` are 'xy' and 'ij'.");
+      indexing = v->name;
+    }
+    if (ValueRef v = args.get(SIZE_MAX, "sparse"))
+      if (Emitter::getConstInt(v).value_or(1) != 0)
+        compileError("np.meshgrid(sparse=True) is not supported yet");
+    size_t n = args.positional.size();
+    std::vector<size_t> position(n);
+    for (size_t k = 0; k < n; ++k)
+      position[k] = indexing == "xy" && n >= 2 && k < 2 ? 1 - k : k;
+    std::vector<Value> shape(n);
+    for (size_t k = 0; k < n; ++k) {
+      const ValueRef &x = args.positional[k];
+      if (!x->is(Kind::Array) || x->shape.size() != 1)
+        compileError("np.meshgrid of inputs other than 1-D arrays is not "
+                     "supported yet");
+      shape[position[k]] = x->shape[0];
+    }
+    ValueRef grids = PyValue::tuple({});
+    grids->kind = Kind::List;
+    for (size_t k = 0; k < n; ++k) {
+      // x[None, ..., :, ..., None] read at the full shape.
+      std::vector<ValueRef> index;
+      for (size_t d = 0; d < n; ++d) {
+        if (d == position[k]) {
+          index.push_back(std::make_shared<PyValue>());
+          index.back()->kind = Kind::Slice;
+          index.back()->items = {PyValue::none(), PyValue::none(),
+                                 PyValue::none()};
+        } else {
+          index.push_back(PyValue::none());
+        }
+      }
+      ValueRef view =
+          em.subscript(args.positional[k], PyValue::tuple(std::move(index)));
+      ValueRef grid = em.broadcastTo(view, shape, layoutArg(shape));
+      grids->items.push_back(
+          PyValue::array(grid->value, grid->dtype, grid->shape));
+    }
+    return grids;
   }
   if (name == "copy") {
     ValueRef a = required(0, "a");
