@@ -114,7 +114,16 @@ ValueRef IRGen::getAttribute(const ValueRef &value, StringRef name) {
     return PyValue::method(value, ("ndarray." + name).str());
   }
   case Kind::Scalar:
+    // NumPy scalars have a dtype; Python numbers do not.
+    if (name == "dtype" && !value->isPython)
+      return PyValue::dtypeObject(value->dtype);
     return PyValue::method(value, ("scalar." + name).str());
+  case Kind::Builtin: {
+    StringRef fn = value->name;
+    if (name == "outer" && fn.consume_front("numpy.") && isUfuncName(fn))
+      return PyValue::builtin(("numpy.ufunc_outer." + fn).str());
+    break;
+  }
   case Kind::Generator:
     return PyValue::method(value, ("Generator." + name).str());
   case Kind::List:

@@ -45,6 +45,9 @@ struct CallArgs {
 struct Capture;
 struct CompiledFunction;
 
+/// Whether numpy.`name` is a plain ufunc (Library.cpp).
+bool isUfuncName(llvm::StringRef name);
+
 class IRGen {
 public:
   IRGen(mlir::MLIRContext &ctx, const SourceFile &file,
@@ -68,6 +71,8 @@ public:
   ValueRef callArrangeFunction(llvm::StringRef name, const CallArgs &args,
                                const ValueRef &self);
   ValueRef getAttribute(const ValueRef &value, llvm::StringRef name);
+  /// np.round / ndarray.round (Library.cpp).
+  ValueRef roundArray(const ValueRef &a, const ValueRef &decimals);
 
 private:
   void lowerBlock(const StmtList &body, size_t from = 0);

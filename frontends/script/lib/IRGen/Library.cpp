@@ -26,10 +26,8 @@ using namespace dac::script;
 
 using Kind = PyValue::Kind;
 
-namespace {
-
 /// Functions of `numpy` (and `math`) that are plain ufuncs.
-bool isUfuncName(StringRef name) {
+bool dac::script::isUfuncName(StringRef name) {
   static const char *const names[] = {
       "add",           "subtract",     "multiply",    "divide",
       "true_divide",   "floor_divide", "remainder",   "mod",
@@ -51,6 +49,8 @@ bool isUfuncName(StringRef name) {
       "isfinite"};
   return llvm::is_contained(names, name);
 }
+
+namespace {
 
 /// math module functions and the ufunc that computes them.
 std::optional<StringRef> mathToUfunc(StringRef name) {
@@ -240,6 +240,51 @@ static int64_t parseIntText(const std::string &text) {
     compileError("OverflowError: int('" + text +
                  "') does not fit in 64 bits (dac's Python ints are int64)");
   return value;
+}
+
+/// np.round(a, decimals): NumPy's rint(a * 10**d) / 10**d (for d < 0,
+/// rint(a / 10**-d) * 10**-d); integers with d >= 0 unchanged.
+ValueRef IRGen::roundArray(const ValueRef &a, const ValueRef &decimalsArg) {
+  if (!a->is(Kind::Array) && !a->is(Kind::Scalar))
+    compileError("np.round expects a number or an array");
+  int64_t d = 0;
+  if (decimalsArg && !decimalsArg->is(Kind::None)) {
+    std::optional<int64_t> known = Emitter::getConstInt(decimalsArg);
+    if (!known)
+      compileError("np.round's decimals must be an int known when compiling");
+    d = *known;
+  }
+  if (d > 308 || d < -308)
+    compileError("np.round with |decimals| > 308 is not supported yet");
+  bool integer = !isFloat(a->dtype);
+  if (integer && d >= 0)
+    return a->is(Kind::Array) ? PyValue::array(a->value, a->dtype, a->shape)
+                              : a;
+  ValueRef x = integer ? (a->is(Kind::Array)
+                              ? em.castArray(a, DType::Float64)
+                              : em.castScalar(a, DType::Float64, a->isPython))
+                       : a;
+  ValueRef scale = PyValue::scalar(
+      em.convert(b, em.loc, em.floatConst(std::pow(10.0, std::abs(d)))->value,
+                 DType::Float64, x->dtype),
+      x->dtype, false);
+  ValueRef r;
+  if (d == 0)
+    r = em.applyUfunc("rint", {x});
+  else if (d > 0)
+    r = em.applyUfunc(
+        "true_divide",
+        {em.applyUfunc("rint", {em.applyUfunc("multiply", {x, scale})}),
+         scale});
+  else
+    r = em.applyUfunc(
+        "multiply",
+        {em.applyUfunc("rint", {em.applyUfunc("true_divide", {x, scale})}),
+         scale});
+  if (integer)
+    r = r->is(Kind::Array) ? em.castArray(r, a->dtype)
+                           : em.castScalar(r, a->dtype, false);
+  return r;
 }
 
 ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
@@ -646,6 +691,10 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
         shapeArg = required(0, "shape");
       return reshape(self, shapeArg);
     }
+    if (method == "round") {
+      args.check("round", 1, {"decimals"});
+      return roundArray(self, args.get(0, "decimals"));
+    }
     if (method == "copy")
       return self->is(Kind::Array)
                  ? PyValue::array(self->value, self->dtype, self->shape)
@@ -737,6 +786,23 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
     if (!x->is(Kind::Scalar))
       compileError("np." + name + "() expects a number");
     return em.castScalar(x, *t, false);
+  }
+  if (name == "round" || name == "around") {
+    args.check(name, 2, {"a", "decimals"});
+    return roundArray(required(0, "a"), args.get(1, "decimals"));
+  }
+  if (name.consume_front("ufunc_outer.")) {
+    // ufunc.outer(a, b): a's dimensions, then b's.
+    args.check(name.str() + ".outer", 2, {});
+    ValueRef a = required(0, "A"), bArg = required(1, "B");
+    if (a->is(Kind::Array) && bArg->is(Kind::Array)) {
+      std::vector<ValueRef> index{std::make_shared<PyValue>()};
+      index[0]->kind = Kind::Ellipsis;
+      for (size_t d = 0; d < bArg->shape.size(); ++d)
+        index.push_back(PyValue::none());
+      a = em.subscript(a, PyValue::tuple(std::move(index)));
+    }
+    return em.applyUfunc(name, {a, bArg});
   }
   // np.ndarray(shape, dtype) makes an array as np.empty does.
   if (name == "ndarray") {
