@@ -49,6 +49,7 @@
 # RUN: not dac build %t/intstr.py -o %t/is 2>&1 | FileCheck %s --check-prefix=INTSTR
 # RUN: not dac build %t/enumeratearray.py -o %t/ea 2>&1 | FileCheck %s --check-prefix=ENUMERATEARRAY
 # RUN: not dac build %t/meshgridindexing.py -o %t/mi 2>&1 | FileCheck %s --check-prefix=MESHGRIDINDEXING
+# RUN: not dac build %t/forarray2d.py -o %t/f2 2>&1 | FileCheck %s --check-prefix=FORARRAY2D
 # RUN: not dac build %t/recursiondeep.py -o %t/rd 2>&1 | FileCheck %s --check-prefix=RECURSIONDEEP
 # Tests that constructs outside the supported subset are compile-time
 # errors with file:line:col, the source line and a caret, and that no
@@ -384,3 +385,9 @@ for i, v in enumerate(np.ones(3)):
 import numpy as np
 X, Y = np.meshgrid(np.ones(2), np.ones(3), indexing="yx")
 # MESHGRIDINDEXING: meshgridindexing.py:2:8: error: Valid values for `indexing` are 'xy' and 'ij'.
+
+#--- forarray2d.py
+import numpy as np
+for row in np.ones((2, 3)):
+    print(row)
+# FORARRAY2D: forarray2d.py:2:12: error: 'for' loops over array of float64 of other than one dimension are not supported (range(), tuples, lists and 1-D arrays are)

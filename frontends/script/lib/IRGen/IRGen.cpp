@@ -449,11 +449,24 @@ void IRGen::lowerStmt(const Stmt &stmt) {
         lowerCompiledFor(s, iter);
         return;
       }
+      if (iter->is(Kind::Array) && iter->shape.size() == 1) {
+        // The elements: a loop over the positions reading each one.
+        em.loc = locOf(s.getIter().getRange());
+        ValueRef length =
+            PyValue::scalar(arith::IndexCastOp::create(
+                                b, em.loc, b.getI64Type(), iter->shape[0]),
+                            DType::Int64, true);
+        lowerCompiledFor(
+            s, PyValue::range(em.intConst(0), length, em.intConst(1)), iter);
+        return;
+      }
       if (!iter->is(Kind::Tuple) && !iter->is(Kind::List))
-        throw LocatedError{s.getIter().getRange(),
-                           "'for' loops over " + iter->describe() +
-                               " are not supported (range(), tuples and "
-                               "lists are)"};
+        throw LocatedError{
+            s.getIter().getRange(),
+            "'for' loops over " + iter->describe() +
+                (iter->is(Kind::Array) ? " of other than one dimension" : "") +
+                " are not supported (range(), tuples, lists "
+                "and 1-D arrays are)"};
       // Sequences known when compiling are unrolled.
       std::vector<ValueRef> items = iter->items;
       size_t next = 0;

@@ -181,7 +181,9 @@ private:
                                   SourceRange range);
 
   /// `for target in range(...)` / `while test` as scf.for or scf.while.
-  void lowerCompiledFor(const ForStmt &stmt, const ValueRef &range);
+  /// (`elements`: a 1-D array whose elements the loop variable takes.)
+  void lowerCompiledFor(const ForStmt &stmt, const ValueRef &range,
+                        const ValueRef &elements = nullptr);
   void lowerCompiledWhile(const WhileStmt &stmt);
   struct LoopParts;
   void lowerCompiledLoop(const LoopParts &parts);

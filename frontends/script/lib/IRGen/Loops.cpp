@@ -29,8 +29,10 @@ struct IRGen::LoopParts {
   const StmtList *body = nullptr, *orElse = nullptr;
   SourceRange header;
   Assignments assigned;
-  // `for`: the loop variable and its values start + k * step, k < trip.
+  // `for`: the loop variable and its values start + k * step, k < trip
+  // (or the elements of a 1-D array at those positions).
   const Expr *target = nullptr;
+  ValueRef elements;
   /// The trip count is known and positive: names first bound in the body
   /// exist after the loop.
   bool runsOnce = false;
@@ -65,8 +67,10 @@ static Value tripCount(OpBuilder &b, Location loc, Value start, Value stop,
                                  count(stop, start, downStep));
 }
 
-void IRGen::lowerCompiledFor(const ForStmt &stmt, const ValueRef &range) {
+void IRGen::lowerCompiledFor(const ForStmt &stmt, const ValueRef &range,
+                             const ValueRef &elements) {
   LoopParts parts;
+  parts.elements = elements;
   parts.body = &stmt.getBody();
   parts.orElse = &stmt.getOrElse();
   parts.header = stmt.getIter().getRange();
@@ -74,7 +78,10 @@ void IRGen::lowerCompiledFor(const ForStmt &stmt, const ValueRef &range) {
   parts.target = &stmt.getTarget();
   if (!isa<NameExpr>(parts.target))
     throw LocatedError{parts.target->getRange(),
-                       "cannot unpack an int (the loop runs over a range)"};
+                       elements ? "cannot unpack a number (the loop runs over "
+                                  "the elements of a 1-D array)"
+                                : "cannot unpack an int (the loop runs over a "
+                                  "range)"};
   collectTargets(*parts.target, parts.assigned.rebound);
   ValueRef start = range->items[0], stop = range->items[1];
   parts.start = start;
@@ -118,7 +125,8 @@ void IRGen::lowerCompiledFor(const ForStmt &stmt, const ValueRef &range) {
     lowerLoop(stmt.getBody(), stmt.getOrElse(), [&] {
       if (next == *trip)
         return false;
-      assign(stmt.getTarget(), em.intConst(s + by * next++));
+      ValueRef k = em.intConst(s + by * next++);
+      assign(stmt.getTarget(), elements ? em.subscript(elements, k) : k);
       return true;
     });
   }
@@ -160,8 +168,18 @@ void IRGen::lowerCompiledLoop(const LoopParts &parts) {
   };
 
   // The loop variable holds an int from the start (its value when the
-  // loop runs no iteration is the range's start).
-  if (parts.target) {
+  // loop runs no iteration is the range's start); over an array's
+  // elements, a number of its dtype.
+  if (parts.target && parts.elements) {
+    const std::string &name = cast<NameExpr>(parts.target)->getName();
+    DType t = parts.elements->dtype;
+    auto it = scope->names.find(name);
+    if (it == scope->names.end() || !it->second->is(Kind::Scalar) ||
+        it->second->dtype != t || it->second->isPython)
+      scope->names[name] = PyValue::scalar(
+          em.convert(b, em.loc, em.intConst(0)->value, DType::Int64, t), t,
+          false);
+  } else if (parts.target) {
     const std::string &name = cast<NameExpr>(parts.target)->getName();
     auto it = scope->names.find(name);
     if (it == scope->names.end() || !it->second->is(Kind::Scalar) ||
@@ -399,7 +417,9 @@ bool IRGen::buildLoop(const LoopParts &parts, std::vector<Slot> &slots,
       Value i = arith::AddIOp::create(
           b, em.loc, parts.start->value,
           arith::MulIOp::create(b, em.loc, iteration, parts.step->value));
-      assign(*parts.target, PyValue::scalar(i, DType::Int64, true));
+      ValueRef k = PyValue::scalar(i, DType::Int64, true);
+      assign(*parts.target,
+             parts.elements ? em.subscript(parts.elements, k) : k);
     }
     // An iteration starts only while no flag is set: the body sees them
     // false (they are still carried, for the loop's test).
