@@ -234,6 +234,34 @@ private:
   std::string &key;
 };
 
+/// Points `copy` (a copy of `from`) at the other side's values, objects
+/// and generators: its SSA value and extents, items, view base and starts,
+/// generator. Its links to views and reshapes are left to the caller.
+void relink(PyValue &copy, const PyValue &from,
+            llvm::function_ref<Value(Value)> value,
+            llvm::function_ref<ValueRef(const ValueRef &)> object,
+            llvm::function_ref<std::shared_ptr<GeneratorState>(
+                const std::shared_ptr<GeneratorState> &)>
+                generator) {
+  copy.value = value(from.value);
+  for (Value &extent : copy.shape)
+    extent = value(extent);
+  for (ValueRef &item : copy.items)
+    item = object(item);
+  if (from.view) {
+    auto view = std::make_shared<ViewInfo>(*from.view);
+    view->base = object(view->base);
+    for (Value &start : view->starts)
+      start = value(start);
+    copy.view = view;
+  }
+  if (from.generator)
+    copy.generator = generator(from.generator);
+  copy.views.clear();
+  copy.reshapes.clear();
+  copy.reshapeOf.reset();
+}
+
 /// Carries the callee's objects after its body to the caller: a clone
 /// becomes the object it stands for, an object the body made becomes a
 /// new one, and SSA values map through `value`. A dry run only walks (to
@@ -256,25 +284,11 @@ public:
       return it->second;
     auto outer = std::make_shared<PyValue>(*inner);
     made[inner.get()] = outer;
-    outer->views.clear();
-    outer->reshapes.clear();
-    outer->reshapeOf.reset();
-    outer->value = value(inner->value);
-    for (Value &extent : outer->shape)
-      extent = value(extent);
-    for (ValueRef &item : outer->items)
-      item = object(item);
-    if (inner->view) {
-      auto view = std::make_shared<ViewInfo>(*inner->view);
-      view->base = object(inner->view->base);
-      for (Value &start : view->starts)
-        start = value(start);
-      outer->view = view;
-      if (!dryRun)
-        view->base->views.push_back(outer);
-    }
-    if (inner->generator)
-      outer->generator = generator(inner->generator);
+    relink(
+        *outer, *inner, value, [&](const ValueRef &v) { return object(v); },
+        [&](const std::shared_ptr<GeneratorState> &g) { return generator(g); });
+    if (outer->view && !dryRun)
+      outer->view->base->views.push_back(outer);
     if (ValueRef of = inner->reshapeOf.lock()) {
       ValueRef outerOf = object(of);
       outer->reshapeOf = outerOf;
@@ -500,29 +514,16 @@ std::shared_ptr<CompiledFunction> IRGen::compileFunction(const ValueRef &fn,
   };
   for (const auto &[k, original] : llvm::enumerate(c.objects)) {
     PyValue &clone = *cf->clones[k];
-    clone.value = mapped(original->value);
-    for (Value &extent : clone.shape)
-      extent = mapped(extent);
-    for (ValueRef &item : clone.items)
-      item = cloneOf(item);
-    if (original->view) {
-      auto view = std::make_shared<ViewInfo>(*original->view);
-      view->base = cloneOf(view->base);
-      for (Value &start : view->starts)
-        start = mapped(start);
-      clone.view = view;
-    }
-    if (original->generator)
-      clone.generator =
-          cf->generatorClones[c.generatorIndex.at(original->generator.get())];
-    clone.views.clear();
+    relink(clone, *original, mapped, cloneOf,
+           [&](const std::shared_ptr<GeneratorState> &g) {
+             return cf->generatorClones[c.generatorIndex.at(g.get())];
+           });
+    // The same live views and reshapes as the original (all captured).
     for (const std::weak_ptr<PyValue> &weak : original->views)
       if (ValueRef view = weak.lock())
         clone.views.push_back(cloneOf(view));
-    clone.reshapeOf.reset();
     if (ValueRef of = original->reshapeOf.lock())
       clone.reshapeOf = cloneOf(of);
-    clone.reshapes.clear();
     for (const std::weak_ptr<PyValue> &weak : original->reshapes)
       if (ValueRef reshape = weak.lock())
         clone.reshapes.push_back(cloneOf(reshape));
