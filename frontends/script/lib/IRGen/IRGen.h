@@ -47,6 +47,10 @@ struct CompiledFunction;
 
 /// Whether numpy.`name` is a plain ufunc (Library.cpp).
 bool isUfuncName(llvm::StringRef name);
+/// Python's float(text) and int(text) (LibraryNumbers.cpp): the number, or
+/// Python's ValueError/OverflowError as a compile error.
+double parseFloatText(const std::string &text);
+int64_t parseIntText(const std::string &text);
 
 class IRGen {
 public:
@@ -66,12 +70,12 @@ public:
   ValueRef pad(const CallArgs &args);
   ValueRef callShapeFunction(llvm::StringRef name, const CallArgs &args,
                              const ValueRef &self);
-  /// np.flip, triu/tril, diagonal/trace, concatenate/stack/hstack/vstack
-  /// (LibraryArrange.cpp); null for other names.
+  /// np.flip, triu/tril, diagonal/trace, concatenate/stack/hstack/vstack,
+  /// meshgrid (LibraryArrange.cpp); null for other names.
   ValueRef callArrangeFunction(llvm::StringRef name, const CallArgs &args,
                                const ValueRef &self);
   ValueRef getAttribute(const ValueRef &value, llvm::StringRef name);
-  /// np.round / ndarray.round (Library.cpp).
+  /// np.round / ndarray.round (LibraryNumbers.cpp).
   ValueRef roundArray(const ValueRef &a, const ValueRef &decimals);
 
 private:

@@ -15,10 +15,7 @@
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "llvm/ADT/StringSwitch.h"
 
-#include <cerrno>
 #include <cmath>
-#include <cstdlib>
-#include <regex>
 
 using namespace mlir;
 using namespace dac;
@@ -207,84 +204,6 @@ void IRGen::print(const CallArgs &args) {
   // The runtime writes whole lines; a print ending without a newline is
   // still written immediately.
   dist::PrintOp::create(b, em.loc, format, values);
-}
-
-/// Python's float(str): a decimal literal (digits may be grouped by single
-/// underscores), or inf/infinity/nan, with a sign and surrounding spaces.
-static double parseFloatText(const std::string &text) {
-  static const std::regex number(
-      R"(^[+-]?((\d(_?\d)*)?\.\d(_?\d)*|\d(_?\d)*\.?)([eE][+-]?\d(_?\d)*)?$)");
-  static const std::regex special("^[+-]?(inf|infinity|nan)$",
-                                  std::regex::icase);
-  std::string t = llvm::StringRef(text).trim(" \t\n\r\f\v").str();
-  if (!std::regex_match(t, number) && !std::regex_match(t, special))
-    compileError("ValueError: could not convert string to float: '" + text +
-                 "'");
-  llvm::erase(t, '_');
-  // strtod reads inf/nan and decimals exactly as Python does (correctly
-  // rounded, overflow to inf, underflow to 0).
-  return std::strtod(t.c_str(), nullptr);
-}
-
-/// Python's int(str) in base 10.
-static int64_t parseIntText(const std::string &text) {
-  static const std::regex digits(R"(^[+-]?\d(_?\d)*$)");
-  std::string t = llvm::StringRef(text).trim(" \t\n\r\f\v").str();
-  if (!std::regex_match(t, digits))
-    compileError("ValueError: invalid literal for int() with base 10: '" +
-                 text + "'");
-  llvm::erase(t, '_');
-  errno = 0;
-  long long value = std::strtoll(t.c_str(), nullptr, 10);
-  if (errno == ERANGE)
-    compileError("OverflowError: int('" + text +
-                 "') does not fit in 64 bits (dac's Python ints are int64)");
-  return value;
-}
-
-/// np.round(a, decimals): NumPy's rint(a * 10**d) / 10**d (for d < 0,
-/// rint(a / 10**-d) * 10**-d); integers with d >= 0 unchanged.
-ValueRef IRGen::roundArray(const ValueRef &a, const ValueRef &decimalsArg) {
-  if (!a->is(Kind::Array) && !a->is(Kind::Scalar))
-    compileError("np.round expects a number or an array");
-  int64_t d = 0;
-  if (decimalsArg && !decimalsArg->is(Kind::None)) {
-    std::optional<int64_t> known = Emitter::getConstInt(decimalsArg);
-    if (!known)
-      compileError("np.round's decimals must be an int known when compiling");
-    d = *known;
-  }
-  if (d > 308 || d < -308)
-    compileError("np.round with |decimals| > 308 is not supported yet");
-  bool integer = !isFloat(a->dtype);
-  if (integer && d >= 0)
-    return a->is(Kind::Array) ? PyValue::array(a->value, a->dtype, a->shape)
-                              : a;
-  ValueRef x = integer ? (a->is(Kind::Array)
-                              ? em.castArray(a, DType::Float64)
-                              : em.castScalar(a, DType::Float64, a->isPython))
-                       : a;
-  ValueRef scale = PyValue::scalar(
-      em.convert(b, em.loc, em.floatConst(std::pow(10.0, std::abs(d)))->value,
-                 DType::Float64, x->dtype),
-      x->dtype, false);
-  ValueRef r;
-  if (d == 0)
-    r = em.applyUfunc("rint", {x});
-  else if (d > 0)
-    r = em.applyUfunc(
-        "true_divide",
-        {em.applyUfunc("rint", {em.applyUfunc("multiply", {x, scale})}),
-         scale});
-  else
-    r = em.applyUfunc(
-        "multiply",
-        {em.applyUfunc("rint", {em.applyUfunc("true_divide", {x, scale})}),
-         scale});
-  if (integer)
-    r = r->is(Kind::Array) ? em.castArray(r, a->dtype)
-                           : em.castScalar(r, a->dtype, false);
-  return r;
 }
 
 ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
@@ -1009,54 +928,6 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
     checkOrderC(args.get(full ? 2 : 1, "order"));
     return reshape(required(0, "a"),
                    full ? required(1, "newshape") : em.intConst(-1));
-  }
-  if (name == "meshgrid") {
-    // Coordinate matrices (copies): input k varies along output dimension
-    // k, except that with indexing='xy' the first two swap.
-    args.check("meshgrid", SIZE_MAX, {"indexing", "copy", "sparse"});
-    std::string indexing = "xy";
-    if (ValueRef v = args.get(SIZE_MAX, "indexing")) {
-      if (!v->is(Kind::String) || (v->name != "xy" && v->name != "ij"))
-        compileError("Valid values for `indexing` are 'xy' and 'ij'.");
-      indexing = v->name;
-    }
-    if (ValueRef v = args.get(SIZE_MAX, "sparse"))
-      if (Emitter::getConstInt(v).value_or(1) != 0)
-        compileError("np.meshgrid(sparse=True) is not supported yet");
-    size_t n = args.positional.size();
-    std::vector<size_t> position(n);
-    for (size_t k = 0; k < n; ++k)
-      position[k] = indexing == "xy" && n >= 2 && k < 2 ? 1 - k : k;
-    std::vector<Value> shape(n);
-    for (size_t k = 0; k < n; ++k) {
-      const ValueRef &x = args.positional[k];
-      if (!x->is(Kind::Array) || x->shape.size() != 1)
-        compileError("np.meshgrid of inputs other than 1-D arrays is not "
-                     "supported yet");
-      shape[position[k]] = x->shape[0];
-    }
-    ValueRef grids = PyValue::tuple({});
-    grids->kind = Kind::List;
-    for (size_t k = 0; k < n; ++k) {
-      // x[None, ..., :, ..., None] read at the full shape.
-      std::vector<ValueRef> index;
-      for (size_t d = 0; d < n; ++d) {
-        if (d == position[k]) {
-          index.push_back(std::make_shared<PyValue>());
-          index.back()->kind = Kind::Slice;
-          index.back()->items = {PyValue::none(), PyValue::none(),
-                                 PyValue::none()};
-        } else {
-          index.push_back(PyValue::none());
-        }
-      }
-      ValueRef view =
-          em.subscript(args.positional[k], PyValue::tuple(std::move(index)));
-      ValueRef grid = em.broadcastTo(view, shape, layoutArg(shape));
-      grids->items.push_back(
-          PyValue::array(grid->value, grid->dtype, grid->shape));
-    }
-    return grids;
   }
   if (name == "copy") {
     ValueRef a = required(0, "a");

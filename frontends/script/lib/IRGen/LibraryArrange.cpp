@@ -81,6 +81,54 @@ ValueRef IRGen::callArrangeFunction(StringRef name, const CallArgs &args,
     }
     return em.subscript(a, PyValue::tuple(items));
   }
+  if (name == "numpy.meshgrid") {
+    // Coordinate matrices (copies): input k varies along output dimension
+    // k, except that with indexing='xy' the first two swap.
+    args.check("meshgrid", SIZE_MAX, {"indexing", "copy", "sparse"});
+    std::string indexing = "xy";
+    if (ValueRef v = args.get(SIZE_MAX, "indexing")) {
+      if (!v->is(Kind::String) || (v->name != "xy" && v->name != "ij"))
+        compileError("Valid values for `indexing` are 'xy' and 'ij'.");
+      indexing = v->name;
+    }
+    if (ValueRef v = args.get(SIZE_MAX, "sparse"))
+      if (Emitter::getConstInt(v).value_or(1) != 0)
+        compileError("np.meshgrid(sparse=True) is not supported yet");
+    size_t n = args.positional.size();
+    std::vector<size_t> position(n);
+    for (size_t k = 0; k < n; ++k)
+      position[k] = indexing == "xy" && n >= 2 && k < 2 ? 1 - k : k;
+    std::vector<Value> shape(n);
+    for (size_t k = 0; k < n; ++k) {
+      const ValueRef &x = args.positional[k];
+      if (!x->is(Kind::Array) || x->shape.size() != 1)
+        compileError("np.meshgrid of inputs other than 1-D arrays is not "
+                     "supported yet");
+      shape[position[k]] = x->shape[0];
+    }
+    ValueRef grids = PyValue::tuple({});
+    grids->kind = Kind::List;
+    for (size_t k = 0; k < n; ++k) {
+      // x[None, ..., :, ..., None] read at the full shape.
+      std::vector<ValueRef> index;
+      for (size_t d = 0; d < n; ++d) {
+        if (d == position[k]) {
+          index.push_back(std::make_shared<PyValue>());
+          index.back()->kind = Kind::Slice;
+          index.back()->items = {PyValue::none(), PyValue::none(),
+                                 PyValue::none()};
+        } else {
+          index.push_back(PyValue::none());
+        }
+      }
+      ValueRef view =
+          em.subscript(args.positional[k], PyValue::tuple(std::move(index)));
+      ValueRef grid = em.broadcastTo(view, shape, /*layout=*/{});
+      grids->items.push_back(
+          PyValue::array(grid->value, grid->dtype, grid->shape));
+    }
+    return grids;
+  }
   if (name == "numpy.take" || name == "ndarray.take") {
     // Without an axis, of the flattened array.
     bool method = name == "ndarray.take";
