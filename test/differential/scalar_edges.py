@@ -50,6 +50,8 @@ CASES = [
     "math.floor(n / 2)", "math.ceil(-n / 2)", "math.trunc(-n / 2)",
     "math.floor(n * float('inf'))", "math.hypot(n, 4)", "abs(-0.0 * n)",
     "math.atan2(0.0, -n)", "math.isnan(n * float('nan'))",
+    "math.fmod(-n, 2)", "math.fmod(n * 1.0, 0.0)", "math.copysign(n, -0.0)",
+    "divmod(-7, n)", "divmod(n * 2.5, -1.0)", "divmod(n, 0)",
     "math.isinf(n * 1e308 * 10)",
     # Mixed comparisons are exact in Python.
     "2**53 + n - 2 == float(2**53 + n - 2)",

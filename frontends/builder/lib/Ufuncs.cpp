@@ -133,7 +133,7 @@ std::optional<Ufunc> lookupUfunc(StringRef name) {
               "arccosh",    "arctanh", "floor", "ceil",  "trunc", "rint",
               "reciprocal", "cbrt"},
              Ufunc{S::FloatMath, 1})
-      .Cases({"arctan2", "hypot"}, Ufunc{S::FloatMath, 2})
+      .Cases({"arctan2", "hypot", "copysign"}, Ufunc{S::FloatMath, 2})
       .Cases({"less", "less_equal", "greater", "greater_equal", "equal",
               "not_equal"},
              Ufunc{S::Compare, 2})
@@ -500,6 +500,8 @@ ValueRef Emitter::applyUfunc(StringRef name, ArrayRef<ValueRef> args) {
       return arith::DivFOp::create(b, loc, makeFloat(b, loc, t, 1), e[0]);
     if (op == "arctan2")
       return math::Atan2Op::create(b, loc, e[0], e[1]);
+    if (op == "copysign")
+      return math::CopySignOp::create(b, loc, e[0], e[1]);
     if (op == "hypot") {
       // float64: the C library's algorithm inline (bit-identical, no call,
       // no branches); float32: the library's hypotf itself.

@@ -570,8 +570,9 @@ ValueRef IRGen::lookup(const std::string &name) {
     }
   }
   static const char *const builtins[] = {
-      "print", "len",   "abs", "min", "max",        "int", "float",     "bool",
-      "round", "range", "sum", "str", "isinstance", "pow", "enumerate", "zip"};
+      "print",      "len",  "abs",       "min",   "max",   "int",
+      "float",      "bool", "round",     "range", "sum",   "str",
+      "isinstance", "pow",  "enumerate", "zip",   "divmod"};
   for (const char *builtin : builtins)
     if (name == builtin)
       return PyValue::builtin(std::string("builtins.") + builtin);

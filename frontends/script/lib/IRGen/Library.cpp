@@ -26,24 +26,24 @@ using Kind = PyValue::Kind;
 /// Functions of `numpy` (and `math`) that are plain ufuncs.
 bool dac::script::isUfuncName(StringRef name) {
   static const char *const names[] = {
-      "add",           "subtract",     "multiply",    "divide",
-      "true_divide",   "floor_divide", "remainder",   "mod",
-      "fmod",          "power",        "maximum",     "minimum",
-      "fmax",          "fmin",         "negative",    "positive",
-      "absolute",      "abs",          "fabs",        "square",
-      "sign",          "sqrt",         "exp",         "exp2",
-      "expm1",         "log",          "log2",        "log10",
-      "log1p",         "sin",          "cos",         "tan",
-      "arcsin",        "arccos",       "arctan",      "sinh",
-      "cosh",          "tanh",         "arcsinh",     "arccosh",
-      "arctanh",       "floor",        "ceil",        "trunc",
-      "rint",          "reciprocal",   "cbrt",        "arctan2",
-      "hypot",         "less",         "less_equal",  "greater",
-      "greater_equal", "equal",        "not_equal",   "logical_and",
-      "logical_or",    "logical_xor",  "logical_not", "bitwise_and",
-      "bitwise_or",    "bitwise_xor",  "left_shift",  "right_shift",
-      "invert",        "bitwise_not",  "isnan",       "isinf",
-      "isfinite"};
+      "add",         "subtract",      "multiply",    "divide",
+      "true_divide", "floor_divide",  "remainder",   "mod",
+      "fmod",        "power",         "maximum",     "minimum",
+      "fmax",        "fmin",          "negative",    "positive",
+      "absolute",    "abs",           "fabs",        "square",
+      "sign",        "sqrt",          "exp",         "exp2",
+      "expm1",       "log",           "log2",        "log10",
+      "log1p",       "sin",           "cos",         "tan",
+      "arcsin",      "arccos",        "arctan",      "sinh",
+      "cosh",        "tanh",          "arcsinh",     "arccosh",
+      "arctanh",     "floor",         "ceil",        "trunc",
+      "rint",        "reciprocal",    "cbrt",        "arctan2",
+      "hypot",       "copysign",      "less",        "less_equal",
+      "greater",     "greater_equal", "equal",       "not_equal",
+      "logical_and", "logical_or",    "logical_xor", "logical_not",
+      "bitwise_and", "bitwise_or",    "bitwise_xor", "left_shift",
+      "right_shift", "invert",        "bitwise_not", "isnan",
+      "isinf",       "isfinite"};
   return llvm::is_contained(names, name);
 }
 
@@ -53,7 +53,8 @@ namespace {
 std::optional<StringRef> mathToUfunc(StringRef name) {
   return llvm::StringSwitch<std::optional<StringRef>>(name)
       .Cases({"sqrt", "exp", "expm1", "log2", "log10", "log1p", "sin", "cos",
-              "tan", "sinh", "cosh", "tanh", "fabs", "hypot"},
+              "tan", "sinh", "cosh", "tanh", "fabs", "hypot", "fmod",
+              "copysign"},
              name)
       .Case("log", StringRef("log"))
       .Case("asin", StringRef("arcsin"))
@@ -330,6 +331,11 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
       list->items.push_back(PyValue::tuple(items));
     }
     return list;
+  }
+  if (name == "builtins.divmod") {
+    args.check("divmod", 2, {});
+    ValueRef x = required(0, "a"), y = required(1, "b");
+    return PyValue::tuple({em.binaryOp("//", x, y), em.binaryOp("%", x, y)});
   }
   if (name == "builtins.abs") {
     ValueRef x = required(0, "x");
