@@ -29,13 +29,6 @@ bool carryExtents(scf::IfOp branch) {
     return true;
   Operation *thenYield = branch.thenYield(), *elseYield = branch.elseYield();
   SmallVector<std::pair<Value, Value>> added;
-  auto carried = [&](Value t, Value e) {
-    for (auto [ty, ey] :
-         llvm::zip(thenYield->getOperands(), elseYield->getOperands()))
-      if (ty == t && ey == e)
-        return true;
-    return llvm::is_contained(added, std::make_pair(t, e));
-  };
   for (auto [i, result] : llvm::enumerate(branch.getResults())) {
     auto type = dyn_cast<ArrayType>(result.getType());
     if (!type || type.hasStaticShape())
@@ -45,12 +38,10 @@ bool carryExtents(scf::IfOp branch) {
     if (failed(thenSizes) || failed(elseSizes) ||
         thenSizes->size() != elseSizes->size())
       return false;
-    for (auto [t, e] : llvm::zip(*thenSizes, *elseSizes)) {
-      bool before = !branch->isAncestor(t.getParentRegion()->getParentOp());
-      if ((t == e && before) || carried(t, e))
-        continue;
-      added.push_back({t, e});
-    }
+    for (auto [t, e] : llvm::zip(*thenSizes, *elseSizes))
+      if (!branchExtent(branch, t, e) &&
+          !llvm::is_contained(added, std::make_pair(t, e)))
+        added.push_back({t, e});
   }
   if (added.empty())
     return true;

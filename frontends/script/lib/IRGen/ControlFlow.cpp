@@ -166,6 +166,40 @@ IRGen::Snapshot IRGen::takeSnapshot() {
   return snap;
 }
 
+std::map<const PyValue *, int>
+IRGen::countReferencesFrom(ArrayRef<std::shared_ptr<Scope>> roots) {
+  std::map<const PyValue *, int> counts;
+  std::set<const Scope *> seenScopes;
+  std::set<const PyValue *> expanded;
+  std::function<void(const ValueRef &)> visit = [&](const ValueRef &v) {
+    if (!v)
+      return;
+    ++counts[v.get()];
+    if (!expanded.insert(v.get()).second)
+      return;
+    for (const ValueRef &item : v->items)
+      visit(item);
+    if (v->view)
+      visit(v->view->base);
+  };
+  for (const std::shared_ptr<Scope> &root : roots)
+    for (Scope *s = root.get(); s; s = s->parent.get())
+      if (seenScopes.insert(s).second)
+        for (const auto &[name, value] : s->names)
+          visit(value);
+  return counts;
+}
+
+std::map<const PyValue *, int>
+IRGen::countReferences(ArrayRef<std::shared_ptr<Scope>> roots) {
+  std::map<const PyValue *, int> counts = countReferencesFrom(roots);
+  // The callers' references to what the current function body works on.
+  for (auto &[object, count] : counts)
+    if (auto it = externalRefs.find(object); it != externalRefs.end())
+      count += it->second;
+  return counts;
+}
+
 void IRGen::restoreSnapshot(const Snapshot &snap) {
   scope->names = snap.names;
   for (const auto &[object, value] : snap.arrays)
@@ -311,7 +345,7 @@ void IRGen::lowerBranches(Value condition, SourceRange range,
                           function_ref<void()> elseBranch) {
   Location loc = locOf(range);
   Snapshot entry = takeSnapshot();
-  std::map<const PyValue *, int> entryRefs = countReferences();
+  std::map<const PyValue *, int> entryRefs = countReferences({scope});
   auto branchIf = scf::IfOp::create(b, loc, TypeRange{}, condition,
                                     /*withElseRegion=*/true);
   // The end state of one branch: what every name, array and stream holds.

@@ -98,15 +98,29 @@ ValueRef resolve(const Scope *scope, const std::string &name) {
   return nullptr;
 }
 
-/// The names a function's text mentions other than its parameters.
-std::set<std::string> freeNames(const PyValue &fn) {
-  std::set<std::string> names = fn.lambda ? namesUsed(fn.lambda->getBody())
-                                          : namesUsed(fn.function->getBody());
+/// The names a function's text mentions other than its parameters
+/// (walked once per function text).
+const std::set<std::string> &
+freeNames(const PyValue &fn,
+          std::map<const void *, std::set<std::string>> &cache) {
+  const void *text = fn.lambda ? static_cast<const void *>(fn.lambda)
+                               : static_cast<const void *>(fn.function);
+  auto [it, fresh] = cache.try_emplace(text);
+  if (!fresh)
+    return it->second;
+  it->second = fn.lambda ? namesUsed(fn.lambda->getBody())
+                         : namesUsed(fn.function->getBody());
   const ParamList &params =
       fn.lambda ? fn.lambda->getParams() : fn.function->getParams();
   for (const Param &p : params)
-    names.erase(p.name);
-  return names;
+    it->second.erase(p.name);
+  return it->second;
+}
+
+/// A copy of `constant`'s op at the builder's insertion point.
+Value copyConstant(OpBuilder &b, Value constant) {
+  return b.clone(*constant.getDefiningOp())
+      ->getResult(cast<OpResult>(constant).getResultNumber());
 }
 
 /// A number known when compiling: immutable, so callee and caller share
@@ -118,7 +132,9 @@ bool isSharedConstant(const PyValue &v) {
 /// Walks the objects a call hands its callee, writing the key.
 class Capturer {
 public:
-  Capturer(Emitter &em, Capture &c) : em(em), c(c), key(c.key) {}
+  Capturer(Emitter &em, Capture &c,
+           std::map<const void *, std::set<std::string>> &freeNameCache)
+      : em(em), c(c), key(c.key), freeNameCache(freeNameCache) {}
 
   void visit(const ValueRef &v) {
     if (!v) {
@@ -188,7 +204,7 @@ public:
     text(v->aliasWarning);
     if (v->is(Kind::Function)) {
       c.closures[index];
-      for (const std::string &name : freeNames(*v))
+      for (const std::string &name : freeNames(*v, freeNameCache))
         if (ValueRef bound = resolve(v->scope.get(), name)) {
           text(name);
           visit(bound);
@@ -232,6 +248,7 @@ private:
   Emitter &em;
   Capture &c;
   std::string &key;
+  std::map<const void *, std::set<std::string>> &freeNameCache;
 };
 
 /// Points `copy` (a copy of `from`) at the other side's values, objects
@@ -377,46 +394,13 @@ ValueRef transfer(const CompiledFunction &cf, Exporter &ex,
 
 } // namespace
 
-std::map<const PyValue *, int>
-IRGen::countReferencesFrom(ArrayRef<std::shared_ptr<Scope>> roots) {
-  std::map<const PyValue *, int> counts;
-  std::set<const Scope *> seenScopes;
-  std::set<const PyValue *> expanded;
-  std::function<void(const ValueRef &)> visit = [&](const ValueRef &v) {
-    if (!v)
-      return;
-    ++counts[v.get()];
-    if (!expanded.insert(v.get()).second)
-      return;
-    for (const ValueRef &item : v->items)
-      visit(item);
-    if (v->view)
-      visit(v->view->base);
-  };
-  for (const std::shared_ptr<Scope> &root : roots)
-    for (Scope *s = root.get(); s; s = s->parent.get())
-      if (seenScopes.insert(s).second)
-        for (const auto &[name, value] : s->names)
-          visit(value);
-  return counts;
-}
-
-std::map<const PyValue *, int> IRGen::countReferences() {
-  std::map<const PyValue *, int> counts = countReferencesFrom({scope});
-  // The callers' references to what the current function body works on.
-  for (auto &[object, count] : counts)
-    if (auto it = externalRefs.find(object); it != externalRefs.end())
-      count += it->second;
-  return counts;
-}
-
 ValueRef IRGen::callUserFunction(
     const ValueRef &fn,
     const std::vector<std::pair<std::string, ValueRef>> &bindings) {
   if (callDepth >= 64)
     compileError("recursion is not supported (calls nested deeper than 64)");
   Capture c;
-  Capturer capturer(em, c);
+  Capturer capturer(em, c, freeNameCache);
   capturer.visit(fn);
   for (const auto &[name, value] : bindings) {
     capturer.visit(value);
@@ -433,10 +417,7 @@ ValueRef IRGen::callUserFunction(
     closure->names[name] = value;
   for (const auto &[name, value] : bindings)
     inlined->names[name] = local->names[name] = value;
-  std::map<const PyValue *, int> all = countReferencesFrom({scope, inlined});
-  for (auto &[object, count] : all)
-    if (auto it = externalRefs.find(object); it != externalRefs.end())
-      count += it->second;
+  std::map<const PyValue *, int> all = countReferences({scope, inlined});
   std::map<const PyValue *, int> seen = countReferencesFrom({local});
   for (const ValueRef &object : c.objects) {
     int external = std::clamp(all[object.get()] - seen[object.get()], 0, 2);
@@ -548,42 +529,34 @@ std::shared_ptr<CompiledFunction> IRGen::compileFunction(const ValueRef &fn,
     local->names[name] = cloneOf(value);
   cf->result = lowerBody(*cf->clones[0], local, loc);
 
-  // The caller's constants the body used, copied to its entry.
+  // Nothing the callee holds may be a value of this caller (whose ops may
+  // be erased: a loop's failed attempt): each of its constants the body
+  // uses, or that the state kept for later calls holds, gets one copy at
+  // the callee's entry.
   Region &body = cf->func.getBody();
+  IRMapping copied;
+  auto own = [&](Value v) -> Value {
+    if (!v || body.isAncestor(v.getParentRegion()))
+      return v;
+    if (!matchPattern(v, m_Constant()))
+      compileError("internal error: " + cf->func.getSymName() +
+                   " uses a value of its caller");
+    if (Value copy = copied.lookupOrNull(v))
+      return copy;
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(entry);
+    Value copy = copyConstant(b, v);
+    copied.map(v, copy);
+    return copy;
+  };
   llvm::SetVector<Value> outside;
   body.walk([&](Operation *op) {
     for (Value operand : op->getOperands())
       if (!body.isAncestor(operand.getParentRegion()))
         outside.insert(operand);
   });
-  b.setInsertionPointToStart(entry);
-  for (Value v : outside) {
-    if (!matchPattern(v, m_Constant()))
-      compileError("internal error: " + cf->func.getSymName() +
-                   " uses a value of its caller");
-    Value copy = b.clone(*v.getDefiningOp())
-                     ->getResult(cast<OpResult>(v).getResultNumber());
-    replaceAllUsesInRegionWith(v, copy, body);
-  }
-
-  // What is kept for later calls holds no value of this caller (whose ops
-  // may be erased: a loop's failed attempt): its constants are replaced by
-  // copies at the callee's entry, in copies of the objects holding them.
-  IRMapping copied;
-  auto own = [&](Value v) -> Value {
-    if (!v || !matchPattern(v, m_Constant()) ||
-        cf->func->isProperAncestor(v.getParentRegion()->getParentOp()) ||
-        v.getParentRegion() == &body)
-      return v;
-    if (Value copy = copied.lookupOrNull(v))
-      return copy;
-    OpBuilder::InsertionGuard guard(b);
-    b.setInsertionPointToStart(entry);
-    Value copy = b.clone(*v.getDefiningOp())
-                     ->getResult(cast<OpResult>(v).getResultNumber());
-    copied.map(v, copy);
-    return copy;
-  };
+  for (Value v : outside)
+    replaceAllUsesInRegionWith(v, own(v), body);
   Exporter normalize(*cf, cf->clones, cf->generatorClones, own, scopes,
                      /*dryRun=*/false);
   cf->result = transfer(*cf, normalize, own, cf->clones, cf->generatorClones,
@@ -644,8 +617,7 @@ ValueRef IRGen::emitCall(const CompiledFunction &cf, const Capture &c) {
                    func::FuncOp(cf.func).getSymName() + " escapes it");
     Value &copy = constants[inner];
     if (!copy)
-      copy = b.clone(*inner.getDefiningOp())
-                 ->getResult(cast<OpResult>(inner).getResultNumber());
+      copy = copyConstant(b, inner);
     return copy;
   };
   Exporter ex(cf, c.objects, c.generators, value, scopes, /*dryRun=*/false);

@@ -452,10 +452,7 @@ void IRGen::lowerStmt(const Stmt &stmt) {
       if (iter->is(Kind::Array) && iter->shape.size() == 1) {
         // The elements: a loop over the positions reading each one.
         em.loc = locOf(s.getIter().getRange());
-        ValueRef length =
-            PyValue::scalar(arith::IndexCastOp::create(
-                                b, em.loc, b.getI64Type(), iter->shape[0]),
-                            DType::Int64, true);
+        ValueRef length = callLibrary("builtins.len", {{iter}, {}}, nullptr);
         lowerCompiledFor(
             s, PyValue::range(em.intConst(0), length, em.intConst(1)), iter);
         return;

@@ -9,6 +9,7 @@
 #include "dac/Script/Diagnostic.h"
 
 #include <map>
+#include <set>
 
 namespace dac {
 namespace script {
@@ -106,6 +107,8 @@ private:
   const StmtList *functionBody = nullptr;
   /// Bodies compiled so far, by the key of their calls.
   std::map<std::string, std::shared_ptr<CompiledFunction>> compiledFunctions;
+  /// The free names of each function text (NameUses.cpp), walked once.
+  std::map<const void *, std::set<std::string>> freeNameCache;
   /// How many func.func ops are named after each function.
   std::map<std::string, unsigned> functionNames;
   /// References to the objects a function body works on from its callers'
@@ -172,8 +175,11 @@ private:
   };
   Snapshot takeSnapshot();
   /// How many names, containers and views refer to each object: from the
-  /// current scopes, plus the callers' references (externalRefs).
-  std::map<const PyValue *, int> countReferences();
+  /// scopes `roots` and those around them, plus the callers' references
+  /// (externalRefs).
+  std::map<const PyValue *, int>
+  countReferences(llvm::ArrayRef<std::shared_ptr<Scope>> roots);
+  /// The same without the callers' references.
   static std::map<const PyValue *, int>
   countReferencesFrom(llvm::ArrayRef<std::shared_ptr<Scope>> roots);
   void restoreSnapshot(const Snapshot &snapshot);

@@ -302,7 +302,7 @@ bool IRGen::buildLoop(const LoopParts &parts, std::vector<Slot> &slots,
   // NumPy which of them the loop writes depends on the iteration.
   // Rebinding may pass any of them to any other name (u, un = un, u), so
   // if one is shared, all are.
-  std::map<const PyValue *, int> refs = countReferences();
+  std::map<const PyValue *, int> refs = countReferences({scope});
   bool anyShared = false;
   for (Slot &slot : slots) {
     if (slot.kind != Slot::Kind::Name)

@@ -710,9 +710,20 @@ static Value carriedOrigin(Value v) {
   return nullptr;
 }
 
-/// The extents of a result of an scf.if: those both branches' arrays share
-/// (made before the `if`), or for an extent a branch computes, the result
-/// that both branches yield their extent as (the frontend adds it).
+Value dac::dist::branchExtent(Operation *op, Value thenExtent,
+                              Value elseExtent) {
+  auto branch = cast<scf::IfOp>(op);
+  if (thenExtent == elseExtent &&
+      !branch->isAncestor(thenExtent.getParentRegion()->getParentOp()))
+    return thenExtent;
+  for (auto [i, pair] : llvm::enumerate(llvm::zip(
+           branch.thenYield().getOperands(), branch.elseYield().getOperands())))
+    if (std::get<0>(pair) == thenExtent && std::get<1>(pair) == elseExtent)
+      return branch.getResult(i);
+  return nullptr;
+}
+
+/// The extents of a result of an scf.if (see branchExtent).
 static FailureOr<SmallVector<Value>> branchSizes(scf::IfOp branch,
                                                  unsigned index) {
   if (!branch.elseBlock())
@@ -724,21 +735,10 @@ static FailureOr<SmallVector<Value>> branchSizes(scf::IfOp branch,
     return failure();
   SmallVector<Value> sizes;
   for (auto [t, e] : llvm::zip(*thenSizes, *elseSizes)) {
-    if (t == e && !branch->isAncestor(t.getParentRegion()->getParentOp())) {
-      sizes.push_back(t);
-      continue;
-    }
-    Value carried;
-    for (auto [i, pair] :
-         llvm::enumerate(llvm::zip(branch.thenYield().getOperands(),
-                                   branch.elseYield().getOperands())))
-      if (std::get<0>(pair) == t && std::get<1>(pair) == e) {
-        carried = branch.getResult(i);
-        break;
-      }
-    if (!carried)
+    Value extent = branchExtent(branch, t, e);
+    if (!extent)
       return failure();
-    sizes.push_back(carried);
+    sizes.push_back(extent);
   }
   return sizes;
 }

@@ -19,10 +19,16 @@ namespace dac::dist {
 /// it (the `sizes` of a creation op, a kernel or a gather; those of the
 /// input or destination of ops that keep them; for an scf.if result, the
 /// extents both branches share or the results that carry them out). Fails
-/// for a block argument
-/// with dynamic extents.
+/// for a block argument with dynamic extents.
 mlir::FailureOr<llvm::SmallVector<mlir::Value>>
 getDynamicSizes(mlir::Value array);
+
+/// After `branch` (an scf.if with an else branch), the extent its then
+/// branch computes as `thenExtent` and its else branch as `elseExtent`:
+/// that value when both are one made before the `if`, else the result both
+/// branches yield them as; null if there is none.
+mlir::Value branchExtent(mlir::Operation *branch, mlir::Value thenExtent,
+                         mlir::Value elseExtent);
 
 } // namespace dac::dist
 
