@@ -718,3 +718,24 @@ func.func @take(%v: f64, %k: i64) -> f64 {
   }
   return %s : f64
 }
+
+// -----
+
+// Tests that dist.sample fills the rank's part by one runtime call that
+// takes the stream state in a two-word buffer and leaves the state after
+// the whole array there, which later draws read.
+// CHECK-LABEL: func @sample
+func.func @sample(%seed: i64, %off: i64, %n: index) -> i64 {
+  %rng = dist.rng_create %seed
+  %lo = arith.constant -3 : i64
+  %range = arith.constant 9 : i64
+  // CHECK: %[[RNG:.*]] = call @dac_rt_rng_create
+  // CHECK: memref.alloc(%{{.*}}) : memref<?xi32>
+  // CHECK: llvm.store %{{.*}}, %{{.*}} : i64, !llvm.ptr
+  // CHECK: call @dac_rt_sample(%[[RNG]], %{{.*}}, %c-3_i64, %c9_i64, %{{.*}}, %{{.*}}, %[[STATE:[0-9]+]])
+  // CHECK: %[[AT:.*]] = llvm.getelementptr %[[STATE]][0]
+  // CHECK: %[[NEXT:.*]] = llvm.load %[[AT]] : !llvm.ptr -> i64
+  %x, %o, %p = dist.sample <integers> %rng[%off, %off] params(%lo, %range) (%n) : !dist.array<?xi32, #dist.layout<[b]>>
+  // CHECK: return %[[NEXT]] : i64
+  return %o : i64
+}

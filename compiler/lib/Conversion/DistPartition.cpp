@@ -368,6 +368,9 @@ LogicalResult FunctionPartitioner::run() {
       if (failed(lowerTake(take)))
         return failure();
       dead.push_back(op);
+    } else if (auto sample = dyn_cast<SampleOp>(op)) {
+      lowerSample(sample);
+      dead.push_back(op);
     } else if (auto compress = dyn_cast<CompressOp>(op)) {
       if (failed(lowerCompress(compress)))
         return failure();

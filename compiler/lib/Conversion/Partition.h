@@ -274,6 +274,9 @@ private:
   mlir::LogicalResult lowerReshape(dist::ReshapeOp op);
   mlir::LogicalResult lowerTake(dist::TakeOp op);
   mlir::LogicalResult lowerCompress(dist::CompressOp op);
+  /// Fills the rank's part by the runtime's sampler, which walks the
+  /// stream through the whole array (see runtime/lib/Sample.cpp).
+  void lowerSample(dist::SampleOp op);
   mlir::LogicalResult lowerExtract(dist::ExtractOp op);
   /// Brings input `i` of `kernel` to where the rank iterates: nothing moves
   /// when the access is aligned with the kernel's layout or reads

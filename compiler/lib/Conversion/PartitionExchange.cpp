@@ -235,6 +235,34 @@ LogicalResult FunctionPartitioner::lowerCompress(CompressOp op) {
   return success();
 }
 
+void FunctionPartitioner::lowerSample(SampleOp op) {
+  OpBuilder b(op);
+  Location loc = op.getLoc();
+  auto type = cast<ArrayType>(op.getResult().getType());
+  SmallVector<Value> sizes = getGlobalSizes(b, loc, op.getResult());
+  Value buffer = allocLocal(b, loc, type, sizes);
+  RuntimeSample kind = RuntimeSample::StandardNormal;
+  if (op.getDistribution() == Sampling::Integers)
+    kind = type.getElementType().isInteger(64) ? RuntimeSample::IntegersInt64
+                                               : RuntimeSample::IntegersInt32;
+  else if (op.getDistribution() == Sampling::Uniform)
+    kind = RuntimeSample::UniformFloat32;
+  SmallVector<Value> params(op.getParams());
+  while (params.size() < 2)
+    params.push_back(constI64(b, loc, 0));
+  Value state =
+      createWordBuffer(b, loc, func, {op.getOffset(), op.getPending()});
+  createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_sample,
+                    {mapping.lookup(op.getRng()),
+                     constI64(b, loc, static_cast<int64_t>(kind)), params[0],
+                     params[1],
+                     createLayoutHandle(b, loc, layoutOf(type), sizes),
+                     getPointer(b, loc, buffer), state});
+  mapping.map(op.getResult(), buffer);
+  op.getNextOffset().replaceAllUsesWith(loadWord(b, loc, state, 0));
+  op.getNextPending().replaceAllUsesWith(loadWord(b, loc, state, 1));
+}
+
 LogicalResult FunctionPartitioner::lowerTake(TakeOp op) {
   OpBuilder b(op);
   Location loc = op.getLoc();

@@ -599,7 +599,8 @@ ValueRef Emitter::createGenerator(const ValueRef &seed) {
   if (auto c = getConstantIntValue(s); c && *c < 0)
     compileError("SeedSequence expects non-negative integer entropy");
   state->rng = RngCreateOp::create(b, loc, RngType::get(b.getContext()), s);
-  state->offset = arith::ConstantIntOp::create(b, loc, b.getI64Type(), 0);
+  state->offset() = arith::ConstantIntOp::create(b, loc, b.getI64Type(), 0);
+  state->pending() = arith::ConstantIntOp::create(b, loc, b.getI64Type(), -1);
   auto v = std::make_shared<PyValue>();
   v->kind = PyValue::Kind::Generator;
   v->generator = state;
@@ -612,10 +613,10 @@ ValueRef Emitter::random(GeneratorState &gen, std::vector<Value> shape,
   checkSize(shape, DType::Float64);
   Value array =
       RandomOp::create(b, loc, arrayType(shape, DType::Float64, layout),
-                       gen.rng, gen.offset, Emitter::dynamicSizes(shape));
+                       gen.rng, gen.offset(), Emitter::dynamicSizes(shape));
   Value count =
       arith::IndexCastOp::create(b, loc, b.getI64Type(), numElements(shape));
-  gen.offset = arith::AddIOp::create(b, loc, gen.offset, count);
+  gen.offset() = arith::AddIOp::create(b, loc, gen.offset(), count);
   ValueRef result = PyValue::array(array, DType::Float64, shape);
   if (!scalarResult)
     return result;

@@ -281,7 +281,7 @@ ValueRef GraphBuilder::emit(const Node &node) {
                        layout(node.layout, {node.ints.at(0)}));
   case Op::Random: {
     builder::GeneratorState state = *em.createGenerator(operand(0))->generator;
-    state.offset = em.toI64(operand(1), "offset");
+    state.offset() = em.toI64(operand(1), "offset");
     dist::LayoutAttr l = layout(node.layout, node.ints);
     if (node.name == "uniform")
       return em.uniform(state, operand(2), operand(3), extents(node.ints),

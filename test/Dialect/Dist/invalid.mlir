@@ -493,3 +493,39 @@ func.func @map_without_yield(%a: !dist.array<4xf64>) {
   }
   return
 }
+
+// -----
+
+func.func @sample_integer_type(%seed: i64, %off: i64) {
+  %rng = dist.rng_create %seed
+  // expected-error @+1 {{draws integers as i64 or i32, not 'f64'}}
+  %x, %o, %p = dist.sample <integers> %rng[%off, %off] params(%off, %off) : !dist.array<4xf64>
+  return
+}
+
+// -----
+
+func.func @sample_params(%seed: i64, %off: i64) {
+  %rng = dist.rng_create %seed
+  // expected-error @+1 {{expects 2 parameters for integers, got 1}}
+  %x, %o, %p = dist.sample <integers> %rng[%off, %off] params(%off) : !dist.array<4xi64>
+  return
+}
+
+// -----
+
+func.func @sample_normal_type(%seed: i64, %off: i64) {
+  %rng = dist.rng_create %seed
+  // expected-error @+1 {{draws standard normals as f64, not 'f32'}}
+  %x, %o, %p = dist.sample <standard_normal> %rng[%off, %off] : !dist.array<4xf32>
+  return
+}
+
+// -----
+
+func.func @sample_uniform_type(%seed: i64, %off: i64) {
+  %rng = dist.rng_create %seed
+  // expected-error @+1 {{draws f32 uniforms (f64 ones are dist.random), not 'f64'}}
+  %x, %o, %p = dist.sample <uniform> %rng[%off, %off] : !dist.array<4xf64>
+  return
+}

@@ -7,6 +7,12 @@ func.func @creation(%seed: i64, %off: i64, %n: index, %v: f64) -> f64 {
   %rng = dist.rng_create %seed
   // CHECK: dist.random %[[RNG]][%{{.*}}] (%{{.*}}) : !dist.array<?xf64>
   %x = dist.random %rng[%off] (%n) : !dist.array<?xf64>
+  // CHECK: dist.sample <integers> %[[RNG]][%{{.*}}, %{{.*}}] params(%{{.*}}, %{{.*}}) (%{{.*}}) : !dist.array<?xi64>
+  %i, %o1, %p1 = dist.sample <integers> %rng[%off, %off] params(%off, %off) (%n) : !dist.array<?xi64>
+  // CHECK: dist.sample <standard_normal> %[[RNG]][%{{.*}}, %{{.*}}] : !dist.array<3x2xf64>
+  %z, %o2, %p2 = dist.sample <standard_normal> %rng[%o1, %p1] : !dist.array<3x2xf64>
+  // CHECK: dist.sample <uniform> %[[RNG]][%{{.*}}, %{{.*}}] : !dist.array<f32>
+  %u, %o3, %p3 = dist.sample <uniform> %rng[%o2, %p2] : !dist.array<f32>
   // CHECK: dist.full %{{.*}} : f64 -> !dist.array<4x5xf64, #dist.layout<[b, n]>>
   %f = dist.full %v : f64 -> !dist.array<4x5xf64, #dist.layout<[b, n]>>
   // CHECK: dist.arange %{{.*}}, %{{.*}} (%{{.*}}) : f64, f64 -> !dist.array<?xf64>

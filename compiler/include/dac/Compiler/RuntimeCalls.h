@@ -32,6 +32,12 @@ enum class RuntimeElementType : int32_t {
 #include "dac/Runtime/RuntimeABI.def"
 };
 
+/// Distribution codes of dac_rt_sample.
+enum class RuntimeSample : int32_t {
+#define DAC_RT_SAMPLE(Name, Value) Name = Value,
+#include "dac/Runtime/RuntimeABI.def"
+};
+
 /// The ABI version generated code passes to dac_rt_init.
 int64_t getRuntimeABIVersion();
 

@@ -148,7 +148,7 @@ IRGen::Snapshot IRGen::takeSnapshot() {
     if (v->is(Kind::Array))
       snap.arrays.push_back({v, v->value});
     if (v->generator && seenGenerators.insert(v->generator.get()).second)
-      snap.generators.push_back({v->generator, v->generator->offset});
+      snap.generators.push_back({v->generator, v->generator->position});
     for (const ValueRef &item : v->items)
       visit(item);
     // What a function reads from the scopes it was defined in is state
@@ -204,8 +204,8 @@ void IRGen::restoreSnapshot(const Snapshot &snap) {
   scope->names = snap.names;
   for (const auto &[object, value] : snap.arrays)
     object->value = value;
-  for (const auto &[generator, offset] : snap.generators)
-    generator->offset = offset;
+  for (const auto &[generator, position] : snap.generators)
+    generator->position = position;
 }
 
 /// True if two shapes are the same when running: each extent the very
@@ -234,7 +234,7 @@ Value IRGen::readSlot(const Slot &slot, bool &needsRetry) {
   case Slot::Kind::Object:
     return slot.object->value;
   case Slot::Kind::Offset:
-    return slot.generator->offset;
+    return slot.generator->position[slot.field];
   case Slot::Kind::Name:
     break;
   }
@@ -279,7 +279,7 @@ void IRGen::writeSlot(const Slot &slot, Value value) {
     slot.object->value = value;
     return;
   case Slot::Kind::Offset:
-    slot.generator->offset = value;
+    slot.generator->position[slot.field] = value;
     return;
   case Slot::Kind::Name: {
     ValueRef fresh = slot.proto->withValue(value);
@@ -326,13 +326,16 @@ std::vector<IRGen::Slot> IRGen::discoverSlots(const Snapshot &entry,
       continue;
     found.push_back({Slot::Kind::Object, "", nullptr, object});
   }
-  for (const auto &[generator, offset] : entry.generators) {
-    if (generator->offset == offset || llvm::any_of(known, [&](const Slot &s) {
-          return s.generator == generator;
-        }))
-      continue;
-    found.push_back({Slot::Kind::Offset, "", nullptr, nullptr, generator});
-  }
+  for (const auto &[generator, position] : entry.generators)
+    for (unsigned field = 0; field < position.size(); ++field) {
+      if (generator->position[field] == position[field] ||
+          llvm::any_of(known, [&](const Slot &s) {
+            return s.generator == generator && s.field == field;
+          }))
+        continue;
+      found.push_back(
+          {Slot::Kind::Offset, "", nullptr, nullptr, generator, field});
+    }
   return found;
 }
 
@@ -352,7 +355,8 @@ void IRGen::lowerBranches(Value condition, SourceRange range,
   struct End {
     std::map<std::string, ValueRef> names;
     std::map<std::string, Value> nameValues;
-    std::vector<Value> arrays, offsets;
+    std::vector<Value> arrays;
+    std::vector<std::array<Value, 2>> positions;
   };
   auto lowerBranch = [&](Block *block, function_ref<void()> fn) {
     OpBuilder::InsertionGuard guard(b);
@@ -371,7 +375,7 @@ void IRGen::lowerBranches(Value condition, SourceRange range,
     for (const auto &entryArray : entry.arrays)
       end.arrays.push_back(entryArray.first->value);
     for (const auto &entryGen : entry.generators)
-      end.offsets.push_back(entryGen.first->offset);
+      end.positions.push_back(entryGen.first->position);
     restoreSnapshot(entry);
     return end;
   };
@@ -525,16 +529,18 @@ void IRGen::lowerBranches(Value condition, SourceRange range,
     ValueRef object = entryArray.first;
     bind.push_back([object](Value v) { object->value = v; });
   }
-  for (auto [i, entryGen] : llvm::enumerate(entry.generators)) {
-    Value t = thenEnd.offsets[i], e = elseEnd.offsets[i];
-    if (t == entryGen.second && e == entryGen.second)
-      continue;
-    thenValues.push_back(t);
-    elseValues.push_back(e);
-    types.push_back(t.getType());
-    auto generator = entryGen.first;
-    bind.push_back([generator](Value v) { generator->offset = v; });
-  }
+  for (auto [i, entryGen] : llvm::enumerate(entry.generators))
+    for (unsigned field = 0; field < entryGen.second.size(); ++field) {
+      Value t = thenEnd.positions[i][field], e = elseEnd.positions[i][field];
+      if (t == entryGen.second[field] && e == entryGen.second[field])
+        continue;
+      thenValues.push_back(t);
+      elseValues.push_back(e);
+      types.push_back(t.getType());
+      auto generator = entryGen.first;
+      bind.push_back(
+          [generator, field](Value v) { generator->position[field] = v; });
+    }
 
   auto merged = scf::IfOp::create(b, loc, types, condition,
                                   /*withElseRegion=*/true);

@@ -75,7 +75,7 @@ struct dac::script::CompiledFunction {
   std::vector<std::vector<ValueRef>> entryItems;
   std::vector<std::shared_ptr<GeneratorState>> generatorClones;
   std::map<const GeneratorState *, size_t> generatorCloneIndex;
-  std::vector<Value> entryOffsets;
+  std::vector<std::array<Value, 2>> entryPositions;
   /// The closure scopes of function clones, by object index.
   std::map<const Scope *, size_t> closureScopes;
   ValueRef result;
@@ -180,7 +180,8 @@ public:
       if (gfresh) {
         c.generators.push_back(v->generator);
         leaf(v->generator->rng);
-        leaf(v->generator->offset);
+        for (Value word : v->generator->position)
+          leaf(word);
       }
     }
     key += '(';
@@ -325,7 +326,8 @@ public:
     std::shared_ptr<GeneratorState> &outer = madeGenerators[inner.get()];
     if (!outer)
       outer = std::make_shared<GeneratorState>(
-          GeneratorState{value(inner->rng), value(inner->offset)});
+          GeneratorState{value(inner->rng),
+                         {value(inner->offset()), value(inner->pending())}});
     return outer;
   }
 
@@ -384,11 +386,13 @@ ValueRef transfer(const CompiledFunction &cf, Exporter &ex,
     }
   }
   for (size_t g = 0; g < cf.generatorClones.size(); ++g)
-    if (cf.generatorClones[g]->offset != cf.entryOffsets[g]) {
-      Value outer = value(cf.generatorClones[g]->offset);
-      if (!dryRun)
-        gens[g]->offset = outer;
-    }
+    for (unsigned field = 0; field < 2; ++field)
+      if (cf.generatorClones[g]->position[field] !=
+          cf.entryPositions[g][field]) {
+        Value outer = value(cf.generatorClones[g]->position[field]);
+        if (!dryRun)
+          gens[g]->position[field] = outer;
+      }
   return ex.object(cf.result);
 }
 
@@ -478,10 +482,12 @@ std::shared_ptr<CompiledFunction> IRGen::compileFunction(const ValueRef &fn,
 
   // The clones, with the same links between them as the originals.
   for (const auto &[g, original] : llvm::enumerate(c.generators)) {
-    cf->generatorClones.push_back(std::make_shared<GeneratorState>(
-        GeneratorState{mapped(original->rng), mapped(original->offset)}));
+    cf->generatorClones.push_back(
+        std::make_shared<GeneratorState>(GeneratorState{
+            mapped(original->rng),
+            {mapped(original->offset()), mapped(original->pending())}}));
     cf->generatorCloneIndex[cf->generatorClones.back().get()] = g;
-    cf->entryOffsets.push_back(cf->generatorClones.back()->offset);
+    cf->entryPositions.push_back(cf->generatorClones.back()->position);
   }
   for (const auto &[k, original] : llvm::enumerate(c.objects)) {
     cf->clones.push_back(std::make_shared<PyValue>(*original));

@@ -75,6 +75,10 @@ public:
   /// meshgrid (LibraryArrange.cpp); null for other names.
   ValueRef callArrangeFunction(llvm::StringRef name, const CallArgs &args,
                                const ValueRef &self);
+  /// The methods of np.random.default_rng()'s Generator
+  /// (LibraryRandom.cpp); null for other names.
+  ValueRef callGeneratorMethod(llvm::StringRef name, const CallArgs &args,
+                               const ValueRef &self);
   ValueRef getAttribute(const ValueRef &value, llvm::StringRef name);
   /// np.round / ndarray.round (LibraryNumbers.cpp).
   ValueRef roundArray(const ValueRef &a, const ValueRef &decimals);
@@ -162,6 +166,7 @@ private:
     ValueRef proto;   // Name: what the name holds (kind, dtype, shape)
     ValueRef object;  // Object: an array updated in place
     std::shared_ptr<GeneratorState> generator; // Offset: a stream position
+    unsigned field = 0; // Offset: which value of generator->position
     /// Name: the array it held on entry is also bound elsewhere, so the
     /// fresh objects this slot binds may not be written in place.
     bool shared = false;
@@ -170,7 +175,8 @@ private:
   struct Snapshot {
     std::map<std::string, ValueRef> names;
     std::vector<std::pair<ValueRef, mlir::Value>> arrays;
-    std::vector<std::pair<std::shared_ptr<GeneratorState>, mlir::Value>>
+    std::vector<
+        std::pair<std::shared_ptr<GeneratorState>, std::array<mlir::Value, 2>>>
         generators;
   };
   Snapshot takeSnapshot();

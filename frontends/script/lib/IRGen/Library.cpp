@@ -213,6 +213,8 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
     return moved;
   if (ValueRef arranged = callArrangeFunction(name, args, self))
     return arranged;
+  if (ValueRef drawn = callGeneratorMethod(name, args, self))
+    return drawn;
   auto arg = [&](size_t i, StringRef key) { return args.get(i, key); };
   auto required = [&](size_t i, StringRef key) {
     ValueRef v = args.get(i, key);
@@ -543,35 +545,6 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
     }
     compileError("list." + method + "() is not supported yet");
   }
-  if (name.starts_with("Generator.")) {
-    GeneratorState &gen = *self->generator;
-    StringRef method = name.drop_front(10);
-    auto sizeOf = [&](ValueRef size) -> std::pair<std::vector<Value>, bool> {
-      if (!size || size->is(Kind::None))
-        return {{}, true};
-      return {em.shapeFrom(size), false};
-    };
-    if (method == "random") {
-      args.check("random", 2, {"size", "dtype", "dist", "grid_shape"});
-      if (auto t = dtypeArg(1); t && *t != DType::Float64)
-        compileError("Generator.random with dtype other than float64 is not "
-                     "supported yet");
-      auto [shape, scalar] = sizeOf(arg(0, "size"));
-      return em.random(gen, shape, scalar, layoutArg(shape));
-    }
-    if (method == "uniform") {
-      args.check("uniform", 3, {"low", "high", "size", "dist", "grid_shape"});
-      ValueRef low = arg(0, "low"), high = arg(1, "high");
-      auto [shape, scalar] = sizeOf(arg(2, "size"));
-      return em.uniform(gen, low ? low : em.floatConst(0.0),
-                        high ? high : em.floatConst(1.0), shape, scalar,
-                        layoutArg(shape));
-    }
-    compileError("Generator." + method +
-                 " is not supported yet (random and "
-                 "uniform are)");
-  }
-
   // --- array and scalar methods --------------------------------------------
   if (name.starts_with("ndarray.") || name.starts_with("scalar.")) {
     StringRef method = name.substr(name.find('.') + 1);

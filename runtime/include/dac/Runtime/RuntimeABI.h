@@ -11,7 +11,7 @@
 #include <stdint.h>
 
 /// Bumped whenever RuntimeABI.def changes in any way.
-#define DAC_RT_ABI_VERSION 11
+#define DAC_RT_ABI_VERSION 12
 
 #define DAC_RT_TYPE_VOID void
 #define DAC_RT_TYPE_I32 int32_t
@@ -68,6 +68,12 @@ enum DacRtDimKind {
 /// Element type codes of arrays handed to the runtime.
 enum DacRtElementType {
 #define DAC_RT_ELEMENT_TYPE(Name, Value) DAC_RT_ELEMENT_##Name = Value,
+#include "dac/Runtime/RuntimeABI.def"
+};
+
+/// Distribution codes of dac_rt_sample.
+enum DacRtSample {
+#define DAC_RT_SAMPLE(Name, Value) DAC_RT_SAMPLE_##Name = Value,
 #include "dac/Runtime/RuntimeABI.def"
 };
 

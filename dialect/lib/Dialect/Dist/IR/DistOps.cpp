@@ -35,6 +35,33 @@ LogicalResult RandomOp::verify() {
   return verifySizes(*this, type, getSizes());
 }
 
+LogicalResult SampleOp::verify() {
+  auto type = cast<ArrayType>(getResult().getType());
+  Type element = type.getElementType();
+  size_t params = 0;
+  switch (getDistribution()) {
+  case Sampling::Integers:
+    if (!element.isInteger(64) && !element.isInteger(32))
+      return emitOpError("draws integers as i64 or i32, not ") << element;
+    params = 2;
+    break;
+  case Sampling::StandardNormal:
+    if (!element.isF64())
+      return emitOpError("draws standard normals as f64, not ") << element;
+    break;
+  case Sampling::Uniform:
+    if (!element.isF32())
+      return emitOpError("draws f32 uniforms (f64 ones are dist.random), not ")
+             << element;
+    break;
+  }
+  if (getParams().size() != params)
+    return emitOpError("expects ") << params << " parameters for "
+                                   << stringifySampling(getDistribution())
+                                   << ", got " << getParams().size();
+  return verifySizes(*this, type, getSizes());
+}
+
 LogicalResult FullOp::verify() {
   auto type = cast<ArrayType>(getType());
   if (getValue().getType() != type.getElementType())
@@ -761,6 +788,8 @@ FailureOr<SmallVector<Value>> dac::dist::getDynamicSizes(Value array) {
   if (!def)
     return failure();
   if (auto op = dyn_cast<RandomOp>(def))
+    return SmallVector<Value>(op.getSizes());
+  if (auto op = dyn_cast<SampleOp>(def))
     return SmallVector<Value>(op.getSizes());
   if (auto op = dyn_cast<FullOp>(def))
     return SmallVector<Value>(op.getSizes());

@@ -169,6 +169,23 @@ public:
   ValueRef uniform(GeneratorState &gen, const ValueRef &low,
                    const ValueRef &high, std::vector<mlir::Value> shape,
                    bool scalarResult, dist::LayoutAttr layout = {});
+  /// Draws of `distribution` by the runtime's sampler (dist.sample), which
+  /// moves the generator to the position after them; a 0-d shape with
+  /// `scalarResult` gives a NumPy scalar.
+  ValueRef sample(GeneratorState &gen, dist::Sampling distribution, DType dtype,
+                  mlir::ValueRange params, std::vector<mlir::Value> shape,
+                  bool scalarResult, dist::LayoutAttr layout = {});
+  /// Generator.integers(low, high, size, dtype, endpoint) (integer bounds;
+  /// high null or None: [0, low)), with NumPy's bound checks.
+  ValueRef integers(GeneratorState &gen, ValueRef low, ValueRef high,
+                    bool endpoint, DType dtype, std::vector<mlir::Value> shape,
+                    bool scalarResult, dist::LayoutAttr layout = {});
+  /// Generator.normal(loc, scale, size): loc + scale * standard_normal
+  /// (scalar parameters; a 0-d result with `scalarResult` is a Python
+  /// float).
+  ValueRef normal(GeneratorState &gen, const ValueRef &loc,
+                  const ValueRef &scale, std::vector<mlir::Value> shape,
+                  bool scalarResult, dist::LayoutAttr layout = {});
   /// dac.redistribute: `array` under `layout` (the default when null).
   /// Arrays computed from their positions are recomputed in the new layout
   /// (no data moves); the runtime moves the others.

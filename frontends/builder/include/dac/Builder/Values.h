@@ -13,6 +13,7 @@
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/Value.h"
 
+#include <array>
 #include <memory>
 #include <string>
 #include <vector>
@@ -47,10 +48,17 @@ struct PyValue;
 using ValueRef = std::shared_ptr<PyValue>;
 
 /// A random generator object (np.random.default_rng(seed)). It is mutable:
-/// every draw advances `offset`, so all names bound to it share this state.
+/// every draw advances its position, so all names bound to it share this
+/// state.
 struct GeneratorState {
-  mlir::Value rng;    // !dist.rng
-  mlir::Value offset; // i64: the next draw's position in the stream
+  mlir::Value rng; // !dist.rng
+  /// The position as NumPy's bit generator keeps it, two i64 values that
+  /// loops, branches and calls carry: the 64-bit draws taken, and the
+  /// upper half of a draw split for 32-bit requests (integers, float32),
+  /// kept for the next such request, or -1.
+  std::array<mlir::Value, 2> position;
+  mlir::Value &offset() { return position[0]; }
+  mlir::Value &pending() { return position[1]; }
 };
 
 /// Where a NumPy view's elements live in its base array: per base

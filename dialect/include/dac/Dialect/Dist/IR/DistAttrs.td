@@ -41,6 +41,19 @@ def Dist_ReduceKindAttr : EnumAttr<Dist_Dialect, Dist_ReduceKind, "reduce"> {
   let assemblyFormat = "`<` $value `>`";
 }
 
+def Dist_Sampling : I32EnumAttr<"Sampling", "a random distribution that dist.sample draws", [
+  I32EnumAttrCase<"Integers", 0, "integers">,
+  I32EnumAttrCase<"StandardNormal", 1, "standard_normal">,
+  I32EnumAttrCase<"Uniform", 2, "uniform">
+]> {
+  let cppNamespace = "::dac::dist";
+  let genSpecializedAttr = 0;
+}
+
+def Dist_SamplingAttr : EnumAttr<Dist_Dialect, Dist_Sampling, "sampling"> {
+  let assemblyFormat = "`<` $value `>`";
+}
+
 def Dist_DimAttr : Dist_Attr<"Dim", "dim"> {
   let summary = "distribution of one array dimension";
   let description = [{

@@ -37,6 +37,34 @@ def Dist_RandomOp : Dist_Op<"random", [Pure]> {
   let hasVerifier = 1;
 }
 
+def Dist_SampleOp : Dist_Op<"sample", [Pure, AttrSizedOperandSegments]> {
+  let summary = "random draws that are not one 64-bit draw per element";
+  let description = [{
+    NumPy's `Generator.integers` (i64 or i32 elements: `low + [0, range]`,
+    `params` = low and the inclusive range as 64-bit patterns),
+    `standard_normal` (f64, the ziggurat) and `random(dtype=float32)`
+    (`uniform`, f32): elements in C order, drawn from the stream state
+    (`offset` 64-bit draws taken, `pending` the kept upper half of a split
+    draw or -1) exactly as NumPy draws them. Where an element starts
+    depends on the values before it, so the results include the state
+    after the whole array.
+
+        %x, %off2, %pend2 = dist.sample <standard_normal> %rng[%off, %pend]
+            (%n) : !dist.array<?xf64>
+  }];
+  let arguments = (ins Dist_SamplingAttr:$distribution, Dist_RngType:$rng,
+                       I64:$offset, I64:$pending, Variadic<I64>:$params,
+                       Variadic<Index>:$sizes);
+  let results = (outs Dist_AnyArray:$result, I64:$next_offset,
+                      I64:$next_pending);
+  let assemblyFormat = [{
+    $distribution $rng `[` $offset `,` $pending `]`
+    (`params` `(` $params^ `)`)? (`(` $sizes^ `)`)? attr-dict `:`
+    type($result)
+  }];
+  let hasVerifier = 1;
+}
+
 def Dist_FullOp : Dist_Op<"full", [Pure]> {
   let summary = "an array with every element equal to a scalar";
   let arguments = (ins AnyTypeOf<[AnyInteger, AnyFloat]>:$value,

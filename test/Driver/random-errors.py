@@ -1,0 +1,76 @@
+# RUN: split-file %s %t
+# RUN: not dac build %t/high.py -o %t/h 2>&1 | FileCheck %s --check-prefix=HIGH
+# RUN: not dac build %t/order.py -o %t/o 2>&1 | FileCheck %s --check-prefix=ORDER
+# RUN: not dac build %t/bounds.py -o %t/b 2>&1 | FileCheck %s --check-prefix=BOUNDS
+# RUN: not dac build %t/scale.py -o %t/s 2>&1 | FileCheck %s --check-prefix=SCALE
+# RUN: not dac build %t/dtype.py -o %t/d 2>&1 | FileCheck %s --check-prefix=DTYPE
+# RUN: not dac build %t/arraybounds.py -o %t/a 2>&1 | FileCheck %s --check-prefix=ARRAYBOUNDS
+# RUN: dac build %t/runhigh.py -o %t/rh
+# RUN: not %mpirun -n 2 %t/rh 2>&1 | FileCheck %s --check-prefix=RUNHIGH
+# RUN: dac build %t/runorder.py -o %t/ro
+# RUN: not %mpirun -n 3 %t/ro 2>&1 | FileCheck %s --check-prefix=RUNORDER
+# RUN: dac build %t/runscale.py -o %t/rs
+# RUN: not %mpirun -n 2 %t/rs 2>&1 | FileCheck %s --check-prefix=RUNSCALE
+# Generator.integers and normal check their arguments as NumPy does: at
+# compile time when the arguments are known, else on every rank with the
+# line.
+
+#--- high.py
+import numpy as np
+rng = np.random.default_rng(1)
+x = rng.integers(0, size=3)
+# HIGH: high.py:3:5: error: ValueError: high <= 0
+
+#--- order.py
+import numpy as np
+rng = np.random.default_rng(1)
+x = rng.integers(5, 5, size=3, endpoint=False)
+y = rng.integers(5, 4, size=3, endpoint=True)
+# ORDER: order.py:3:5: error: ValueError: low >= high
+
+#--- bounds.py
+import numpy as np
+rng = np.random.default_rng(1)
+x = rng.integers(-3, 2**40, size=3, dtype=np.int32)
+# BOUNDS: bounds.py:3:5: error: ValueError: high is out of bounds for int32
+
+#--- scale.py
+import numpy as np
+rng = np.random.default_rng(1)
+x = rng.normal(1.0, -0.0, size=3)
+# SCALE: scale.py:3:5: error: ValueError: scale < 0
+
+#--- dtype.py
+import numpy as np
+rng = np.random.default_rng(1)
+x = rng.standard_normal(3, dtype=np.float32)
+# DTYPE: dtype.py:3:5: error: Generator.standard_normal with dtype float32 is not supported yet (float64 is)
+
+#--- arraybounds.py
+import numpy as np
+rng = np.random.default_rng(1)
+x = rng.integers(0, np.arange(1, 4))
+# ARRAYBOUNDS: arraybounds.py:3:5: error: Generator.integers with bounds other than integer numbers is not supported yet
+
+#--- runhigh.py
+import numpy as np
+rng = np.random.default_rng(1)
+n = int(np.zeros(4).sum())
+print(rng.integers(5, size=2))
+print(rng.integers(n, size=2))
+# RUNHIGH: [{{.*}}]
+# RUNHIGH: dac: error: {{.*}}runhigh.py:5:7: ValueError: high <= 0 (all 2 ranks)
+
+#--- runorder.py
+import numpy as np
+rng = np.random.default_rng(1)
+n = int(np.ones(4).sum())
+print(rng.integers(n, 4, size=2))
+# RUNORDER: dac: error: {{.*}}runorder.py:4:7: ValueError: low >= high (all 3 ranks)
+
+#--- runscale.py
+import numpy as np
+rng = np.random.default_rng(1)
+s = np.ones(4).sum() - 5.0
+print(rng.normal(0.0, s, size=2))
+# RUNSCALE: dac: error: {{.*}}runscale.py:4:7: ValueError: scale < 0 (all 2 ranks)
