@@ -71,35 +71,18 @@ extern "C" void dac_rt_compress(void *srcLayout, void *src, void *mask,
     // This rank's selected elements: global positions and values, in local
     // C order. A replicated source is read on rank 0 only (every rank has
     // all of it).
-    unsigned rank = ls.rank();
-    std::vector<std::vector<int64_t>> owned(rank);
-    std::vector<int64_t> strides(rank, 1);
-    for (unsigned d = rank; d-- > 0;) {
-      owned[d] = ls.ownedIndices(me, d);
-      if (d + 1 < rank)
-        strides[d] = strides[d + 1] * ls.shape()[d + 1];
-    }
     std::vector<int64_t> positions;
     std::vector<char> values;
     const char *data = static_cast<const char *>(src);
     const uint8_t *selected = static_cast<const uint8_t *>(mask);
-    bool any = !replicatedSource || me == 0;
-    for (unsigned d = 0; d < rank; ++d)
-      any &= !owned[d].empty();
-    std::vector<size_t> pos(rank, 0);
-    int64_t i = 0;
-    if (any)
-      do {
+    if (!replicatedSource || me == 0) {
+      std::vector<int64_t> owned = ls.ownedPositions(me);
+      for (size_t i = 0; i < owned.size(); ++i)
         if (selected[i]) {
-          int64_t global = 0;
-          for (unsigned d = 0; d < rank; ++d)
-            global += owned[d][pos[d]] * strides[d];
-          positions.push_back(global);
+          positions.push_back(owned[i]);
           values.insert(values.end(), data + i * bytes, data + (i + 1) * bytes);
         }
-        ++i;
-      } while (exchange::advance(pos, rank,
-                                 [&](size_t d) { return owned[d].size(); }));
+    }
     // Each selected element's place in the result.
     int mine = checkedCount(positions.size());
     std::vector<int64_t> places(positions.size());

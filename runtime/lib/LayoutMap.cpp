@@ -5,6 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "ExchangePlan.h"
 #include "dac/Runtime/Layout.h"
 
 #include <string>
@@ -178,6 +179,30 @@ std::vector<int64_t> Layout::localShape(int64_t rank) const {
 
 std::vector<int64_t> Layout::ownedIndices(int64_t rank, unsigned dim) const {
   return Axes[dim].ownedIndices(coordAlong(rank, dim));
+}
+
+std::vector<int64_t> Layout::ownedPositions(int64_t rank) const {
+  unsigned dims = this->rank();
+  std::vector<std::vector<int64_t>> owned(dims);
+  std::vector<int64_t> strides(dims, 1);
+  for (unsigned d = dims; d-- > 0;) {
+    owned[d] = ownedIndices(rank, d);
+    if (d + 1 < dims)
+      strides[d] = strides[d + 1] * Shape[d + 1];
+  }
+  std::vector<int64_t> positions;
+  for (const std::vector<int64_t> &indices : owned)
+    if (indices.empty())
+      return positions;
+  std::vector<size_t> at(dims, 0);
+  do {
+    int64_t global = 0;
+    for (unsigned d = 0; d < dims; ++d)
+      global += owned[d][at[d]] * strides[d];
+    positions.push_back(global);
+  } while (
+      exchange::advance(at, dims, [&](size_t d) { return owned[d].size(); }));
+  return positions;
 }
 
 GhostIndices Layout::ghostIndices(int64_t rank, unsigned dim) const {

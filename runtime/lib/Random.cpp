@@ -1,8 +1,9 @@
-//===- Random.cpp - NumPy's SeedSequence and PCG64 ------------------------===//
+//===- Random.cpp - NumPy's SeedSequence, PCG64 and MT19937 ---------------===//
 //
-// Transcribed from numpy/random/bit_generator.pyx (SeedSequence) and
-// numpy/random/src/pcg64 (PCG64); constants and order of operations must
-// stay exactly NumPy's, or streams stop matching the reference run.
+// Transcribed from numpy/random/bit_generator.pyx (SeedSequence),
+// numpy/random/src/pcg64 (PCG64) and numpy/random/src/mt19937 (the legacy
+// Mersenne Twister); constants and order of operations must stay exactly
+// NumPy's, or streams stop matching the reference run.
 //
 //===----------------------------------------------------------------------===//
 
@@ -134,4 +135,34 @@ void Pcg64::advance(UInt128 delta) {
     delta >>= 1;
   }
   State = accMult * State + accPlus;
+}
+
+namespace {
+constexpr int MtShift = 397;
+constexpr uint32_t MtMatrix = 0x9908b0dfU;
+constexpr uint32_t MtUpper = 0x80000000U;
+constexpr uint32_t MtLower = 0x7fffffffU;
+} // namespace
+
+Mt19937::Mt19937(uint32_t seed) {
+  // Knuth's multiplier, as the reference implementation's init_genrand.
+  for (int i = 0; i < StateWords; ++i) {
+    Key[i] = seed;
+    seed = 1812433253U * (seed ^ (seed >> 30)) + static_cast<uint32_t>(i) + 1;
+  }
+  Pos = StateWords;
+}
+
+void Mt19937::regenerate() {
+  auto twist = [&](int i, int next, int far) {
+    uint32_t y = (Key[i] & MtUpper) | (Key[next] & MtLower);
+    Key[i] = Key[far] ^ (y >> 1) ^ (-(y & 1) & MtMatrix);
+  };
+  int i = 0;
+  for (; i < StateWords - MtShift; ++i)
+    twist(i, i + 1, i + MtShift);
+  for (; i < StateWords - 1; ++i)
+    twist(i, i + 1, i + MtShift - StateWords);
+  twist(StateWords - 1, 0, MtShift - 1);
+  Pos = 0;
 }

@@ -13,6 +13,13 @@
 // 32-bit request (has_uint32/uinteger), so the stream state handed between
 // operations is (64-bit draws taken, pending half or -1).
 //
+// The legacy np.random functions (RandomState on MT19937) come here too:
+// MT19937 cannot jump ahead cheaply, and the polar method's normals come in
+// pairs whose second one is kept (has_gauss/gauss). Their state is (32-bit
+// words taken since seeding, the kept normal's bits or -1, the seed); the
+// handle remembers where the last call left the generator, so a program
+// walks the legacy stream once, not once per call.
+//
 // Where element k starts depends on the values before it, so every rank
 // walks the stream from the operation's start through all elements and
 // keeps the ones it owns: no communication, every rank ends with the same
@@ -26,7 +33,6 @@
 //===----------------------------------------------------------------------===//
 
 #include "Detail.h"
-#include "ExchangePlan.h"
 #include "LayoutHandle.h"
 #include "Ziggurat.h"
 #include "dac/Runtime/Random.h"
@@ -35,8 +41,10 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <memory>
 #include <numeric>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 using namespace dac::rt;
@@ -45,6 +53,8 @@ namespace {
 
 /// PCG64 as NumPy's bit generator sees it: the 64-bit stream plus the
 /// pending upper half of the last 64-bit draw split for 32-bit requests.
+/// (The three streams below share this interface: draws(), pending() for
+/// the state word the stream keeps, next32/next64/nextDouble.)
 class BitStream {
 public:
   BitStream(const Pcg64 &seeded, int64_t draws, int64_t pending)
@@ -80,7 +90,7 @@ public:
   }
 
   int64_t draws() const { return Draws; }
-  int64_t pending() const { return Pending; }
+  int64_t &pending() { return Pending; }
 
 private:
   Pcg64 Generator;
@@ -88,8 +98,65 @@ private:
   int64_t Pending;
 };
 
+/// What a legacy handle remembers: the generator where the last call left
+/// it (seed, words taken).
+struct LegacyCursor {
+  int64_t Seed = -1;
+  int64_t Words = 0;
+  Mt19937 Generator{0};
+};
+
+/// Every legacy handle handed out (the ABI has no destroy call).
+std::vector<std::unique_ptr<LegacyCursor>> &legacyHandles() {
+  static std::vector<std::unique_ptr<LegacyCursor>> All;
+  return All;
+}
+
+bool isLegacy(const void *handle) {
+  for (const auto &h : legacyHandles())
+    if (h.get() == handle)
+      return true;
+  return false;
+}
+
+/// RandomState's MT19937 at (seed, words taken), with the kept normal in
+/// `pending` (its bits, or -1).
+class LegacyStream {
+public:
+  LegacyStream(LegacyCursor &cursor, int64_t seed, int64_t words,
+               int64_t pending)
+      : Cursor(cursor), Pending(pending) {
+    if (Cursor.Seed != seed || Cursor.Words > words) {
+      Cursor.Generator = Mt19937(static_cast<uint32_t>(seed));
+      Cursor.Seed = seed;
+      Cursor.Words = 0;
+    }
+    for (; Cursor.Words < words; ++Cursor.Words)
+      Cursor.Generator.nextU32();
+  }
+
+  uint32_t next32() {
+    ++Cursor.Words;
+    return Cursor.Generator.nextU32();
+  }
+  uint64_t next64() {
+    Cursor.Words += 2;
+    return Cursor.Generator.nextU64();
+  }
+  double nextDouble() {
+    Cursor.Words += 2;
+    return Cursor.Generator.nextDouble();
+  }
+  int64_t draws() const { return Cursor.Words; }
+  int64_t &pending() { return Pending; }
+
+private:
+  LegacyCursor &Cursor;
+  int64_t Pending;
+};
+
 /// random_standard_normal: NumPy's 256-layer ziggurat.
-double standardNormal(BitStream &bits) {
+template <typename Stream> double standardNormal(Stream &bits) {
   using namespace ziggurat;
   for (;;) {
     uint64_t r = bits.next64();
@@ -117,8 +184,54 @@ double standardNormal(BitStream &bits) {
   }
 }
 
+/// legacy_gauss: the polar method; the second normal of a pair is kept.
+template <typename Stream> double legacyGauss(Stream &bits) {
+  if (bits.pending() != -1) {
+    double kept;
+    std::memcpy(&kept, &bits.pending(), sizeof kept);
+    bits.pending() = -1;
+    return kept;
+  }
+  double x1, x2, r2;
+  do {
+    x1 = 2.0 * bits.nextDouble() - 1.0;
+    x2 = 2.0 * bits.nextDouble() - 1.0;
+    r2 = x1 * x1 + x2 * x2;
+  } while (r2 >= 1.0 || r2 == 0.0);
+  double f = std::sqrt(-2.0 * std::log(r2) / r2);
+  double kept = f * x1;
+  std::memcpy(&bits.pending(), &kept, sizeof kept);
+  return f * x2;
+}
+
+/// random_bounded_uint64 with masking (RandomState.randint): off + a value
+/// in [0, range].
+template <typename Stream>
+uint64_t maskedInteger(Stream &bits, uint64_t off, uint64_t range) {
+  if (range == 0)
+    return off;
+  uint64_t mask = range;
+  for (unsigned shift = 1; shift < 64; shift *= 2)
+    mask |= mask >> shift;
+  if (range <= 0xFFFFFFFFULL) {
+    if (range == 0xFFFFFFFFULL)
+      return off + bits.next32();
+    uint32_t value;
+    while ((value = bits.next32() & static_cast<uint32_t>(mask)) > range)
+      ;
+    return off + value;
+  }
+  if (range == UINT64_MAX)
+    return off + bits.next64();
+  uint64_t value;
+  while ((value = bits.next64() & mask) > range)
+    ;
+  return off + value;
+}
+
 /// random_bounded_uint64 without masking: off + a value in [0, range].
-uint64_t boundedInteger(BitStream &bits, uint64_t off, uint64_t range) {
+template <typename Stream>
+uint64_t boundedInteger(Stream &bits, uint64_t off, uint64_t range) {
   if (range == 0)
     return off;
   if (range < 0xFFFFFFFFULL) {
@@ -154,116 +267,118 @@ uint64_t boundedInteger(BitStream &bits, uint64_t off, uint64_t range) {
 }
 
 /// Draws one element of \p kind into \p out (null: drawn and dropped).
-void drawOne(BitStream &bits, int64_t kind, uint64_t p0, uint64_t p1,
-             char *out) {
+template <typename Stream>
+void drawOne(Stream &bits, int64_t kind, uint64_t p0, uint64_t p1, char *out) {
+  auto store = [&](auto value) {
+    if (out)
+      std::memcpy(out, &value, sizeof value);
+  };
   switch (kind) {
-  case DAC_RT_SAMPLE_IntegersInt64: {
-    int64_t v = static_cast<int64_t>(boundedInteger(bits, p0, p1));
-    if (out)
-      std::memcpy(out, &v, sizeof v);
-    return;
-  }
-  case DAC_RT_SAMPLE_IntegersInt32: {
-    int32_t v = static_cast<int32_t>(boundedInteger(bits, p0, p1));
-    if (out)
-      std::memcpy(out, &v, sizeof v);
-    return;
-  }
-  case DAC_RT_SAMPLE_StandardNormal: {
-    double v = standardNormal(bits);
-    if (out)
-      std::memcpy(out, &v, sizeof v);
-    return;
-  }
-  case DAC_RT_SAMPLE_UniformFloat32: {
+  case DAC_RT_SAMPLE_LegacyUniform:
+    return store(bits.nextDouble());
+  case DAC_RT_SAMPLE_LegacyGauss:
+    return store(legacyGauss(bits));
+  case DAC_RT_SAMPLE_LegacyIntegersInt64:
+    return store(static_cast<int64_t>(maskedInteger(bits, p0, p1)));
+  case DAC_RT_SAMPLE_IntegersInt64:
+    return store(static_cast<int64_t>(boundedInteger(bits, p0, p1)));
+  case DAC_RT_SAMPLE_IntegersInt32:
+    return store(static_cast<int32_t>(boundedInteger(bits, p0, p1)));
+  case DAC_RT_SAMPLE_StandardNormal:
+    return store(standardNormal(bits));
+  case DAC_RT_SAMPLE_UniformFloat32:
     // next_float: the top 24 bits of a 32-bit request.
-    float v = static_cast<float>(bits.next32() >> 8) * (1.0f / 16777216.0f);
-    if (out)
-      std::memcpy(out, &v, sizeof v);
-    return;
-  }
+    return store(static_cast<float>(bits.next32() >> 8) * (1.0f / 16777216.0f));
   default:
     fatal("dac_rt_sample: unknown distribution code " + std::to_string(kind));
   }
 }
 
 int64_t elementBytes(int64_t kind) {
-  return kind == DAC_RT_SAMPLE_IntegersInt64 ||
-                 kind == DAC_RT_SAMPLE_StandardNormal
-             ? 8
-             : 4;
+  return kind == DAC_RT_SAMPLE_IntegersInt32 ||
+                 kind == DAC_RT_SAMPLE_UniformFloat32
+             ? 4
+             : 8;
 }
 
-/// The global C-order positions of this rank's elements, in local C order.
-std::vector<int64_t> ownedPositions(const Layout &layout, int64_t rank) {
-  unsigned dims = layout.rank();
-  std::vector<std::vector<int64_t>> owned(dims);
-  std::vector<int64_t> strides(dims, 1);
-  for (unsigned d = dims; d-- > 0;) {
-    owned[d] = layout.ownedIndices(rank, d);
-    if (d + 1 < dims)
-      strides[d] = strides[d + 1] * layout.shape()[d + 1];
+bool isLegacyKind(int64_t kind) {
+  return kind == DAC_RT_SAMPLE_LegacyUniform ||
+         kind == DAC_RT_SAMPLE_LegacyGauss ||
+         kind == DAC_RT_SAMPLE_LegacyIntegersInt64;
+}
+
+/// Draws the whole array from \p bits, storing this rank's elements.
+template <typename Stream>
+void walk(Stream &bits, int64_t kind, uint64_t p0, uint64_t p1,
+          const detail::LayoutHandle &handle, char *out) {
+  int64_t total = 1;
+  for (int64_t extent : handle.Map.shape())
+    total *= extent;
+  // Elements in stream order with their local places: local C order is
+  // stream order unless an index list is unsorted.
+  std::vector<int64_t> positions = handle.Map.ownedPositions(handle.Rank);
+  std::vector<int64_t> order(positions.size());
+  std::iota(order.begin(), order.end(), 0);
+  if (!std::is_sorted(positions.begin(), positions.end()))
+    std::sort(order.begin(), order.end(), [&](int64_t a, int64_t b) {
+      return positions[a] < positions[b];
+    });
+  int64_t bytes = elementBytes(kind);
+  int64_t next = 0; // the next element of the stream
+  auto skipTo = [&](int64_t element) {
+    if constexpr (std::is_same_v<Stream, BitStream>)
+      if (kind == DAC_RT_SAMPLE_UniformFloat32) {
+        bits.skip32(element - next);
+        next = element;
+        return;
+      }
+    for (; next < element; ++next)
+      drawOne(bits, kind, p0, p1, nullptr);
+  };
+  for (int64_t local : order) {
+    skipTo(positions[local]);
+    drawOne(bits, kind, p0, p1, out + local * bytes);
+    ++next;
   }
-  std::vector<int64_t> positions;
-  for (unsigned d = 0; d < dims; ++d)
-    if (owned[d].empty())
-      return positions;
-  std::vector<size_t> pos(dims, 0);
-  do {
-    int64_t global = 0;
-    for (unsigned d = 0; d < dims; ++d)
-      global += owned[d][pos[d]] * strides[d];
-    positions.push_back(global);
-  } while (
-      exchange::advance(pos, dims, [&](size_t d) { return owned[d].size(); }));
-  return positions;
+  skipTo(total);
 }
 
 } // namespace
+
+extern "C" void *dac_rt_legacy_create() {
+  return detail::guard("dac_rt_legacy_create", [&] {
+    legacyHandles().push_back(std::make_unique<LegacyCursor>());
+    return static_cast<void *>(legacyHandles().back().get());
+  });
+}
 
 extern "C" void dac_rt_sample(void *rngHandle, int64_t kind, int64_t param0,
                               int64_t param1, void *layoutHandle, void *dst,
                               void *state) {
   detail::guard("dac_rt_sample", [&] {
-    if (!rngHandle || !state)
+    if (!rngHandle || !state || isLegacyKind(kind) != isLegacy(rngHandle))
       fatal("dac_rt_sample: invalid arguments");
     const detail::LayoutHandle &handle =
         detail::getLayoutHandle(layoutHandle, "dac_rt_sample");
     int64_t *words = static_cast<int64_t *>(state);
-    BitStream bits(*static_cast<const Pcg64 *>(rngHandle), words[0], words[1]);
-    int64_t total = 1;
-    for (int64_t extent : handle.Map.shape())
-      total *= extent;
-    // Elements in stream order with their local places: local C order is
-    // stream order unless an index list is unsorted.
-    std::vector<int64_t> positions = ownedPositions(handle.Map, handle.Rank);
-    std::vector<int64_t> order(positions.size());
-    std::iota(order.begin(), order.end(), 0);
-    if (!std::is_sorted(positions.begin(), positions.end()))
-      std::sort(order.begin(), order.end(), [&](int64_t a, int64_t b) {
-        return positions[a] < positions[b];
-      });
     uint64_t p0 = static_cast<uint64_t>(param0),
              p1 = static_cast<uint64_t>(param1);
     char *out = static_cast<char *>(dst);
-    int64_t bytes = elementBytes(kind);
-    bool fixed = kind == DAC_RT_SAMPLE_UniformFloat32;
-    int64_t next = 0; // the next element of the stream
-    auto skipTo = [&](int64_t element) {
-      if (fixed)
-        bits.skip32(element - next);
-      else
-        for (; next < element; ++next)
-          drawOne(bits, kind, p0, p1, nullptr);
-      next = element;
+    auto finish = [&](auto &bits) {
+      walk(bits, kind, p0, p1, handle, out);
+      words[0] = bits.draws();
+      words[1] = bits.pending();
     };
-    for (int64_t local : order) {
-      skipTo(positions[local]);
-      drawOne(bits, kind, p0, p1, out + local * bytes);
-      ++next;
+    if (isLegacyKind(kind)) {
+      if (words[2] < 0 || words[2] > UINT32_MAX)
+        fatal("ValueError: Seed must be between 0 and 2**32 - 1");
+      LegacyStream bits(*static_cast<LegacyCursor *>(rngHandle), words[2],
+                        words[0], words[1]);
+      finish(bits);
+    } else {
+      BitStream bits(*static_cast<const Pcg64 *>(rngHandle), words[0],
+                     words[1]);
+      finish(bits);
     }
-    skipTo(total);
-    words[0] = bits.draws();
-    words[1] = bits.pending();
   });
 }

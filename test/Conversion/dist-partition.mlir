@@ -739,3 +739,18 @@ func.func @sample(%seed: i64, %off: i64, %n: index) -> i64 {
   // CHECK: return %[[NEXT]] : i64
   return %o : i64
 }
+
+// -----
+
+// Tests that the legacy stream is a runtime handle and that its seed, the
+// last parameter, becomes the state's third word.
+// CHECK-LABEL: func @sample_legacy
+func.func @sample_legacy(%off: i64, %seed: i64) -> i64 {
+  // CHECK: %[[RNG:.*]] = call @dac_rt_legacy_create()
+  %rng = dist.legacy_rng
+  // CHECK: %[[AT:.*]] = llvm.getelementptr %[[STATE:[0-9]+]][2]
+  // CHECK-NEXT: llvm.store %arg1, %[[AT]]
+  // CHECK: call @dac_rt_sample(%[[RNG]], %c5_i64, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %[[STATE]])
+  %x, %o, %p = dist.sample <legacy_gauss> %rng[%off, %off] params(%seed) : !dist.array<5xf64, #dist.layout<[b]>>
+  return %p : i64
+}

@@ -5,15 +5,20 @@
 # RUN: not dac build %t/scale.py -o %t/s 2>&1 | FileCheck %s --check-prefix=SCALE
 # RUN: not dac build %t/dtype.py -o %t/d 2>&1 | FileCheck %s --check-prefix=DTYPE
 # RUN: not dac build %t/arraybounds.py -o %t/a 2>&1 | FileCheck %s --check-prefix=ARRAYBOUNDS
+# RUN: not dac build %t/seedrange.py -o %t/sr 2>&1 | FileCheck %s --check-prefix=SEEDRANGE
+# RUN: not dac build %t/legacyother.py -o %t/lo 2>&1 | FileCheck %s --check-prefix=LEGACYOTHER
+# RUN: not dac build %t/legacydtype.py -o %t/ld 2>&1 | FileCheck %s --check-prefix=LEGACYDTYPE
+# RUN: dac build %t/runseed.py -o %t/rseed
+# RUN: not %mpirun -n 2 %t/rseed 2>&1 | FileCheck %s --check-prefix=RUNSEED
 # RUN: dac build %t/runhigh.py -o %t/rh
 # RUN: not %mpirun -n 2 %t/rh 2>&1 | FileCheck %s --check-prefix=RUNHIGH
 # RUN: dac build %t/runorder.py -o %t/ro
 # RUN: not %mpirun -n 3 %t/ro 2>&1 | FileCheck %s --check-prefix=RUNORDER
 # RUN: dac build %t/runscale.py -o %t/rs
 # RUN: not %mpirun -n 2 %t/rs 2>&1 | FileCheck %s --check-prefix=RUNSCALE
-# Generator.integers and normal check their arguments as NumPy does: at
-# compile time when the arguments are known, else on every rank with the
-# line.
+# Generator.integers and normal, and the legacy np.random functions, check
+# their arguments as NumPy does: at compile time when the arguments are
+# known, else on every rank with the line.
 
 #--- high.py
 import numpy as np
@@ -51,6 +56,31 @@ import numpy as np
 rng = np.random.default_rng(1)
 x = rng.integers(0, np.arange(1, 4))
 # ARRAYBOUNDS: arraybounds.py:3:5: error: Generator.integers with bounds other than integer numbers is not supported yet
+
+#--- seedrange.py
+import numpy as np
+np.random.seed(2**32)
+# SEEDRANGE: seedrange.py:2:1: error: ValueError: Seed must be between 0 and 2**32 - 1
+
+#--- legacyother.py
+import numpy as np
+np.random.seed(1)
+x = np.random.choice(5, 3)
+# LEGACYOTHER: legacyother.py:3:5: error: np.random.choice is not supported yet (seed, rand, randn, randint, random_sample, random, standard_normal, normal and uniform are)
+
+#--- legacydtype.py
+import numpy as np
+x = np.random.randint(0, 5, size=3, dtype=np.int32)
+# LEGACYDTYPE: legacydtype.py:2:5: error: np.random.randint with dtype int32 is not supported yet (int64 is)
+
+#--- runseed.py
+import numpy as np
+s = int(np.ones(3).sum()) - 4
+np.random.seed(3)
+print(np.random.randint(0, 9, size=2))
+np.random.seed(s)
+# RUNSEED: [{{.*}}]
+# RUNSEED: dac: error: {{.*}}runseed.py:5:1: ValueError: Seed must be between 0 and 2**32 - 1 (all 2 ranks)
 
 #--- runhigh.py
 import numpy as np

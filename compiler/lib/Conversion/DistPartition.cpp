@@ -368,6 +368,12 @@ LogicalResult FunctionPartitioner::run() {
       if (failed(lowerTake(take)))
         return failure();
       dead.push_back(op);
+    } else if (auto legacy = dyn_cast<LegacyRngOp>(op)) {
+      OpBuilder b(legacy);
+      mapping.map(legacy.getRng(),
+                  createRuntimeCall(b, legacy.getLoc(), module,
+                                    RuntimeFunction::dac_rt_legacy_create, {}));
+      dead.push_back(op);
     } else if (auto sample = dyn_cast<SampleOp>(op)) {
       lowerSample(sample);
       dead.push_back(op);

@@ -241,17 +241,40 @@ void FunctionPartitioner::lowerSample(SampleOp op) {
   auto type = cast<ArrayType>(op.getResult().getType());
   SmallVector<Value> sizes = getGlobalSizes(b, loc, op.getResult());
   Value buffer = allocLocal(b, loc, type, sizes);
+  bool wide = type.getElementType().isInteger(64);
   RuntimeSample kind = RuntimeSample::StandardNormal;
-  if (op.getDistribution() == Sampling::Integers)
-    kind = type.getElementType().isInteger(64) ? RuntimeSample::IntegersInt64
-                                               : RuntimeSample::IntegersInt32;
-  else if (op.getDistribution() == Sampling::Uniform)
+  switch (op.getDistribution()) {
+  case Sampling::Integers:
+    kind = wide ? RuntimeSample::IntegersInt64 : RuntimeSample::IntegersInt32;
+    break;
+  case Sampling::StandardNormal:
+    kind = RuntimeSample::StandardNormal;
+    break;
+  case Sampling::Uniform:
     kind = RuntimeSample::UniformFloat32;
+    break;
+  case Sampling::LegacyUniform:
+    kind = RuntimeSample::LegacyUniform;
+    break;
+  case Sampling::LegacyGauss:
+    kind = RuntimeSample::LegacyGauss;
+    break;
+  case Sampling::LegacyIntegers:
+    kind = RuntimeSample::LegacyIntegersInt64;
+    break;
+  }
+  // The legacy distributions' last parameter is their seed: the state's
+  // third word.
   SmallVector<Value> params(op.getParams());
+  Value seed = constI64(b, loc, 0);
+  if (kind == RuntimeSample::LegacyUniform ||
+      kind == RuntimeSample::LegacyGauss ||
+      kind == RuntimeSample::LegacyIntegersInt64)
+    seed = params.pop_back_val();
   while (params.size() < 2)
     params.push_back(constI64(b, loc, 0));
   Value state =
-      createWordBuffer(b, loc, func, {op.getOffset(), op.getPending()});
+      createWordBuffer(b, loc, func, {op.getOffset(), op.getPending(), seed});
   createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_sample,
                     {mapping.lookup(op.getRng()),
                      constI64(b, loc, static_cast<int64_t>(kind)), params[0],

@@ -601,6 +601,7 @@ ValueRef Emitter::createGenerator(const ValueRef &seed) {
   state->rng = RngCreateOp::create(b, loc, RngType::get(b.getContext()), s);
   state->offset() = arith::ConstantIntOp::create(b, loc, b.getI64Type(), 0);
   state->pending() = arith::ConstantIntOp::create(b, loc, b.getI64Type(), -1);
+  state->seed() = arith::ConstantIntOp::create(b, loc, b.getI64Type(), 0);
   auto v = std::make_shared<PyValue>();
   v->kind = PyValue::Kind::Generator;
   v->generator = state;
@@ -609,6 +610,9 @@ ValueRef Emitter::createGenerator(const ValueRef &seed) {
 
 ValueRef Emitter::random(GeneratorState &gen, std::vector<Value> shape,
                          bool scalarResult, LayoutAttr layout) {
+  if (gen.legacy) // two MT19937 words per element: the runtime's sampler
+    return sample(gen, Sampling::LegacyUniform, DType::Float64, {},
+                  std::move(shape), scalarResult, layout);
   checkNotInRuntimeBranch("drawing random numbers");
   checkSize(shape, DType::Float64);
   Value array =

@@ -27,10 +27,14 @@ ValueRef Emitter::sample(GeneratorState &gen, Sampling distribution,
                          LayoutAttr layout) {
   checkNotInRuntimeBranch("drawing random numbers");
   checkSize(shape, dtype);
+  // A legacy stream's seed is the last parameter (see dist.sample).
+  SmallVector<Value> all(params);
+  if (gen.legacy)
+    all.push_back(gen.seed());
   auto op =
       SampleOp::create(b, loc, arrayType(shape, dtype, layout), b.getI64Type(),
                        b.getI64Type(), distribution, gen.rng, gen.offset(),
-                       gen.pending(), params, Emitter::dynamicSizes(shape));
+                       gen.pending(), all, Emitter::dynamicSizes(shape));
   gen.offset() = op.getNextOffset();
   gen.pending() = op.getNextPending();
   ValueRef result = PyValue::array(op.getResult(), dtype, shape);
@@ -40,18 +44,19 @@ ValueRef Emitter::sample(GeneratorState &gen, Sampling distribution,
 ValueRef Emitter::integers(GeneratorState &gen, ValueRef low, ValueRef high,
                            bool endpoint, DType dtype, std::vector<Value> shape,
                            bool scalarResult, LayoutAttr layout) {
-  if (dtype != DType::Int64 && dtype != DType::Int32)
-    compileError("Generator.integers with dtype " +
-                 std::string(getDTypeName(dtype)) +
-                 " is not supported yet (int64 and int32 are)");
+  std::string what = gen.legacy ? "np.random.randint" : "Generator.integers";
+  if (dtype != DType::Int64 && (gen.legacy || dtype != DType::Int32))
+    compileError(what + " with dtype " + getDTypeName(dtype) +
+                 " is not supported yet (" +
+                 (gen.legacy ? "int64 is" : "int64 and int32 are") + ")");
   if (!high || high->is(Kind::None)) {
     high = low;
     low = intConst(0);
   }
   for (const ValueRef &bound : {low, high})
     if (!bound->is(Kind::Scalar) || !isInteger(bound->dtype))
-      compileError("Generator.integers with bounds other than integer "
-                   "numbers is not supported yet");
+      compileError(what + " with bounds other than integer numbers is not "
+                          "supported yet");
   // NumPy draws from the closed interval [low, high - !endpoint].
   auto i64 = [&](int64_t v) -> Value {
     return arith::ConstantIntOp::create(b, loc, b.getI64Type(), v);
@@ -87,9 +92,22 @@ ValueRef Emitter::integers(GeneratorState &gen, ValueRef low, ValueRef high,
   check(fold(arith::OrIOp::create(b, loc, lowIsZero, ordered)),
         endpoint ? "low > high" : "low >= high");
   Value range = fold(arith::SubIOp::create(b, loc, hi, lo));
-  ValueRef result = sample(gen, Sampling::Integers, dtype, {lo, range},
-                           std::move(shape), scalarResult, layout);
+  // RandomState.randint rejects by masking; Generator uses Lemire's method.
+  ValueRef result =
+      sample(gen, gen.legacy ? Sampling::LegacyIntegers : Sampling::Integers,
+             dtype, {lo, range}, std::move(shape), scalarResult, layout);
+  // randint(dtype=int) gives a Python int for one draw.
+  result->isPython = gen.legacy && scalarResult;
   return result;
+}
+
+ValueRef Emitter::standardNormal(GeneratorState &gen, std::vector<Value> shape,
+                                 bool scalarResult, LayoutAttr layout) {
+  ValueRef z =
+      sample(gen, gen.legacy ? Sampling::LegacyGauss : Sampling::StandardNormal,
+             DType::Float64, {}, std::move(shape), scalarResult, layout);
+  z->isPython = scalarResult; // one draw is a Python float
+  return z;
 }
 
 ValueRef Emitter::normal(GeneratorState &gen, const ValueRef &loc,
@@ -113,8 +131,7 @@ ValueRef Emitter::normal(GeneratorState &gen, const ValueRef &loc,
   Value nan = arith::CmpFOp::create(b, at, arith::CmpFPredicate::UNO, s, s);
   emitAssert(fold(arith::OrIOp::create(b, at, positive, nan)),
              "ValueError: scale < 0");
-  ValueRef z = sample(gen, Sampling::StandardNormal, DType::Float64, {},
-                      std::move(shape), scalarResult, layout);
+  ValueRef z = standardNormal(gen, std::move(shape), scalarResult, layout);
   // random_normal: loc + scale * z, in doubles.
   ValueRef r = binaryOp("+", mean, binaryOp("*", spread, z));
   r->isPython = scalarResult;

@@ -516,7 +516,7 @@ func.func @sample_params(%seed: i64, %off: i64) {
 
 func.func @sample_normal_type(%seed: i64, %off: i64) {
   %rng = dist.rng_create %seed
-  // expected-error @+1 {{draws standard normals as f64, not 'f32'}}
+  // expected-error @+1 {{draws standard_normal values as f64, not 'f32'}}
   %x, %o, %p = dist.sample <standard_normal> %rng[%off, %off] : !dist.array<4xf32>
   return
 }
@@ -527,5 +527,23 @@ func.func @sample_uniform_type(%seed: i64, %off: i64) {
   %rng = dist.rng_create %seed
   // expected-error @+1 {{draws f32 uniforms (f64 ones are dist.random), not 'f64'}}
   %x, %o, %p = dist.sample <uniform> %rng[%off, %off] : !dist.array<4xf64>
+  return
+}
+
+// -----
+
+func.func @sample_legacy_seed(%off: i64) {
+  %rng = dist.legacy_rng
+  // expected-error @+1 {{expects 1 parameters for legacy_uniform, got 0}}
+  %x, %o, %p = dist.sample <legacy_uniform> %rng[%off, %off] : !dist.array<4xf64>
+  return
+}
+
+// -----
+
+func.func @sample_legacy_integers(%off: i64) {
+  %rng = dist.legacy_rng
+  // expected-error @+1 {{draws integers as i64, not 'i32'}}
+  %x, %o, %p = dist.sample <legacy_integers> %rng[%off, %off] params(%off, %off, %off) : !dist.array<4xi32>
   return
 }

@@ -13,6 +13,12 @@ func.func @creation(%seed: i64, %off: i64, %n: index, %v: f64) -> f64 {
   %z, %o2, %p2 = dist.sample <standard_normal> %rng[%o1, %p1] : !dist.array<3x2xf64>
   // CHECK: dist.sample <uniform> %[[RNG]][%{{.*}}, %{{.*}}] : !dist.array<f32>
   %u, %o3, %p3 = dist.sample <uniform> %rng[%o2, %p2] : !dist.array<f32>
+  // CHECK: %[[OLD:.*]] = dist.legacy_rng
+  %old = dist.legacy_rng
+  // CHECK: dist.sample <legacy_gauss> %[[OLD]][%{{.*}}, %{{.*}}] params(%{{.*}}) (%{{.*}}) : !dist.array<?xf64>
+  %g, %o4, %p4 = dist.sample <legacy_gauss> %old[%off, %off] params(%seed) (%n) : !dist.array<?xf64>
+  // CHECK: dist.sample <legacy_integers> %[[OLD]][%{{.*}}, %{{.*}}] params(%{{.*}}, %{{.*}}, %{{.*}}) : !dist.array<2xi64>
+  %k, %o5, %p5 = dist.sample <legacy_integers> %old[%o4, %p4] params(%off, %off, %seed) : !dist.array<2xi64>
   // CHECK: dist.full %{{.*}} : f64 -> !dist.array<4x5xf64, #dist.layout<[b, n]>>
   %f = dist.full %v : f64 -> !dist.array<4x5xf64, #dist.layout<[b, n]>>
   // CHECK: dist.arange %{{.*}}, %{{.*}} (%{{.*}}) : f64, f64 -> !dist.array<?xf64>

@@ -38,17 +38,37 @@ const SeedCase SeedCases[] = {
                   IncHi, IncLo)                                                \
   {Seed, {P0, P1, P2, P3}, {W0, W1, W2, W3}, StateHi, StateLo, IncHi, IncLo},
 #define DRAW_CASE(Seed, Position, Raw, Random)
+#define MT_CASE(Seed, Position, Word)
 #include "RandomExpectations.inc"
 #undef SEED_CASE
 #undef DRAW_CASE
+#undef MT_CASE
 };
 
 const DrawCase DrawCases[] = {
 #define SEED_CASE(...)
 #define DRAW_CASE(Seed, Position, Raw, Random) {Seed, Position, Raw, Random},
+#define MT_CASE(Seed, Position, Word)
 #include "RandomExpectations.inc"
 #undef SEED_CASE
 #undef DRAW_CASE
+#undef MT_CASE
+};
+
+struct MtCase {
+  uint32_t Seed;
+  int64_t Position;
+  uint32_t Word;
+};
+
+const MtCase MtCases[] = {
+#define SEED_CASE(...)
+#define DRAW_CASE(...)
+#define MT_CASE(Seed, Position, Word) {Seed, Position, Word},
+#include "RandomExpectations.inc"
+#undef SEED_CASE
+#undef DRAW_CASE
+#undef MT_CASE
 };
 
 uint64_t bitsOf(double value) {
@@ -109,6 +129,17 @@ TEST(Pcg64, DrawsMatchNumPy) {
     Pcg64 real = Pcg64::fromSeed(c.Seed);
     real.advance(c.Position);
     EXPECT_EQ(bitsOf(real.nextDouble()), bitsOf(c.Random));
+  }
+}
+
+TEST(Mt19937, LegacySeedingAndWordsMatchNumPy) {
+  for (const MtCase &c : MtCases) {
+    SCOPED_TRACE(testing::Message()
+                 << "seed " << c.Seed << " word " << c.Position);
+    Mt19937 generator(c.Seed);
+    for (int64_t i = 0; i < c.Position; ++i)
+      generator.nextU32();
+    EXPECT_EQ(generator.nextU32(), c.Word);
   }
 }
 

@@ -1,5 +1,6 @@
 #!/usr/bin/python3
-"""Prints RandomExpectations.inc: NumPy's default_rng(seed) streams.
+"""Prints RandomExpectations.inc: NumPy's default_rng(seed) streams and
+the legacy np.random.seed(seed) MT19937 stream.
 
 Run with the reference NumPy (Debian's /usr/bin/python3, NumPy 1.24):
     gen_random_expectations.py > RandomExpectations.inc
@@ -11,6 +12,8 @@ SEEDS = [0, 1, 42, 2024, 12345, 2**32 - 1, 2**32, 2**32 + 5, 2**63 - 1,
          2**64 - 1]
 POSITIONS = [0, 1, 2, 1000, 10**6 + 7, 2**40 + 3, 2**63 - 1]
 MASK64 = 2**64 - 1
+MT_SEEDS = [0, 1, 42, 5489, 2**32 - 1]
+MT_POSITIONS = [0, 1, 2, 623, 624, 625, 1247, 1248, 10**5 + 3]
 
 
 def hex64(value):
@@ -51,6 +54,9 @@ def main():
     print("// DRAW_CASE(Seed, Position, RandomRaw, Random)")
     print("//   Draw number Position (0-based) of default_rng(Seed):"
           " random_raw() and random().")
+    print("// MT_CASE(Seed, Position, Word)")
+    print("//   32-bit word number Position (0-based) of MT19937 after"
+          " np.random.seed(Seed).")
     print()
     for seed in SEEDS:
         check_advance_matches_generation(seed)
@@ -69,6 +75,14 @@ def main():
             raw, value = draw_at(seed, position)
             print("DRAW_CASE(%s, %s, %s, %s)"
                   % (hex64(seed), hex64(position), hex64(raw), value.hex()))
+    print()
+    for seed in MT_SEEDS:
+        bits = np.random.MT19937()
+        bits._legacy_seeding(seed)
+        words = bits.random_raw(max(MT_POSITIONS) + 1)
+        for position in MT_POSITIONS:
+            print("MT_CASE(0x%08xU, %d, 0x%08xU)"
+                  % (seed, position, int(words[position])))
 
 
 if __name__ == "__main__":

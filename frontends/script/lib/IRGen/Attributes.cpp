@@ -37,6 +37,14 @@ static bool hasAttribute(StringRef space, StringRef name) {
   return !Spaces.contains(space) || Known.contains((space + "." + name).str());
 }
 
+/// `v`, drawing from `generator`: np.random and its functions keep the
+/// state of the numpy module they came from (IRGen::moduleValue).
+static ValueRef drawingFrom(ValueRef v,
+                            std::shared_ptr<GeneratorState> generator) {
+  v->generator = std::move(generator);
+  return v;
+}
+
 /// Python's AttributeError for `name` on a value of kind `space`.
 [[noreturn]] static void attributeError(StringRef space, StringRef name) {
   std::string what =
@@ -73,7 +81,7 @@ ValueRef IRGen::getAttribute(const ValueRef &value, StringRef name) {
     }
     if (mod == "numpy") {
       if (name == "random")
-        return PyValue::module("numpy.random");
+        return drawingFrom(PyValue::module("numpy.random"), value->generator);
       if (name == "linalg")
         return PyValue::module("numpy.linalg");
       if (name == "newaxis")
@@ -82,7 +90,9 @@ ValueRef IRGen::getAttribute(const ValueRef &value, StringRef name) {
           t && name != "int" && name != "float" && name != "bool")
         return PyValue::dtypeObject(*t);
     }
-    return PyValue::builtin((mod + "." + name).str());
+    // np.random's functions keep the state they draw from.
+    return drawingFrom(PyValue::builtin((mod + "." + name).str()),
+                       value->generator);
   }
   case Kind::Array: {
     if (name == "shape") {

@@ -356,7 +356,7 @@ void IRGen::lowerBranches(Value condition, SourceRange range,
     std::map<std::string, ValueRef> names;
     std::map<std::string, Value> nameValues;
     std::vector<Value> arrays;
-    std::vector<std::array<Value, 2>> positions;
+    std::vector<std::array<Value, 3>> positions;
   };
   auto lowerBranch = [&](Block *block, function_ref<void()> fn) {
     OpBuilder::InsertionGuard guard(b);

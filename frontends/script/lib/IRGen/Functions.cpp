@@ -75,7 +75,7 @@ struct dac::script::CompiledFunction {
   std::vector<std::vector<ValueRef>> entryItems;
   std::vector<std::shared_ptr<GeneratorState>> generatorClones;
   std::map<const GeneratorState *, size_t> generatorCloneIndex;
-  std::vector<std::array<Value, 2>> entryPositions;
+  std::vector<std::array<Value, 3>> entryPositions;
   /// The closure scopes of function clones, by object index.
   std::map<const Scope *, size_t> closureScopes;
   ValueRef result;
@@ -324,10 +324,12 @@ public:
         it != cf.generatorCloneIndex.end())
       return generators[it->second];
     std::shared_ptr<GeneratorState> &outer = madeGenerators[inner.get()];
-    if (!outer)
-      outer = std::make_shared<GeneratorState>(
-          GeneratorState{value(inner->rng),
-                         {value(inner->offset()), value(inner->pending())}});
+    if (!outer) {
+      outer = std::make_shared<GeneratorState>(*inner);
+      outer->rng = value(inner->rng);
+      for (Value &word : outer->position)
+        word = value(word);
+    }
     return outer;
   }
 
@@ -386,7 +388,7 @@ ValueRef transfer(const CompiledFunction &cf, Exporter &ex,
     }
   }
   for (size_t g = 0; g < cf.generatorClones.size(); ++g)
-    for (unsigned field = 0; field < 2; ++field)
+    for (unsigned field = 0; field < gens[g]->position.size(); ++field)
       if (cf.generatorClones[g]->position[field] !=
           cf.entryPositions[g][field]) {
         Value outer = value(cf.generatorClones[g]->position[field]);
@@ -482,10 +484,11 @@ std::shared_ptr<CompiledFunction> IRGen::compileFunction(const ValueRef &fn,
 
   // The clones, with the same links between them as the originals.
   for (const auto &[g, original] : llvm::enumerate(c.generators)) {
-    cf->generatorClones.push_back(
-        std::make_shared<GeneratorState>(GeneratorState{
-            mapped(original->rng),
-            {mapped(original->offset()), mapped(original->pending())}}));
+    auto clone = std::make_shared<GeneratorState>(*original);
+    clone->rng = mapped(original->rng);
+    for (Value &word : clone->position)
+      word = mapped(word);
+    cf->generatorClones.push_back(clone);
     cf->generatorCloneIndex[cf->generatorClones.back().get()] = g;
     cf->entryPositions.push_back(cf->generatorClones.back()->position);
   }

@@ -93,6 +93,14 @@ Location IRGen::locOf(SourceRange range) {
                                range.end.line, range.end.col);
 }
 
+ValueRef IRGen::moduleValue(const std::string &name) {
+  ValueRef mod = PyValue::module(name);
+  // What np.random's functions draw from goes wherever numpy goes.
+  if (StringRef(name).starts_with("numpy"))
+    mod->generator = legacyRandom;
+  return mod;
+}
+
 OwningOpRef<ModuleOp> IRGen::run(const Module &ast) {
   OwningOpRef<ModuleOp> owned(module);
   Location loc = locOf(SourceRange(file.getLoc(0), file.getLoc(0)));
@@ -102,6 +110,15 @@ OwningOpRef<ModuleOp> IRGen::run(const Module &ast) {
   b.setInsertionPointToStart(main.addEntryBlock());
   em.loc = loc;
   globals->names["__name__"] = PyValue::string("__main__");
+  // np.random's global state, before anything can draw from it. NumPy
+  // seeds it from the OS; here it starts as np.random.seed(0) would.
+  legacyRandom = std::make_shared<GeneratorState>();
+  legacyRandom->legacy = true;
+  legacyRandom->rng =
+      dist::LegacyRngOp::create(b, loc, dist::RngType::get(b.getContext()));
+  for (auto [word, value] :
+       llvm::zip(legacyRandom->position, std::array<int64_t, 3>{0, -1, 0}))
+    word = arith::ConstantIntOp::create(b, loc, b.getI64Type(), value);
   try {
     lowerBlock(ast.getBody());
   } catch (const LocatedError &err) {
@@ -284,9 +301,9 @@ void IRGen::lowerStmt(const Stmt &stmt) {
         if (alias.asName.empty()) {
           // `import numpy.random` binds `numpy`.
           std::string top = alias.name.substr(0, alias.name.find('.'));
-          scope->names[top] = PyValue::module(resolveModule(top).value_or(top));
+          scope->names[top] = moduleValue(resolveModule(top).value_or(top));
         } else {
-          scope->names[alias.asName] = PyValue::module(*resolved);
+          scope->names[alias.asName] = moduleValue(*resolved);
         }
       }
       return;
@@ -296,7 +313,7 @@ void IRGen::lowerStmt(const Stmt &stmt) {
       if (!resolved || s.getLevel() != 0)
         throw LocatedError{stmt.getRange(),
                            "module '" + s.getModule() + "' is not supported"};
-      ValueRef mod = PyValue::module(*resolved);
+      ValueRef mod = moduleValue(*resolved);
       for (const ImportAlias &alias : s.getNames()) {
         em.loc = locOf(alias.range);
         try {
@@ -878,8 +895,8 @@ ValueRef IRGen::callFunction(const ValueRef &fn, const CallArgs &args) {
         v = rangeAsList(em, v);
       for (auto &kw : lists.keywords)
         kw.second = rangeAsList(em, kw.second);
-      if (fn->is(Kind::Builtin))
-        return callLibrary(fn->name, lists, nullptr);
+      if (fn->is(Kind::Builtin)) // np.random's state is theirs to change
+        return callLibrary(fn->name, lists, fn->generator ? fn : nullptr);
       if (fn->is(Kind::Method))
         return callLibrary(fn->name, lists, fn->items[0]);
       return callLibrary(std::string("numpy.") + getDTypeName(fn->dtype), lists,

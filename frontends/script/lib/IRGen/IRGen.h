@@ -75,10 +75,15 @@ public:
   /// meshgrid (LibraryArrange.cpp); null for other names.
   ValueRef callArrangeFunction(llvm::StringRef name, const CallArgs &args,
                                const ValueRef &self);
-  /// The methods of np.random.default_rng()'s Generator
-  /// (LibraryRandom.cpp); null for other names.
+  /// The methods of np.random.default_rng()'s Generator and np.random's
+  /// legacy functions (LibraryRandom.cpp); null for other names.
   ValueRef callGeneratorMethod(llvm::StringRef name, const CallArgs &args,
                                const ValueRef &self);
+  /// The value of an imported module (numpy ones refer to legacyRandom).
+  ValueRef moduleValue(const std::string &name);
+  /// np.random's global RandomState, created at the start of main; every
+  /// numpy module value refers to it, so calls and loops carry its state.
+  std::shared_ptr<GeneratorState> legacyRandom;
   ValueRef getAttribute(const ValueRef &value, llvm::StringRef name);
   /// np.round / ndarray.round (LibraryNumbers.cpp).
   ValueRef roundArray(const ValueRef &a, const ValueRef &decimals);
@@ -176,7 +181,7 @@ private:
     std::map<std::string, ValueRef> names;
     std::vector<std::pair<ValueRef, mlir::Value>> arrays;
     std::vector<
-        std::pair<std::shared_ptr<GeneratorState>, std::array<mlir::Value, 2>>>
+        std::pair<std::shared_ptr<GeneratorState>, std::array<mlir::Value, 3>>>
         generators;
   };
   Snapshot takeSnapshot();

@@ -519,10 +519,6 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
                    "stream differs from run to run and from NumPy's");
     return em.createGenerator(seed);
   }
-  if (name.starts_with("numpy.random."))
-    compileError("np.random." + name.drop_front(13) +
-                 " is not supported yet; use rng = np.random.default_rng(seed) "
-                 "and rng.random/rng.uniform");
   if (name.starts_with("list.")) {
     // Lists are values known when compiling whose elements may be run-time
     // numbers; appending changes the list object every name shares.

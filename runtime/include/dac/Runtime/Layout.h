@@ -230,6 +230,9 @@ public:
   std::vector<int64_t> localShape(int64_t rank) const;
   /// The global indices along \p dim that \p rank owns, in local order.
   std::vector<int64_t> ownedIndices(int64_t rank, unsigned dim) const;
+  /// The C-order positions in the whole array of the elements \p rank
+  /// owns, in local C order.
+  std::vector<int64_t> ownedPositions(int64_t rank) const;
   /// The ghost cells of \p rank along \p dim.
   GhostIndices ghostIndices(int64_t rank, unsigned dim) const;
   /// Who owns the element at global multi-index \p global.

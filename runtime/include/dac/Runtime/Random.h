@@ -95,6 +95,47 @@ private:
   UInt128 Increment;
 };
 
+/// NumPy's legacy bit generator (np.random.seed / RandomState): the
+/// Mersenne Twister MT19937 with the reference implementation's seeding.
+class Mt19937 {
+public:
+  static constexpr int StateWords = 624;
+
+  /// np.random.seed(seed) for an integer in [0, 2^32).
+  explicit Mt19937(uint32_t seed);
+
+  /// The next tempered 32-bit word.
+  uint32_t nextU32() {
+    if (Pos == StateWords)
+      regenerate();
+    uint32_t y = Key[Pos++];
+    y ^= y >> 11;
+    y ^= (y << 7) & 0x9d2c5680U;
+    y ^= (y << 15) & 0xefc60000U;
+    y ^= y >> 18;
+    return y;
+  }
+  /// Two words, the first one high (next_uint64).
+  uint64_t nextU64() {
+    uint64_t hi = nextU32();
+    return (hi << 32) | nextU32();
+  }
+  /// 53 bits from two words: 27 of the first, 26 of the second
+  /// (random_sample).
+  double nextDouble() {
+    int32_t a = static_cast<int32_t>(nextU32() >> 5),
+            b = static_cast<int32_t>(nextU32() >> 6);
+    return (a * 67108864.0 + b) / 9007199254740992.0;
+  }
+
+private:
+  /// Refills the 624 words of state (the twist).
+  void regenerate();
+
+  std::array<uint32_t, StateWords> Key;
+  int Pos;
+};
+
 } // namespace dac::rt
 
 #endif // DAC_RUNTIME_RANDOM_H

@@ -38,27 +38,26 @@ LogicalResult RandomOp::verify() {
 LogicalResult SampleOp::verify() {
   auto type = cast<ArrayType>(getResult().getType());
   Type element = type.getElementType();
-  size_t params = 0;
-  switch (getDistribution()) {
-  case Sampling::Integers:
-    if (!element.isInteger(64) && !element.isInteger(32))
-      return emitOpError("draws integers as i64 or i32, not ") << element;
-    params = 2;
-    break;
-  case Sampling::StandardNormal:
-    if (!element.isF64())
-      return emitOpError("draws standard normals as f64, not ") << element;
-    break;
-  case Sampling::Uniform:
-    if (!element.isF32())
-      return emitOpError("draws f32 uniforms (f64 ones are dist.random), not ")
-             << element;
-    break;
-  }
+  Sampling kind = getDistribution();
+  bool legacy = kind == Sampling::LegacyUniform ||
+                kind == Sampling::LegacyGauss ||
+                kind == Sampling::LegacyIntegers;
+  bool integers =
+      kind == Sampling::Integers || kind == Sampling::LegacyIntegers;
+  if (integers && !element.isInteger(64) && (legacy || !element.isInteger(32)))
+    return emitOpError("draws integers as ")
+           << (legacy ? "i64" : "i64 or i32") << ", not " << element;
+  if (kind == Sampling::Uniform && !element.isF32())
+    return emitOpError("draws f32 uniforms (f64 ones are dist.random), not ")
+           << element;
+  if (!integers && kind != Sampling::Uniform && !element.isF64())
+    return emitOpError("draws ")
+           << stringifySampling(kind) << " values as f64, not " << element;
+  size_t params = (integers ? 2 : 0) + (legacy ? 1 : 0);
   if (getParams().size() != params)
-    return emitOpError("expects ") << params << " parameters for "
-                                   << stringifySampling(getDistribution())
-                                   << ", got " << getParams().size();
+    return emitOpError("expects ")
+           << params << " parameters for " << stringifySampling(kind)
+           << ", got " << getParams().size();
   return verifySizes(*this, type, getSizes());
 }
 

@@ -180,6 +180,10 @@ public:
   ValueRef integers(GeneratorState &gen, ValueRef low, ValueRef high,
                     bool endpoint, DType dtype, std::vector<mlir::Value> shape,
                     bool scalarResult, dist::LayoutAttr layout = {});
+  /// standard_normal of a Generator (the ziggurat) or of the legacy
+  /// RandomState (the polar method); one draw is a Python float.
+  ValueRef standardNormal(GeneratorState &gen, std::vector<mlir::Value> shape,
+                          bool scalarResult, dist::LayoutAttr layout = {});
   /// Generator.normal(loc, scale, size): loc + scale * standard_normal
   /// (scalar parameters; a 0-d result with `scalarResult` is a Python
   /// float).

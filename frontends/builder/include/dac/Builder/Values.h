@@ -51,14 +51,19 @@ using ValueRef = std::shared_ptr<PyValue>;
 /// every draw advances its position, so all names bound to it share this
 /// state.
 struct GeneratorState {
-  mlir::Value rng; // !dist.rng
-  /// The position as NumPy's bit generator keeps it, two i64 values that
-  /// loops, branches and calls carry: the 64-bit draws taken, and the
-  /// upper half of a draw split for 32-bit requests (integers, float32),
-  /// kept for the next such request, or -1.
-  std::array<mlir::Value, 2> position;
+  mlir::Value rng; // !dist.rng (dist.legacy_rng for `legacy`)
+  /// The position as NumPy's bit generator keeps it, i64 values that
+  /// loops, branches and calls carry: the draws taken; the word the stream
+  /// keeps between requests, or -1 (default_rng: the upper half of a draw
+  /// split for 32-bit requests; legacy: the bits of the polar method's
+  /// second normal); and, for legacy streams, the seed.
+  std::array<mlir::Value, 3> position;
   mlir::Value &offset() { return position[0]; }
   mlir::Value &pending() { return position[1]; }
+  mlir::Value &seed() { return position[2]; }
+  /// np.random's global RandomState (MT19937) rather than a default_rng
+  /// Generator (PCG64).
+  bool legacy = false;
 };
 
 /// Where a NumPy view's elements live in its base array: per base

@@ -44,7 +44,10 @@ def Dist_ReduceKindAttr : EnumAttr<Dist_Dialect, Dist_ReduceKind, "reduce"> {
 def Dist_Sampling : I32EnumAttr<"Sampling", "a random distribution that dist.sample draws", [
   I32EnumAttrCase<"Integers", 0, "integers">,
   I32EnumAttrCase<"StandardNormal", 1, "standard_normal">,
-  I32EnumAttrCase<"Uniform", 2, "uniform">
+  I32EnumAttrCase<"Uniform", 2, "uniform">,
+  I32EnumAttrCase<"LegacyUniform", 3, "legacy_uniform">,
+  I32EnumAttrCase<"LegacyGauss", 4, "legacy_gauss">,
+  I32EnumAttrCase<"LegacyIntegers", 5, "legacy_integers">
 ]> {
   let cppNamespace = "::dac::dist";
   let genSpecializedAttr = 0;

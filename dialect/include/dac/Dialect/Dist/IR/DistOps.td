@@ -19,6 +19,17 @@ def Dist_RngCreateOp : Dist_Op<"rng_create", [Pure]> {
   let assemblyFormat = "$seed attr-dict";
 }
 
+def Dist_LegacyRngOp : Dist_Op<"legacy_rng", [Pure]> {
+  let summary = "NumPy's global RandomState (np.random.seed, rand, randn)";
+  let description = [{
+    A handle to an MT19937 stream. Its seed and position are not part of
+    the handle: `dist.sample` ops of the legacy distributions take them as
+    values, so loops, branches and calls carry them like any other value.
+  }];
+  let results = (outs Dist_RngType:$rng);
+  let assemblyFormat = "attr-dict";
+}
+
 def Dist_RandomOp : Dist_Op<"random", [Pure]> {
   let summary = "uniform doubles in [0, 1) taken from a random stream";
   let description = [{
@@ -48,6 +59,13 @@ def Dist_SampleOp : Dist_Op<"sample", [Pure, AttrSizedOperandSegments]> {
     draw or -1) exactly as NumPy draws them. Where an element starts
     depends on the values before it, so the results include the state
     after the whole array.
+
+    The legacy distributions of np.random's RandomState draw from a
+    `dist.legacy_rng` stream: `legacy_uniform` (random_sample, f64),
+    `legacy_gauss` (randn, f64) and `legacy_integers` (randint, i64,
+    params low and range). Their state is (`offset` MT19937 words since
+    seeding, `pending` the bits of the kept second normal or -1), and their
+    last parameter is the seed.
 
         %x, %off2, %pend2 = dist.sample <standard_normal> %rng[%off, %pend]
             (%n) : !dist.array<?xf64>
