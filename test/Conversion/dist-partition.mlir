@@ -754,3 +754,36 @@ func.func @sample_legacy(%off: i64, %seed: i64) -> i64 {
   %x, %o, %p = dist.sample <legacy_gauss> %rng[%off, %off] params(%seed) : !dist.array<5xf64, #dist.layout<[b]>>
   return %p : i64
 }
+
+// -----
+
+// Tests a write through a mask: the mask of another layout is moved to
+// the destination's (an exchange), the destination is copied (it is read
+// afterwards), then one runtime call fetches each masked element's value
+// from the owner of its place.
+// CHECK-LABEL: func @expand
+func.func @expand(%v: f64, %n: index) -> f64 {
+  %a = dist.kernel [6, 4] <[b, n]> reductions [unit] -> !dist.array<6x4xf64, #dist.layout<[b, n]>> {
+  ^bb0(%i: index, %j: index):
+    dist.yield %v : f64
+  }
+  %m = dist.kernel [6, 4] <[c, n]> reductions [unit] -> !dist.array<6x4xi1, #dist.layout<[c, n]>> {
+  ^bb0(%i: index, %j: index):
+    %t = arith.constant true
+    dist.yield %t : i1
+  }
+  %s = dist.kernel [%n] <[c]> reductions [unit] -> !dist.array<?xf64, #dist.layout<[c]>> {
+  ^bb0(%i: index):
+    dist.yield %v : f64
+  }
+  // CHECK: call @dac_rt_exchange_plan
+  // CHECK: memref.copy
+  // CHECK: call @dac_rt_expand(%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %c8_i64)
+  %e = dist.expand %s into %a[%m] : !dist.array<?xf64, #dist.layout<[c]>>, !dist.array<6x4xf64, #dist.layout<[b, n]>>, !dist.array<6x4xi1, #dist.layout<[c, n]>> -> !dist.array<6x4xf64, #dist.layout<[b, n]>>
+  %t = dist.kernel [6, 4] <[b, n]> ins(%e, %a : !dist.array<6x4xf64, #dist.layout<[b, n]>>, !dist.array<6x4xf64, #dist.layout<[b, n]>>) reductions [#dist.reduce<sum>] -> f64 {
+  ^bb0(%i: index, %j: index, %x: f64, %y: f64):
+    %z = arith.addf %x, %y : f64
+    dist.yield %z : f64
+  }
+  return %t : f64
+}

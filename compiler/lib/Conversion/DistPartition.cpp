@@ -377,6 +377,10 @@ LogicalResult FunctionPartitioner::run() {
     } else if (auto sample = dyn_cast<SampleOp>(op)) {
       lowerSample(sample);
       dead.push_back(op);
+    } else if (auto expand = dyn_cast<ExpandOp>(op)) {
+      if (failed(lowerExpand(expand)))
+        return failure();
+      dead.push_back(op);
     } else if (auto compress = dyn_cast<CompressOp>(op)) {
       if (failed(lowerCompress(compress)))
         return failure();

@@ -274,6 +274,7 @@ private:
   mlir::LogicalResult lowerReshape(dist::ReshapeOp op);
   mlir::LogicalResult lowerTake(dist::TakeOp op);
   mlir::LogicalResult lowerCompress(dist::CompressOp op);
+  mlir::LogicalResult lowerExpand(dist::ExpandOp op);
   /// Fills the rank's part by the runtime's sampler, which walks the
   /// stream through the whole array (see runtime/lib/Sample.cpp).
   void lowerSample(dist::SampleOp op);

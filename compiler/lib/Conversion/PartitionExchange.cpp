@@ -235,6 +235,38 @@ LogicalResult FunctionPartitioner::lowerCompress(CompressOp op) {
   return success();
 }
 
+LogicalResult FunctionPartitioner::lowerExpand(ExpandOp op) {
+  OpBuilder b(op);
+  Location loc = op.getLoc();
+  if (failed(requireLocal(op, {op.getValues(), op.getDest(), op.getMask()},
+                          "writing through a mask")))
+    return failure();
+  auto type = cast<ArrayType>(getGlobalType(op.getDest()));
+  auto valuesType = cast<ArrayType>(getGlobalType(op.getValues()));
+  SmallVector<Value> sizes = getGlobalSizes(b, loc, op.getDest());
+  Value mask = redistribute(b, loc, op.getMask(), layoutOf(type),
+                            "the mask of this assignment");
+  // In place when the destination's buffer is its own and nothing reads
+  // it afterwards, as an insert.
+  Value buffer = mapping.lookup(op.getDest());
+  if (!canOverwrite(op.getDest(), op)) {
+    Value copy = allocLocal(b, loc, type, sizes);
+    memref::CopyOp::create(b, loc, buffer, copy);
+    buffer = copy;
+  }
+  createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_expand,
+                    {createLayoutHandle(b, loc, layoutOf(type), sizes),
+                     getPointer(b, loc, buffer), getPointer(b, loc, mask),
+                     createLayoutHandle(b, loc, layoutOf(valuesType),
+                                        getGlobalSizes(b, loc, op.getValues())),
+                     getPointer(b, loc, mapping.lookup(op.getValues())),
+                     constI64(b, loc, type.getElementBytes())});
+  emitRemark(loc) << "exchange: each rank asks the owners of its masked "
+                     "elements' places in the assigned array for them";
+  mapping.map(op.getResult(), buffer);
+  return success();
+}
+
 void FunctionPartitioner::lowerSample(SampleOp op) {
   OpBuilder b(op);
   Location loc = op.getLoc();

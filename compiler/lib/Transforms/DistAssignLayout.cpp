@@ -147,6 +147,11 @@ LogicalResult assignOp(Operation *op) {
     copyLayout(insert.getResult(), insert.getDest());
     return success();
   }
+  if (auto expand = dyn_cast<ExpandOp>(op)) {
+    // So does writing through a mask.
+    copyLayout(expand.getResult(), expand.getDest());
+    return success();
+  }
   for (OpResult result : op->getResults()) {
     auto type = dyn_cast<ArrayType>(result.getType());
     if (!type || type.getLayout())

@@ -427,6 +427,29 @@ ValueRef Emitter::compress(const ValueRef &array, const ValueRef &mask) {
   return PyValue::array(selected, array->dtype, shape);
 }
 
+ValueRef Emitter::expand(const ValueRef &array, const ValueRef &mask,
+                         const ValueRef &values) {
+  if (values->shape.size() != 1)
+    compileError("TypeError: NumPy boolean array indexing assignment "
+                 "requires a 0 or 1-dimensional input, input has " +
+                 Twine(values->shape.size()) + " dimensions");
+  // As many values as the mask selects (a count known only when running).
+  ValueRef selected = reduceAll("count_nonzero", mask, 0);
+  Value count = fold(
+      arith::IndexCastOp::create(b, loc, b.getIndexType(), selected->value));
+  Value given = values->shape[0];
+  std::string message = "ValueError: NumPy boolean array indexing assignment "
+                        "cannot assign {} input values to the {} output "
+                        "values where the mask is true";
+  emitAssert(fold(arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, given,
+                                        count)),
+             message, {given, count});
+  ValueRef v = castArray(values, array->dtype);
+  Value updated = ExpandOp::create(b, loc, array->value.getType(), v->value,
+                                   array->value, mask->value);
+  return PyValue::array(updated, array->dtype, array->shape);
+}
+
 void Emitter::writeArray(const ValueRef &target, const ValueRef &contents) {
   if (!target->aliasWarning.empty())
     compileError(target->aliasWarning);
@@ -454,9 +477,16 @@ void Emitter::setItem(const ValueRef &array, const ValueRef &index,
     if (masked) {
       updated = where(mask, castArray(masked, array->dtype), array);
     } else {
-      if (value->is(Kind::Array) && !value->shape.empty())
-        compileError("boolean-mask assignment of an array is not supported "
-                     "yet (assign a number, or use np.where)");
+      // One value (a number, or an array of one element known when
+      // compiling) goes everywhere the mask is true; else one per place.
+      bool single =
+          !value->is(Kind::Array) || llvm::all_of(value->shape, [](Value d) {
+            return getConstantIntValue(d) == 1;
+          });
+      if (!single) {
+        writeArray(array, expand(array, mask, value));
+        return;
+      }
       ValueRef v = value->is(Kind::Array) ? item(value) : value;
       updated = where(mask, castScalar(v, array->dtype, false), array);
     }

@@ -547,3 +547,27 @@ func.func @sample_legacy_integers(%off: i64) {
   %x, %o, %p = dist.sample <legacy_integers> %rng[%off, %off] params(%off, %off, %off) : !dist.array<4xi32>
   return
 }
+
+// -----
+
+func.func @expand_mask(%v: !dist.array<?xf64>, %a: !dist.array<4x6xf64>, %m: !dist.array<4x6xi64>) {
+  // expected-error @+1 {{needs a mask of booleans (i1)}}
+  %e = dist.expand %v into %a[%m] : !dist.array<?xf64>, !dist.array<4x6xf64>, !dist.array<4x6xi64> -> !dist.array<4x6xf64>
+  return
+}
+
+// -----
+
+func.func @expand_values(%v: !dist.array<?xi64>, %a: !dist.array<4x6xf64>, %m: !dist.array<4x6xi1>) {
+  // expected-error @+1 {{takes a 1-D array of the destination's element type}}
+  %e = dist.expand %v into %a[%m] : !dist.array<?xi64>, !dist.array<4x6xf64>, !dist.array<4x6xi1> -> !dist.array<4x6xf64>
+  return
+}
+
+// -----
+
+func.func @expand_result(%v: !dist.array<?xf64>, %a: !dist.array<4x6xf64>, %m: !dist.array<4x6xi1>) {
+  // expected-error @+1 {{gives an array of the destination's shape and type}}
+  %e = dist.expand %v into %a[%m] : !dist.array<?xf64>, !dist.array<4x6xf64>, !dist.array<4x6xi1> -> !dist.array<6x4xf64>
+  return
+}

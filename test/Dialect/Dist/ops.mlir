@@ -154,5 +154,7 @@ func.func @take(%a: !dist.array<10xf64>, %i: !dist.array<3x4xi64>) {
 func.func @compress(%a: !dist.array<4x6xf64>, %m: !dist.array<4x6xi1>, %n: index) {
   // CHECK: dist.compress %{{.*}}[%{{.*}}] count %{{.*}} : !dist.array<4x6xf64>, !dist.array<4x6xi1> -> !dist.array<?xf64>
   %s = dist.compress %a[%m] count %n : !dist.array<4x6xf64>, !dist.array<4x6xi1> -> !dist.array<?xf64>
+  // CHECK: dist.expand %{{.*}} into %{{.*}}[%{{.*}}] : !dist.array<?xf64>, !dist.array<4x6xf64>, !dist.array<4x6xi1> -> !dist.array<4x6xf64>
+  %e = dist.expand %s into %a[%m] : !dist.array<?xf64>, !dist.array<4x6xf64>, !dist.array<4x6xi1> -> !dist.array<4x6xf64>
   return
 }

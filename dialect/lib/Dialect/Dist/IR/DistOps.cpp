@@ -167,6 +167,24 @@ LogicalResult CompressOp::verify() {
   return success();
 }
 
+LogicalResult ExpandOp::verify() {
+  auto values = cast<ArrayType>(getValues().getType());
+  auto dest = cast<ArrayType>(getDest().getType());
+  auto mask = cast<ArrayType>(getMask().getType());
+  auto out = cast<ArrayType>(getType());
+  if (!mask.getElementType().isInteger(1))
+    return emitOpError("needs a mask of booleans (i1)");
+  if (mask.getRank() != dest.getRank() ||
+      failed(verifyCompatibleShape(mask.getShape(), dest.getShape())))
+    return emitOpError("needs a mask of the destination's shape");
+  if (values.getRank() != 1 || values.getElementType() != dest.getElementType())
+    return emitOpError("takes a 1-D array of the destination's element type");
+  if (out.getShape() != dest.getShape() ||
+      out.getElementType() != dest.getElementType())
+    return emitOpError("gives an array of the destination's shape and type");
+  return success();
+}
+
 LogicalResult TakeOp::verify() {
   auto source = cast<ArrayType>(getSource().getType());
   auto indices = cast<ArrayType>(getIndices().getType());
@@ -801,6 +819,8 @@ FailureOr<SmallVector<Value>> dac::dist::getDynamicSizes(Value array) {
   if (auto op = dyn_cast<GatherOp>(def))
     return SmallVector<Value>(op.getSizes());
   if (auto op = dyn_cast<InsertOp>(def))
+    return getDynamicSizes(op.getDest());
+  if (auto op = dyn_cast<ExpandOp>(def))
     return getDynamicSizes(op.getDest());
   if (auto op = dyn_cast<MapOp>(def))
     return getDynamicSizes(op.getInputs().front());

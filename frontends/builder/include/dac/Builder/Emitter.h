@@ -280,6 +280,10 @@ public:
   /// `a[mask]` with a boolean mask of a's shape: the selected elements,
   /// in C order (a 1-D array of a length known when running).
   ValueRef compress(const ValueRef &array, const ValueRef &mask);
+  /// a[mask] = values for a 1-D `values` with the mask's count of elements
+  /// (checked): `array`'s new value.
+  ValueRef expand(const ValueRef &array, const ValueRef &mask,
+                  const ValueRef &values);
   /// np.diagonal(a, offset) of a 2-D array (a new array).
   ValueRef diagonal(const ValueRef &array, int64_t offset);
   /// `array` (a reduction's result) with the reduced `axes` back as

@@ -209,6 +209,26 @@ def Dist_CompressOp : Dist_Op<"compress", [Pure]> {
   let hasVerifier = 1;
 }
 
+def Dist_ExpandOp : Dist_Op<"expand", [Pure]> {
+  let summary = "an array whose masked elements come from a 1-D array";
+  let description = [{
+    `a[mask] = values` with a boolean mask of `a`'s shape: `dest` with its
+    k-th element where the mask is true (C order) replaced by `values[k]`;
+    `values` has the mask's count of elements (the inverse of
+    dist.compress). Partitioning reads the mask where `dest` lives; the
+    runtime ranks the selected elements by their global position and asks
+    the owners of those places in `values` for them.
+  }];
+  let arguments = (ins Dist_AnyArray:$values, Dist_AnyArray:$dest,
+                       Dist_AnyArray:$mask);
+  let results = (outs Dist_AnyArray:$result);
+  let assemblyFormat = [{
+    $values `into` $dest `[` $mask `]` attr-dict `:` type($values) `,`
+    type($dest) `,` type($mask) `->` type($result)
+  }];
+  let hasVerifier = 1;
+}
+
 def Dist_ReshapeOp : Dist_Op<"reshape", [Pure]> {
   let summary = "the elements of an array in another shape";
   let description = [{
