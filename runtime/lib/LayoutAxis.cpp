@@ -8,6 +8,7 @@
 #include "dac/Runtime/Layout.h"
 
 #include <algorithm>
+#include <numeric>
 #include <string>
 #include <utility>
 
@@ -69,6 +70,12 @@ BlockRange AxisMap::ownedRange(int64_t coord) const {
 std::vector<int64_t> AxisMap::ownedIndices(int64_t coord) const {
   if (Dist.kind == DimKind::Unstructured)
     return Dist.indices[coord];
+  if (Dist.kind == DimKind::None || Dist.kind == DimKind::Block) {
+    BlockRange range = ownedRange(coord);
+    std::vector<int64_t> indices(static_cast<size_t>(range.count));
+    std::iota(indices.begin(), indices.end(), range.start);
+    return indices;
+  }
   int64_t count = localSize(coord);
   std::vector<int64_t> indices(static_cast<size_t>(count));
   for (int64_t local = 0; local < count; ++local)

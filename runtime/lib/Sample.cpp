@@ -33,6 +33,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Detail.h"
+#include "ExchangePlan.h"
 #include "LayoutHandle.h"
 #include "Ziggurat.h"
 #include "dac/Runtime/Random.h"
@@ -42,7 +43,6 @@
 #include <cmath>
 #include <cstring>
 #include <memory>
-#include <numeric>
 #include <string>
 #include <type_traits>
 #include <vector>
@@ -266,29 +266,41 @@ uint64_t boundedInteger(Stream &bits, uint64_t off, uint64_t range) {
   return off + static_cast<uint64_t>(m >> 64);
 }
 
-/// Draws one element of \p kind into \p out (null: drawn and dropped).
+/// Draws \p count elements of \p kind into \p out, one after the other
+/// (null: drawn and dropped). The kind is dispatched once per call.
 template <typename Stream>
-void drawOne(Stream &bits, int64_t kind, uint64_t p0, uint64_t p1, char *out) {
-  auto store = [&](auto value) {
-    if (out)
-      std::memcpy(out, &value, sizeof value);
+void drawRun(Stream &bits, int64_t kind, uint64_t p0, uint64_t p1,
+             int64_t count, char *out) {
+  auto fill = [&](auto draw) {
+    using T = decltype(draw());
+    T *to = reinterpret_cast<T *>(out);
+    for (int64_t i = 0; i < count; ++i) {
+      T value = draw();
+      if (to)
+        std::memcpy(to + i, &value, sizeof value);
+    }
   };
   switch (kind) {
   case DAC_RT_SAMPLE_LegacyUniform:
-    return store(bits.nextDouble());
+    return fill([&] { return bits.nextDouble(); });
   case DAC_RT_SAMPLE_LegacyGauss:
-    return store(legacyGauss(bits));
+    return fill([&] { return legacyGauss(bits); });
   case DAC_RT_SAMPLE_LegacyIntegersInt64:
-    return store(static_cast<int64_t>(maskedInteger(bits, p0, p1)));
+    return fill(
+        [&] { return static_cast<int64_t>(maskedInteger(bits, p0, p1)); });
   case DAC_RT_SAMPLE_IntegersInt64:
-    return store(static_cast<int64_t>(boundedInteger(bits, p0, p1)));
+    return fill(
+        [&] { return static_cast<int64_t>(boundedInteger(bits, p0, p1)); });
   case DAC_RT_SAMPLE_IntegersInt32:
-    return store(static_cast<int32_t>(boundedInteger(bits, p0, p1)));
+    return fill(
+        [&] { return static_cast<int32_t>(boundedInteger(bits, p0, p1)); });
   case DAC_RT_SAMPLE_StandardNormal:
-    return store(standardNormal(bits));
+    return fill([&] { return standardNormal(bits); });
   case DAC_RT_SAMPLE_UniformFloat32:
     // next_float: the top 24 bits of a 32-bit request.
-    return store(static_cast<float>(bits.next32() >> 8) * (1.0f / 16777216.0f));
+    return fill([&] {
+      return static_cast<float>(bits.next32() >> 8) * (1.0f / 16777216.0f);
+    });
   default:
     fatal("dac_rt_sample: unknown distribution code " + std::to_string(kind));
   }
@@ -307,6 +319,78 @@ bool isLegacyKind(int64_t kind) {
          kind == DAC_RT_SAMPLE_LegacyIntegersInt64;
 }
 
+/// Consecutive elements a rank owns: `length` elements from C-order
+/// position `global` of the whole array, at local index `local` on.
+struct Run {
+  int64_t global, local, length;
+};
+
+/// This rank's elements as runs in stream order (few: a block of leading
+/// rows is one run, a block of columns one per row).
+std::vector<Run> ownedRuns(const Layout &layout, int64_t rank) {
+  unsigned dims = layout.rank();
+  std::vector<Run> runs;
+  if (dims == 0)
+    return {{0, 0, 1}};
+  // The outer dimensions' indices (the innermost one is handled apart).
+  std::vector<std::vector<int64_t>> owned(dims - 1);
+  std::vector<int64_t> strides(dims, 1);
+  for (unsigned d = dims; d-- > 0;) {
+    if (d + 1 < dims) {
+      owned[d] = layout.ownedIndices(rank, d);
+      if (owned[d].empty())
+        return runs;
+      strides[d] = strides[d + 1] * layout.shape()[d + 1];
+    }
+  }
+  // The innermost dimension's consecutive indices, as (first, local, n):
+  // one piece for a block (without listing its indices).
+  std::vector<Run> inner;
+  int64_t rowLength;
+  const AxisMap &axis = layout.axis(dims - 1);
+  DimKind kind = axis.distribution().kind;
+  if (kind == DimKind::None || kind == DimKind::Block) {
+    BlockRange range = axis.ownedRange(layout.coordAlong(rank, dims - 1));
+    if (range.count == 0)
+      return runs;
+    inner.push_back({range.start, 0, range.count});
+    rowLength = range.count;
+  } else {
+    std::vector<int64_t> last = layout.ownedIndices(rank, dims - 1);
+    for (size_t i = 0; i < last.size(); ++i)
+      if (!inner.empty() &&
+          last[i] == inner.back().global + inner.back().length)
+        ++inner.back().length;
+      else
+        inner.push_back({last[i], static_cast<int64_t>(i), 1});
+    rowLength = static_cast<int64_t>(last.size());
+    if (inner.empty())
+      return runs;
+  }
+  std::vector<size_t> at(dims - 1, 0);
+  int64_t row = 0;
+  do {
+    int64_t base = 0;
+    for (unsigned d = 0; d + 1 < dims; ++d)
+      base += owned[d][at[d]] * strides[d];
+    for (const Run &piece : inner) {
+      Run run{base + piece.global, row * rowLength + piece.local, piece.length};
+      Run &prev = runs.empty() ? run : runs.back();
+      if (!runs.empty() && prev.global + prev.length == run.global &&
+          prev.local + prev.length == run.local)
+        prev.length += run.length;
+      else
+        runs.push_back(run);
+    }
+    ++row;
+  } while (exchange::advance(at, dims - 1,
+                             [&](size_t d) { return owned[d].size(); }));
+  // An unsorted index list puts runs out of stream order.
+  std::sort(runs.begin(), runs.end(),
+            [](const Run &x, const Run &y) { return x.global < y.global; });
+  return runs;
+}
+
 /// Draws the whole array from \p bits, storing this rank's elements.
 template <typename Stream>
 void walk(Stream &bits, int64_t kind, uint64_t p0, uint64_t p1,
@@ -314,15 +398,6 @@ void walk(Stream &bits, int64_t kind, uint64_t p0, uint64_t p1,
   int64_t total = 1;
   for (int64_t extent : handle.Map.shape())
     total *= extent;
-  // Elements in stream order with their local places: local C order is
-  // stream order unless an index list is unsorted.
-  std::vector<int64_t> positions = handle.Map.ownedPositions(handle.Rank);
-  std::vector<int64_t> order(positions.size());
-  std::iota(order.begin(), order.end(), 0);
-  if (!std::is_sorted(positions.begin(), positions.end()))
-    std::sort(order.begin(), order.end(), [&](int64_t a, int64_t b) {
-      return positions[a] < positions[b];
-    });
   int64_t bytes = elementBytes(kind);
   int64_t next = 0; // the next element of the stream
   auto skipTo = [&](int64_t element) {
@@ -332,13 +407,13 @@ void walk(Stream &bits, int64_t kind, uint64_t p0, uint64_t p1,
         next = element;
         return;
       }
-    for (; next < element; ++next)
-      drawOne(bits, kind, p0, p1, nullptr);
+    drawRun(bits, kind, p0, p1, element - next, nullptr);
+    next = element;
   };
-  for (int64_t local : order) {
-    skipTo(positions[local]);
-    drawOne(bits, kind, p0, p1, out + local * bytes);
-    ++next;
+  for (const Run &run : ownedRuns(handle.Map, handle.Rank)) {
+    skipTo(run.global);
+    drawRun(bits, kind, p0, p1, run.length, out + run.local * bytes);
+    next += run.length;
   }
   skipTo(total);
 }

@@ -51,6 +51,8 @@
 # RUN: not dac build %t/meshgridindexing.py -o %t/mi 2>&1 | FileCheck %s --check-prefix=MESHGRIDINDEXING
 # RUN: not dac build %t/forarray2d.py -o %t/f2 2>&1 | FileCheck %s --check-prefix=FORARRAY2D
 # RUN: not dac build %t/recursiondeep.py -o %t/rd 2>&1 | FileCheck %s --check-prefix=RECURSIONDEEP
+# RUN: not dac build %t/fstringarray.py -o %t/fa 2>&1 | FileCheck %s --check-prefix=FSTRINGARRAY
+# RUN: not dac build %t/maxfloats.py -o %t/mf 2>&1 | FileCheck %s --check-prefix=MAXFLOATS
 # Tests that constructs outside the supported subset are compile-time
 # errors with file:line:col, the source line and a caret, and that no
 # output file is left behind.
@@ -391,3 +393,15 @@ import numpy as np
 for row in np.ones((2, 3)):
     print(row)
 # FORARRAY2D: forarray2d.py:2:12: error: 'for' loops over array of float64 of other than one dimension are not supported (range(), tuples, lists and 1-D arrays are)
+
+#--- fstringarray.py
+import numpy as np
+a = np.ones(3)
+print(f"{a}")
+# FSTRINGARRAY: fstringarray.py:3:9: error: f-string fields must be numbers, strings, tuples or lists, not array of float64
+
+#--- maxfloats.py
+import numpy as np
+a = np.ones(3, dtype=np.float32)
+print(max(a[0], a.sum() * 1.0 + np.float64(a[1])))
+# MAXFLOATS: maxfloats.py:3:7: error: min()/max() of values of different types (numpy.float32, numpy.float64) is supported only when the values are known when compiling: the result's type would depend on them

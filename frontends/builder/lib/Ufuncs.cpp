@@ -123,9 +123,9 @@ std::optional<Ufunc> lookupUfunc(StringRef name) {
       .Cases({"add", "subtract", "multiply", "maximum", "minimum", "fmax",
               "fmin", "floor_divide", "remainder", "mod", "fmod", "power"},
              Ufunc{S::Arith, 2})
-      .Cases(
-          {"negative", "positive", "absolute", "abs", "fabs", "square", "sign"},
-          Ufunc{S::Arith, 1})
+      .Cases({"negative", "positive", "absolute", "abs", "fabs", "square",
+              "sign", "conjugate", "conj"},
+             Ufunc{S::Arith, 1})
       .Cases({"divide", "true_divide"}, Ufunc{S::Divide, 2})
       .Cases({"sqrt",       "exp",     "exp2",  "expm1", "log",   "log2",
               "log10",      "log1p",   "sin",   "cos",   "tan",   "arcsin",
@@ -416,8 +416,8 @@ ValueRef Emitter::applyUfunc(StringRef name, ArrayRef<ValueRef> args) {
                  : (Value)arith::SubIOp::create(
                        b, loc, arith::ConstantIntOp::create(b, loc, t, 0),
                        e[0]);
-    if (op == "positive")
-      return e[0];
+    if (op == "positive" || op == "conjugate" || op == "conj")
+      return e[0]; // dac's numbers are real
     if (op == "absolute" || op == "abs" || op == "fabs")
       return isF   ? (Value)math::AbsFOp::create(b, loc, e[0])
              : isB ? e[0]

@@ -20,6 +20,8 @@
 #include "llvm/ADT/ScopeExit.h"
 #include "llvm/Support/Casting.h"
 
+#include <functional>
+
 using namespace mlir;
 using namespace dac;
 using namespace dac::script;
@@ -866,9 +868,33 @@ ValueRef IRGen::lowerFString(const FStringExpr &fstring) {
       // The runtime formats the value as Python's format(value, spec).
       s->name += spec.empty() ? "{}" : "{:" + spec + "}";
       s->items.push_back(v);
+    } else if ((v->is(Kind::Tuple) || v->is(Kind::List)) && spec.empty()) {
+      // str() of a tuple or list: the repr of each item (a shape, say).
+      std::function<void(const ValueRef &)> append = [&](const ValueRef &x) {
+        if (x->is(Kind::Scalar)) {
+          s->name += "{}";
+          s->items.push_back(x);
+        } else if (x->is(Kind::String) && x->items.empty()) {
+          s->name += "'" + x->name + "'";
+        } else if (x->is(Kind::Tuple) || x->is(Kind::List)) {
+          bool tuple = x->is(Kind::Tuple);
+          s->name += tuple ? "(" : "[";
+          for (size_t i = 0; i < x->items.size(); ++i) {
+            s->name += i ? ", " : "";
+            append(x->items[i]);
+          }
+          s->name += tuple && x->items.size() == 1 ? ",)" : tuple ? ")" : "]";
+        } else {
+          throw LocatedError{part.range,
+                             "f-string fields of tuples and lists take "
+                             "numbers and strings, not " +
+                                 x->describe()};
+        }
+      };
+      append(v);
     } else {
-      throw LocatedError{part.range, "f-string fields must be numbers or "
-                                     "strings, not " +
+      throw LocatedError{part.range, "f-string fields must be numbers, "
+                                     "strings, tuples or lists, not " +
                                          v->describe()};
     }
   }
@@ -899,8 +925,10 @@ ValueRef IRGen::callFunction(const ValueRef &fn, const CallArgs &args) {
         return callLibrary(fn->name, lists, fn->generator ? fn : nullptr);
       if (fn->is(Kind::Method))
         return callLibrary(fn->name, lists, fn->items[0]);
-      return callLibrary(std::string("numpy.") + getDTypeName(fn->dtype), lists,
-                         nullptr);
+      // np.bool_(x), not the np.bool alias NumPy 1.24 removed.
+      return callLibrary(std::string("numpy.") + getDTypeName(fn->dtype) +
+                             (fn->dtype == DType::Bool ? "_" : ""),
+                         lists, nullptr);
     }
     return callLibrary(fn->name, args, nullptr);
   }

@@ -43,7 +43,7 @@ bool dac::script::isUfuncName(StringRef name) {
       "logical_and", "logical_or",    "logical_xor", "logical_not",
       "bitwise_and", "bitwise_or",    "bitwise_xor", "left_shift",
       "right_shift", "invert",        "bitwise_not", "isnan",
-      "isinf",       "isfinite"};
+      "isinf",       "isfinite",      "conjugate",   "conj"};
   return llvm::is_contained(names, name);
 }
 
@@ -380,16 +380,23 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
           best = v;
         continue;
       }
-      // Python scalars and NumPy scalars of one dtype print alike; only a
-      // different dtype would make the printed type depend on the values.
-      if (best->dtype != v->dtype)
-        compileError("min()/max() of values of different types (" +
-                     best->describe() + ", " + v->describe() +
-                     ") is supported only when the values are known when "
-                     "compiling: the result's type would depend on them");
-      Value sel = arith::SelectOp::create(b, em.loc, better->value, v->value,
-                                          best->value);
-      best = PyValue::scalar(sel, v->dtype, v->isPython && best->isPython);
+      // Python scalars and NumPy scalars of one dtype print alike, and so
+      // do integers of any width (int32 and int64 candidates are compared
+      // and kept in int64, which holds both exactly); floats of another
+      // dtype would make the printed digits depend on the values.
+      DType type = best->dtype;
+      if (best->dtype != v->dtype) {
+        if (!isInteger(best->dtype) || !isInteger(v->dtype))
+          compileError("min()/max() of values of different types (" +
+                       best->describe() + ", " + v->describe() +
+                       ") is supported only when the values are known when "
+                       "compiling: the result's type would depend on them");
+        type = DType::Int64;
+      }
+      Value sel = arith::SelectOp::create(
+          b, em.loc, better->value, em.castScalar(v, type, v->isPython)->value,
+          em.castScalar(best, type, best->isPython)->value);
+      best = PyValue::scalar(sel, type, v->isPython && best->isPython);
     }
     return best;
   }
@@ -588,6 +595,21 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
     if (method == "round") {
       args.check("round", 1, {"decimals"});
       return roundArray(self, args.get(0, "decimals"));
+    }
+    if (method == "fill" && self->is(Kind::Array)) {
+      // a.fill(v) is a[...] = v with v a number (cast unsafely, as NumPy).
+      args.check("fill", 1, {"value"});
+      ValueRef v = required(0, "value");
+      if (!v->is(Kind::Scalar))
+        compileError("fill() takes a number");
+      auto all = std::make_shared<PyValue>();
+      all->kind = Kind::Ellipsis;
+      em.setItem(self, all, v);
+      return PyValue::none();
+    }
+    if (method == "conj" || method == "conjugate") {
+      args.check(method, 0, {});
+      return em.applyUfunc(method, {self});
     }
     if (method == "copy")
       return self->is(Kind::Array)

@@ -153,15 +153,25 @@ LogicalResult ReduceDimsOp::verify() {
   return success();
 }
 
+/// The mask rule of dist.compress and dist.expand: booleans of the shape
+/// of the array read or written (`what`).
+static LogicalResult verifyMask(Operation *op, Value maskValue, Value array,
+                                StringRef what) {
+  auto mask = cast<ArrayType>(maskValue.getType());
+  auto type = cast<ArrayType>(array.getType());
+  if (!mask.getElementType().isInteger(1))
+    return op->emitOpError("needs a mask of booleans (i1)");
+  if (mask.getRank() != type.getRank() ||
+      failed(verifyCompatibleShape(mask.getShape(), type.getShape())))
+    return op->emitOpError("needs a mask of the ") << what << "'s shape";
+  return success();
+}
+
 LogicalResult CompressOp::verify() {
   auto source = cast<ArrayType>(getSource().getType());
-  auto mask = cast<ArrayType>(getMask().getType());
   auto out = cast<ArrayType>(getType());
-  if (!mask.getElementType().isInteger(1))
-    return emitOpError("needs a mask of booleans (i1)");
-  if (mask.getRank() != source.getRank() ||
-      failed(verifyCompatibleShape(mask.getShape(), source.getShape())))
-    return emitOpError("needs a mask of the source's shape");
+  if (failed(verifyMask(*this, getMask(), getSource(), "source")))
+    return failure();
   if (out.getRank() != 1 || out.getElementType() != source.getElementType())
     return emitOpError("gives a 1-D array of the source's element type");
   return success();
@@ -170,13 +180,9 @@ LogicalResult CompressOp::verify() {
 LogicalResult ExpandOp::verify() {
   auto values = cast<ArrayType>(getValues().getType());
   auto dest = cast<ArrayType>(getDest().getType());
-  auto mask = cast<ArrayType>(getMask().getType());
   auto out = cast<ArrayType>(getType());
-  if (!mask.getElementType().isInteger(1))
-    return emitOpError("needs a mask of booleans (i1)");
-  if (mask.getRank() != dest.getRank() ||
-      failed(verifyCompatibleShape(mask.getShape(), dest.getShape())))
-    return emitOpError("needs a mask of the destination's shape");
+  if (failed(verifyMask(*this, getMask(), getDest(), "destination")))
+    return failure();
   if (values.getRank() != 1 || values.getElementType() != dest.getElementType())
     return emitOpError("takes a 1-D array of the destination's element type");
   if (out.getShape() != dest.getShape() ||
