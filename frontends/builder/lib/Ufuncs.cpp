@@ -318,6 +318,12 @@ Value buildHypot(OpBuilder &b, Location loc, Value x, Value y) {
 
 } // namespace
 
+std::optional<unsigned> Emitter::ufuncArity(StringRef name) {
+  if (std::optional<Ufunc> ufunc = lookupUfunc(name))
+    return ufunc->arity;
+  return std::nullopt;
+}
+
 ValueRef Emitter::applyUfunc(StringRef name, ArrayRef<ValueRef> args) {
   std::optional<Ufunc> ufunc = lookupUfunc(name);
   if (!ufunc)

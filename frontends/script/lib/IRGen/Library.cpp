@@ -25,26 +25,7 @@ using Kind = PyValue::Kind;
 
 /// Functions of `numpy` (and `math`) that are plain ufuncs.
 bool dac::script::isUfuncName(StringRef name) {
-  static const char *const names[] = {
-      "add",         "subtract",      "multiply",    "divide",
-      "true_divide", "floor_divide",  "remainder",   "mod",
-      "fmod",        "power",         "maximum",     "minimum",
-      "fmax",        "fmin",          "negative",    "positive",
-      "absolute",    "abs",           "fabs",        "square",
-      "sign",        "sqrt",          "exp",         "exp2",
-      "expm1",       "log",           "log2",        "log10",
-      "log1p",       "sin",           "cos",         "tan",
-      "arcsin",      "arccos",        "arctan",      "sinh",
-      "cosh",        "tanh",          "arcsinh",     "arccosh",
-      "arctanh",     "floor",         "ceil",        "trunc",
-      "rint",        "reciprocal",    "cbrt",        "arctan2",
-      "hypot",       "copysign",      "less",        "less_equal",
-      "greater",     "greater_equal", "equal",       "not_equal",
-      "logical_and", "logical_or",    "logical_xor", "logical_not",
-      "bitwise_and", "bitwise_or",    "bitwise_xor", "left_shift",
-      "right_shift", "invert",        "bitwise_not", "isnan",
-      "isinf",       "isfinite",      "conjugate",   "conj"};
-  return llvm::is_contained(names, name);
+  return Emitter::ufuncArity(name).has_value();
 }
 
 namespace {
@@ -665,9 +646,25 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
     }
     compileError("np.linalg." + name + " is not supported yet");
   }
-  if (isUfuncName(name)) {
-    args.check(name, 2, {});
-    ValueRef r = em.applyUfunc(name, args.positional);
+  if (std::optional<unsigned> arity = Emitter::ufuncArity(name)) {
+    // out= (or one more positional argument): the result is written into
+    // that array (NumPy's same_kind cast) and the call returns it.
+    args.check(name, *arity + 1, {"out"});
+    std::vector<ValueRef> inputs = args.positional;
+    ValueRef out = args.get(*arity, "out");
+    if (inputs.size() > *arity)
+      inputs.resize(*arity);
+    if (out && out->is(Kind::Tuple) && out->items.size() == 1)
+      out = out->items[0];
+    ValueRef r = em.applyUfunc(name, inputs);
+    if (out && !out->is(Kind::None)) {
+      if (!out->is(Kind::Array))
+        compileError("return arrays must be of ArrayType");
+      ValueRef all = std::make_shared<PyValue>();
+      all->kind = Kind::Ellipsis;
+      em.setItem(out, all, em.castInPlace(r, out->dtype));
+      return out;
+    }
     // NumPy returns NumPy scalars even for Python inputs.
     if (r->is(Kind::Scalar))
       r->isPython = false;
@@ -679,6 +676,44 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
     if (!a->is(Kind::Array))
       compileError("np." + name + " expects an array");
     return argExtreme(name, a, axesArg(1, a), args.get(SIZE_MAX, "keepdims"));
+  }
+  if (name == "nansum" || name == "nanprod" || name == "nanmax" ||
+      name == "nanmin" || name == "nanmean") {
+    // NaNs count as the combiner's identity; a max/min/mean of NaNs
+    // only is NaN (NumPy also warns).
+    args.check(name, 2, {"a", "axis", "keepdims"});
+    ValueRef a = required(0, "a");
+    if (!a->is(Kind::Array))
+      compileError("np." + name + " expects an array");
+    std::optional<std::vector<int64_t>> axes = axesArg(1, a);
+    std::optional<ArrayRef<int64_t>> along =
+        axes ? std::optional<ArrayRef<int64_t>>(*axes) : std::nullopt;
+    StringRef plain = name.drop_front(3);
+    ValueRef result;
+    if (!isFloat(a->dtype)) {
+      result = em.reduce(plain, a, 0, along);
+    } else {
+      ValueRef isNan = em.applyUfunc("isnan", {a});
+      double identity = plain == "sum" || plain == "mean" ? 0.0
+                        : plain == "prod"                 ? 1.0
+                        : plain == "max"                  ? -INFINITY
+                                                          : INFINITY;
+      ValueRef filled = em.where(isNan, em.floatConst(identity), a);
+      filled = em.castArray(filled, a->dtype);
+      ValueRef numbers = em.reduce(
+          "count_nonzero", em.applyUfunc("logical_not", {isNan}), 0, along);
+      result = em.reduce(plain == "mean" ? "sum" : plain, filled, 0, along);
+      if (plain == "mean")
+        result = em.binaryOp("/", result, numbers);
+      if (plain == "max" || plain == "min")
+        result = em.where(em.binaryOp("==", numbers, em.intConst(0)),
+                          em.floatConst(NAN), result);
+      if (plain == "max" || plain == "min" || plain == "mean")
+        result = result->is(Kind::Array)
+                     ? em.castArray(result, a->dtype)
+                     : em.castScalar(result, a->dtype, false);
+    }
+    return keepDims(result, a, axes, args.get(SIZE_MAX, "keepdims"));
   }
   if (llvm::is_contained(kReductions, name)) {
     args.check(name, 2, {"a", "axis", "ddof", "keepdims"});

@@ -51,19 +51,25 @@ ValueRef IRGen::callShapeFunction(StringRef name, const CallArgs &args,
   };
   if (name == "ndarray.transpose" && self->is(Kind::Array))
     return em.transpose(self, permutation(self, args.positional));
-  if (name == "ndarray.swapaxes" && self->is(Kind::Array)) {
-    int64_t rank = self->shape.size();
+  if ((name == "ndarray.swapaxes" && self->is(Kind::Array)) ||
+      name == "numpy.swapaxes") {
+    // a.swapaxes(axis1, axis2) or np.swapaxes(a, axis1, axis2).
+    size_t first = name == "numpy.swapaxes" ? 1 : 0;
+    ValueRef a = first ? required(0, "a") : self;
+    if (!a->is(Kind::Array))
+      compileError("np.swapaxes expects an array");
+    int64_t rank = a->shape.size();
     auto axis = [&](size_t i, StringRef key) {
-      std::optional<int64_t> a = Emitter::getConstInt(required(i, key));
-      if (!a || *a < -rank || *a >= rank)
+      std::optional<int64_t> v = Emitter::getConstInt(required(first + i, key));
+      if (!v || *v < -rank || *v >= rank)
         compileError("swapaxes needs axes known when compiling, in range");
-      return *a < 0 ? *a + rank : *a;
+      return *v < 0 ? *v + rank : *v;
     };
     std::vector<int64_t> axes;
     for (int64_t d = 0; d < rank; ++d)
       axes.push_back(d);
     std::swap(axes[axis(0, "axis1")], axes[axis(1, "axis2")]);
-    return em.transpose(self, axes);
+    return em.transpose(a, axes);
   }
   if (name == "numpy.roll") {
     args.check("roll", 3, {"a", "shift", "axis"});

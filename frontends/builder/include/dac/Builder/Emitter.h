@@ -104,6 +104,8 @@ public:
   /// Applies a named ufunc (np.add, np.sqrt, np.hypot, ...); returns null if
   /// `name` is not a ufunc.
   ValueRef applyUfunc(llvm::StringRef name, llvm::ArrayRef<ValueRef> args);
+  /// How many inputs the ufunc `name` takes; none if it is not one.
+  static std::optional<unsigned> ufuncArity(llvm::StringRef name);
   /// A Python binary operator (`+`, `//`, `<`, ...), with Python's rules on
   /// scalars and NumPy's on arrays.
   ValueRef binaryOp(llvm::StringRef op, const ValueRef &lhs,
