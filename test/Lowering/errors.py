@@ -53,6 +53,7 @@
 # RUN: not dac build %t/recursiondeep.py -o %t/rd 2>&1 | FileCheck %s --check-prefix=RECURSIONDEEP
 # RUN: not dac build %t/fstringarray.py -o %t/fa 2>&1 | FileCheck %s --check-prefix=FSTRINGARRAY
 # RUN: not dac build %t/maxfloats.py -o %t/mf 2>&1 | FileCheck %s --check-prefix=MAXFLOATS
+# RUN: not dac build %t/wheretwo.py -o %t/w2 2>&1 | FileCheck %s --check-prefix=WHERETWO
 # Tests that constructs outside the supported subset are compile-time
 # errors with file:line:col, the source line and a caret, and that no
 # output file is left behind.
@@ -405,3 +406,9 @@ import numpy as np
 a = np.ones(3, dtype=np.float32)
 print(max(a[0], a.sum() * 1.0 + np.float64(a[1])))
 # MAXFLOATS: maxfloats.py:3:7: error: min()/max() of values of different types (numpy.float32, numpy.float64) is supported only when the values are known when compiling: the result's type would depend on them
+
+#--- wheretwo.py
+import numpy as np
+a = np.ones(3)
+print(np.where(a > 0, a))
+# WHERETWO: wheretwo.py:3:7: error: ValueError: either both or neither of x and y should be given

@@ -827,7 +827,8 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
   }
   if (name == "where") {
     if (args.positional.size() != 3)
-      compileError("np.where with one argument is not supported yet");
+      compileError(
+          "ValueError: either both or neither of x and y should be given");
     return em.where(args.positional[0], args.positional[1], args.positional[2]);
   }
   if (name == "clip") {

@@ -1,10 +1,11 @@
-//===- LibraryArrange.cpp - np.flip, triu/tril, diag, concatenate, stack --===//
+//===- LibraryArrange.cpp - np.flip, triu/tril, diag, stack, nonzero -----===//
 //
 // Library functions that build arrays from the elements of others without
 // arithmetic: reversed views, triangles (a select on positions), diagonals
-// (a gather that reads both dimensions along one), and joins (a new array
-// written piece by piece through views of it). Split from Library.cpp's
-// name dispatch.
+// (a gather that reads both dimensions along one), joins (a new array
+// written piece by piece through views of it) and the indices of non-zero
+// elements (index grids read through a mask). Split from Library.cpp's name
+// dispatch.
 //
 //===----------------------------------------------------------------------===//
 
@@ -229,6 +230,57 @@ ValueRef IRGen::callArrangeFunction(StringRef name, const CallArgs &args,
     if (shortName == "trace")
       return em.reduce("sum", diagonal, 0);
     return diagonal;
+  }
+  if (name == "numpy.nonzero" || name == "numpy.flatnonzero" ||
+      name == "numpy.argwhere" ||
+      (name == "numpy.where" && args.positional.size() == 1 &&
+       args.keywords.empty())) {
+    // The indices of the non-zero elements, in C order: for each
+    // dimension, its index grid read through the mask (dist.compress).
+    bool where = name == "numpy.where";
+    args.check(shortName, 1, {where ? "condition" : "a"});
+    ValueRef a = array(required(0, where ? "condition" : "a"));
+    size_t rank = a->shape.size();
+    if (rank == 0)
+      compileError("np." + shortName +
+                   " of a 0-d array is not supported (NumPy deprecates it)");
+    ValueRef mask =
+        a->dtype == DType::Bool ? a : em.binaryOp("!=", a, em.intConst(0));
+    dist::LayoutAttr layout =
+        cast<dist::ArrayType>(mask->value.getType()).getLayout();
+    std::vector<ValueRef> grids;
+    for (size_t d = 0; d < rank; ++d) {
+      ValueRef along = em.arange(em.intConst(0), em.intValue(a->shape[d]),
+                                 em.intConst(1), DType::Int64);
+      std::vector<int64_t> others;
+      for (size_t e = 0; e < rank; ++e)
+        if (e != d)
+          others.push_back(e);
+      grids.push_back(
+          em.broadcastTo(em.expandDims(along, others, rank), a->shape, layout));
+    }
+    if (name == "numpy.flatnonzero") {
+      // The C-order position: sum of index * stride.
+      ValueRef flat = grids.back();
+      ValueRef stride = em.intConst(1);
+      for (size_t d = rank - 1; d-- > 0;) {
+        stride = em.binaryOp("*", stride, em.intValue(a->shape[d + 1]));
+        flat = em.binaryOp("+", flat, em.binaryOp("*", grids[d], stride));
+      }
+      return em.compress(flat, mask);
+    }
+    std::vector<ValueRef> indices;
+    for (const ValueRef &grid : grids)
+      indices.push_back(em.compress(grid, mask));
+    if (name != "numpy.argwhere")
+      return PyValue::tuple(indices);
+    // argwhere: one row per non-zero element.
+    for (ValueRef &column : indices)
+      column = em.expandDims(column, {1}, 2);
+    CallArgs stacked;
+    stacked.positional = {PyValue::tuple(indices)};
+    stacked.keywords = {{"axis", em.intConst(1)}};
+    return callArrangeFunction("numpy.concatenate", stacked, nullptr);
   }
   if (name == "numpy.concatenate" || name == "numpy.stack" ||
       name == "numpy.hstack" || name == "numpy.vstack") {
