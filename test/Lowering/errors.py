@@ -54,6 +54,8 @@
 # RUN: not dac build %t/fstringarray.py -o %t/fa 2>&1 | FileCheck %s --check-prefix=FSTRINGARRAY
 # RUN: not dac build %t/maxfloats.py -o %t/mf 2>&1 | FileCheck %s --check-prefix=MAXFLOATS
 # RUN: not dac build %t/wheretwo.py -o %t/w2 2>&1 | FileCheck %s --check-prefix=WHERETWO
+# RUN: not dac build %t/normsvd.py -o %t/ns 2>&1 | FileCheck %s --check-prefix=NORMSVD
+# RUN: not dac build %t/normfro.py -o %t/nf 2>&1 | FileCheck %s --check-prefix=NORMFRO
 # Tests that constructs outside the supported subset are compile-time
 # errors with file:line:col, the source line and a caret, and that no
 # output file is left behind.
@@ -412,3 +414,15 @@ import numpy as np
 a = np.ones(3)
 print(np.where(a > 0, a))
 # WHERETWO: wheretwo.py:3:7: error: ValueError: either both or neither of x and y should be given
+
+#--- normsvd.py
+import numpy as np
+a = np.ones((3, 3))
+print(np.linalg.norm(a, 2))
+# NORMSVD: normsvd.py:3:7: error: np.linalg.norm of a matrix with ord=2 needs a singular value decomposition, which is not supported yet
+
+#--- normfro.py
+import numpy as np
+a = np.ones(3)
+print(np.linalg.norm(a, 'fro'))
+# NORMFRO: normfro.py:3:7: error: ValueError: Invalid norm order 'fro' for vectors

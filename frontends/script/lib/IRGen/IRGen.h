@@ -85,6 +85,8 @@ public:
   /// numpy module value refers to it, so calls and loops carry its state.
   std::shared_ptr<GeneratorState> legacyRandom;
   ValueRef getAttribute(const ValueRef &value, llvm::StringRef name);
+  /// np.linalg.norm (LibraryLinalg.cpp).
+  ValueRef linalgNorm(const CallArgs &args);
   /// np.round / ndarray.round (LibraryNumbers.cpp).
   ValueRef roundArray(const ValueRef &a, const ValueRef &decimals);
 

@@ -637,13 +637,8 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
   if (!name.consume_front("numpy."))
     compileError("'" + name + "' is not supported");
   if (name.consume_front("linalg.")) {
-    if (name == "norm") {
-      args.check("norm", 1, {});
-      ValueRef x = required(0, "x");
-      ValueRef sq = em.applyUfunc("multiply", {x, x});
-      ValueRef s = em.reduce("sum", sq, 0);
-      return em.applyUfunc("sqrt", {s});
-    }
+    if (name == "norm")
+      return linalgNorm(args);
     compileError("np.linalg." + name + " is not supported yet");
   }
   if (std::optional<unsigned> arity = Emitter::ufuncArity(name)) {
