@@ -375,10 +375,12 @@ std::vector<Run> ownedRuns(const Layout &layout, int64_t rank) {
       base += owned[d][at[d]] * strides[d];
     for (const Run &piece : inner) {
       Run run{base + piece.global, row * rowLength + piece.local, piece.length};
-      Run &prev = runs.empty() ? run : runs.back();
-      if (!runs.empty() && prev.global + prev.length == run.global &&
-          prev.local + prev.length == run.local)
-        prev.length += run.length;
+      // Whole rows of a block of leading rows continue the previous run.
+      bool continues = !runs.empty() &&
+                       runs.back().global + runs.back().length == run.global &&
+                       runs.back().local + runs.back().length == run.local;
+      if (continues)
+        runs.back().length += run.length;
       else
         runs.push_back(run);
     }
