@@ -692,6 +692,13 @@ std::string Emitter::renderShape(ArrayRef<Value> shape,
   return s + (shape.size() == 1 ? ",)" : ")");
 }
 
+void Emitter::require(Value cond, const std::string &message) {
+  cond = fold(cond);
+  if (auto c = getConstantIntValue(cond); c && !*c)
+    compileError(message);
+  emitAssert(cond, message);
+}
+
 void Emitter::emitAssert(Value cond, StringRef message, ValueRange values) {
   if (auto c = getConstantIntValue(cond); c && *c)
     return;

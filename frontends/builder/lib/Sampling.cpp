@@ -10,9 +10,6 @@
 #include "dac/Builder/Emitter.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
-#include "mlir/Dialect/Utils/StaticValueUtils.h"
-
-#include <cmath>
 
 using namespace mlir;
 using namespace dac;
@@ -68,9 +65,7 @@ ValueRef Emitter::integers(GeneratorState &gen, ValueRef low, ValueRef high,
   int64_t ub = dtype == DType::Int64 ? INT64_MAX : INT32_MAX;
   std::string type = std::string(getDTypeName(dtype));
   auto check = [&](Value ok, const std::string &message) {
-    if (auto c = getConstantIntValue(ok); c && !*c)
-      compileError("ValueError: " + message);
-    emitAssert(ok, "ValueError: " + message);
+    require(ok, "ValueError: " + message);
   };
   auto ones = [&]() -> Value {
     return arith::ConstantIntOp::create(b, loc, b.getI1Type(), 1);
@@ -122,15 +117,12 @@ ValueRef Emitter::normal(GeneratorState &gen, const ValueRef &loc,
   ValueRef spread = castScalar(scale, DType::Float64, true);
   // CONS_NON_NEGATIVE: a set sign bit (-0.0 too) is an error unless NaN.
   Value s = spread->value;
-  if (auto c = getConstFloat(spread); c && std::signbit(*c) && !std::isnan(*c))
-    compileError("ValueError: scale < 0");
   Location at = this->loc;
   Value bits = arith::BitcastOp::create(b, at, b.getI64Type(), s);
   Value positive =
       arith::CmpIOp::create(b, at, arith::CmpIPredicate::sge, bits, i64(0));
   Value nan = arith::CmpFOp::create(b, at, arith::CmpFPredicate::UNO, s, s);
-  emitAssert(fold(arith::OrIOp::create(b, at, positive, nan)),
-             "ValueError: scale < 0");
+  require(arith::OrIOp::create(b, at, positive, nan), "ValueError: scale < 0");
   ValueRef z = standardNormal(gen, std::move(shape), scalarResult, layout);
   // random_normal: loc + scale * z, in doubles.
   ValueRef r = binaryOp("+", mean, binaryOp("*", spread, z));

@@ -20,8 +20,6 @@
 #include "llvm/ADT/ScopeExit.h"
 #include "llvm/Support/Casting.h"
 
-#include <functional>
-
 using namespace mlir;
 using namespace dac;
 using namespace dac::script;
@@ -869,29 +867,12 @@ ValueRef IRGen::lowerFString(const FStringExpr &fstring) {
       s->name += spec.empty() ? "{}" : "{:" + spec + "}";
       s->items.push_back(v);
     } else if ((v->is(Kind::Tuple) || v->is(Kind::List)) && spec.empty()) {
-      // str() of a tuple or list: the repr of each item (a shape, say).
-      std::function<void(const ValueRef &)> append = [&](const ValueRef &x) {
-        if (x->is(Kind::Scalar)) {
-          s->name += "{}";
-          s->items.push_back(x);
-        } else if (x->is(Kind::String) && x->items.empty()) {
-          s->name += "'" + x->name + "'";
-        } else if (x->is(Kind::Tuple) || x->is(Kind::List)) {
-          bool tuple = x->is(Kind::Tuple);
-          s->name += tuple ? "(" : "[";
-          for (size_t i = 0; i < x->items.size(); ++i) {
-            s->name += i ? ", " : "";
-            append(x->items[i]);
-          }
-          s->name += tuple && x->items.size() == 1 ? ",)" : tuple ? ")" : "]";
-        } else {
-          throw LocatedError{part.range,
-                             "f-string fields of tuples and lists take "
-                             "numbers and strings, not " +
-                                 x->describe()};
-        }
-      };
-      append(v);
+      // str() of a tuple or list (a shape, say), as print shows it.
+      try {
+        renderText(v, false, s->name, s->items);
+      } catch (const CompileError &err) {
+        throw LocatedError{part.range, err.what()};
+      }
     } else {
       throw LocatedError{part.range, "f-string fields must be numbers, "
                                      "strings, tuples or lists, not " +

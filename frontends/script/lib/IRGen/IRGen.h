@@ -65,6 +65,11 @@ public:
   Emitter &emitter() { return em; }
   ValueRef callLibrary(llvm::StringRef name, const CallArgs &args,
                        const ValueRef &self);
+  /// Appends what print shows for `v` (str(); nested in a tuple or list,
+  /// repr()) to the runtime format `format`, and the run-time values its
+  /// fields read to `items` (Library.cpp). f-strings render through it too.
+  void renderText(const ValueRef &v, bool nested, std::string &format,
+                  std::vector<ValueRef> &items);
   /// np.transpose, swapaxes, np.roll (LibraryShapes.cpp); null for other
   /// names.
   /// np.pad: constant, edge, wrap, reflect and symmetric modes.

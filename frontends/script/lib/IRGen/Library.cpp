@@ -111,6 +111,58 @@ std::optional<DType> IRGen::parseDType(const ValueRef &v) {
                " (use float64, float32, int64, int32 or bool)");
 }
 
+void IRGen::renderText(const ValueRef &v, bool nested, std::string &format,
+                       std::vector<ValueRef> &items) {
+  switch (v->kind) {
+  case Kind::String:
+    if (nested)
+      format += "'";
+    format += v->name;
+    if (nested)
+      format += "'";
+    for (const ValueRef &item : v->items)
+      items.push_back(item);
+    return;
+  case Kind::Scalar:
+    format += "{}";
+    items.push_back(v);
+    return;
+  case Kind::None:
+    format += "None";
+    return;
+  case Kind::Tuple:
+  case Kind::List: {
+    bool tuple = v->is(Kind::Tuple);
+    format += tuple ? "(" : "[";
+    for (size_t i = 0; i < v->items.size(); ++i) {
+      if (i)
+        format += ", ";
+      renderText(v->items[i], true, format, items);
+    }
+    if (tuple && v->items.size() == 1)
+      format += ",";
+    format += tuple ? ")" : "]";
+    return;
+  }
+  case Kind::DTypeObj:
+    format += getDTypeName(v->dtype);
+    return;
+  case Kind::Query:
+    format += "{" + v->name + "}";
+    items.push_back(v->items[0]);
+    return;
+  case Kind::Array:
+    if (nested)
+      compileError("printing arrays inside tuples or lists is not "
+                   "supported yet");
+    format += "{array}";
+    items.push_back(v);
+    return;
+  default:
+    compileError("cannot print " + v->describe());
+  }
+}
+
 void IRGen::print(const CallArgs &args) {
   args.check("print", SIZE_MAX, {"sep", "end", "flush", "file"});
   if (args.get(SIZE_MAX, "file"))
@@ -125,57 +177,9 @@ void IRGen::print(const CallArgs &args) {
   };
   ValueRef sep = text("sep", " "), end = text("end", "\n");
   std::string format;
-  SmallVector<Value> values;
-  std::function<void(const ValueRef &, bool)> append = [&](const ValueRef &v,
-                                                           bool nested) {
-    switch (v->kind) {
-    case Kind::String:
-      if (nested)
-        format += "'";
-      format += v->name;
-      if (nested)
-        format += "'";
-      for (const ValueRef &item : v->items)
-        values.push_back(item->value);
-      return;
-    case Kind::Scalar:
-      format += "{}";
-      values.push_back(v->value);
-      return;
-    case Kind::None:
-      format += "None";
-      return;
-    case Kind::Tuple:
-    case Kind::List: {
-      bool tuple = v->is(Kind::Tuple);
-      format += tuple ? "(" : "[";
-      for (size_t i = 0; i < v->items.size(); ++i) {
-        if (i)
-          format += ", ";
-        append(v->items[i], true);
-      }
-      if (tuple && v->items.size() == 1)
-        format += ",";
-      format += tuple ? ")" : "]";
-      return;
-    }
-    case Kind::DTypeObj:
-      format += getDTypeName(v->dtype);
-      return;
-    case Kind::Query:
-      format += "{" + v->name + "}";
-      values.push_back(v->items[0]->value);
-      return;
-    case Kind::Array:
-      if (nested)
-        compileError("printing arrays inside tuples or lists is not "
-                     "supported yet");
-      format += "{array}";
-      values.push_back(v->value);
-      return;
-    default:
-      compileError("cannot print " + v->describe());
-    }
+  std::vector<ValueRef> items;
+  auto append = [&](const ValueRef &v, bool nested) {
+    renderText(v, nested, format, items);
   };
   for (size_t i = 0; i < args.positional.size(); ++i) {
     if (i)
@@ -183,6 +187,9 @@ void IRGen::print(const CallArgs &args) {
     append(args.positional[i], false);
   }
   append(end, false);
+  SmallVector<Value> values;
+  for (const ValueRef &item : items)
+    values.push_back(item->value);
   // The runtime writes whole lines; a print ending without a newline is
   // still written immediately.
   dist::PrintOp::create(b, em.loc, format, values);

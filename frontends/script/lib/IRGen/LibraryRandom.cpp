@@ -13,7 +13,6 @@
 #include "IRGen.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
-#include "mlir/Dialect/Utils/StaticValueUtils.h"
 
 using namespace mlir;
 using namespace dac;
@@ -144,12 +143,9 @@ ValueRef IRGen::callGeneratorMethod(StringRef name, const CallArgs &args,
     auto i64 = [&](int64_t v) -> Value {
       return arith::ConstantIntOp::create(b, em.loc, b.getI64Type(), v);
     };
-    Value inRange = em.fold(arith::CmpIOp::create(
-        b, em.loc, arith::CmpIPredicate::ule, s, i64(UINT32_MAX)));
-    const char *message = "ValueError: Seed must be between 0 and 2**32 - 1";
-    if (auto c = getConstantIntValue(inRange); c && !*c)
-      compileError(message);
-    em.emitAssert(inRange, message);
+    em.require(arith::CmpIOp::create(b, em.loc, arith::CmpIPredicate::ule, s,
+                                     i64(UINT32_MAX)),
+               "ValueError: Seed must be between 0 and 2**32 - 1");
     // RandomState.seed restarts the stream and drops the kept normal.
     gen.offset() = i64(0);
     gen.pending() = i64(-1);

@@ -327,6 +327,9 @@ public:
   /// dist.assert with a message; stops all ranks when `cond` is false.
   void emitAssert(mlir::Value cond, llvm::StringRef message,
                   mlir::ValueRange values = {});
+  /// `message` as a compile error when `cond` folds to false, else as a
+  /// run-time assertion: an argument check for values known or not.
+  void require(mlir::Value cond, const std::string &message);
 };
 
 } // namespace builder
