@@ -300,6 +300,13 @@ LogicalResult FunctionPartitioner::findDynamicSizes() {
       if (!array || array.hasStaticShape())
         continue;
       FailureOr<SmallVector<Value>> sizes = getDynamicSizes(v);
+      // An array whose shape a loop changes is only handed on, and read
+      // through dist.cast ops that name its extents.
+      bool handedOn = llvm::all_of(v.getUsers(), [](Operation *user) {
+        return isa<CastOp, scf::YieldOp, scf::ConditionOp>(user);
+      });
+      if (failed(sizes) && handedOn)
+        continue;
       if (failed(sizes)) {
         op->emitError("cannot find the extents of an array of this op");
         return WalkResult::interrupt();
@@ -384,6 +391,10 @@ LogicalResult FunctionPartitioner::run() {
     } else if (auto compress = dyn_cast<CompressOp>(op)) {
       if (failed(lowerCompress(compress)))
         return failure();
+      dead.push_back(op);
+    } else if (auto cast = dyn_cast<CastOp>(op)) {
+      // The same local chunk: only the global type forgets extents.
+      mapping.map(cast.getResult(), mapping.lookup(cast.getSource()));
       dead.push_back(op);
     } else if (auto reshape = dyn_cast<ReshapeOp>(op)) {
       if (failed(lowerReshape(reshape)))

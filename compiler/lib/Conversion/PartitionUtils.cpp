@@ -260,6 +260,11 @@ static bool onlyReadBefore(Value value, Operation *op) {
 /// buffers swapped every iteration, `u, un = un, u`). Asked of the global
 /// IR; `visiting` closes cycles of swapped arguments.
 static bool ownsBuffer(Value array, llvm::SmallPtrSetImpl<Value> &visiting) {
+  // A cast names its source's buffer: the cast's own when it is the
+  // source's only reader.
+  if (auto cast = array.getDefiningOp<CastOp>())
+    return cast.getSource().hasOneUse() &&
+           ownsBuffer(cast.getSource(), visiting);
   if (auto result = dyn_cast<OpResult>(array))
     return isa<DistDialect>(result.getOwner()->getDialect());
   auto arg = dyn_cast<BlockArgument>(array);
@@ -299,6 +304,10 @@ void dac::partition::FunctionPartitioner::findOwnedLoopArrays() {
 
 bool dac::partition::FunctionPartitioner::canOverwrite(Value array,
                                                        Operation *writer) {
+  // Writing through a cast writes its source's buffer.
+  if (auto cast = array.getDefiningOp<CastOp>())
+    if (!canOverwrite(cast.getSource(), cast))
+      return false;
   bool owned =
       isa<BlockArgument>(array)
           ? ownedLoopArrays.contains(array)

@@ -147,6 +147,13 @@ LogicalResult assignOp(Operation *op) {
     copyLayout(insert.getResult(), insert.getDest());
     return success();
   }
+  if (auto cast = dyn_cast<CastOp>(op)) {
+    // The same array under another type: the same layout.
+    assignLayout(cast.getResult(), [&] {
+      return llvm::cast<ArrayType>(cast.getSource().getType()).getLayout();
+    });
+    return success();
+  }
   if (auto expand = dyn_cast<ExpandOp>(op)) {
     // So does writing through a mask.
     copyLayout(expand.getResult(), expand.getDest());

@@ -639,12 +639,32 @@ ValueRef Emitter::expandDims(const ValueRef &array, ArrayRef<int64_t> axes,
                         access.shape);
 }
 
+/// Emits, before NumPy's broadcasting check of two extents `x` and `y`
+/// known only when running, the check that neither is a lone 1 where the
+/// other is not: NumPy would broadcast it, dac does not yet (its kernels
+/// fix their broadcast dimensions when compiling), so this stops every
+/// rank with a clear error instead of NumPy's.
+static Value noRunTimeUnit(OpBuilder &b, Location loc, Value x, Value y) {
+  Value one = arith::ConstantIndexOp::create(b, loc, 1);
+  Value same = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, x, y);
+  Value xNotOne =
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, x, one);
+  Value yNotOne =
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, y, one);
+  return arith::OrIOp::create(b, loc, same,
+                              arith::AndIOp::create(b, loc, xNotOne, yNotOne));
+}
+
+static constexpr const char *kRunTimeUnit =
+    "broadcasting an extent of 1 that is known only at run time is not "
+    "supported yet: shapes ";
+
 std::vector<Value> Emitter::broadcastShape(ArrayRef<ValueRef> arrays) {
   size_t rank = 0;
   for (const ValueRef &a : arrays)
     rank = std::max(rank, a->shape.size());
   std::vector<Value> shape(rank);
-  Value checks;
+  Value checks, units;
   auto fail = [&]() {
     std::string shapes;
     for (const ValueRef &a : arrays)
@@ -674,6 +694,8 @@ std::vector<Value> Emitter::broadcastShape(ArrayRef<ValueRef> arrays) {
       Value equal =
           arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, out, ext);
       checks = checks ? arith::AndIOp::create(b, loc, checks, equal) : equal;
+      Value unit = noRunTimeUnit(b, loc, out, ext);
+      units = units ? arith::AndIOp::create(b, loc, units, unit) : unit;
     }
   }
   if (checks) {
@@ -681,6 +703,7 @@ std::vector<Value> Emitter::broadcastShape(ArrayRef<ValueRef> arrays) {
     std::string shapes;
     for (const ValueRef &a : arrays)
       shapes += renderShape(a->shape, &values) + " ";
+    emitAssert(units, kRunTimeUnit + StringRef(shapes).rtrim().str(), values);
     emitAssert(checks,
                "ValueError: operands could not be broadcast together with "
                "shapes " +
@@ -720,12 +743,21 @@ ValueRef Emitter::broadcastTo(const ValueRef &array, std::vector<Value> shape,
       if (e && t)
         fail();
       // Known only at run time: the extents must be equal then (an extent
-      // of 1 known only at run time is not broadcast, a clear error).
+      // of 1 known only at run time is not broadcast: a clear error).
       Value equal =
           arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, ext, target);
       SmallVector<Value> values;
       std::string from = renderShape(array->shape, &values);
       std::string to = renderShape(shape, &values);
+      // (An extent of 1 into another one: NumPy would broadcast it.)
+      Value one = index(1);
+      emitAssert(
+          arith::OrIOp::create(
+              b, loc,
+              arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, ext, one),
+              arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, target,
+                                    one)),
+          kRunTimeUnit + from + " " + to, values);
       emitAssert(equal,
                  forAssignment
                      ? "ValueError: could not broadcast input array from "

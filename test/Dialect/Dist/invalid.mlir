@@ -432,6 +432,38 @@ func.func @reshape_type(%a: !dist.array<6x4xf64>) {
 
 // -----
 
+func.func @cast_extent(%a: !dist.array<6x4xf64>) {
+  // expected-error @+1 {{extent 1 of the result must be the source's or '?'}}
+  %r = dist.cast %a [] : !dist.array<6x4xf64> -> !dist.array<6x5xf64>
+  return
+}
+
+// -----
+
+func.func @cast_sizes(%a: !dist.array<6x4xf64>, %n: index) {
+  // expected-error @+1 {{needs one size for each '?' extent of the result}}
+  %r = dist.cast %a [%n, %n] : !dist.array<6x4xf64> -> !dist.array<?x4xf64>
+  return
+}
+
+// -----
+
+func.func @cast_rank(%a: !dist.array<6x4xf64>) {
+  // expected-error @+1 {{result must have the source's element type and rank}}
+  %r = dist.cast %a [] : !dist.array<6x4xf64> -> !dist.array<24xf64>
+  return
+}
+
+// -----
+
+func.func @cast_layout(%a: !dist.array<6xf64, #dist.layout<[b]>>) {
+  // expected-error @+1 {{result must have the source's layout}}
+  %r = dist.cast %a [] : !dist.array<6xf64, #dist.layout<[b]>> -> !dist.array<6xf64, #dist.layout<[c]>>
+  return
+}
+
+// -----
+
 func.func @take_float(%a: !dist.array<10xf64>, %i: !dist.array<3xf64>) {
   // expected-error @+1 {{indices must be 32- or 64-bit integers}}
   %r = dist.take %a[%i] : !dist.array<10xf64>, !dist.array<3xf64> -> !dist.array<3xf64>

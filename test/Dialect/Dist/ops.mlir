@@ -142,6 +142,18 @@ func.func @reshape(%a: !dist.array<6x4xf64>) {
 
 // -----
 
+// Tests that cast round-trips.
+// CHECK-LABEL: func @cast
+func.func @cast(%a: !dist.array<6x4xf64>, %n: index) {
+  // CHECK: dist.cast %{{.*}}[%{{.*}}] : !dist.array<6x4xf64> -> !dist.array<?x4xf64>
+  %r = dist.cast %a [%n] : !dist.array<6x4xf64> -> !dist.array<?x4xf64>
+  // CHECK: dist.cast %{{.*}}[%{{.*}}] : !dist.array<?x4xf64> -> !dist.array<?x4xf64>
+  %s = dist.cast %r [%n] : !dist.array<?x4xf64> -> !dist.array<?x4xf64>
+  return
+}
+
+// -----
+
 // Tests that take round-trips.
 // CHECK-LABEL: func @take
 func.func @take(%a: !dist.array<10xf64>, %i: !dist.array<3x4xi64>) {

@@ -229,12 +229,25 @@ static std::string withArticle(const ValueRef &v) {
          text;
 }
 
-Value IRGen::readSlot(const Slot &slot, bool &needsRetry) {
+Value dac::script::castArray(OpBuilder &b, Location loc, Type carried,
+                             Value array, ArrayRef<Value> shape) {
+  SmallVector<Value> sizes;
+  for (auto [d, extent] :
+       llvm::enumerate(cast<dist::ArrayType>(carried).getShape()))
+    if (ShapedType::isDynamic(extent))
+      sizes.push_back(shape[d]);
+  return dist::CastOp::create(b, loc, carried, array, sizes);
+}
+
+void IRGen::readSlot(Slot &slot, SmallVectorImpl<Value> &carried,
+                     bool &needsRetry) {
   switch (slot.kind) {
   case Slot::Kind::Object:
-    return slot.object->value;
+    carried.push_back(slot.object->value);
+    return;
   case Slot::Kind::Offset:
-    return slot.generator->position[slot.field];
+    carried.push_back(slot.generator->position[slot.field]);
+    return;
   case Slot::Kind::Name:
     break;
   }
@@ -246,17 +259,38 @@ Value IRGen::readSlot(const Slot &slot, bool &needsRetry) {
                  " after it; a name that changes inside a loop or a "
                  "branch on a run-time value must keep its kind");
   if (v->is(Kind::Array)) {
-    // Extents known only at run time must be the very same values.
-    bool sameShape = sameExtents(v->shape, proto->shape);
-    if (!sameShape || v->dtype != proto->dtype)
+    if (v->shape.size() != proto->shape.size() || v->dtype != proto->dtype)
       compileError("'" + slot.name + "' is an " + proto->describe() +
                    " before this block and an " + v->describe() +
-                   (sameShape ? "" : " of another shape") +
-                   " after it; an array that changes inside a loop or a "
-                   "branch on a run-time value must keep its dtype and "
-                   "shape");
-    // Another distribution (a product's, say) moves back to the carried one.
-    return em.convertArray(v, proto->shape, proto->value.getType());
+                   " after it; an array that changes inside a loop must "
+                   "keep its dtype and number of dimensions");
+    // An extent that differs from the one the iteration started with
+    // (known only at run time, or another constant) is carried from now
+    // on: the loop is built again.
+    for (auto [d, now, before] : llvm::enumerate(v->shape, proto->shape))
+      if (!llvm::is_contained(slot.varying, d) && !sameExtents(now, before)) {
+        slot.varying.push_back(d);
+        needsRetry = true;
+      }
+    if (needsRetry) {
+      carried.append(slot.width(), v->value);
+      return;
+    }
+    // Another distribution (a product's, say) moves back to the carried
+    // one.
+    auto type = cast<dist::ArrayType>(proto->value.getType());
+    Value moved = em.convertArray(
+        v, v->shape, em.arrayType(v->shape, v->dtype, type.getLayout()));
+    if (slot.varying.empty()) {
+      carried.push_back(em.convertArray(v->withValue(moved), proto->shape,
+                                        proto->value.getType()));
+      return;
+    }
+    carried.push_back(
+        castArray(b, em.loc, proto->value.getType(), moved, v->shape));
+    for (unsigned d : slot.varying)
+      carried.push_back(v->shape[d]);
+    return;
   }
   if (v->dtype != proto->dtype || (proto->isPython && !v->isPython)) {
     // A number that widens (int -> float) inside a loop: carried in the
@@ -267,22 +301,30 @@ Value IRGen::readSlot(const Slot &slot, bool &needsRetry) {
       proto->dtype = wide;
       proto->isPython = proto->isPython && v->isPython;
       proto->value = nullptr;
-      return nullptr;
+      carried.push_back(v->value);
+      return;
     }
   }
-  return em.convert(b, em.loc, v->value, v->dtype, proto->dtype);
+  carried.push_back(em.convert(b, em.loc, v->value, v->dtype, proto->dtype));
 }
 
-void IRGen::writeSlot(const Slot &slot, Value value) {
+void IRGen::writeSlot(const Slot &slot, ValueRange carried) {
   switch (slot.kind) {
   case Slot::Kind::Object:
-    slot.object->value = value;
+    slot.object->value = carried.front();
     return;
   case Slot::Kind::Offset:
-    slot.generator->position[slot.field] = value;
+    slot.generator->position[slot.field] = carried.front();
     return;
   case Slot::Kind::Name: {
-    ValueRef fresh = slot.proto->withValue(value);
+    ValueRef fresh = slot.proto->withValue(carried.front());
+    if (!slot.varying.empty()) {
+      // Uses of the carried array go through a cast naming its extents.
+      for (auto [d, extent] : llvm::zip(slot.varying, carried.drop_front(1)))
+        fresh->shape[d] = extent;
+      fresh->value = castArray(b, em.loc, slot.proto->value.getType(),
+                               carried.front(), fresh->shape);
+    }
     if (slot.shared && fresh->is(Kind::Array))
       fresh->aliasWarning = sharedArrayMessage(slot.name);
     scope->names[slot.name] = fresh;
@@ -445,15 +487,31 @@ void IRGen::lowerBranches(Value condition, SourceRange range,
     }
     bool same =
         t->kind == e->kind && isNumberOrArray(t) && t->dtype == e->dtype;
-    if (same && t->is(Kind::Array) && tv.getType() != ev.getType()) {
-      // One shape under two distributions: the else branch's moves to the
-      // then branch's.
-      same = sameExtents(t->shape, e->shape);
-      if (same) {
-        OpBuilder::InsertionGuard guard(b);
-        b.setInsertionPoint(branchIf.elseBlock()->getTerminator());
-        ev = em.convertArray(e->withValue(ev), t->shape, tv.getType());
-      }
+    if (same && t->is(Kind::Array) && tv.getType() != ev.getType() &&
+        t->shape.size() == e->shape.size()) {
+      // One array type after the `if`: the then branch's layout, and `?`
+      // where the branches' extents differ (known only at run time on one
+      // path, or two constants).
+      auto thenType = cast<dist::ArrayType>(tv.getType());
+      auto elseType = cast<dist::ArrayType>(ev.getType());
+      SmallVector<int64_t> dims;
+      for (auto [x, y] : llvm::zip(thenType.getShape(), elseType.getShape()))
+        dims.push_back(x == y ? x : ShapedType::kDynamic);
+      auto joined =
+          dist::ArrayType::get(b.getContext(), dims, thenType.getElementType(),
+                               thenType.getLayout());
+      OpBuilder::InsertionGuard guard(b);
+      b.setInsertionPoint(branchIf.thenBlock()->getTerminator());
+      if (thenType != joined)
+        tv = castArray(b, em.loc, joined, tv, t->shape);
+      b.setInsertionPoint(branchIf.elseBlock()->getTerminator());
+      // The else branch's array moves to the then branch's layout.
+      if (elseType.getLayout() != thenType.getLayout())
+        ev = em.convertArray(
+            e->withValue(ev), e->shape,
+            em.arrayType(e->shape, e->dtype, thenType.getLayout()));
+      if (ev.getType() != joined)
+        ev = castArray(b, em.loc, joined, ev, e->shape);
     }
     same = same && tv.getType() == ev.getType();
     if (!same)
@@ -474,7 +532,9 @@ void IRGen::lowerBranches(Value condition, SourceRange range,
         return branchIf->isAncestor(at);
       };
       for (auto [d, x, y] : llvm::enumerate(t->shape, e->shape)) {
-        if (getConstantIntValue(x) || (x == y && !inside(x)))
+        std::optional<int64_t> cx = getConstantIntValue(x),
+                               cy = getConstantIntValue(y);
+        if ((cx && cy && *cx == *cy) || (x == y && !inside(x)))
           continue;
         thenValues.push_back(x);
         elseValues.push_back(y);

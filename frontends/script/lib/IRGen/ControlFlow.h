@@ -11,6 +11,8 @@
 
 #include "dac/Builder/Values.h"
 
+#include "mlir/IR/Builders.h"
+
 #include "dac/Script/AST.h"
 
 #include <set>
@@ -51,6 +53,12 @@ bool isNumberOrArray(const ValueRef &v);
 /// The error for writing in place to an array whose sharing with other
 /// names depends on the run-time path.
 std::string sharedArrayMessage(const std::string &name);
+
+/// `array`, whose extents are `shape`, as an array of type `type`: the same
+/// with `?` where the extents differ between the paths that reach a value
+/// (iterations of a loop, branches of an `if`).
+mlir::Value castArray(mlir::OpBuilder &b, mlir::Location loc, mlir::Type type,
+                      mlir::Value array, llvm::ArrayRef<mlir::Value> shape);
 
 } // namespace dac::script
 

@@ -182,6 +182,11 @@ private:
     /// Name: the array it held on entry is also bound elsewhere, so the
     /// fresh objects this slot binds may not be written in place.
     bool shared = false;
+    /// Name, an array: the dimensions whose extents change from one
+    /// iteration to the next, carried as `index` values after the array.
+    std::vector<unsigned> varying;
+    /// How many values the loop carries for this slot.
+    size_t width() const { return 1 + varying.size(); }
   };
   /// The state a region starts from, to compare against and to restore.
   struct Snapshot {
@@ -201,8 +206,11 @@ private:
   static std::map<const PyValue *, int>
   countReferencesFrom(llvm::ArrayRef<std::shared_ptr<Scope>> roots);
   void restoreSnapshot(const Snapshot &snapshot);
-  mlir::Value readSlot(const Slot &slot, bool &needsRetry);
-  void writeSlot(const Slot &slot, mlir::Value value);
+  /// Appends what the loop carries for `slot` now (slot.width() values).
+  void readSlot(Slot &slot, llvm::SmallVectorImpl<mlir::Value> &carried,
+                bool &needsRetry);
+  /// Binds `slot` to the values a loop carries for it (slot.width()).
+  void writeSlot(const Slot &slot, mlir::ValueRange carried);
   /// Slots that changed since `entry` and are not in `known` yet.
   std::vector<Slot> discoverSlots(const Snapshot &entry,
                                   const std::vector<Slot> &known,

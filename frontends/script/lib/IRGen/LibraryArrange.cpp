@@ -282,6 +282,31 @@ ValueRef IRGen::callArrangeFunction(StringRef name, const CallArgs &args,
     stacked.keywords = {{"axis", em.intConst(1)}};
     return callArrangeFunction("numpy.concatenate", stacked, nullptr);
   }
+  // Array-likes (numbers, lists) become arrays as np.asarray makes them.
+  auto asArray = [&](const ValueRef &v) {
+    if (v->is(Kind::Array))
+      return v;
+    CallArgs converted;
+    converted.positional = {v};
+    return array(callLibrary("numpy.asarray", converted, nullptr));
+  };
+  if (name == "numpy.append") {
+    // A concatenation: along `axis`, or of both flattened without one.
+    args.check(shortName, 3, {"arr", "values", "axis"});
+    ValueRef arr = asArray(required(0, "arr"));
+    ValueRef values = asArray(required(1, "values"));
+    ValueRef axis = args.get(2, "axis");
+    CallArgs joined;
+    if (!axis || axis->is(Kind::None)) {
+      for (ValueRef *part : {&arr, &values})
+        if ((*part)->shape.size() != 1)
+          *part = reshape(*part, em.intConst(-1));
+    } else {
+      joined.keywords = {{"axis", axis}};
+    }
+    joined.positional = {PyValue::tuple({arr, values})};
+    return callArrangeFunction("numpy.concatenate", joined, nullptr);
+  }
   if (name == "numpy.concatenate" || name == "numpy.stack" ||
       name == "numpy.hstack" || name == "numpy.vstack") {
     bool sequenceKey = name == "numpy.concatenate" || name == "numpy.stack";
@@ -294,7 +319,7 @@ ValueRef IRGen::callArrangeFunction(StringRef name, const CallArgs &args,
       compileError("np." + shortName + " expects a tuple or list of arrays");
     std::vector<ValueRef> parts;
     for (const ValueRef &item : seq->items)
-      parts.push_back(array(item));
+      parts.push_back(asArray(item));
     if (parts.empty())
       compileError("need at least one array to concatenate");
     int64_t rank = parts.front()->shape.size();

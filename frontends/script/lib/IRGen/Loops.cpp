@@ -16,6 +16,8 @@
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "llvm/ADT/ScopeExit.h"
 
+#include <numeric>
+
 using namespace mlir;
 using namespace dac;
 using namespace dac::script;
@@ -315,19 +317,29 @@ bool IRGen::buildLoop(const LoopParts &parts, std::vector<Slot> &slots,
     slot.shared = anyShared && slot.kind == Slot::Kind::Name &&
                   slot.proto->is(Kind::Array);
   SmallVector<Value> inits;
-  SmallVector<Type> types;
-  for (const Slot &slot : slots) {
-    Value v;
-    if (slot.kind == Slot::Kind::Name) {
-      const ValueRef &now = scope->names.at(slot.name);
-      v = em.convert(b, loc, now->value, now->dtype, slot.proto->dtype);
-      slot.proto->value = v;
-    } else {
-      v = readSlot(slot, retry);
+  for (Slot &slot : slots) {
+    if (slot.kind != Slot::Kind::Name) {
+      readSlot(slot, inits, retry);
+      continue;
+    }
+    const ValueRef &now = scope->names.at(slot.name);
+    Value v = em.convert(b, loc, now->value, now->dtype, slot.proto->dtype);
+    slot.proto->value = v;
+    if (!slot.varying.empty()) {
+      // The carried array's type has `?` where its extents change.
+      auto type = cast<dist::ArrayType>(v.getType());
+      SmallVector<int64_t> dims(type.getShape());
+      for (unsigned d : slot.varying)
+        dims[d] = ShapedType::kDynamic;
+      auto carried = dist::ArrayType::get(
+          b.getContext(), dims, type.getElementType(), type.getLayout());
+      slot.proto->value = v = castArray(b, loc, carried, v, now->shape);
     }
     inits.push_back(v);
-    types.push_back(v.getType());
+    for (unsigned d : slot.varying)
+      inits.push_back(now->shape[d]);
   }
+  SmallVector<Type> types(ValueRange(inits).getTypes());
   bool whileForm =
       parts.test || parts.assigned.breaks || parts.assigned.returns;
   Type i64 = b.getI64Type();
@@ -342,13 +354,22 @@ bool IRGen::buildLoop(const LoopParts &parts, std::vector<Slot> &slots,
   ValueRange bodyArgs;
   Value iteration;
   std::vector<Slot> found;
+  // What this attempt carries (a slot found to vary while it is built
+  // widens in the next one).
+  std::vector<size_t> widths;
+  for (const Slot &slot : slots)
+    widths.push_back(slot.width());
+  size_t width = std::accumulate(widths.begin(), widths.end(), size_t(0));
   auto bind = [&](ValueRange args) {
-    for (auto [slot, arg] : llvm::zip(slots, args))
-      writeSlot(slot, arg);
+    for (auto [slot, n] : llvm::zip(slots, widths)) {
+      if (slot.width() == n)
+        writeSlot(slot, args.take_front(n));
+      args = args.drop_front(n);
+    }
   };
   auto yieldValues = [&](SmallVector<Value> &values) {
-    for (const Slot &slot : slots)
-      values.push_back(readSlot(slot, retry));
+    for (Slot &slot : slots)
+      readSlot(slot, values, retry);
   };
   if (!whileForm) {
     Value one = arith::ConstantIntOp::create(b, loc, i64, 1);
@@ -411,7 +432,7 @@ bool IRGen::buildLoop(const LoopParts &parts, std::vector<Slot> &slots,
     OpBuilder::InsertionGuard guard(b);
     b.setInsertionPointToEnd(bodyBlock);
     restoreSnapshot(entry);
-    bind(bodyArgs.take_front(slots.size()));
+    bind(bodyArgs.take_front(width));
     if (parts.target) {
       em.loc = locOf(parts.target->getRange());
       Value i = arith::AddIOp::create(
@@ -480,7 +501,7 @@ bool IRGen::buildLoop(const LoopParts &parts, std::vector<Slot> &slots,
   b.setInsertionPointAfter(loop);
   std::map<std::string, ValueRef> inside = scope->names;
   restoreSnapshot(entry);
-  bind(loop->getResults().take_front(slots.size()));
+  bind(loop->getResults().take_front(width));
   for (const auto &[name, value] : inside)
     if (name[0] != '%' && !entry.names.count(name)) {
       auto unbound = std::make_shared<PyValue>();

@@ -220,6 +220,23 @@ LogicalResult ReshapeOp::verify() {
   return success();
 }
 
+LogicalResult CastOp::verify() {
+  auto in = cast<ArrayType>(getSource().getType());
+  auto out = cast<ArrayType>(getType());
+  if (in.getElementType() != out.getElementType() ||
+      in.getRank() != out.getRank())
+    return emitOpError("result must have the source's element type and rank");
+  if (in.getLayout() && out.getLayout() && in.getLayout() != out.getLayout())
+    return emitOpError("result must have the source's layout");
+  for (auto [d, from, to] : llvm::enumerate(in.getShape(), out.getShape()))
+    if (!ShapedType::isDynamic(to) && from != to)
+      return emitOpError("extent ")
+             << d << " of the result must be the source's or '?'";
+  if (getSizes().size() != static_cast<size_t>(out.getNumDynamicDims()))
+    return emitOpError("needs one size for each '?' extent of the result");
+  return success();
+}
+
 LogicalResult MatmulOp::verify() {
   auto lhs = cast<ArrayType>(getLhs().getType());
   auto rhs = cast<ArrayType>(getRhs().getType());
@@ -736,28 +753,52 @@ LogicalResult PrintOp::verify() {
 #define GET_OP_CLASSES
 #include "dac/Dialect/Dist/IR/DistOps.cpp.inc"
 
+/// A value an iteration of `loop` hands to a carried value, made by a
+/// dist.cast inside the loop: the frontend's mark of an array whose shape
+/// changes from one iteration to the next.
+static bool castInside(Operation *loop, Value handed) {
+  auto cast = handed.getDefiningOp<CastOp>();
+  return cast && loop->isAncestor(cast);
+}
+
 /// Where a value carried by an scf loop comes from on the way in (the
-/// loop's initial value): its extents are the carried value's (the
-/// frontend keeps them unchanged).
+/// loop's initial value, or for the body of an scf.while what its test
+/// forwards), when its extents are that value's: not for an array whose
+/// shape changes inside the loop (its uses go through a dist.cast naming
+/// the extents the loop carries for it).
 static Value carriedOrigin(Value v) {
+  Operation *loop;
+  Value origin, handed;
   if (auto arg = dyn_cast<BlockArgument>(v)) {
-    Operation *parent = arg.getOwner()->getParentOp();
-    if (auto loop = dyn_cast_or_null<scf::ForOp>(parent))
-      return arg.getArgNumber() ? loop.getInitArgs()[arg.getArgNumber() - 1]
-                                : nullptr;
-    if (auto loop = dyn_cast_or_null<scf::WhileOp>(parent))
-      return arg.getOwner() == loop.getBeforeBody()
-                 ? loop.getInits()[arg.getArgNumber()]
-                 : loop.getConditionOp().getArgs()[arg.getArgNumber()];
-    return nullptr;
+    loop = arg.getOwner()->getParentOp();
+    unsigned i = arg.getArgNumber();
+    if (auto forOp = dyn_cast_or_null<scf::ForOp>(loop)) {
+      if (i == 0)
+        return nullptr;
+      origin = forOp.getInitArgs()[i - 1];
+      handed = forOp.getBody()->getTerminator()->getOperand(i - 1);
+    } else if (auto whileOp = dyn_cast_or_null<scf::WhileOp>(loop)) {
+      bool before = arg.getOwner() == whileOp.getBeforeBody();
+      origin = before ? whileOp.getInits()[i]
+                      : whileOp.getConditionOp().getArgs()[i];
+      handed = before ? whileOp.getYieldOp().getOperand(i) : origin;
+    } else {
+      return nullptr;
+    }
+  } else {
+    auto result = cast<OpResult>(v);
+    loop = result.getOwner();
+    unsigned i = result.getResultNumber();
+    if (auto forOp = dyn_cast<scf::ForOp>(loop)) {
+      origin = forOp.getInitArgs()[i];
+      handed = forOp.getBody()->getTerminator()->getOperand(i);
+    } else if (auto whileOp = dyn_cast<scf::WhileOp>(loop)) {
+      origin = handed = whileOp.getConditionOp().getArgs()[i];
+    } else {
+      return nullptr;
+    }
   }
-  auto result = cast<OpResult>(v);
-  Operation *owner = result.getOwner();
-  if (auto loop = dyn_cast<scf::ForOp>(owner))
-    return loop.getInitArgs()[result.getResultNumber()];
-  if (auto loop = dyn_cast<scf::WhileOp>(owner))
-    return loop.getConditionOp().getArgs()[result.getResultNumber()];
-  return nullptr;
+  return castInside(loop, handed) ? nullptr : origin;
 }
 
 Value dac::dist::branchExtent(Operation *op, Value thenExtent,
@@ -823,6 +864,8 @@ FailureOr<SmallVector<Value>> dac::dist::getDynamicSizes(Value array) {
                         : FailureOr<SmallVector<Value>>(
                               SmallVector<Value>(op.getSizes()));
   if (auto op = dyn_cast<GatherOp>(def))
+    return SmallVector<Value>(op.getSizes());
+  if (auto op = dyn_cast<CastOp>(def))
     return SmallVector<Value>(op.getSizes());
   if (auto op = dyn_cast<InsertOp>(def))
     return getDynamicSizes(op.getDest());

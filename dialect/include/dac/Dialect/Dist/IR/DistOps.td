@@ -245,6 +245,29 @@ def Dist_ReshapeOp : Dist_Op<"reshape", [Pure]> {
   let hasVerifier = 1;
 }
 
+def Dist_CastOp : Dist_Op<"cast", [Pure]> {
+  let summary = "the same array, with extents known only at run time";
+  let description = [{
+    The same elements in the same layout; the result's type may have `?`
+    where the source's has a known extent, and `sizes` gives each `?`
+    extent of the result. An array a loop carries whose shape changes from
+    one iteration to the next (`while a.size > 1: a = a[::2] + a[1::2]`)
+    has `?` extents carried as `index` values next to it: every use of the
+    carried array goes through a cast naming them, and what the loop
+    yields is a cast too (which tells dist::getDynamicSizes that the
+    carried array's extents are not those it entered with). Partitioning
+    passes the local chunk on unchanged.
+
+        %b = dist.cast %a [%n] : !dist.array<8xf64> -> !dist.array<?xf64>
+  }];
+  let arguments = (ins Dist_AnyArray:$source, Variadic<Index>:$sizes);
+  let results = (outs Dist_AnyArray:$result);
+  let assemblyFormat = [{
+    $source `[` $sizes `]` attr-dict `:` type($source) `->` type($result)
+  }];
+  let hasVerifier = 1;
+}
+
 def Dist_MatmulOp : Dist_Op<"matmul", [Pure]> {
   let summary = "matrix product of 1-D, 2-D and 3-D arrays";
   let description = [{
