@@ -15,6 +15,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Detail.h"
+#include "ElementPlaces.h"
 #include "ExchangePlan.h"
 #include "LayoutHandle.h"
 #include "dac/Runtime/Comm.h"
@@ -178,13 +179,6 @@ Inbox sendAll(const Outbox &out, size_t bytes, bool withIndices,
   return in;
 }
 
-/// The rank owning element \p k of the 1-D layout \p layout, and its local
-/// index there.
-std::pair<int, int64_t> ownerOf(const Layout &layout, int64_t k) {
-  AxisOwner owner = layout.axis(0).owner(k);
-  return {static_cast<int>(layout.rankAt({owner.coord})), owner.local};
-}
-
 } // namespace
 
 extern "C" void dac_rt_compress(void *srcLayout, void *src, void *mask,
@@ -196,8 +190,6 @@ extern "C" void dac_rt_compress(void *srcLayout, void *src, void *mask,
     const detail::LayoutHandle &to =
         detail::getLayoutHandle(dstLayout, "dac_rt_compress");
     const Layout &ld = to.Map;
-    if (ld.rank() != 1)
-      fatal("dac_rt_compress: the result must be 1-D");
     size_t bytes = static_cast<size_t>(elementBytes);
     int me = static_cast<int>(from.Rank), size = detail::worldSize();
     Selection s = select(from.Map, me, static_cast<const uint8_t *>(mask),
@@ -207,6 +199,7 @@ extern "C" void dac_rt_compress(void *srcLayout, void *src, void *mask,
     const char *data = static_cast<const char *>(src);
     bool replicatedResult = ld.distributedDims().empty();
     Outbox out(size);
+    detail::ElementPlaces places(ld);
     for (size_t k = 0; k < s.places.size(); ++k) {
       const char *value = data + s.local[k] * bytes;
       auto post = [&](int r, int64_t index) {
@@ -218,7 +211,7 @@ extern "C" void dac_rt_compress(void *srcLayout, void *src, void *mask,
           post(r, s.places[k]);
         continue;
       }
-      auto [r, local] = ownerOf(ld, s.places[k]);
+      auto [r, local] = places.atPosition(s.places[k]);
       post(r, local);
     }
     Inbox in =
@@ -257,8 +250,9 @@ extern "C" void dac_rt_expand(void *dstLayout, void *dst, void *mask,
     }
     Outbox requests(size);
     std::vector<std::vector<int64_t>> targets(size);
+    detail::ElementPlaces places(lv);
     for (size_t k = 0; k < s.places.size(); ++k) {
-      auto [r, local] = ownerOf(lv, s.places[k]);
+      auto [r, local] = places.atPosition(s.places[k]);
       requests.indices[r].push_back(local);
       targets[r].push_back(s.local[k]);
     }

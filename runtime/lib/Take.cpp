@@ -1,8 +1,10 @@
-//===- Take.cpp - Reading a 1-D array at indices held in another array ----===//
+//===- Take.cpp - Reading an array at indices held in another array ------===//
 //
 // `a[idx]` with an integer array `idx` (NumPy's fancy indexing, np.take):
-// the result has idx's shape and layout, and each rank needs the elements
-// of `a` its own indices name, wherever they live. The indices are data,
+// the result has idx's shape followed by a's other extents, idx's layout
+// with those dimensions whole, and each rank needs the elements (rows of
+// `a`, when it has several dimensions) its own indices name, wherever they
+// live. The indices are data,
 // so nothing can be planned ahead: each call checks them (one IndexError
 // on every rank if any is out of range), asks each owner for the elements
 // it holds (one alltoall of counts, one alltoallv of positions) and gets
@@ -11,6 +13,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Detail.h"
+#include "ElementPlaces.h"
 #include "LayoutHandle.h"
 #include "dac/Runtime/Comm.h"
 #include "dac/Runtime/RuntimeABI.h"
@@ -42,9 +45,14 @@ extern "C" void dac_rt_take(void *layout, void *src, void *indices,
     const detail::LayoutHandle &handle =
         detail::getLayoutHandle(layout, "dac_rt_take");
     const Layout &map = handle.Map;
-    if (map.rank() != 1 || (indexBytes != 4 && indexBytes != 8) || count < 0)
-      fatal("dac_rt_take: needs a 1-D source and 32- or 64-bit indices");
+    if (map.rank() < 1 || (indexBytes != 4 && indexBytes != 8) || count < 0)
+      fatal("dac_rt_take: needs a source of 1 or more dimensions and 32- or "
+            "64-bit indices");
     const int64_t n = map.shape()[0];
+    // Each index names a row of `row` elements (one for a 1-D source).
+    int64_t row = 1;
+    for (size_t d = 1; d < map.rank(); ++d)
+      row *= map.shape()[d];
     const char *where = static_cast<const char *>(location);
     // Every rank learns the first bad index of the lowest rank that has
     // one, so that all stop with the same message.
@@ -82,18 +90,30 @@ extern "C" void dac_rt_take(void *layout, void *src, void *indices,
     const size_t bytes = static_cast<size_t>(elementBytes);
     const char *from = static_cast<const char *>(src);
     char *to = static_cast<char *>(dst);
+    bool replicated = map.distributedDims().empty();
+    detail::ElementPlaces places(map);
+    std::vector<int64_t> global(map.rank());
     for (int64_t i = 0; i < count; ++i) {
       int64_t g = indexAt(indices, indexBytes, i);
       if (g < 0)
         g += n;
-      ElementOwner owner = map.owner({g});
-      int64_t rank = map.distributedDims().empty() ? me : owner.rank;
-      if (rank == me) {
-        std::memcpy(to + i * bytes, from + owner.local[0] * bytes, bytes);
-        continue;
+      for (int64_t e = 0; e < row; ++e) {
+        // Element e of row g, and where it lands here.
+        global[0] = g;
+        int64_t rest = e;
+        for (size_t d = map.rank(); d-- > 1;) {
+          global[d] = rest % map.shape()[d];
+          rest /= map.shape()[d];
+        }
+        auto [rank, local] = places.at(global.data());
+        int64_t land = i * row + e;
+        if (replicated || rank == me) {
+          std::memcpy(to + land * bytes, from + local * bytes, bytes);
+          continue;
+        }
+        asks[rank].push_back(local);
+        lands[rank].push_back(land);
       }
-      asks[rank].push_back(owner.local[0]);
-      lands[rank].push_back(i);
     }
     if (size == 1 || !detail::mpiActive() || map.distributedDims().empty())
       return;

@@ -192,8 +192,8 @@ x = rng.random() if s > 1 else 0.0
 #--- fancy.py
 import numpy as np
 a = np.ones((5, 2))
-print(a[np.arange(2)])
-# FANCY: fancy.py:3:7: error: indexing an array of 2 or more dimensions with an integer array is not supported yet
+print(a[np.arange(2), 1])
+# FANCY: fancy.py:3:7: error: indexing with an integer array next to other indices, or writing through one, is not supported yet (a[idx] reads rows)
 
 #--- stepzero.py
 import numpy as np

@@ -327,17 +327,22 @@ LogicalResult FunctionPartitioner::lowerTake(TakeOp op) {
   auto sourceType = cast<ArrayType>(getGlobalType(op.getSource()));
   auto type = cast<ArrayType>(op.getType());
   SmallVector<Value> sizes = getGlobalSizes(b, loc, op.getResult());
-  // The indices where the result lives (where they are, normally).
-  Value indices = redistribute(b, loc, op.getIndices(), layoutOf(type),
+  // The indices where the result lives (where they are, normally): the
+  // result's layout without the dimensions the rows add.
+  auto indexType = cast<ArrayType>(getGlobalType(op.getIndices()));
+  LayoutAttr resultLayout = layoutOf(type);
+  LayoutAttr indexLayout = LayoutAttr::get(
+      b.getContext(), resultLayout.getDims().take_front(indexType.getRank()),
+      resultLayout.getGrid());
+  Value indices = redistribute(b, loc, op.getIndices(), indexLayout,
                                "the indices of this read");
   Value buffer = allocLocal(b, loc, type, sizes);
   Value count = constIndex(b, loc, 1);
-  for (unsigned d = 0; d < type.getRank(); ++d)
+  for (unsigned d = 0; d < indexType.getRank(); ++d)
     count = arith::MulIOp::create(b, loc, count,
                                   memref::DimOp::create(b, loc, buffer, d));
   Value layout = createLayoutHandle(b, loc, layoutOf(sourceType),
                                     getGlobalSizes(b, loc, op.getSource()));
-  auto indexType = cast<ArrayType>(getGlobalType(op.getIndices()));
   createRuntimeCall(
       b, loc, module, RuntimeFunction::dac_rt_take,
       {layout, getPointer(b, loc, mapping.lookup(op.getSource())),

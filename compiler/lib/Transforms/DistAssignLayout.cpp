@@ -128,9 +128,15 @@ LogicalResult assignOp(Operation *op) {
     return success();
   }
   if (auto take = dyn_cast<TakeOp>(op)) {
-    // Each rank fetches for its own indices.
+    // Each rank fetches for its own indices, rows whole.
     assignLayout(take.getResult(), [&] {
-      return cast<ArrayType>(take.getIndices().getType()).getLayout();
+      LayoutAttr indices =
+          cast<ArrayType>(take.getIndices().getType()).getLayout();
+      SmallVector<DimAttr> dims(indices.getDims());
+      for (int64_t d = 1;
+           d < cast<ArrayType>(take.getSource().getType()).getRank(); ++d)
+        dims.push_back(DimAttr::getNone(take.getContext()));
+      return LayoutAttr::get(take.getContext(), dims, indices.getGrid());
     });
     return success();
   }

@@ -247,12 +247,12 @@ static Access accessOf(Emitter &em, const ValueRef &array,
   for (const ValueRef &item : items) {
     if (item->is(Kind::Array))
       compileError(item->dtype == DType::Bool
-                       ? "a boolean mask next to other indices, or written "
-                         "through with an array, is not supported yet (a[mask] "
-                         "reads, a[mask] = number writes)"
+                       ? "a boolean mask next to other indices is "
+                         "supported for reading, with no other array among "
+                         "them, but not yet for writing (a[mask] = v writes)"
                        : "indexing with an integer array next to other "
                          "indices, or writing through one, is not "
-                         "supported yet (a[idx] reads a 1-D array)");
+                         "supported yet (a[idx] reads rows)");
     if (item->is(Kind::Ellipsis))
       ++ellipses;
     else if (!item->is(Kind::None))
@@ -368,8 +368,10 @@ ValueRef Emitter::subscript(const ValueRef &array, const ValueRef &index) {
                    [](const ValueRef &v) { return v->is(Kind::Scalar); }))
     return element(array, items);
   if (items.size() == 1 && items[0]->is(Kind::Array))
-    return items[0]->dtype == DType::Bool ? compress(array, items[0])
+    return items[0]->dtype == DType::Bool ? compress(array, items[0], 0)
                                           : take(array, items[0]);
+  if (ValueRef masked = maskedSubscript(array, items))
+    return masked;
   Access access = compose(*this, array, accessOf(*this, array, index));
   ValueRef base = array->view ? array->view->base : array;
   return makeView(*this, base, access);
@@ -379,23 +381,88 @@ ValueRef Emitter::take(const ValueRef &array, const ValueRef &indices) {
   if (indices->dtype != DType::Int64 && indices->dtype != DType::Int32)
     compileError("arrays used as indices must be of integer (or boolean) "
                  "type");
-  if (array->shape.size() != 1)
-    compileError("indexing an array of 2 or more dimensions with an integer "
-                 "array is not supported yet");
-  Type type = arrayType(indices->shape, array->dtype, effectiveLayout(indices));
+  if (array->shape.empty())
+    compileError("too many indices for array: array is 0-dimensional, but 1 "
+                 "were indexed");
+  // Rows of an array of several dimensions: the indices' shape, then the
+  // array's other extents.
+  std::vector<Value> shape = indices->shape;
+  shape.insert(shape.end(), array->shape.begin() + 1, array->shape.end());
+  Type type = arrayType(shape, array->dtype, {});
   Value taken = TakeOp::create(b, loc, type, array->value, indices->value);
-  return PyValue::array(taken, array->dtype, indices->shape);
+  return PyValue::array(taken, array->dtype, shape);
 }
 
-ValueRef Emitter::compress(const ValueRef &array, const ValueRef &mask) {
-  size_t rank = array->shape.size();
-  if (mask->shape.size() != rank || rank == 0)
-    compileError("reading through a boolean mask of another number of "
-                 "dimensions than the array is not supported yet");
+ValueRef Emitter::maskedSubscript(const ValueRef &array,
+                                  ArrayRef<ValueRef> items) {
+  auto isArray = [](const ValueRef &v) { return v->is(Kind::Array); };
+  auto found = llvm::find_if(items, isArray);
+  if (found == items.end() || (*found)->dtype != DType::Bool ||
+      llvm::count_if(items, isArray) != 1)
+    return nullptr;
+  // NumPy treats integers next to a mask as indices of its kind, and puts
+  // the dimensions they select first when they are not next to each
+  // other: then the result is not the basic indexing of the others
+  // followed by the mask.
+  size_t at = found - items.begin();
+  auto isInt = [](const ValueRef &v) { return v->is(Kind::Scalar); };
+  size_t first = at, last = at;
+  for (size_t i = 0; i < items.size(); ++i)
+    if (isInt(items[i])) {
+      first = std::min(first, i);
+      last = std::max(last, i);
+    }
+  for (size_t i = first; i <= last; ++i)
+    if (i != at && !isInt(items[i]))
+      compileError("a boolean mask and integer indices apart from each "
+                   "other (NumPy moves their dimension first) are not "
+                   "supported yet");
+  // The other indices first, the mask's dimensions kept whole: where they
+  // land is counted from the end (after `...` has taken its share).
+  const ValueRef &mask = *found;
+  size_t k = mask->shape.size();
+  if (k == 0)
+    compileError("a 0-d boolean index next to other indices is not "
+                 "supported yet");
+  std::vector<ValueRef> basic(items.begin(), items.end());
+  basic.erase(basic.begin() + at);
+  basic.insert(basic.begin() + at, k, slice(nullptr, nullptr));
+  size_t used = 0;
+  for (const ValueRef &item : basic)
+    used += !item->is(Kind::None) && !item->is(Kind::Ellipsis);
+  if (used > array->shape.size())
+    compileError("too many indices for array: array is " +
+                 Twine(array->shape.size()) + "-dimensional, but " +
+                 Twine(used) + " were indexed");
+  ValueRef view = subscript(array, PyValue::tuple(basic));
+  // The dimensions after the mask's: slices, new axes, and those nothing
+  // indexes (taken by a `...` after the mask, or trailing without one).
+  size_t after = 0;
+  bool ellipsisAfter = false;
+  for (size_t i = at + k; i < basic.size(); ++i) {
+    const ValueRef &item = basic[i];
+    ellipsisAfter |= item->is(Kind::Ellipsis);
+    after += item->is(Kind::Slice) || item->is(Kind::None);
+  }
+  bool anyEllipsis = llvm::any_of(
+      basic, [](const ValueRef &v) { return v->is(Kind::Ellipsis); });
+  if (ellipsisAfter || !anyEllipsis)
+    after += array->shape.size() - used;
+  return compress(view, mask, view->shape.size() - after - k);
+}
+
+ValueRef Emitter::compress(const ValueRef &array, const ValueRef &mask,
+                           size_t at) {
+  size_t rank = array->shape.size(), k = mask->shape.size();
+  if (k == 0)
+    compileError("a 0-d boolean index is not supported yet");
+  if (at + k > rank)
+    compileError("too many indices for array: array is " + Twine(rank) +
+                 "-dimensional, but " + Twine(at + k) + " were indexed");
   // NumPy's IndexError when an extent differs: when compiling if both are
   // known, else on every rank.
-  for (size_t d = 0; d < rank; ++d) {
-    Value have = array->shape[d], want = mask->shape[d];
+  for (size_t d = at; d < at + k; ++d) {
+    Value have = array->shape[d], want = mask->shape[d - at];
     std::optional<int64_t> h = getConstantIntValue(have),
                            w = getConstantIntValue(want);
     auto message = [&](std::string x, std::string y) {
@@ -416,14 +483,29 @@ ValueRef Emitter::compress(const ValueRef &array, const ValueRef &mask) {
   ValueRef count = reduceAll("count_nonzero", mask, 0);
   Value size =
       fold(arith::IndexCastOp::create(b, loc, b.getIndexType(), count->value));
-  std::vector<Value> shape{size};
-  // The mask read with the array's extents (equal, checked above).
-  ValueRef selector = mask;
-  if (mask->shape != array->shape)
+  // The result: the array's other extents around the count.
+  std::vector<Value> shape(array->shape.begin(), array->shape.begin() + at);
+  shape.push_back(size);
+  shape.insert(shape.end(), array->shape.begin() + at + k, array->shape.end());
+  // The mask read with the array's extents (equal, checked above), and
+  // along the array's other dimensions when it has fewer.
+  ValueRef selector =
+      PyValue::array(mask->value, mask->dtype,
+                     std::vector<Value>(array->shape.begin() + at,
+                                        array->shape.begin() + at + k));
+  if (k < rank) {
+    std::vector<int64_t> others;
+    for (size_t d = 0; d < rank; ++d)
+      if (d < at || d >= at + k)
+        others.push_back(d);
+    selector = broadcastTo(expandDims(selector, others, rank), array->shape,
+                           effectiveLayout(array));
+  } else if (mask->shape != array->shape) {
     selector = PyValue::array(mask->value, mask->dtype, array->shape);
+  }
   Type type = arrayType(shape, array->dtype, {});
   Value selected =
-      CompressOp::create(b, loc, type, array->value, selector->value, size);
+      CompressOp::create(b, loc, type, array->value, selector->value, size, at);
   return PyValue::array(selected, array->dtype, shape);
 }
 

@@ -473,7 +473,7 @@ func.func @take_float(%a: !dist.array<10xf64>, %i: !dist.array<3xf64>) {
 // -----
 
 func.func @take_2d(%a: !dist.array<10x2xf64>, %i: !dist.array<3xi64>) {
-  // expected-error @+1 {{reads a 1-D array, not 2-D}}
+  // expected-error @+1 {{result must have the source's element type and the indices' shape followed by the source's other extents}}
   %r = dist.take %a[%i] : !dist.array<10x2xf64>, !dist.array<3xi64> -> !dist.array<3xf64>
   return
 }
@@ -497,8 +497,24 @@ func.func @compress_shape(%a: !dist.array<4x6xf64>, %m: !dist.array<4x5xi1>, %n:
 // -----
 
 func.func @compress_result(%a: !dist.array<4x6xf64>, %m: !dist.array<4x6xi1>, %n: index) {
-  // expected-error @+1 {{gives a 1-D array of the source's element type}}
+  // expected-error @+1 {{extent 1 of the result must be the source's 6}}
   %s = dist.compress %a[%m] count %n : !dist.array<4x6xf64>, !dist.array<4x6xi1> -> !dist.array<?x1xf64>
+  return
+}
+
+// -----
+
+func.func @compress_rank(%a: !dist.array<4x6xf64>, %m: !dist.array<4x6xi1>, %n: index) {
+  // expected-error @+1 {{gives an array of the source's element type and of 1 to the source's number of dimensions}}
+  %s = dist.compress %a[%m] count %n : !dist.array<4x6xf64>, !dist.array<4x6xi1> -> !dist.array<?x4x6xf64>
+  return
+}
+
+// -----
+
+func.func @compress_dim(%a: !dist.array<4x6xf64>, %m: !dist.array<4x6xi1>, %n: index) {
+  // expected-error @+1 {{selects along a dimension of the result, not 2}}
+  %s = dist.compress %a[%m] count %n along 2 : !dist.array<4x6xf64>, !dist.array<4x6xi1> -> !dist.array<4x?xf64>
   return
 }
 

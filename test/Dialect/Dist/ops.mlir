@@ -162,10 +162,21 @@ func.func @take(%a: !dist.array<10xf64>, %i: !dist.array<3x4xi64>) {
   return
 }
 
+// CHECK-LABEL: func @take_rows
+func.func @take_rows(%a: !dist.array<10x?xf64>, %i: !dist.array<3xi64>) {
+  // CHECK: dist.take %{{.*}}[%{{.*}}] : !dist.array<10x?xf64>, !dist.array<3xi64> -> !dist.array<3x?xf64>
+  %r = dist.take %a[%i] : !dist.array<10x?xf64>, !dist.array<3xi64> -> !dist.array<3x?xf64>
+  return
+}
+
 // CHECK-LABEL: func @compress
 func.func @compress(%a: !dist.array<4x6xf64>, %m: !dist.array<4x6xi1>, %n: index) {
   // CHECK: dist.compress %{{.*}}[%{{.*}}] count %{{.*}} : !dist.array<4x6xf64>, !dist.array<4x6xi1> -> !dist.array<?xf64>
   %s = dist.compress %a[%m] count %n : !dist.array<4x6xf64>, !dist.array<4x6xi1> -> !dist.array<?xf64>
+  // CHECK: dist.compress %{{.*}}[%{{.*}}] count %{{.*}} along 1 : !dist.array<4x6xf64>, !dist.array<4x6xi1> -> !dist.array<4x?xf64>
+  %c = dist.compress %a[%m] count %n along 1 : !dist.array<4x6xf64>, !dist.array<4x6xi1> -> !dist.array<4x?xf64>
+  // CHECK: dist.compress %{{.*}}[%{{.*}}] count %{{.*}} : !dist.array<4x6xf64>, !dist.array<4x6xi1> -> !dist.array<?x6xf64>
+  %r = dist.compress %a[%m] count %n along 0 : !dist.array<4x6xf64>, !dist.array<4x6xi1> -> !dist.array<?x6xf64>
   // CHECK: dist.expand %{{.*}} into %{{.*}}[%{{.*}}] : !dist.array<?xf64>, !dist.array<4x6xf64>, !dist.array<4x6xi1> -> !dist.array<4x6xf64>
   %e = dist.expand %s into %a[%m] : !dist.array<?xf64>, !dist.array<4x6xf64>, !dist.array<4x6xi1> -> !dist.array<4x6xf64>
   return

@@ -145,13 +145,13 @@ ValueRef IRGen::callArrangeFunction(StringRef name, const CallArgs &args,
       if (!d)
         compileError("axis of np.take must be an integer known when "
                      "compiling");
-      normalizeAxis(*d, a->shape.size());
-      if (a->shape.size() != 1)
-        compileError("np.take along an axis of an array of 2 or more "
-                     "dimensions is not supported yet");
-    }
-    if (a->shape.size() != 1)
+      // Rows: along the first axis.
+      if (normalizeAxis(*d, a->shape.size()) != 0)
+        compileError("np.take along an axis other than the first is not "
+                     "supported yet");
+    } else if (a->shape.size() != 1) {
       a = reshape(a, em.intConst(-1));
+    }
     if (!indices->is(Kind::Array))
       return em.subscript(a, indices);
     return em.take(a, indices);
@@ -267,11 +267,11 @@ ValueRef IRGen::callArrangeFunction(StringRef name, const CallArgs &args,
         stride = em.binaryOp("*", stride, em.intValue(a->shape[d + 1]));
         flat = em.binaryOp("+", flat, em.binaryOp("*", grids[d], stride));
       }
-      return em.compress(flat, mask);
+      return em.compress(flat, mask, 0);
     }
     std::vector<ValueRef> indices;
     for (const ValueRef &grid : grids)
-      indices.push_back(em.compress(grid, mask));
+      indices.push_back(em.compress(grid, mask, 0));
     if (name != "numpy.argwhere")
       return PyValue::tuple(indices);
     // argwhere: one row per non-zero element.

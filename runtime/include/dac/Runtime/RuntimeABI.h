@@ -11,7 +11,7 @@
 #include <stdint.h>
 
 /// Bumped whenever RuntimeABI.def changes in any way.
-#define DAC_RT_ABI_VERSION 13
+#define DAC_RT_ABI_VERSION 14
 
 #define DAC_RT_TYPE_VOID void
 #define DAC_RT_TYPE_I32 int32_t

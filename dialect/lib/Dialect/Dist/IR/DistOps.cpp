@@ -172,8 +172,25 @@ LogicalResult CompressOp::verify() {
   auto out = cast<ArrayType>(getType());
   if (failed(verifyMask(*this, getMask(), getSource(), "source")))
     return failure();
-  if (out.getRank() != 1 || out.getElementType() != source.getElementType())
-    return emitOpError("gives a 1-D array of the source's element type");
+  int64_t rank = out.getRank(), dim = getDim();
+  if (rank < 1 || rank > source.getRank() ||
+      out.getElementType() != source.getElementType())
+    return emitOpError("gives an array of the source's element type and of "
+                       "1 to the source's number of dimensions");
+  if (dim < 0 || dim >= rank)
+    return emitOpError("selects along a dimension of the result, not ") << dim;
+  // The result's other extents are the source's outside the selected ones.
+  int64_t k = source.getRank() - rank + 1;
+  for (int64_t d = 0; d < rank; ++d) {
+    if (d == dim)
+      continue;
+    int64_t want = source.getShape()[d < dim ? d : d + k - 1];
+    int64_t have = out.getShape()[d];
+    if (!ShapedType::isDynamic(want) && !ShapedType::isDynamic(have) &&
+        want != have)
+      return emitOpError("extent ")
+             << d << " of the result must be the source's " << want;
+  }
   return success();
 }
 
@@ -195,15 +212,18 @@ LogicalResult TakeOp::verify() {
   auto source = cast<ArrayType>(getSource().getType());
   auto indices = cast<ArrayType>(getIndices().getType());
   auto out = cast<ArrayType>(getType());
-  if (source.getRank() != 1)
-    return emitOpError("reads a 1-D array, not ") << source.getRank() << "-D";
+  if (source.getRank() < 1)
+    return emitOpError("reads an array of 1 or more dimensions");
   if (!indices.getElementType().isInteger(64) &&
       !indices.getElementType().isInteger(32))
     return emitOpError("indices must be 32- or 64-bit integers");
+  SmallVector<int64_t> shape(indices.getShape());
+  llvm::append_range(shape, source.getShape().drop_front());
   if (out.getElementType() != source.getElementType() ||
-      out.getShape() != indices.getShape())
+      out.getShape() != ArrayRef<int64_t>(shape))
     return emitOpError("result must have the source's element type and the "
-                       "indices' shape");
+                       "indices' shape followed by the source's other "
+                       "extents");
   return success();
 }
 
@@ -875,12 +895,44 @@ FailureOr<SmallVector<Value>> dac::dist::getDynamicSizes(Value array) {
     return getDynamicSizes(op.getInputs().front());
   if (isa<ReshapeOp>(def))
     return SmallVector<Value>();
-  if (auto op = dyn_cast<TakeOp>(def))
-    return getDynamicSizes(op.getIndices());
-  if (auto op = dyn_cast<CompressOp>(def))
-    return cast<ArrayType>(op.getType()).hasStaticShape()
-               ? SmallVector<Value>()
-               : SmallVector<Value>{op.getCount()};
+  if (auto op = dyn_cast<TakeOp>(def)) {
+    // The indices' extents, then the source's after its first.
+    FailureOr<SmallVector<Value>> sizes = getDynamicSizes(op.getIndices());
+    auto source = cast<ArrayType>(op.getSource().getType());
+    if (failed(sizes) ||
+        llvm::none_of(source.getShape().drop_front(), ShapedType::isDynamic))
+      return sizes;
+    FailureOr<SmallVector<Value>> inner = getDynamicSizes(op.getSource());
+    if (failed(inner))
+      return failure();
+    bool firstDynamic = ShapedType::isDynamic(source.getShape()[0]);
+    llvm::append_range(
+        *sizes, ArrayRef<Value>(*inner).drop_front(firstDynamic ? 1 : 0));
+    return sizes;
+  }
+  if (auto op = dyn_cast<CompressOp>(def)) {
+    // The count along `dim`; the source's extents along the others.
+    auto source = cast<ArrayType>(op.getSource().getType());
+    int64_t dim = op.getDim(), k = source.getRank() - type.getRank() + 1;
+    FailureOr<SmallVector<Value>> inner = getDynamicSizes(op.getSource());
+    if (failed(inner))
+      return failure();
+    SmallVector<Value> sizes;
+    for (int64_t d = 0; d < type.getRank(); ++d) {
+      if (!ShapedType::isDynamic(type.getShape()[d]))
+        continue;
+      if (d == dim) {
+        sizes.push_back(op.getCount());
+        continue;
+      }
+      int64_t from = d < dim ? d : d + k - 1;
+      if (!ShapedType::isDynamic(source.getShape()[from]))
+        return failure();
+      sizes.push_back((*inner)[llvm::count_if(
+          source.getShape().take_front(from), ShapedType::isDynamic)]);
+    }
+    return sizes;
+  }
   if (auto op = dyn_cast<MatmulOp>(def)) {
     // The result's extents come from the operands (the stack's length, the
     // rows of lhs, the columns of rhs); the dynamic ones, in order.

@@ -281,7 +281,13 @@ public:
   void checkFloatPower(mlir::Value x, mlir::Value y, mlir::Value r);
   /// `a[mask]` with a boolean mask of a's shape: the selected elements,
   /// in C order (a 1-D array of a length known when running).
-  ValueRef compress(const ValueRef &array, const ValueRef &mask);
+  /// `array[mask]` with the mask along dimensions `at`.. of the array (a
+  /// mask of the array's shape when `at` is 0 and the ranks agree).
+  ValueRef compress(const ValueRef &array, const ValueRef &mask, size_t at);
+  /// `array[items]` when one item is a boolean mask and the others are
+  /// basic indices (null otherwise): the others applied first.
+  ValueRef maskedSubscript(const ValueRef &array,
+                           llvm::ArrayRef<ValueRef> items);
   /// a[mask] = values for a 1-D `values` with the mask's count of elements
   /// (checked): `array`'s new value.
   ValueRef expand(const ValueRef &array, const ValueRef &mask,

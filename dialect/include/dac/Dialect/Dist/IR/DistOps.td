@@ -173,13 +173,15 @@ def Dist_ReduceDimsOp : Dist_Op<"reduce_dims", [Pure]> {
 }
 
 def Dist_TakeOp : Dist_Op<"take", [Pure]> {
-  let summary = "a 1-D array read at the positions an integer array holds";
+  let summary = "an array read at the positions an integer array holds";
   let description = [{
-    `a[idx]` (NumPy's fancy indexing, `np.take`): the result has the shape
-    of `indices` and `result[k] = source[indices[k]]`, negative indices
+    `a[idx]` (NumPy's fancy indexing, `np.take(a, idx, axis=0)`): the
+    result's shape is `indices`' followed by the source's extents after the
+    first, and `result[k, ...] = source[indices[k], ...]`, negative indices
     counting from the end; an index out of range is NumPy's IndexError on
-    every rank. The result is laid out as `indices` is: each rank fetches
-    the elements its own indices name from their owners.
+    every rank. The result is laid out as `indices` is, its other
+    dimensions whole: each rank fetches the elements (rows) its own indices
+    name from their owners.
   }];
   let arguments = (ins Dist_AnyArray:$source, Dist_AnyArray:$indices);
   let results = (outs Dist_AnyArray:$result);
@@ -193,18 +195,29 @@ def Dist_TakeOp : Dist_Op<"take", [Pure]> {
 def Dist_CompressOp : Dist_Op<"compress", [Pure]> {
   let summary = "the elements of an array where a mask is true";
   let description = [{
-    `a[mask]` with a boolean mask of `a`'s shape: a 1-D array of the
-    elements whose mask is true, in C order; `count` is how many there are
-    (the mask's count_nonzero). Partitioning reads the mask where the
-    source lives; the runtime ranks the selected elements by their global
-    position and sends each to the owner of its place in the result.
+    `a[mask]` with a boolean mask of `a`'s shape: the elements whose mask
+    is true, in C order, laid out in the result's shape. A 1-D result is
+    `a[mask]`; `count` is its extent (the mask's count_nonzero). A result
+    of more dimensions is a mask along some of the source's dimensions
+    (`x[m]` on the rows of a matrix, `x[:, m]`): extent `dim` of the result
+    is `count`, the selected positions, and stands for the source's
+    dimensions `dim` to `dim + k - 1` (k = source rank - result rank + 1);
+    its other extents are the source's others, along which the mask (read
+    at the source's shape) does not change. Either way the selected
+    elements in C order are the result's in C order. Partitioning reads
+    the mask where the source lives; the runtime ranks the selected
+    elements by their global position and sends each to the owner of its
+    place in the result.
+
+        %r = dist.compress %a[%m] count %n along 1
+               : !dist.array<4x6xf64>, !dist.array<4x6xi1> -> !dist.array<4x?xf64>
   }];
   let arguments = (ins Dist_AnyArray:$source, Dist_AnyArray:$mask,
-                       Index:$count);
+                       Index:$count, DefaultValuedOptionalAttr<I64Attr, "0">:$dim);
   let results = (outs Dist_AnyArray:$result);
   let assemblyFormat = [{
-    $source `[` $mask `]` `count` $count attr-dict `:` type($source) `,`
-    type($mask) `->` type($result)
+    $source `[` $mask `]` `count` $count (`along` $dim^)? attr-dict `:`
+    type($source) `,` type($mask) `->` type($result)
   }];
   let hasVerifier = 1;
 }
