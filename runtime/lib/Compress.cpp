@@ -15,7 +15,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Detail.h"
-#include "ElementPlaces.h"
+#include "ElementMoves.h"
 #include "ExchangePlan.h"
 #include "LayoutHandle.h"
 #include "dac/Runtime/Comm.h"
@@ -25,18 +25,15 @@
 
 #include <algorithm>
 #include <cstring>
+#include <string>
 #include <vector>
 
 using namespace dac::rt;
+using detail::Inbox;
+using detail::Outbox;
+using detail::sendAll;
 
 namespace {
-
-/// Counts to MPI's int, or a clear stop.
-int checkedCount(size_t n) {
-  if (n > static_cast<size_t>(INT32_MAX))
-    fatal("dac_rt_compress: more than 2^31 elements for one rank");
-  return static_cast<int>(n);
-}
 
 /// Displacements of `counts`, and their total.
 std::vector<int> displacements(const std::vector<int> &counts, int &total) {
@@ -81,7 +78,7 @@ Selection select(const Layout &layout, int me, const uint8_t *mask,
         positions.push_back(owned[i]);
       }
   }
-  int mine = checkedCount(positions.size());
+  int mine = detail::checkedCount(positions.size(), "reading through a mask");
   s.places.resize(positions.size());
   if (replicated || leadingBlocks(layout)) {
     int64_t before = 0, count = mine;
@@ -113,32 +110,28 @@ Selection select(const Layout &layout, int me, const uint8_t *mask,
   return s;
 }
 
-/// Per destination rank: indices and, optionally, element payloads.
-struct Outbox {
-  std::vector<std::vector<int64_t>> indices;
-  std::vector<std::vector<char>> payload;
-  explicit Outbox(int size) : indices(size), payload(size) {}
-};
+} // namespace
 
-/// What a rank received from all ranks, in rank order.
-struct Inbox {
-  std::vector<int64_t> indices;
-  std::vector<char> payload;
-  std::vector<int> counts; // per source rank
-};
+int detail::checkedCount(size_t n, const char *what) {
+  if (n > static_cast<size_t>(INT32_MAX))
+    fatal(
+        (std::string(what) + ": more than 2^31 elements for one rank").c_str());
+  return static_cast<int>(n);
+}
 
 /// Sends every rank its entries: indices (when \p withIndices) and
 /// payloads of \p bytes each (when \p withPayload); the entry counts come
 /// from whichever is sent. Records the bytes moved under "exchange".
-Inbox sendAll(const Outbox &out, size_t bytes, bool withIndices,
-              bool withPayload, int me) {
+Inbox detail::sendAll(const Outbox &out, size_t bytes, bool withIndices,
+                      bool withPayload, int me) {
   int size = static_cast<int>(out.indices.size());
   Inbox in;
   std::vector<int> sendCounts(size);
   in.counts.resize(size);
   for (int r = 0; r < size; ++r)
     sendCounts[r] = checkedCount(withIndices ? out.indices[r].size()
-                                             : out.payload[r].size() / bytes);
+                                             : out.payload[r].size() / bytes,
+                                 "an exchange of elements");
   checkMpi(MPI_Alltoall(sendCounts.data(), 1, MPI_INT, in.counts.data(), 1,
                         MPI_INT, communicator()),
            "MPI_Alltoall");
@@ -178,8 +171,6 @@ Inbox sendAll(const Outbox &out, size_t bytes, bool withIndices,
   }
   return in;
 }
-
-} // namespace
 
 extern "C" void dac_rt_compress(void *srcLayout, void *src, void *mask,
                                 void *dstLayout, void *dst,

@@ -38,6 +38,10 @@ void appendToPrintLine(const std::string &text);
 /// Frees the user-defined reduction operators before MPI is finalised.
 void freeReduceOps();
 
+/// The size of one element of type \p type (a DAC_RT_ELEMENT_TYPE code);
+/// an unknown code stops the program naming \p who.
+size_t elementBytes(int32_t type, const char *who);
+
 /// A contiguous MPI datatype of \p bytes bytes (an element of any type),
 /// made once per size: counts in elements do not overflow an int where
 /// byte counts would.

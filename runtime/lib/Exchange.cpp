@@ -122,6 +122,20 @@ PlanCache &plans() {
 
 } // namespace
 
+size_t detail::elementBytes(int32_t type, const char *who) {
+  switch (type) {
+  case DAC_RT_ELEMENT_Float64:
+  case DAC_RT_ELEMENT_Int64:
+    return 8;
+  case DAC_RT_ELEMENT_Float32:
+  case DAC_RT_ELEMENT_Int32:
+    return 4;
+  case DAC_RT_ELEMENT_Bool:
+    return 1;
+  }
+  fatal(std::string(who) + ": unknown element type " + std::to_string(type));
+}
+
 MPI_Datatype detail::elementType(size_t bytes) {
   std::map<size_t, MPI_Datatype> &types = elementTypes();
   auto found = types.find(bytes);

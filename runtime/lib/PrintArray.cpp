@@ -22,20 +22,6 @@ using namespace dac::rt;
 
 namespace {
 
-size_t elementSize(int32_t type) {
-  switch (type) {
-  case DAC_RT_ELEMENT_Float64:
-  case DAC_RT_ELEMENT_Int64:
-    return 8;
-  case DAC_RT_ELEMENT_Float32:
-  case DAC_RT_ELEMENT_Int32:
-    return 4;
-  case DAC_RT_ELEMENT_Bool:
-    return 1;
-  }
-  fatal("dac_rt_print_array: unknown element type " + std::to_string(type));
-}
-
 ArrayElementType toFormatType(int32_t type) {
   switch (type) {
   case DAC_RT_ELEMENT_Float64:
@@ -85,7 +71,7 @@ extern "C" void dac_rt_print_array(void *layout, void *data, int32_t type) {
     const detail::LayoutHandle &handle =
         detail::getLayoutHandle(layout, "dac_rt_print_array");
     const Layout &map = handle.Map;
-    size_t size = elementSize(type);
+    size_t size = detail::elementBytes(type, "dac_rt_print_array");
     const std::vector<int64_t> &shape = map.shape();
     int64_t total = 1;
     for (int64_t n : shape)

@@ -5,7 +5,8 @@
 # RUN: not %mpirun -n 3 %t/b 2>&1 | FileCheck %s --check-prefix=BOUNDS
 # Reading with an index array: a float index array is NumPy's IndexError
 # when compiling; an index out of range, found on one rank only, stops
-# every rank with NumPy's message.
+# every rank with NumPy's message; an integer array next to other indices
+# is not supported yet (for reading or writing).
 
 #--- float.py
 import numpy as np
@@ -22,6 +23,6 @@ print(a[idx])
 
 #--- update.py
 import numpy as np
-a = np.arange(10.0)
-a[np.arange(3)] += 1.0
-# UPDATE: update.py:3:1: error: writing through an integer array index (a[idx] += v) is not supported yet
+a = np.ones((4, 3))
+a[np.arange(3), 1] += 1.0
+# UPDATE: update.py:3:1: error: indexing with an integer array next to other indices, or writing through one, is not supported yet (a[idx] reads rows)

@@ -388,6 +388,10 @@ LogicalResult FunctionPartitioner::run() {
       if (failed(lowerExpand(expand)))
         return failure();
       dead.push_back(op);
+    } else if (auto scatter = dyn_cast<ScatterOp>(op)) {
+      if (failed(lowerScatter(scatter)))
+        return failure();
+      dead.push_back(op);
     } else if (auto compress = dyn_cast<CompressOp>(op)) {
       if (failed(lowerCompress(compress)))
         return failure();

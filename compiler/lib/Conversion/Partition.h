@@ -275,6 +275,7 @@ private:
   mlir::LogicalResult lowerTake(dist::TakeOp op);
   mlir::LogicalResult lowerCompress(dist::CompressOp op);
   mlir::LogicalResult lowerExpand(dist::ExpandOp op);
+  mlir::LogicalResult lowerScatter(dist::ScatterOp op);
   /// Fills the rank's part by the runtime's sampler, which walks the
   /// stream through the whole array (see runtime/lib/Sample.cpp).
   void lowerSample(dist::SampleOp op);

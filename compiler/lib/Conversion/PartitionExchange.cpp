@@ -267,6 +267,53 @@ LogicalResult FunctionPartitioner::lowerExpand(ExpandOp op) {
   return success();
 }
 
+LogicalResult FunctionPartitioner::lowerScatter(ScatterOp op) {
+  OpBuilder b(op);
+  Location loc = op.getLoc();
+  if (failed(requireLocal(op, {op.getValues(), op.getDest(), op.getIndices()},
+                          "writing at indices held in an array")))
+    return failure();
+  auto type = cast<ArrayType>(getGlobalType(op.getDest()));
+  auto indexType = cast<ArrayType>(getGlobalType(op.getIndices()));
+  SmallVector<Value> sizes = getGlobalSizes(b, loc, op.getDest());
+  // The values where the indices live, rows whole.
+  LayoutAttr indexLayout = layoutOf(indexType);
+  SmallVector<DimAttr> dims(indexLayout.getDims());
+  for (int64_t d = 1; d < type.getRank(); ++d)
+    dims.push_back(DimAttr::getNone(b.getContext()));
+  Value values =
+      redistribute(b, loc, op.getValues(),
+                   LayoutAttr::get(b.getContext(), dims, indexLayout.getGrid()),
+                   "the values of this assignment");
+  // In place when the destination's buffer is its own and nothing reads
+  // it afterwards, as an insert.
+  Value buffer = mapping.lookup(op.getDest());
+  if (!canOverwrite(op.getDest(), op)) {
+    Value copy = allocLocal(b, loc, type, sizes);
+    memref::CopyOp::create(b, loc, buffer, copy);
+    buffer = copy;
+  }
+  createRuntimeCall(
+      b, loc, module, RuntimeFunction::dac_rt_scatter,
+      {createLayoutHandle(b, loc, layoutOf(type), sizes),
+       getPointer(b, loc, buffer),
+       createLayoutHandle(b, loc, indexLayout,
+                          getGlobalSizes(b, loc, op.getIndices())),
+       getPointer(b, loc, mapping.lookup(op.getIndices())),
+       constI64(b, loc, elementBytes(indexType.getElementType())),
+       getPointer(b, loc, values),
+       constI64(
+           b, loc,
+           static_cast<int64_t>(runtimeElementType(type.getElementType()))),
+       constI64(b, loc, op.getAccumulate() ? 1 : 0),
+       createStringConstant(b, loc, module, formatLocation(loc))});
+  emitRemark(loc) << "exchange: each rank sends the values its indices "
+                     "name to the owners of their places (planned per run: "
+                     "the indices are data)";
+  mapping.map(op.getResult(), buffer);
+  return success();
+}
+
 void FunctionPartitioner::lowerSample(SampleOp op) {
   OpBuilder b(op);
   Location loc = op.getLoc();

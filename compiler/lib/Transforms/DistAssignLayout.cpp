@@ -161,8 +161,13 @@ LogicalResult assignOp(Operation *op) {
     return success();
   }
   if (auto expand = dyn_cast<ExpandOp>(op)) {
-    // So does writing through a mask.
+    // So does writing through a mask,
     copyLayout(expand.getResult(), expand.getDest());
+    return success();
+  }
+  if (auto scatter = dyn_cast<ScatterOp>(op)) {
+    // or at indices.
+    copyLayout(scatter.getResult(), scatter.getDest());
     return success();
   }
   for (OpResult result : op->getResults()) {

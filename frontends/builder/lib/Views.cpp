@@ -393,6 +393,37 @@ ValueRef Emitter::take(const ValueRef &array, const ValueRef &indices) {
   return PyValue::array(taken, array->dtype, shape);
 }
 
+ValueRef Emitter::scatter(const ValueRef &array, const ValueRef &indices,
+                          const ValueRef &values, bool accumulate) {
+  if (indices->dtype != DType::Int64 && indices->dtype != DType::Int32)
+    compileError("arrays used as indices must be of integer (or boolean) "
+                 "type");
+  if (array->shape.empty())
+    compileError("too many indices for array: array is 0-dimensional, but 1 "
+                 "were indexed");
+  // One value per index (rows, when the array has several dimensions).
+  std::vector<Value> shape = indices->shape;
+  shape.insert(shape.end(), array->shape.begin() + 1, array->shape.end());
+  ValueRef contents;
+  if (values->is(Kind::Scalar)) {
+    contents = full(shape, values, array->dtype);
+  } else if (values->is(Kind::Array)) {
+    // NumPy drops leading extents of 1 the target does not have.
+    ValueRef source = values;
+    while (source->shape.size() > shape.size() &&
+           getConstantIntValue(source->shape.front()) == 1)
+      source = subscript(source, intConst(0));
+    contents = broadcastTo(castArray(source, array->dtype), shape, {},
+                           BroadcastFor::IndexedAssignment);
+  } else {
+    compileError("cannot assign " + values->describe() + " to array elements");
+  }
+  Value updated = ScatterOp::create(
+      b, loc, array->value.getType(), contents->value, array->value,
+      indices->value, accumulate ? b.getUnitAttr() : UnitAttr());
+  return PyValue::array(updated, array->dtype, array->shape);
+}
+
 ValueRef Emitter::maskedSubscript(const ValueRef &array,
                                   ArrayRef<ValueRef> items) {
   auto isArray = [](const ValueRef &v) { return v->is(Kind::Array); };
@@ -575,6 +606,11 @@ void Emitter::setItem(const ValueRef &array, const ValueRef &index,
     writeArray(array, castArray(updated, array->dtype));
     return;
   }
+  // a[idx] = v with an integer array: each index's element (row) written.
+  if (index->is(Kind::Array)) {
+    writeArray(array, scatter(array, index, value, /*accumulate=*/false));
+    return;
+  }
   Access access = accessOf(*this, array, index);
   ValueRef contents;
   if (value->is(Kind::Scalar)) {
@@ -586,7 +622,7 @@ void Emitter::setItem(const ValueRef &array, const ValueRef &index,
            getConstantIntValue(source->shape.front()) == 1)
       source = subscript(source, intConst(0));
     contents = broadcastTo(castArray(source, array->dtype), access.shape, {},
-                           /*forAssignment=*/true);
+                           BroadcastFor::Assignment);
   } else {
     compileError("cannot assign " + value->describe() + " to array elements");
   }
@@ -795,16 +831,30 @@ std::vector<Value> Emitter::broadcastShape(ArrayRef<ValueRef> arrays) {
   return shape;
 }
 
+/// NumPy's error when `from` does not broadcast to `to`.
+static std::string broadcastError(Emitter::BroadcastFor why,
+                                  const std::string &from,
+                                  const std::string &to) {
+  switch (why) {
+  case Emitter::BroadcastFor::Assignment:
+    return "could not broadcast input array from shape " + from +
+           " into shape " + to;
+  case Emitter::BroadcastFor::IndexedAssignment:
+    return "shape mismatch: value array of shape " + from +
+           " could not be broadcast to indexing result of shape " + to;
+  case Emitter::BroadcastFor::Operands:
+    break;
+  }
+  return "operands could not be broadcast together with shapes " + from + " " +
+         to;
+}
+
 ValueRef Emitter::broadcastTo(const ValueRef &array, std::vector<Value> shape,
-                              LayoutAttr layout, bool forAssignment) {
+                              LayoutAttr layout, BroadcastFor why) {
   size_t rank = shape.size(), own = array->shape.size();
   auto fail = [&]() {
-    if (forAssignment)
-      compileError("could not broadcast input array from shape " +
-                   renderShape(array->shape) + " into shape " +
-                   renderShape(shape));
-    compileError("operands could not be broadcast together with shapes " +
-                 renderShape(array->shape) + " " + renderShape(shape));
+    compileError(
+        broadcastError(why, renderShape(array->shape), renderShape(shape)));
   };
   if (own > rank)
     fail();
@@ -840,15 +890,7 @@ ValueRef Emitter::broadcastTo(const ValueRef &array, std::vector<Value> shape,
               arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, target,
                                     one)),
           kRunTimeUnit + from + " " + to, values);
-      emitAssert(equal,
-                 forAssignment
-                     ? "ValueError: could not broadcast input array from "
-                       "shape " +
-                           from + " into shape " + to
-                     : "ValueError: operands could not be broadcast together "
-                       "with shapes " +
-                           from + " " + to,
-                 values);
+      emitAssert(equal, "ValueError: " + broadcastError(why, from, to), values);
       access.steps.push_back(1);
       access.dims.push_back(rank - own + d);
       // An extent known when compiling on one side only: the array takes
@@ -862,7 +904,7 @@ ValueRef Emitter::broadcastTo(const ValueRef &array, std::vector<Value> shape,
   }
   // For an assignment any layout will do: the insert moves the elements.
   bool sameLayout =
-      forAssignment ||
+      why != BroadcastFor::Operands ||
       effectiveLayout(array) ==
           (layout ? layout : LayoutAttr::getDefault(b.getContext(), rank));
   if (same && sameLayout)

@@ -619,3 +619,27 @@ func.func @expand_result(%v: !dist.array<?xf64>, %a: !dist.array<4x6xf64>, %m: !
   %e = dist.expand %v into %a[%m] : !dist.array<?xf64>, !dist.array<4x6xf64>, !dist.array<4x6xi1> -> !dist.array<6x4xf64>
   return
 }
+
+// -----
+
+func.func @scatter_values(%a: !dist.array<10x2xf64>, %i: !dist.array<3xi64>, %v: !dist.array<3xf64>) {
+  // expected-error @+1 {{values must have the destination's element type and the indices' shape followed by the destination's other extents}}
+  %r = dist.scatter %v into %a [%i] : !dist.array<3xf64>, !dist.array<10x2xf64>, !dist.array<3xi64> -> !dist.array<10x2xf64>
+  return
+}
+
+// -----
+
+func.func @scatter_indices(%a: !dist.array<10xf64>, %i: !dist.array<3xf64>, %v: !dist.array<3xf64>) {
+  // expected-error @+1 {{indices must be 32- or 64-bit integers}}
+  %r = dist.scatter %v into %a [%i] : !dist.array<3xf64>, !dist.array<10xf64>, !dist.array<3xf64> -> !dist.array<10xf64>
+  return
+}
+
+// -----
+
+func.func @scatter_result(%a: !dist.array<10xf64>, %i: !dist.array<3xi64>, %v: !dist.array<3xf64>) {
+  // expected-error @+1 {{gives an array of the destination's type}}
+  %r = dist.scatter %v into %a [%i] : !dist.array<3xf64>, !dist.array<10xf64>, !dist.array<3xi64> -> !dist.array<9xf64>
+  return
+}

@@ -162,6 +162,15 @@ func.func @take(%a: !dist.array<10xf64>, %i: !dist.array<3x4xi64>) {
   return
 }
 
+// CHECK-LABEL: func @scatter
+func.func @scatter(%a: !dist.array<10x2xf64>, %i: !dist.array<3xi64>, %v: !dist.array<3x2xf64>) {
+  // CHECK: dist.scatter %{{.*}} into %{{.*}}[%{{.*}}] : !dist.array<3x2xf64>, !dist.array<10x2xf64>, !dist.array<3xi64> -> !dist.array<10x2xf64>
+  %r = dist.scatter %v into %a [%i] : !dist.array<3x2xf64>, !dist.array<10x2xf64>, !dist.array<3xi64> -> !dist.array<10x2xf64>
+  // CHECK: dist.scatter %{{.*}} into %{{.*}}[%{{.*}}] accumulate : !dist.array<3x2xf64>, !dist.array<10x2xf64>, !dist.array<3xi64> -> !dist.array<10x2xf64>
+  %s = dist.scatter %v into %r [%i] accumulate : !dist.array<3x2xf64>, !dist.array<10x2xf64>, !dist.array<3xi64> -> !dist.array<10x2xf64>
+  return
+}
+
 // CHECK-LABEL: func @take_rows
 func.func @take_rows(%a: !dist.array<10x?xf64>, %i: !dist.array<3xi64>) {
   // CHECK: dist.take %{{.*}}[%{{.*}}] : !dist.array<10x?xf64>, !dist.array<3xi64> -> !dist.array<3x?xf64>

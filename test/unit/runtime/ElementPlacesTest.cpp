@@ -9,7 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "ElementPlaces.h" // runtime/lib: private to the runtime
+#include "ElementMoves.h" // runtime/lib: private to the runtime
 
 #include <gtest/gtest.h>
 

@@ -236,10 +236,21 @@ void IRGen::lowerStmt(const Stmt &stmt) {
         ValueRef array = lowerExpr(sub->getValue());
         ValueRef index = lowerExpr(sub->getIndex());
         if (array->is(Kind::Array) && index->is(Kind::Array) &&
-            index->dtype != DType::Bool)
-          throw LocatedError{sub->getRange(),
-                             "writing through an integer array index "
-                             "(a[idx] += v) is not supported yet"};
+            index->dtype != DType::Bool) {
+          // NumPy's buffered a[idx] op= v: a[idx] = a[idx] op v, so a
+          // repeated index is updated once (np.add.at adds every time).
+          ValueRef rhs = lowerExpr(s.getValue());
+          em.loc = locOf(s.getOpRange());
+          try {
+            ValueRef updated = em.castInPlace(
+                em.binaryOp(getSpelling(s.getOp()), em.take(array, index), rhs),
+                array->dtype);
+            em.setItem(array, index, updated);
+          } catch (const CompileError &err) {
+            throw LocatedError{s.getOpRange(), err.what()};
+          }
+          return;
+        }
         if (array->is(Kind::Array) && index->is(Kind::Array) &&
             index->dtype == DType::Bool) {
           ValueRef rhs = lowerExpr(s.getValue());
@@ -283,7 +294,7 @@ void IRGen::lowerStmt(const Stmt &stmt) {
           throw LocatedError{s.getOpRange(), err.what()};
         }
         result = em.broadcastTo(result, current->shape, {},
-                                /*forAssignment=*/true);
+                                Emitter::BroadcastFor::Assignment);
         em.writeArray(current, result);
         return;
       }

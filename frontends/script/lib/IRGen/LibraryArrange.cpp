@@ -34,6 +34,14 @@ ValueRef IRGen::callArrangeFunction(StringRef name, const CallArgs &args,
                    v->describe());
     return v;
   };
+  // Array-likes (numbers, lists) become arrays as np.asarray makes them.
+  auto asArray = [&](const ValueRef &v) {
+    if (v->is(Kind::Array))
+      return v;
+    CallArgs converted;
+    converted.positional = {v};
+    return array(callLibrary("numpy.asarray", converted, nullptr));
+  };
   // An integer argument known when compiling (`fallback` when absent).
   auto constant = [&](size_t i, StringRef key, int64_t fallback) {
     ValueRef v = args.get(i, key);
@@ -129,6 +137,21 @@ ValueRef IRGen::callArrangeFunction(StringRef name, const CallArgs &args,
           PyValue::array(grid->value, grid->dtype, grid->shape));
     }
     return grids;
+  }
+  if (name == "numpy.ufunc_at.add" || name == "numpy.ufunc_at.subtract") {
+    // np.add.at(a, indices, b): unbuffered, every repeated index adds.
+    bool subtract = name.ends_with("subtract");
+    args.check(subtract ? "subtract.at" : "add.at", 3, {});
+    ValueRef a = required(0, "a"), indices = required(1, "indices");
+    ValueRef bArg = args.get(2, "b");
+    if (!a->is(Kind::Array) || !bArg)
+      compileError(shortName + ".at needs an array, indices and values");
+    if (!indices->is(Kind::Array))
+      indices = asArray(indices);
+    if (subtract)
+      bArg = em.unaryOp("-", bArg);
+    em.writeArray(a, em.scatter(a, indices, bArg, /*accumulate=*/true));
+    return PyValue::none();
   }
   if (name == "numpy.take" || name == "ndarray.take") {
     // Without an axis, of the flattened array.
@@ -282,14 +305,6 @@ ValueRef IRGen::callArrangeFunction(StringRef name, const CallArgs &args,
     stacked.keywords = {{"axis", em.intConst(1)}};
     return callArrangeFunction("numpy.concatenate", stacked, nullptr);
   }
-  // Array-likes (numbers, lists) become arrays as np.asarray makes them.
-  auto asArray = [&](const ValueRef &v) {
-    if (v->is(Kind::Array))
-      return v;
-    CallArgs converted;
-    converted.positional = {v};
-    return array(callLibrary("numpy.asarray", converted, nullptr));
-  };
   if (name == "numpy.append") {
     // A concatenation: along `axis`, or of both flattened without one.
     args.check(shortName, 3, {"arr", "values", "axis"});

@@ -227,6 +227,28 @@ LogicalResult TakeOp::verify() {
   return success();
 }
 
+LogicalResult ScatterOp::verify() {
+  auto values = cast<ArrayType>(getValues().getType());
+  auto dest = cast<ArrayType>(getDest().getType());
+  auto indices = cast<ArrayType>(getIndices().getType());
+  if (dest.getRank() < 1)
+    return emitOpError("writes an array of 1 or more dimensions");
+  if (!indices.getElementType().isInteger(64) &&
+      !indices.getElementType().isInteger(32))
+    return emitOpError("indices must be 32- or 64-bit integers");
+  SmallVector<int64_t> shape(indices.getShape());
+  llvm::append_range(shape, dest.getShape().drop_front());
+  if (values.getElementType() != dest.getElementType() ||
+      values.getShape() != ArrayRef<int64_t>(shape))
+    return emitOpError("values must have the destination's element type and "
+                       "the indices' shape followed by the destination's "
+                       "other extents");
+  if (getType() != dest.withLayout(cast<ArrayType>(getType()).getLayout()) ||
+      (dest.getLayout() && getType() != dest))
+    return emitOpError("gives an array of the destination's type");
+  return success();
+}
+
 LogicalResult ReshapeOp::verify() {
   auto in = cast<ArrayType>(getInput().getType());
   auto out = cast<ArrayType>(getType());
@@ -890,6 +912,8 @@ FailureOr<SmallVector<Value>> dac::dist::getDynamicSizes(Value array) {
   if (auto op = dyn_cast<InsertOp>(def))
     return getDynamicSizes(op.getDest());
   if (auto op = dyn_cast<ExpandOp>(def))
+    return getDynamicSizes(op.getDest());
+  if (auto op = dyn_cast<ScatterOp>(def))
     return getDynamicSizes(op.getDest());
   if (auto op = dyn_cast<MapOp>(def))
     return getDynamicSizes(op.getInputs().front());

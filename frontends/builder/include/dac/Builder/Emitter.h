@@ -281,6 +281,10 @@ public:
   void checkFloatPower(mlir::Value x, mlir::Value y, mlir::Value r);
   /// `a[mask]` with a boolean mask of a's shape: the selected elements,
   /// in C order (a 1-D array of a length known when running).
+  /// `array` with `array[indices] = values` (rows, when it has several
+  /// dimensions), or with `values` added there in order (np.add.at).
+  ValueRef scatter(const ValueRef &array, const ValueRef &indices,
+                   const ValueRef &values, bool accumulate);
   /// `array[mask]` with the mask along dimensions `at`.. of the array (a
   /// mask of the array's shape when `at` is 0 and the ranks agree).
   ValueRef compress(const ValueRef &array, const ValueRef &mask, size_t at);
@@ -301,10 +305,17 @@ public:
   /// NumPy's broadcast shape of some arrays (error with their shapes if
   /// there is none).
   std::vector<mlir::Value> broadcastShape(llvm::ArrayRef<ValueRef> arrays);
+  /// What a broadcast is for: NumPy words its errors after it.
+  enum class BroadcastFor {
+    Operands,          // of an operation
+    Assignment,        // a[...] = v
+    IndexedAssignment, // a[idx] = v with an integer array
+  };
   /// `array` read as an array of `shape` (broadcasting size-1 and missing
   /// leading dimensions) with `layout`; the array itself when it has both.
   ValueRef broadcastTo(const ValueRef &array, std::vector<mlir::Value> shape,
-                       dist::LayoutAttr layout, bool forAssignment = false);
+                       dist::LayoutAttr layout,
+                       BroadcastFor why = BroadcastFor::Operands);
 
   /// Number of elements (index).
   mlir::Value numElements(llvm::ArrayRef<mlir::Value> shape);

@@ -242,6 +242,34 @@ def Dist_ExpandOp : Dist_Op<"expand", [Pure]> {
   let hasVerifier = 1;
 }
 
+def Dist_ScatterOp : Dist_Op<"scatter", [Pure]> {
+  let summary = "an array written at the positions an integer array holds";
+  let description = [{
+    `a[idx] = values` (and `np.add.at(a, idx, values)` with `accumulate`):
+    `dest` with `dest[indices[k], ...]` replaced by `values[k, ...]`, or
+    with `values[k, ...]` added to it, in C order of `indices`: where an
+    index repeats, the last write wins, and additions are made in that
+    order. `values` has the indices' shape followed by the destination's
+    extents after the first (the inverse of dist.take); negative indices
+    count from the end, and one out of range is NumPy's IndexError on every
+    rank. Partitioning moves `values` to where the indices live; the
+    runtime sends each element to the owner of its place.
+
+        %b = dist.scatter %v into %a [%i] accumulate
+               : !dist.array<4xf64>, !dist.array<10xf64>, !dist.array<4xi64>
+               -> !dist.array<10xf64>
+  }];
+  let arguments = (ins Dist_AnyArray:$values, Dist_AnyArray:$dest,
+                       Dist_AnyArray:$indices, UnitAttr:$accumulate);
+  let results = (outs Dist_AnyArray:$result);
+  let assemblyFormat = [{
+    $values `into` $dest `[` $indices `]` (`accumulate` $accumulate^)?
+    attr-dict `:` type($values) `,` type($dest) `,` type($indices) `->`
+    type($result)
+  }];
+  let hasVerifier = 1;
+}
+
 def Dist_ReshapeOp : Dist_Op<"reshape", [Pure]> {
   let summary = "the elements of an array in another shape";
   let description = [{
