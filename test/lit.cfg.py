@@ -33,4 +33,8 @@ for name in ["MPICH_CXX", "ASAN_OPTIONS", "UBSAN_OPTIONS", "UCX_MEM_MMAP_HOOK_MO
 
 config.substitutions.append(("%mpirun", config.mpiexec))
 config.substitutions.append(("%python", config.python))
+# Where dac and its runtime library are (tests that copy them).
+config.substitutions.append(("%dac_bin", config.dac_tools_dir))
+config.substitutions.append(
+    ("%dac_lib", os.path.join(config.dac_binary_dir, "lib")))
 config.available_features.add("mpi")

@@ -22,6 +22,8 @@
 # RUN: not dac build %t/rangeuse.py -o %t/ru 2>&1 | FileCheck %s --check-prefix=RANGEUSE
 # RUN: not dac build %t/ifexpdraw.py -o %t/id 2>&1 | FileCheck %s --check-prefix=IFEXPDRAW
 # RUN: not dac build %t/fancy.py -o %t/f 2>&1 | FileCheck %s --check-prefix=FANCY
+# RUN: not dac build %t/scanaxis.py -o %t/sa 2>&1 | FileCheck %s --check-prefix=SCANAXIS
+# RUN: not dac build %t/scanscalar.py -o %t/ss 2>&1 | FileCheck %s --check-prefix=SCANSCALAR
 # RUN: not dac build %t/stepzero.py -o %t/sz 2>&1 | FileCheck %s --check-prefix=STEPZERO
 # RUN: not dac build %t/outofbounds.py -o %t/ob 2>&1 | FileCheck %s --check-prefix=OUTOFBOUNDS
 # RUN: not dac build %t/toomany.py -o %t/tm 2>&1 | FileCheck %s --check-prefix=TOOMANY
@@ -194,6 +196,17 @@ import numpy as np
 a = np.ones((5, 2))
 print(a[np.arange(2), 1])
 # FANCY: fancy.py:3:7: error: indexing with an integer array next to other indices, or writing through one, is not supported yet (a[idx] reads rows)
+
+#--- scanaxis.py
+import numpy as np
+a = np.ones((2, 3))
+print(np.cumsum(a, axis=2))
+# SCANAXIS: scanaxis.py:3:7: error: axis 2 is out of bounds for array of dimension 2
+
+#--- scanscalar.py
+import numpy as np
+print(np.maximum.accumulate(5.0))
+# SCANSCALAR: scanscalar.py:2:7: error: cannot accumulate on a scalar
 
 #--- stepzero.py
 import numpy as np

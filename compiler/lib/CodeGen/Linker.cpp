@@ -24,12 +24,15 @@ using namespace llvm;
 #define DAC_MPICXX "/usr/bin/mpicxx.mpich"
 #endif
 
+std::string dac::runtimeLibraryPath(StringRef toolPath) {
+  SmallString<256> runtime(sys::path::parent_path(toolPath));
+  sys::path::append(runtime, "..", "lib", "libdac_runtime.a");
+  return std::string(runtime);
+}
+
 Error dac::linkExecutable(StringRef objectPath, StringRef outputPath,
                           StringRef toolPath) {
-  SmallString<256> libDir(sys::path::parent_path(toolPath));
-  sys::path::append(libDir, "..", "lib");
-  SmallString<256> runtime(libDir);
-  sys::path::append(runtime, "libdac_runtime.a");
+  std::string runtime = runtimeLibraryPath(toolPath);
   if (!sys::fs::exists(runtime))
     return createStringError(inconvertibleErrorCode(),
                              "the dac runtime library is missing: " + runtime);

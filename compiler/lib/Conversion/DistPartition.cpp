@@ -408,6 +408,10 @@ LogicalResult FunctionPartitioner::run() {
       if (failed(lowerMatmul(product)))
         return failure();
       dead.push_back(op);
+    } else if (auto scan = dyn_cast<ScanOp>(op)) {
+      if (failed(lowerScan(scan)))
+        return failure();
+      dead.push_back(op);
     } else if (auto reduce = dyn_cast<ReduceDimsOp>(op)) {
       if (failed(lowerReduceDims(reduce)))
         return failure();

@@ -338,6 +338,7 @@ private:
                          llvm::ArrayRef<mlir::Value> globalSizes);
   // PartitionReduce.cpp
   mlir::LogicalResult lowerReduceDims(dist::ReduceDimsOp op);
+  mlir::LogicalResult lowerScan(dist::ScanOp op);
   /// The global extents of an array (from the kernel that computes it).
   llvm::SmallVector<mlir::Value>
   getGlobalSizes(mlir::OpBuilder &b, mlir::Location loc, mlir::Value array);

@@ -144,3 +144,54 @@ LogicalResult FunctionPartitioner::lowerReduceDims(ReduceDimsOp op) {
   mapping.map(op.getResult(), result);
   return success();
 }
+
+LogicalResult FunctionPartitioner::lowerScan(ScanOp op) {
+  OpBuilder b(op);
+  Location loc = op.getLoc();
+  if (failed(requireLocal(op, op.getInput(), "a running sum or product")))
+    return failure();
+  auto type = cast<ArrayType>(getGlobalType(op.getInput()));
+  SmallVector<Value> sizes = getGlobalSizes(b, loc, op.getInput());
+  // The runtime scans chunks in owned C order along a dimension that is
+  // undistributed or in plain blocks: other layouts move to one first
+  // (ghost cells dropped, the scanned dimension in blocks) and back after.
+  LayoutAttr layout = layoutOf(type);
+  SmallVector<DimAttr> dims(layout.getDims());
+  for (size_t d = 0; d < dims.size(); ++d) {
+    DimAttr dim = dims[d];
+    bool ghosts = dim.getHaloLo() || dim.getHaloHi() || dim.getPeriodic();
+    bool scanned = static_cast<int64_t>(d) == op.getDim() &&
+                   dim.getKind() != DimKind::None &&
+                   dim.getKind() != DimKind::Block;
+    if (ghosts || scanned)
+      dims[d] = DimAttr::getBlock(b.getContext());
+  }
+  auto work = LayoutAttr::get(b.getContext(), dims, layout.getGrid());
+  Value buffer = mapping.lookup(op.getInput());
+  if (work != layout) {
+    buffer = redistribute(b, loc, op.getInput(), work,
+                          "the input of this running sum or product");
+  } else if (!canOverwrite(op.getInput(), op)) {
+    Value copy = allocLocal(b, loc, type, sizes);
+    memref::CopyOp::create(b, loc, buffer, copy);
+    buffer = copy;
+  }
+  ArrayType workType = type.withLayout(work);
+  createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_scan,
+                    {createLayoutHandle(b, loc, work, sizes),
+                     getPointer(b, loc, buffer), constI64(b, loc, op.getDim()),
+                     constI64(b, loc, static_cast<int64_t>(op.getKind())),
+                     constI64(b, loc,
+                              static_cast<int64_t>(
+                                  runtimeElementType(type.getElementType())))});
+  if (work.getDims()[op.getDim()].isDistributed())
+    emitRemark(loc) << "allgather: each rank combines the totals of the "
+                       "chunks before its own along dimension "
+                    << op.getDim();
+  auto resultLayout = layoutOf(cast<ArrayType>(op.getType()));
+  if (resultLayout != work)
+    buffer = redistribute(b, loc, workType, sizes, buffer, resultLayout,
+                          "the result of this running sum or product");
+  mapping.map(op.getResult(), buffer);
+  return success();
+}

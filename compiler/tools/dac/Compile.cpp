@@ -240,8 +240,8 @@ std::string getCacheDir() {
 }
 
 /// The cached executable for the script: keyed by the script's text, the
-/// code-generation options and the dac binary itself, so that editing
-/// either rebuilds.
+/// code-generation options, the dac binary itself and the runtime library
+/// programs link against, so that changing any of them rebuilds.
 llvm::Expected<std::string> getCachedExecutable(const Options &options) {
   auto script = llvm::MemoryBuffer::getFile(options.script);
   if (!script)
@@ -251,9 +251,12 @@ llvm::Expected<std::string> getCachedExecutable(const Options &options) {
   hash.update((*script)->getBuffer());
   hash.update(options.codegen.cpu);
   hash.update(std::to_string(options.codegen.optLevel));
-  llvm::sys::fs::file_status status;
-  if (!llvm::sys::fs::status(options.toolPath, status)) {
-    hash.update(options.toolPath);
+  for (const std::string &file :
+       {options.toolPath, runtimeLibraryPath(options.toolPath)}) {
+    llvm::sys::fs::file_status status;
+    if (llvm::sys::fs::status(file, status))
+      continue;
+    hash.update(file);
     hash.update(std::to_string(
         status.getLastModificationTime().time_since_epoch().count()));
   }

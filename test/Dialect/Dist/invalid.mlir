@@ -643,3 +643,27 @@ func.func @scatter_result(%a: !dist.array<10xf64>, %i: !dist.array<3xi64>, %v: !
   %r = dist.scatter %v into %a [%i] : !dist.array<3xf64>, !dist.array<10xf64>, !dist.array<3xi64> -> !dist.array<9xf64>
   return
 }
+
+// -----
+
+func.func @scan_dim(%a: !dist.array<4x6xf64>) {
+  // expected-error @+1 {{scans along a dimension of the input, not 2}}
+  %r = dist.scan <sum> %a along 2 : !dist.array<4x6xf64> -> !dist.array<4x6xf64>
+  return
+}
+
+// -----
+
+func.func @scan_kind(%a: !dist.array<4xi1>) {
+  // expected-error @+1 {{combines by sum, prod, min or max}}
+  %r = dist.scan <any> %a along 0 : !dist.array<4xi1> -> !dist.array<4xi1>
+  return
+}
+
+// -----
+
+func.func @scan_type(%a: !dist.array<4xf64>) {
+  // expected-error @+1 {{result must have the input's shape and element type}}
+  %r = dist.scan <sum> %a along 0 : !dist.array<4xf64> -> !dist.array<4xf32>
+  return
+}

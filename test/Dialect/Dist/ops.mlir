@@ -171,6 +171,15 @@ func.func @scatter(%a: !dist.array<10x2xf64>, %i: !dist.array<3xi64>, %v: !dist.
   return
 }
 
+// CHECK-LABEL: func @scan
+func.func @scan(%a: !dist.array<4x6xf64>) {
+  // CHECK: dist.scan <sum> %{{.*}} along 1 : !dist.array<4x6xf64> -> !dist.array<4x6xf64>
+  %r = dist.scan <sum> %a along 1 : !dist.array<4x6xf64> -> !dist.array<4x6xf64>
+  // CHECK: dist.scan <max> %{{.*}} along 0 : !dist.array<4x6xf64> -> !dist.array<4x6xf64>
+  %m = dist.scan <max> %r along 0 : !dist.array<4x6xf64> -> !dist.array<4x6xf64>
+  return
+}
+
 // CHECK-LABEL: func @take_rows
 func.func @take_rows(%a: !dist.array<10x?xf64>, %i: !dist.array<3xi64>) {
   // CHECK: dist.take %{{.*}}[%{{.*}}] : !dist.array<10x?xf64>, !dist.array<3xi64> -> !dist.array<3x?xf64>

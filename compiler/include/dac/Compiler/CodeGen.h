@@ -47,6 +47,10 @@ llvm::Error emitObjectFile(llvm::Module &module, llvm::StringRef path,
 llvm::Error emitObject(llvm::Module &module, llvm::raw_pwrite_stream &out,
                        const CodeGenOptions &options);
 
+/// The dac runtime library programs link against: ../lib next to the dac
+/// binary at `toolPath`.
+std::string runtimeLibraryPath(llvm::StringRef toolPath);
+
 /// Links `objectPath` with the dac runtime and MPICH into the executable
 /// `outputPath`. `toolPath` is the path of the running dac binary: the
 /// runtime library is found relative to it (../lib).

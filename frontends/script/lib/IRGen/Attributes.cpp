@@ -132,6 +132,11 @@ ValueRef IRGen::getAttribute(const ValueRef &value, StringRef name) {
     StringRef fn = value->name;
     if (name == "outer" && fn.consume_front("numpy.") && isUfuncName(fn))
       return PyValue::builtin(("numpy.ufunc_outer." + fn).str());
+    if (name == "accumulate" &&
+        (fn == "numpy.add" || fn == "numpy.multiply" || fn == "numpy.minimum" ||
+         fn == "numpy.maximum"))
+      return PyValue::builtin(
+          ("numpy.ufunc_accumulate." + fn.drop_front(6)).str());
     if (name == "at" && (fn == "numpy.add" || fn == "numpy.subtract"))
       return PyValue::builtin(("numpy.ufunc_at." + fn.drop_front(6)).str());
     break;

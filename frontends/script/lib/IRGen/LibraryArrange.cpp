@@ -138,6 +138,33 @@ ValueRef IRGen::callArrangeFunction(StringRef name, const CallArgs &args,
     }
     return grids;
   }
+  if (name == "numpy.cumsum" || name == "numpy.cumprod" ||
+      name == "ndarray.cumsum" || name == "ndarray.cumprod" ||
+      name.starts_with("numpy.ufunc_accumulate.")) {
+    // Running sums and products (flattened without an axis), and
+    // ufunc.accumulate (axis 0 by default).
+    bool method = name.starts_with("ndarray.");
+    bool ufunc = name.starts_with("numpy.ufunc_accumulate.");
+    std::string shown =
+        ufunc ? (shortName + ".accumulate").str() : shortName.str();
+    size_t first = method ? 0 : 1;
+    args.check(shown, first + 2,
+               method ? ArrayRef<StringRef>{"axis", "dtype"}
+                      : ArrayRef<StringRef>{"a", "array", "axis", "dtype"});
+    ValueRef a = method ? self : args.get(0, ufunc ? "array" : "a");
+    if (!a)
+      compileError(shown + "() missing required argument 'a'");
+    if (!a->is(Kind::Array) && !a->is(Kind::Scalar))
+      a = asArray(a);
+    std::optional<int64_t> axis;
+    ValueRef axisArg = args.get(first, "axis");
+    if (ufunc && !axisArg)
+      axis = 0;
+    else if (axisArg && !axisArg->is(Kind::None))
+      axis = constant(first, "axis", 0);
+    return em.accumulate(shortName, a, axis,
+                         parseDType(args.get(first + 1, "dtype")));
+  }
   if (name == "numpy.ufunc_at.add" || name == "numpy.ufunc_at.subtract") {
     // np.add.at(a, indices, b): unbuffered, every repeated index adds.
     bool subtract = name.ends_with("subtract");

@@ -119,6 +119,11 @@ public:
   ValueRef reduce(llvm::StringRef name, const ValueRef &array, int64_t ddof,
                   std::optional<llvm::ArrayRef<int64_t>> axes = std::nullopt);
   ValueRef reduceAll(llvm::StringRef name, const ValueRef &array, int64_t ddof);
+  /// np.cumsum / np.cumprod (`name` "cumsum", "cumprod") or the ufunc
+  /// `name`'s accumulate (add, multiply, minimum, maximum) along `axis`
+  /// (none: the flattened array), in `dtype` when given (Scans.cpp).
+  ValueRef accumulate(llvm::StringRef name, const ValueRef &array,
+                      std::optional<int64_t> axis, std::optional<DType> dtype);
   /// `axis` of an array of `rank` dimensions, negative ones counting from
   /// the end (NumPy's AxisError when out of range).
   static int64_t normalizeAxis(int64_t axis, int64_t rank);

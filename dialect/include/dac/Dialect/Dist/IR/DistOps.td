@@ -172,6 +172,28 @@ def Dist_ReduceDimsOp : Dist_Op<"reduce_dims", [Pure]> {
   let hasVerifier = 1;
 }
 
+def Dist_ScanOp : Dist_Op<"scan", [Pure]> {
+  let summary = "running combination of the elements along one dimension";
+  let description = [{
+    `np.cumsum(a, axis=d)`, `np.cumprod`, `np.maximum.accumulate`: element
+    `k` along `dim` of the result combines (`sum`, `prod`, `min`, `max`)
+    elements `0..k` of the input there. The result has the input's shape
+    and element type. Partitioning scans each rank's chunk and, along a
+    distributed dimension, combines into it the totals of the chunks before
+    it (the dimension in blocks; other distributions are moved to blocks
+    first and back after).
+
+        %c = dist.scan <sum> %a along 1 : !dist.array<4x6xf64> -> !dist.array<4x6xf64>
+  }];
+  let arguments = (ins Dist_ReduceKindAttr:$kind, Dist_AnyArray:$input,
+                       I64Attr:$dim);
+  let results = (outs Dist_AnyArray:$result);
+  let assemblyFormat = [{
+    $kind $input `along` $dim attr-dict `:` type($input) `->` type($result)
+  }];
+  let hasVerifier = 1;
+}
+
 def Dist_TakeOp : Dist_Op<"take", [Pure]> {
   let summary = "an array read at the positions an integer array holds";
   let description = [{
