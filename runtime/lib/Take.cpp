@@ -91,6 +91,27 @@ void rowElement(const Layout &map, int64_t g, int64_t e,
   }
 }
 
+/// Calls \p fn(i, e, rank, local) for element e of the row each of the
+/// rank's \p count indices names (negative ones from the end, checked
+/// before): its owner's rank and its index in that rank's chunk.
+template <typename Fn>
+void forEachRowElement(const Layout &map, const void *indices,
+                       int64_t indexBytes, int64_t count, Fn fn) {
+  const int64_t n = map.shape()[0], row = rowSize(map);
+  detail::ElementPlaces places(map);
+  std::vector<int64_t> global(map.rank());
+  for (int64_t i = 0; i < count; ++i) {
+    int64_t g = indexAt(indices, indexBytes, i);
+    if (g < 0)
+      g += n;
+    for (int64_t e = 0; e < row; ++e) {
+      rowElement(map, g, e, global);
+      auto [rank, local] = places.at(global.data());
+      fn(i, e, rank, local);
+    }
+  }
+}
+
 /// dest[k] = value (\p add: dest[k] += value) for one element of type \p T.
 template <typename T> void apply(char *dest, const char *value, bool add) {
   T v, d;
@@ -125,25 +146,18 @@ extern "C" void dac_rt_take(void *layout, void *src, void *indices,
     const char *from = static_cast<const char *>(src);
     char *to = static_cast<char *>(dst);
     bool replicated = map.distributedDims().empty();
-    detail::ElementPlaces places(map);
-    std::vector<int64_t> global(map.rank());
-    for (int64_t i = 0; i < count; ++i) {
-      int64_t g = indexAt(indices, indexBytes, i);
-      if (g < 0)
-        g += n;
-      for (int64_t e = 0; e < row; ++e) {
-        // Element e of row g, and where it lands here.
-        rowElement(map, g, e, global);
-        auto [rank, local] = places.at(global.data());
-        int64_t land = i * row + e;
-        if (replicated || rank == me) {
-          std::memcpy(to + land * bytes, from + local * bytes, bytes);
-          continue;
-        }
-        asks[rank].push_back(local);
-        lands[rank].push_back(land);
-      }
-    }
+    forEachRowElement(map, indices, indexBytes, count,
+                      [&](int64_t i, int64_t e, int rank, int64_t local) {
+                        // Where element e of row i lands here.
+                        int64_t land = i * row + e;
+                        if (replicated || rank == me) {
+                          std::memcpy(to + land * bytes, from + local * bytes,
+                                      bytes);
+                          return;
+                        }
+                        asks[rank].push_back(local);
+                        lands[rank].push_back(land);
+                      });
     if (size == 1 || !detail::mpiActive() || map.distributedDims().empty())
       return;
     double begin = detail::statsEnabled() ? MPI_Wtime() : 0;
@@ -212,42 +226,35 @@ extern "C" void dac_rt_scatter(void *destLayout, void *dest,
                                          ? std::vector<int64_t>()
                                          : at.ownedPositions(me);
     const int64_t count = static_cast<int64_t>(positions.size());
-    const int64_t n = map.shape()[0], row = rowSize(map);
-    checkIndices(indices, indexBytes, count, n, location);
+    const int64_t row = rowSize(map);
+    checkIndices(indices, indexBytes, count, map.shape()[0], location);
 
     // Each element, with its order, to the owner of its place (to every
     // rank when the destination is replicated). Replicated indices are
     // sent by rank 0 alone, each update once.
     bool replicatedDest = map.distributedDims().empty();
-    detail::ElementPlaces places(map);
-    std::vector<int64_t> global(map.rank());
     detail::Outbox out(size);
     const char *from = static_cast<const char *>(values);
     const size_t entry = bytes + sizeof(int64_t);
-    for (int64_t i = 0; i < count; ++i) {
-      int64_t g = indexAt(indices, indexBytes, i);
-      if (g < 0)
-        g += n;
-      for (int64_t e = 0; e < row; ++e) {
-        rowElement(map, g, e, global);
-        auto [rank, local] = places.at(global.data());
-        int64_t order = positions[i] * row + e;
-        const char *value = from + (i * row + e) * bytes;
-        auto post = [&](int r) {
-          out.indices[r].push_back(local);
-          std::vector<char> &payload = out.payload[r];
-          const char *key = reinterpret_cast<const char *>(&order);
-          payload.insert(payload.end(), key, key + sizeof(int64_t));
-          payload.insert(payload.end(), value, value + bytes);
-        };
-        if (!replicatedDest) {
-          post(rank);
-          continue;
-        }
-        for (int r = 0; r < size; ++r)
-          post(r);
-      }
-    }
+    forEachRowElement(
+        map, indices, indexBytes, count,
+        [&](int64_t i, int64_t e, int rank, int64_t local) {
+          int64_t order = positions[i] * row + e;
+          const char *value = from + (i * row + e) * bytes;
+          auto post = [&](int r) {
+            out.indices[r].push_back(local);
+            std::vector<char> &payload = out.payload[r];
+            const char *key = reinterpret_cast<const char *>(&order);
+            payload.insert(payload.end(), key, key + sizeof(int64_t));
+            payload.insert(payload.end(), value, value + bytes);
+          };
+          if (!replicatedDest) {
+            post(rank);
+            return;
+          }
+          for (int r = 0; r < size; ++r)
+            post(r);
+        });
     detail::Inbox in = detail::sendAll(out, entry, /*withIndices=*/true,
                                        /*withPayload=*/true, me);
     // Applied in the order of the indices.

@@ -13,6 +13,7 @@
 # RUN: not dac %t/script.py --emit=dist -o /dev/full 2>&1 | FileCheck %s --check-prefix=DEVICE
 # RUN: mkfifo %t/fifo.py
 # RUN: not timeout 20 dac build %t/fifo.py -o %t/prog 2>&1 | FileCheck %s --check-prefix=FIFO
+# RUN: not timeout 20 dac run -n 1 %t/fifo.py 2>&1 | FileCheck %s --check-prefix=FIFO
 # RUN: not dac build /dev/zero -o %t/prog 2>&1 | FileCheck %s --check-prefix=ZERO
 # RUN: not dac build %t/dir -o %t/prog 2>&1 | FileCheck %s --check-prefix=DIRIN
 # RUN: test ! -e %t/prog

@@ -271,6 +271,10 @@ llvm::Expected<std::string> getCachedExecutable(const Options &options) {
 }
 
 int run(const Options &options) {
+  // Before the cache reads the script to key it: a FIFO or a device is
+  // refused, not read (forever, or without limit).
+  if (llvm::Error err = checkScript(options.script))
+    return fail(llvm::toString(std::move(err)));
   auto executable = getCachedExecutable(options);
   if (!executable)
     return fail(llvm::toString(executable.takeError()));

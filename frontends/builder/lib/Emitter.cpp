@@ -7,9 +7,11 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/IR/IRMapping.h"
 #include "mlir/IR/Matchers.h"
+#include "mlir/IR/SymbolTable.h"
 
 using namespace mlir;
 using namespace dac;
@@ -79,14 +81,20 @@ std::optional<double> Emitter::getConstFloat(const ValueRef &v) {
   return std::nullopt;
 }
 
-Value Emitter::fold(Value v) {
+Value Emitter::fold(Value v) { return fold(v, 0); }
+
+Value Emitter::fold(Value v, unsigned depth) {
   Operation *op = v.getDefiningOp();
+  // Values made of constants are folded as they are made, so deep chains
+  // of unfolded operands are values known only at run time: the depth
+  // bound keeps a long one (a sum over a 200,000-element list) from
+  // exhausting the stack.
   if (!op || op->getNumResults() != 1 || op->getNumRegions() != 0 ||
-      isa<arith::ConstantOp>(op) || !isPure(op))
+      isa<arith::ConstantOp>(op) || !isPure(op) || depth > 64)
     return v;
   SmallVector<Attribute> operands;
   for (unsigned i = 0; i < op->getNumOperands(); ++i) {
-    Value operand = fold(op->getOperand(i));
+    Value operand = fold(op->getOperand(i), depth + 1);
     Attribute attr;
     if (!matchPattern(operand, m_Constant(&attr)))
       return v;
@@ -164,6 +172,34 @@ Value Emitter::convert(OpBuilder &b, Location loc, Value v, DType from,
 }
 
 ValueRef Emitter::castScalar(const ValueRef &v, DType to, bool isPython) {
+  if (v->isPython && isFloat(v->dtype) &&
+      (to == DType::Int64 || to == DType::Int32)) {
+    // NumPy stores a Python float into an integer through Python's int():
+    // nan and inf raise, so does a value beyond int64 (C long); int32
+    // then keeps the low 32 bits. (NumPy's own floats are C casts.)
+    Value x = fold(convert(b, loc, v->value, v->dtype, DType::Float64));
+    auto f64 = [&](double c) -> Value {
+      return arith::ConstantOp::create(b, loc, b.getF64FloatAttr(c));
+    };
+    require(arith::CmpFOp::create(b, loc, arith::CmpFPredicate::ORD, x, x),
+            "ValueError: cannot convert float NaN to integer");
+    Value size = fold(math::AbsFOp::create(b, loc, x));
+    require(arith::CmpFOp::create(b, loc, arith::CmpFPredicate::ONE, size,
+                                  f64(INFINITY)),
+            "OverflowError: cannot convert float infinity to integer");
+    Value fits = fold(arith::CmpFOp::create(
+        b, loc, arith::CmpFPredicate::OLT,
+        fold(math::TruncOp::create(b, loc, x)), f64(0x1p63)));
+    fits = fold(arith::AndIOp::create(
+        b, loc, fits,
+        arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OGE, x,
+                              f64(-0x1p63))));
+    require(fits, "OverflowError: Python int too large to convert to C long");
+    Value safe = fold(arith::SelectOp::create(b, loc, fits, x, f64(0.0)));
+    Value wide = fold(convert(b, loc, safe, DType::Float64, DType::Int64));
+    return PyValue::scalar(fold(convert(b, loc, wide, DType::Int64, to)), to,
+                           isPython);
+  }
   return PyValue::scalar(convert(b, loc, v->value, v->dtype, to), to, isPython);
 }
 
@@ -304,25 +340,47 @@ ValueRef Emitter::arange(const ValueRef &start, const ValueRef &stop,
   DType computed = anyFloat ? DType::Float64 : DType::Int64;
   DType result = type.value_or(computed);
   Value count;
+  Value zero = arith::ConstantIntOp::create(b, loc, b.getI64Type(), 0);
+  // NumPy's errors: a zero step, a length that is nan or beyond int64.
+  // (Values are folded before the checks read them: a check folds what it
+  // reads.)
   if (anyFloat) {
     // len = ceil((stop - start) / step), as NumPy computes it in doubles.
     auto f = [&](const ValueRef &v) {
-      return convert(b, loc, v->value, v->dtype, DType::Float64);
+      return fold(convert(b, loc, v->value, v->dtype, DType::Float64));
     };
-    Value span = arith::SubFOp::create(b, loc, f(stop), f(start));
-    Value q = arith::DivFOp::create(b, loc, span, f(step));
-    Value c = math::CeilOp::create(b, loc, q);
+    auto f64 = [&](double v) -> Value {
+      return arith::ConstantOp::create(b, loc, b.getF64FloatAttr(v));
+    };
+    Value by = f(step);
+    require(
+        arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UNE, by, f64(0.0)),
+        "ZeroDivisionError: float division by zero");
+    Value span = fold(arith::SubFOp::create(b, loc, f(stop), f(start)));
+    Value q = fold(arith::DivFOp::create(b, loc, span, by));
+    require(arith::CmpFOp::create(b, loc, arith::CmpFPredicate::ORD, q, q),
+            "ValueError: arange: cannot compute length");
+    Value c = fold(math::CeilOp::create(b, loc, q));
+    Value fits = fold(arith::CmpFOp::create(
+        b, loc, arith::CmpFPredicate::OLT,
+        fold(math::AbsFOp::create(b, loc, c)), f64(0x1p63)));
+    require(fits, "ValueError: Maximum allowed size exceeded");
+    // (never an out-of-range conversion, even where the check stops)
+    c = fold(arith::SelectOp::create(b, loc, fits, c, f64(0.0)));
     count = arith::FPToSIOp::create(b, loc, b.getI64Type(), c);
   } else {
     Value lo = toI64(start, "start"), hi = toI64(stop, "stop"),
-          st = toI64(step, "step");
+          st = fold(toI64(step, "step"));
+    Value nonZero =
+        fold(arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, st, zero));
+    require(nonZero, "ZeroDivisionError: division by zero");
+    st = fold(arith::SelectOp::create(
+        b, loc, nonZero, st,
+        arith::ConstantIntOp::create(b, loc, b.getI64Type(), 1)));
     // ceil((hi - lo) / st) for either sign of st.
     Value span = arith::SubIOp::create(b, loc, hi, lo);
     count = arith::CeilDivSIOp::create(b, loc, span, st);
   }
-  if (auto s = getConstFloat(step); s && *s == 0)
-    compileError("arange: step must not be zero");
-  Value zero = arith::ConstantIntOp::create(b, loc, b.getI64Type(), 0);
   count = fold(arith::MaxSIOp::create(b, loc, count, zero));
   Value size =
       fold(arith::IndexCastOp::create(b, loc, b.getIndexType(), count));
@@ -419,16 +477,55 @@ static Value buildPositionKernel(
   return kernel.getResult(0);
 }
 
+/// A private constant memref.global holding `values` (constants), its name
+/// made unique in the module.
+static memref::GlobalOp literalTable(OpBuilder &b, Location loc,
+                                     ArrayRef<Attribute> values,
+                                     Type elementType) {
+  auto module =
+      b.getInsertionBlock()->getParentOp()->getParentOfType<ModuleOp>();
+  int64_t n = static_cast<int64_t>(values.size());
+  auto data =
+      DenseElementsAttr::get(RankedTensorType::get({n}, elementType), values);
+  OpBuilder detached(b.getContext()); // inserted below, renamed if taken
+  auto global = memref::GlobalOp::create(
+      detached, loc, "dac_literal", detached.getStringAttr("private"),
+      MemRefType::get({n}, elementType), data, /*constant=*/true,
+      /*alignment=*/nullptr);
+  SymbolTable(module).insert(global, module.getBody()->begin());
+  return global;
+}
+
 ValueRef Emitter::literalArray(std::vector<Value> shape,
                                ArrayRef<ValueRef> elements, DType type,
                                LayoutAttr layout) {
-  // A kernel whose element at linear position k is element k: a chain of
-  // selects, fine for the small literals scripts write.
   SmallVector<Value> values;
-  for (const ValueRef &e : elements)
-    values.push_back(convert(b, loc, e->value, e->dtype, type));
+  SmallVector<Attribute> constants;
+  for (const ValueRef &e : elements) {
+    // (Python floats into integers as NumPy stores them: int(), checked.)
+    values.push_back(fold(castScalar(e, type, false)->value));
+    Attribute c;
+    if (matchPattern(values.back(), m_Constant(&c)))
+      constants.push_back(c);
+  }
   auto arrayTy = cast<ArrayType>(arrayType(shape, type, layout));
   Value zero = convert(b, loc, intConst(0)->value, DType::Int64, type);
+  // Many known elements (data written into the script): a constant table
+  // the kernel reads at the element's position; compile time stays linear
+  // in its length. A few, or elements known only at run time: a chain of
+  // selects.
+  Type elementType = getMLIRType(b, type);
+  if (constants.size() == values.size() && values.size() > 16 &&
+      type != DType::Bool) {
+    memref::GlobalOp table = literalTable(b, loc, constants, elementType);
+    Value array = buildPositionKernel(
+        b, loc, arrayTy, {}, layout, [&](OpBuilder &b, ValueRange, Value at) {
+          Value data = memref::GetGlobalOp::create(b, loc, table.getType(),
+                                                   table.getSymName());
+          return memref::LoadOp::create(b, loc, data, at).getResult();
+        });
+    return PyValue::array(array, type, std::move(shape));
+  }
   Value array = buildPositionKernel(
       b, loc, arrayTy, {}, layout, [&](OpBuilder &b, ValueRange, Value linear) {
         Value result = values.empty() ? zero : values.back();
@@ -634,10 +731,23 @@ ValueRef Emitter::uniform(GeneratorState &gen, const ValueRef &low,
                           bool scalarResult, LayoutAttr layout) {
   if (!low->is(PyValue::Kind::Scalar) || !high->is(PyValue::Kind::Scalar))
     compileError("uniform() with array bounds is not supported yet");
-  ValueRef u = random(gen, std::move(shape), scalarResult, layout);
-  // NumPy: low + (high - low) * u, in doubles.
+  // NumPy: low + (high - low) * u, in doubles; a range that is not finite
+  // (inf, nan) or negative is refused first.
   ValueRef lo = castScalar(low, DType::Float64, true);
   ValueRef range = binaryOp("-", castScalar(high, DType::Float64, true), lo);
+  // (folded first: the checks fold what they read, which must not take
+  // the range's own op away)
+  range->value = fold(range->value);
+  Value size = math::AbsFOp::create(b, loc, range->value);
+  require(arith::CmpFOp::create(
+              b, loc, arith::CmpFPredicate::OLT, size,
+              arith::ConstantOp::create(b, loc, b.getF64FloatAttr(INFINITY))),
+          "OverflowError: high - low range exceeds valid bounds");
+  require(arith::CmpFOp::create(
+              b, loc, arith::CmpFPredicate::OGE, range->value,
+              arith::ConstantOp::create(b, loc, b.getF64FloatAttr(0.0))),
+          "ValueError: high - low < 0");
+  ValueRef u = random(gen, std::move(shape), scalarResult, layout);
   ValueRef r = binaryOp("+", lo, binaryOp("*", range, u));
   r->isPython = u->isPython;
   return r;

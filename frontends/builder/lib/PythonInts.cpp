@@ -116,6 +116,16 @@ ValueRef Emitter::checkedInt(StringRef op, const ValueRef &lhs,
         arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UGT, off,
                               arith::MulFOp::create(b, loc, size, f64(1e-9)));
     overflow = arith::OrIOp::create(b, loc, huge, far);
+    // Bases -1, 0 and 1 never leave int64 (and a huge exponent's double
+    // may have lost the parity the estimate needs).
+    Value small = arith::CmpIOp::create(
+        b, loc, arith::CmpIPredicate::ule,
+        arith::AddIOp::create(b, loc, x, constant(1)), constant(2));
+    overflow = arith::AndIOp::create(
+        b, loc, overflow,
+        arith::XOrIOp::create(
+            b, loc, small,
+            arith::ConstantIntOp::create(b, loc, b.getI1Type(), 1)));
   } else if (op == "neg" || op == "abs") {
     overflow = equal(x, INT64_MIN);
   } else if (shift) {

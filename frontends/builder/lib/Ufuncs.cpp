@@ -335,6 +335,16 @@ ValueRef Emitter::applyUfunc(StringRef name, ArrayRef<ValueRef> args) {
   DType compute = common, result = common;
   switch (ufunc->signature) {
   case Signature::Arith:
+    // NumPy refuses these on booleans (Python's bools were made ints
+    // before).
+    if (common == DType::Bool && name == "subtract")
+      compileError("TypeError: numpy boolean subtract, the `-` operator, is "
+                   "not supported, use the bitwise_xor, the `^` operator, or "
+                   "the logical_xor function instead.");
+    if (common == DType::Bool && name == "negative")
+      compileError("TypeError: The numpy boolean negative, the `-` operator, "
+                   "is not supported, use the `~` operator or the logical_not "
+                   "function instead.");
     if (common == DType::Bool &&
         !(name == "add" || name == "multiply" || name == "maximum" ||
           name == "minimum" || name == "absolute" || name == "abs" ||
@@ -599,7 +609,8 @@ ValueRef Emitter::binaryOp(StringRef op, const ValueRef &lhs,
     DType common = commonType({lhs, rhs});
     if (!isFloat(common) && common != DType::Bool) {
       std::optional<int64_t> e = getConstInt(rhs);
-      if (scalars && e && *e < 0) {
+      // (Python ints; NumPy's integer scalars raise as its arrays do)
+      if (python && e && *e < 0) {
         ValueRef x = castScalar(lhs, DType::Float64, python),
                  y = castScalar(rhs, DType::Float64, python);
         ValueRef r = applyUfunc("power", {x, y});
@@ -612,9 +623,15 @@ ValueRef Emitter::binaryOp(StringRef op, const ValueRef &lhs,
                        b, loc, arith::CmpIPredicate::sge,
                        convert(b, loc, rhs->value, rhs->dtype, DType::Int64),
                        arith::ConstantIntOp::create(b, loc, b.getI64Type(), 0)),
-                   "Integers to negative integer powers are not allowed.");
+                   python ? "a Python int to a negative power known only at "
+                            "run time (a float in Python, whose type dac "
+                            "fixes when compiling) is not supported yet: "
+                            "make the base a float"
+                          : "ValueError: Integers to negative integer powers "
+                            "are not allowed.");
       else if (e && *e < 0)
-        compileError("Integers to negative integer powers are not allowed.");
+        compileError("ValueError: Integers to negative integer powers are not "
+                     "allowed.");
     }
     ValueRef r = applyUfunc("power", {lhs, rhs});
     if (python && isFloat(r->dtype))
@@ -699,10 +716,7 @@ ValueRef Emitter::unaryOp(StringRef op, const ValueRef &operand) {
     if (python)
       return checkedInt("neg", operand, nullptr,
                         applyUfunc("negative", {operand}));
-    if (operand->dtype == DType::Bool)
-      compileError("the numpy boolean negative, the `-` operator, is not "
-                   "supported, use the `~` operator or the logical_not "
-                   "function instead");
+    // (booleans: NumPy's TypeError, from the ufunc)
     return applyUfunc("negative", {operand});
   }
   if (op == "+")

@@ -377,17 +377,24 @@ ValueRef Emitter::subscript(const ValueRef &array, const ValueRef &index) {
   return makeView(*this, base, access);
 }
 
-ValueRef Emitter::take(const ValueRef &array, const ValueRef &indices) {
+/// The shape `array[indices]` has with an integer array `indices` (rows,
+/// when the array has several dimensions: the indices' shape, then the
+/// array's other extents), after NumPy's checks.
+static std::vector<Value> indexedShape(const ValueRef &array,
+                                       const ValueRef &indices) {
   if (indices->dtype != DType::Int64 && indices->dtype != DType::Int32)
     compileError("arrays used as indices must be of integer (or boolean) "
                  "type");
   if (array->shape.empty())
     compileError("too many indices for array: array is 0-dimensional, but 1 "
                  "were indexed");
-  // Rows of an array of several dimensions: the indices' shape, then the
-  // array's other extents.
   std::vector<Value> shape = indices->shape;
   shape.insert(shape.end(), array->shape.begin() + 1, array->shape.end());
+  return shape;
+}
+
+ValueRef Emitter::take(const ValueRef &array, const ValueRef &indices) {
+  std::vector<Value> shape = indexedShape(array, indices);
   Type type = arrayType(shape, array->dtype, {});
   Value taken = TakeOp::create(b, loc, type, array->value, indices->value);
   return PyValue::array(taken, array->dtype, shape);
@@ -395,18 +402,12 @@ ValueRef Emitter::take(const ValueRef &array, const ValueRef &indices) {
 
 ValueRef Emitter::scatter(const ValueRef &array, const ValueRef &indices,
                           const ValueRef &values, bool accumulate) {
-  if (indices->dtype != DType::Int64 && indices->dtype != DType::Int32)
-    compileError("arrays used as indices must be of integer (or boolean) "
-                 "type");
-  if (array->shape.empty())
-    compileError("too many indices for array: array is 0-dimensional, but 1 "
-                 "were indexed");
   // One value per index (rows, when the array has several dimensions).
-  std::vector<Value> shape = indices->shape;
-  shape.insert(shape.end(), array->shape.begin() + 1, array->shape.end());
+  std::vector<Value> shape = indexedShape(array, indices);
   ValueRef contents;
   if (values->is(Kind::Scalar)) {
-    contents = full(shape, values, array->dtype);
+    contents =
+        full(shape, castScalar(values, array->dtype, false), array->dtype);
   } else if (values->is(Kind::Array)) {
     // NumPy drops leading extents of 1 the target does not have.
     ValueRef source = values;
@@ -614,7 +615,8 @@ void Emitter::setItem(const ValueRef &array, const ValueRef &index,
   Access access = accessOf(*this, array, index);
   ValueRef contents;
   if (value->is(Kind::Scalar)) {
-    contents = full(access.shape, value, array->dtype);
+    contents = full(access.shape, castScalar(value, array->dtype, false),
+                    array->dtype);
   } else if (value->is(Kind::Array)) {
     // NumPy drops leading extents of 1 the target does not have.
     ValueRef source = value;

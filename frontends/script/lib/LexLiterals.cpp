@@ -10,7 +10,7 @@
 #include "LexerUtils.h"
 
 #include <cctype>
-#include <charconv>
+#include <cstdlib>
 #include <cstring>
 #include <limits>
 
@@ -261,16 +261,10 @@ Token Lexer::lexNumber(uint32_t start) {
 
   if (isFloat) {
     Token tok = makeToken(TokenKind::Float, start, pos);
-    double value = 0;
-    auto result =
-        std::from_chars(digits.data(), digits.data() + digits.size(), value);
-    if (result.ec == std::errc::result_out_of_range) {
-      // Python rounds like strtod: overflow gives inf, underflow zero.
-      bool negativeExponent = digits.find("e-") != std::string::npos ||
-                              digits.find("E-") != std::string::npos;
-      value = negativeExponent ? 0.0 : std::numeric_limits<double>::infinity();
-    }
-    tok.floatValue = value;
+    // Python rounds like strtod, correctly: overflow gives inf, underflow
+    // a subnormal or zero (however the digits are written: `0.000...1`
+    // with no exponent too). The program never changes the "C" locale.
+    tok.floatValue = std::strtod(digits.c_str(), nullptr);
     return tok;
   }
 

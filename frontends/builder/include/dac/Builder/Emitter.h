@@ -75,6 +75,10 @@ public:
   /// exponents and `if` conditions are visible while lowering.
   mlir::Value fold(mlir::Value v);
 
+private:
+  mlir::Value fold(mlir::Value v, unsigned depth);
+
+public:
   // Conversions.
   mlir::Value convert(mlir::OpBuilder &b, mlir::Location loc, mlir::Value v,
                       DType from, DType to);
