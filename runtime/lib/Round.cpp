@@ -9,6 +9,7 @@
 
 #include "Detail.h"
 #include "dac/Runtime/RuntimeABI.h"
+#include "dac/Runtime/TrueDivide.h"
 
 #include <cmath>
 #include <cstdio>
@@ -28,4 +29,8 @@ extern "C" double dac_rt_round_f64(double value, int64_t ndigits) {
     // Python keeps the sign of zero: round(-0.4) -> -0.0.
     return std::copysign(rounded, value);
   });
+}
+
+extern "C" double dac_rt_int_true_divide(int64_t a, int64_t b) {
+  return dac::rt::pythonTrueDivide(a, b);
 }

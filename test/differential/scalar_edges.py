@@ -37,6 +37,9 @@ CASES = [
     "pow(n, -1)", "1 << -n", "n >> -n", "n >> 70", "-n >> 70",
     "-n >> 1", "(n << 61) >> 60",
     "n // 0", "n % 0", "float(n) / 0", "n / 0.0",
+    # int / int is the exact quotient rounded once, beyond 2**53 too.
+    "(2**53 + n - 2) / 3", "-(2**53 + n) / 5", "(2**62 + 12345 * n) / 7",
+    "(-2**62 * 2 + n - 3) / n", "n / (2**61 * n)", "0 / -n",
     "True + n", "n / True", "True * n - False",
     # Floats: C's results where Python raises instead.
     "math.sqrt(-n)", "math.sqrt(n * 3.0)", "math.log(0.0 * n)",

@@ -12,3 +12,7 @@ a = np.arange(4.0)
 print(np.add.outer(a, a[:3]))
 print(np.minimum(a, np.add.outer(a, a)).sum(), np.multiply.outer(a, 2.0))
 print(np.subtract.outer(np.arange(3), np.ones((2, 2))).shape)
+# NumPy's floats round as np.round does (round(np.float64(2.675), 2) is
+# 2.68), Python's floats correctly (2.67).
+print(round(np.float64(2.675), 2), round(np.float32(1.2345), 2),
+      round(np.float64(1.005), 2), round(2.675, 2))

@@ -9,6 +9,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "dac/Builder/Emitter.h"
+#include "dac/Compiler/RuntimeCalls.h"
+#include "dac/Runtime/TrueDivide.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Math/IR/Math.h"
@@ -688,6 +690,26 @@ ValueRef Emitter::binaryOp(StringRef op, const ValueRef &lhs,
                         .Default("");
   if (ufunc.empty())
     compileError("operator '" + op + "' is not supported");
+  // Python's int / int: the exact quotient rounded once (operands beyond
+  // 2^53 would be rounded first as doubles).
+  if (python && op == "/" && !isFloat(lhs->dtype) && !isFloat(rhs->dtype)) {
+    Value a = convert(b, loc, lhs->value, lhs->dtype, DType::Int64),
+          d = convert(b, loc, rhs->value, rhs->dtype, DType::Int64);
+    std::optional<int64_t> x = getConstantIntValue(a),
+                           y = getConstantIntValue(d);
+    if (x && y && *y != 0)
+      return floatConst(rt::pythonTrueDivide(*x, *y));
+    // (a zero divisor stopped every rank above)
+    Value safe = arith::SelectOp::create(
+        b, loc,
+        arith::CmpIOp::create(
+            b, loc, arith::CmpIPredicate::eq, d,
+            arith::ConstantIntOp::create(b, loc, b.getI64Type(), 0)),
+        arith::ConstantIntOp::create(b, loc, b.getI64Type(), 1), d);
+    Value q = createRuntimeCall(
+        b, loc, module, RuntimeFunction::dac_rt_int_true_divide, {a, safe});
+    return PyValue::scalar(q, DType::Float64, true);
+  }
   // Python bools in arithmetic are ints (True + True == 2).
   if (python &&
       (op == "+" || op == "-" || op == "*" || op == "//" || op == "%")) {

@@ -417,6 +417,11 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
     if (!v->is(Kind::Scalar))
       compileError("round() expects a number");
     ValueRef digits = arg(1, "ndigits");
+    // NumPy's floats round as np.round does (scale, rint, unscale), not
+    // as Python's correctly rounded round() (round(np.float64(2.675), 2)
+    // is 2.68 there).
+    if (digits && !digits->is(Kind::None) && !v->isPython && isFloat(v->dtype))
+      return roundArray(v, digits);
     if (digits && !digits->is(Kind::None)) {
       std::optional<int64_t> n = Emitter::getConstInt(digits);
       if (!n || *n < 0)
