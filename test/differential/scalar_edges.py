@@ -52,6 +52,8 @@ CASES = [
     "int(float('inf') * n)", "int(math.nan * n)", "int(-n * 2.5)",
     "int(1e19 * n)", "round(n * 1.5)", "round(-n * 0.5)", "round(2.5 * n)",
     "round(n * 0.1234567, 3)", "round(2.5 * n, 10**18)",
+    "round(1250.0 * n / 3, -2)", "round(-n * 450.0, -3)",
+    "round(n * 1e308 / 3, -309)", "round(15.0 * n, -n + 2)",
     "math.floor(n / 2)", "math.ceil(-n / 2)", "math.trunc(-n / 2)",
     "math.floor(n * float('inf'))", "math.hypot(n, 4)", "abs(-0.0 * n)",
     "math.atan2(0.0, -n)", "math.isnan(n * float('nan'))",

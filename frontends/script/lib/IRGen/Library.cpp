@@ -423,16 +423,23 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
     if (digits && !digits->is(Kind::None) && !v->isPython && isFloat(v->dtype))
       return roundArray(v, digits);
     if (digits && !digits->is(Kind::None)) {
-      std::optional<int64_t> n = Emitter::getConstInt(digits);
-      if (!n || *n < 0)
-        compileError("round() needs ndigits >= 0 known when compiling");
-      if (!isFloat(v->dtype))
+      if (!digits->is(Kind::Scalar) || isFloat(digits->dtype))
+        compileError("'" + digits->describe() +
+                     "' object cannot be interpreted as an integer");
+      if (!isFloat(v->dtype)) {
+        // An int stays itself for ndigits >= 0.
+        std::optional<int64_t> n = Emitter::getConstInt(digits);
+        if (!n || *n < 0)
+          compileError("round() of an int with negative ndigits (or ones "
+                       "known only at run time) is not supported yet");
         return v;
+      }
       // Correct decimal rounding, as CPython does, by the runtime.
       Value x = em.convert(b, em.loc, v->value, v->dtype, DType::Float64);
       Value r = createRuntimeCall(b, em.loc, em.module,
                                   RuntimeFunction::dac_rt_round_f64,
-                                  {x, em.intConst(*n)->value});
+                                  {x, em.convert(b, em.loc, digits->value,
+                                                 digits->dtype, DType::Int64)});
       return PyValue::scalar(r, DType::Float64, v->isPython);
     }
     if (!isFloat(v->dtype))
