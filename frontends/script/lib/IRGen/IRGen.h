@@ -94,6 +94,7 @@ public:
   ValueRef linalgNorm(const CallArgs &args);
   /// np.round / ndarray.round (LibraryNumbers.cpp).
   ValueRef roundArray(const ValueRef &a, const ValueRef &decimals);
+  ValueRef roundBuiltin(const ValueRef &number, const ValueRef &ndigits);
 
 private:
   void lowerBlock(const StmtList &body, size_t from = 0);

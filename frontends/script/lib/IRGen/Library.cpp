@@ -412,41 +412,8 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
       return em.checkedFloatToInt(v);
     return em.castScalar(v, to, true);
   }
-  if (name == "builtins.round") {
-    ValueRef v = required(0, "number");
-    if (!v->is(Kind::Scalar))
-      compileError("round() expects a number");
-    ValueRef digits = arg(1, "ndigits");
-    // NumPy's floats round as np.round does (scale, rint, unscale), not
-    // as Python's correctly rounded round() (round(np.float64(2.675), 2)
-    // is 2.68 there).
-    if (digits && !digits->is(Kind::None) && !v->isPython && isFloat(v->dtype))
-      return roundArray(v, digits);
-    if (digits && !digits->is(Kind::None)) {
-      if (!digits->is(Kind::Scalar) || isFloat(digits->dtype))
-        compileError("'" + digits->describe() +
-                     "' object cannot be interpreted as an integer");
-      if (!isFloat(v->dtype)) {
-        // An int stays itself for ndigits >= 0.
-        std::optional<int64_t> n = Emitter::getConstInt(digits);
-        if (!n || *n < 0)
-          compileError("round() of an int with negative ndigits (or ones "
-                       "known only at run time) is not supported yet");
-        return v;
-      }
-      // Correct decimal rounding, as CPython does, by the runtime.
-      Value x = em.convert(b, em.loc, v->value, v->dtype, DType::Float64);
-      Value r = createRuntimeCall(b, em.loc, em.module,
-                                  RuntimeFunction::dac_rt_round_f64,
-                                  {x, em.convert(b, em.loc, digits->value,
-                                                 digits->dtype, DType::Int64)});
-      return PyValue::scalar(r, DType::Float64, v->isPython);
-    }
-    if (!isFloat(v->dtype))
-      return v;
-    Value r = math::RoundEvenOp::create(b, em.loc, v->value);
-    return em.checkedFloatToInt(PyValue::scalar(r, v->dtype, true));
-  }
+  if (name == "builtins.round")
+    return roundBuiltin(required(0, "number"), arg(1, "ndigits"));
   if (name == "builtins.pow") {
     args.check("pow", 3, {"base", "exp", "mod"});
     ValueRef mod = arg(2, "mod");

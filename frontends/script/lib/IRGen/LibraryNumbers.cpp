@@ -1,11 +1,15 @@
 //===- LibraryNumbers.cpp - Numbers from text, rounding -------------------===//
 //
-// Python's float()/int() of strings known when compiling, and NumPy's
-// rounding to decimals.
+// Python's float()/int() of strings known when compiling, Python's round()
+// and NumPy's rounding to decimals.
 //
 //===----------------------------------------------------------------------===//
 
 #include "IRGen.h"
+
+#include "dac/Compiler/RuntimeCalls.h"
+
+#include "mlir/Dialect/Math/IR/Math.h"
 
 #include <cerrno>
 #include <cmath>
@@ -49,6 +53,42 @@ int64_t dac::script::parseIntText(const std::string &text) {
     compileError("OverflowError: int('" + text +
                  "') does not fit in 64 bits (dac's Python ints are int64)");
   return value;
+}
+
+/// Python's round(number, ndigits): a float correctly rounded to decimals
+/// (by the runtime), or to an int without ndigits (ties to even); NumPy's
+/// floats as np.round rounds them.
+ValueRef IRGen::roundBuiltin(const ValueRef &v, const ValueRef &digits) {
+  if (!v->is(Kind::Scalar))
+    compileError("round() expects a number");
+  // NumPy's floats round as np.round does (scale, rint, unscale), not
+  // as Python's correctly rounded round() (round(np.float64(2.675), 2)
+  // is 2.68 there).
+  if (digits && !digits->is(Kind::None) && !v->isPython && isFloat(v->dtype))
+    return roundArray(v, digits);
+  if (digits && !digits->is(Kind::None)) {
+    if (!digits->is(Kind::Scalar) || isFloat(digits->dtype))
+      compileError("'" + digits->describe() +
+                   "' object cannot be interpreted as an integer");
+    if (!isFloat(v->dtype)) {
+      // An int stays itself for ndigits >= 0.
+      std::optional<int64_t> n = Emitter::getConstInt(digits);
+      if (!n || *n < 0)
+        compileError("round() of an int with negative ndigits (or ones "
+                     "known only at run time) is not supported yet");
+      return v;
+    }
+    // Correct decimal rounding, as CPython does, by the runtime.
+    Value x = em.convert(b, em.loc, v->value, v->dtype, DType::Float64);
+    Value r = createRuntimeCall(
+        b, em.loc, em.module, RuntimeFunction::dac_rt_round_f64,
+        {x, em.convert(b, em.loc, digits->value, digits->dtype, DType::Int64)});
+    return PyValue::scalar(r, DType::Float64, v->isPython);
+  }
+  if (!isFloat(v->dtype))
+    return v;
+  Value r = math::RoundEvenOp::create(b, em.loc, v->value);
+  return em.checkedFloatToInt(PyValue::scalar(r, v->dtype, true));
 }
 
 /// np.round(a, decimals): NumPy's rint(a * 10**d) / 10**d (for d < 0,
