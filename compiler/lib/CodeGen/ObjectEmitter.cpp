@@ -110,27 +110,26 @@ dac::translateAndOptimize(mlir::ModuleOp module, LLVMContext &llvmContext,
     return machine.takeError();
   llvmModule->setDataLayout((*machine)->createDataLayout());
   llvmModule->setTargetTriple((*machine)->getTargetTriple());
-  // As clang marks its functions: no vector width is required by the code
-  // (no vector arguments cross calls), so the CPU's tuning picks the
-  // registers. Without the mark x86 assumes any width may be needed and
-  // splits dac's 16-lane vectors into 512-bit operations on AVX-512 CPUs
-  // whose tuning prefers 256 bits, which slows memory-bound loops (W2,
-  // sum(a*a): 0.0206 s against 0.0167 s on an AVX-512 Xeon). Functions
-  // that multiply 64-bit integer lanes (the random streams' generators)
-  // are compute-bound and keep the full width (pi: 0.171 s against
-  // 0.210 s there).
-  auto multipliesWideLanes = [](Function &fn) {
-    for (Instruction &inst : instructions(fn))
-      if (inst.getOpcode() == Instruction::Mul &&
-          inst.getType()->isVectorTy() &&
-          inst.getType()->getScalarSizeInBits() >= 64)
-        return true;
-    return false;
-  };
+  // As clang marks its functions: no vector width is required by the code,
+  // so the CPU's tuning picks the registers. Without the mark x86 assumes
+  // any width may be needed and splits dac's 16-lane vectors into 512-bit
+  // operations on AVX-512 CPUs whose tuning prefers 256 bits, which slows
+  // memory-bound loops (W2, sum(a*a): 0.0206 s against 0.0167 s on an
+  // AVX-512 Xeon). A program that multiplies 64-bit integer lanes (the
+  // random streams' generators, integer products) is compute-bound there
+  // and keeps the full width (pi: 0.171 s against 0.210 s). The choice is
+  // one for the whole module: the mark also decides how vectors are passed
+  // between functions, so callers and callees must agree.
+  bool wideLanes = false;
   for (Function &fn : *llvmModule)
-    if (!fn.isDeclaration() && !fn.hasFnAttribute("min-legal-vector-width") &&
-        !multipliesWideLanes(fn))
-      fn.addFnAttr("min-legal-vector-width", "0");
+    for (Instruction &inst : instructions(fn))
+      wideLanes |= inst.getOpcode() == Instruction::Mul &&
+                   inst.getType()->isVectorTy() &&
+                   inst.getType()->getScalarSizeInBits() >= 64;
+  if (!wideLanes)
+    for (Function &fn : *llvmModule)
+      if (!fn.isDeclaration() && !fn.hasFnAttribute("min-legal-vector-width"))
+        fn.addFnAttr("min-legal-vector-width", "0");
   auto optimize =
       mlir::makeOptimizingTransformer(options.optLevel,
                                       /*sizeLevel=*/0, machine->get());
