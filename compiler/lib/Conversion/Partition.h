@@ -256,6 +256,10 @@ private:
   /// Whether `writer` may write into the buffer of `array` (in place): the
   /// buffer belongs to `array` alone and nothing reads it after `writer`.
   bool canOverwrite(mlir::Value array, mlir::Operation *writer);
+  /// The buffer `writer` updates `array` in: the array's own when it may be
+  /// overwritten (canOverwrite), else a copy made here.
+  mlir::Value bufferToWrite(mlir::OpBuilder &b, mlir::Location loc,
+                            mlir::Value array, mlir::Operation *writer);
   /// Whether a kernel updating a window of an array may write into the
   /// array's buffer: canOverwrite, and the kernel reads the array only at
   /// the position it writes.

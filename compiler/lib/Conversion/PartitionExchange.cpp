@@ -248,12 +248,7 @@ LogicalResult FunctionPartitioner::lowerExpand(ExpandOp op) {
                             "the mask of this assignment");
   // In place when the destination's buffer is its own and nothing reads
   // it afterwards, as an insert.
-  Value buffer = mapping.lookup(op.getDest());
-  if (!canOverwrite(op.getDest(), op)) {
-    Value copy = allocLocal(b, loc, type, sizes);
-    memref::CopyOp::create(b, loc, buffer, copy);
-    buffer = copy;
-  }
+  Value buffer = bufferToWrite(b, loc, op.getDest(), op);
   createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_expand,
                     {createLayoutHandle(b, loc, layoutOf(type), sizes),
                      getPointer(b, loc, buffer), getPointer(b, loc, mask),
@@ -278,21 +273,12 @@ LogicalResult FunctionPartitioner::lowerScatter(ScatterOp op) {
   SmallVector<Value> sizes = getGlobalSizes(b, loc, op.getDest());
   // The values where the indices live, rows whole.
   LayoutAttr indexLayout = layoutOf(indexType);
-  SmallVector<DimAttr> dims(indexLayout.getDims());
-  for (int64_t d = 1; d < type.getRank(); ++d)
-    dims.push_back(DimAttr::getNone(b.getContext()));
-  Value values =
-      redistribute(b, loc, op.getValues(),
-                   LayoutAttr::get(b.getContext(), dims, indexLayout.getGrid()),
-                   "the values of this assignment");
+  Value values = redistribute(b, loc, op.getValues(),
+                              rowsLayout(indexLayout, type.getRank() - 1),
+                              "the values of this assignment");
   // In place when the destination's buffer is its own and nothing reads
   // it afterwards, as an insert.
-  Value buffer = mapping.lookup(op.getDest());
-  if (!canOverwrite(op.getDest(), op)) {
-    Value copy = allocLocal(b, loc, type, sizes);
-    memref::CopyOp::create(b, loc, buffer, copy);
-    buffer = copy;
-  }
+  Value buffer = bufferToWrite(b, loc, op.getDest(), op);
   createRuntimeCall(
       b, loc, module, RuntimeFunction::dac_rt_scatter,
       {createLayoutHandle(b, loc, layoutOf(type), sizes),
@@ -413,12 +399,7 @@ LogicalResult FunctionPartitioner::lowerInsert(InsertOp op) {
   // In place when the destination's buffer is its own and nothing reads
   // it after this insert (slices of it read before are gathered already);
   // otherwise into a copy.
-  Value dest = mapping.lookup(op.getDest());
-  Value buffer = dest;
-  if (!canOverwrite(op.getDest(), op)) {
-    buffer = allocLocal(b, loc, type, sizes);
-    memref::CopyOp::create(b, loc, dest, buffer);
-  }
+  Value buffer = bufferToWrite(b, loc, op.getDest(), op);
   auto srcType = cast<ArrayType>(getGlobalType(op.getSource()));
   SmallVector<Value> counts = getGlobalSizes(b, loc, op.getSource());
   Access src = identityAccess(b, loc, srcType.getRank());

@@ -167,15 +167,11 @@ LogicalResult FunctionPartitioner::lowerScan(ScanOp op) {
       dims[d] = DimAttr::getBlock(b.getContext());
   }
   auto work = LayoutAttr::get(b.getContext(), dims, layout.getGrid());
-  Value buffer = mapping.lookup(op.getInput());
-  if (work != layout) {
-    buffer = redistribute(b, loc, op.getInput(), work,
-                          "the input of this running sum or product");
-  } else if (!canOverwrite(op.getInput(), op)) {
-    Value copy = allocLocal(b, loc, type, sizes);
-    memref::CopyOp::create(b, loc, buffer, copy);
-    buffer = copy;
-  }
+  Value buffer = work != layout
+                     ? redistribute(b, loc, op.getInput(), work,
+                                    "the input of this running sum or "
+                                    "product")
+                     : bufferToWrite(b, loc, op.getInput(), op);
   ArrayType workType = type.withLayout(work);
   createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_scan,
                     {createLayoutHandle(b, loc, work, sizes),

@@ -326,6 +326,19 @@ bool dac::partition::FunctionPartitioner::canOverwrite(Value array,
   return onlyReadBefore(array, writer);
 }
 
+Value dac::partition::FunctionPartitioner::bufferToWrite(OpBuilder &b,
+                                                         Location loc,
+                                                         Value array,
+                                                         Operation *writer) {
+  Value buffer = mapping.lookup(array);
+  if (canOverwrite(array, writer))
+    return buffer;
+  Value copy = allocLocal(b, loc, cast<ArrayType>(getGlobalType(array)),
+                          getGlobalSizes(b, loc, array));
+  memref::CopyOp::create(b, loc, buffer, copy);
+  return copy;
+}
+
 bool dac::partition::FunctionPartitioner::canUpdateInPlace(KernelOp kernel) {
   Value dest = kernel.getDest();
   if (!canOverwrite(dest, kernel))

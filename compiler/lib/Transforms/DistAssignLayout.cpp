@@ -130,13 +130,9 @@ LogicalResult assignOp(Operation *op) {
   if (auto take = dyn_cast<TakeOp>(op)) {
     // Each rank fetches for its own indices, rows whole.
     assignLayout(take.getResult(), [&] {
-      LayoutAttr indices =
-          cast<ArrayType>(take.getIndices().getType()).getLayout();
-      SmallVector<DimAttr> dims(indices.getDims());
-      for (int64_t d = 1;
-           d < cast<ArrayType>(take.getSource().getType()).getRank(); ++d)
-        dims.push_back(DimAttr::getNone(take.getContext()));
-      return LayoutAttr::get(take.getContext(), dims, indices.getGrid());
+      return rowsLayout(
+          cast<ArrayType>(take.getIndices().getType()).getLayout(),
+          cast<ArrayType>(take.getSource().getType()).getRank() - 1);
     });
     return success();
   }

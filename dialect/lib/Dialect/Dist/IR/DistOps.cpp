@@ -226,6 +226,12 @@ LogicalResult ScanOp::verify() {
   return success();
 }
 
+LayoutAttr dac::dist::rowsLayout(LayoutAttr indices, int64_t rowDims) {
+  SmallVector<DimAttr> dims(indices.getDims());
+  dims.append(rowDims, DimAttr::getNone(indices.getContext()));
+  return LayoutAttr::get(indices.getContext(), dims, indices.getGrid());
+}
+
 LogicalResult TakeOp::verify() {
   auto source = cast<ArrayType>(getSource().getType());
   auto indices = cast<ArrayType>(getIndices().getType());

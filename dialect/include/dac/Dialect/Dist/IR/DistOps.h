@@ -27,6 +27,11 @@ getDynamicSizes(mlir::Value array);
 /// branch computes as `thenExtent` and its else branch as `elseExtent`:
 /// that value when both are one made before the `if`, else the result both
 /// branches yield them as; null if there is none.
+/// The layout of rows read or written at indices of layout `indices`
+/// (dist.take's result, dist.scatter's values): the indices' layout, then
+/// `rowDims` undistributed dimensions.
+LayoutAttr rowsLayout(LayoutAttr indices, int64_t rowDims);
+
 mlir::Value branchExtent(mlir::Operation *branch, mlir::Value thenExtent,
                          mlir::Value elseExtent);
 
