@@ -18,3 +18,10 @@
 # BAD: bad.py:2:8: error: SyntaxError: Non-UTF-8 code starting with '\xe9' in file {{.*}}bad.py on line 2, but no encoding declared; see https://peps.python.org/pep-0263/ for details
 # OTHER: other.py:1:1: error: SyntaxError: encoding 'euc-jp' is not supported (dac reads utf-8, latin-1 and ascii scripts)
 # LATE: late.py:4:8: error: SyntaxError: Non-UTF-8 code starting with '\xe9'
+
+# A UTF-8 byte order mark with another declared encoding is Python's error,
+# which names the encoding as Python normalises it.
+# RUN: %python -c "open('%t/bom.py', 'wb').write(b'\xef\xbb\xbf# coding: latin-1\nprint(1)\n')"
+# RUN: not dac build %t/bom.py -o %t/bom 2>&1 | FileCheck %s --check-prefix=BOM
+# RUN: test ! -e %t/bom
+# BOM: bom.py:1:1: error: SyntaxError: encoding problem: iso-8859-1 with BOM

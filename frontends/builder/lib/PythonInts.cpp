@@ -19,10 +19,6 @@
 using namespace mlir;
 using namespace dac::builder;
 
-static const char *const kOverflow =
-    "OverflowError: the exact result does not fit in 64 bits (dac's Python "
-    "ints are int64)";
-
 /// True if Python's exact `op` of known operands fits in int64.
 static bool fitsInt64(StringRef op, int64_t a, int64_t b) {
   int64_t r;
@@ -61,7 +57,7 @@ ValueRef Emitter::checkedInt(StringRef op, const ValueRef &lhs,
     compileError("ValueError: negative shift count");
   if (a && c) {
     if (!fitsInt64(op, *a, *c))
-      compileError(kOverflow);
+      compileError(kIntOverflow);
     return result;
   }
   Type i64 = b.getI64Type();
@@ -156,7 +152,7 @@ ValueRef Emitter::checkedInt(StringRef op, const ValueRef &lhs,
   emitAssert(arith::XOrIOp::create(
                  b, loc, overflow,
                  arith::ConstantIntOp::create(b, loc, b.getI1Type(), 1)),
-             kOverflow);
+             kIntOverflow);
   return result;
 }
 
@@ -169,7 +165,7 @@ ValueRef Emitter::checkedFloatToInt(const ValueRef &x) {
     if (std::isinf(*v))
       compileError("OverflowError: cannot convert float infinity to integer");
     if (!(std::trunc(*v) >= -0x1p63 && std::trunc(*v) < 0x1p63))
-      compileError(kOverflow);
+      compileError(kIntOverflow);
     return castScalar(x, DType::Int64, true);
   }
   Value f = convert(b, loc, x->value, x->dtype, DType::Float64);
@@ -190,6 +186,6 @@ ValueRef Emitter::checkedFloatToInt(const ValueRef &x) {
   emitAssert(arith::AndIOp::create(b, loc,
                                    cmp(arith::CmpFPredicate::OGE, f, -0x1p63),
                                    cmp(arith::CmpFPredicate::OLT, f, 0x1p63)),
-             kOverflow);
+             kIntOverflow);
   return castScalar(x, DType::Int64, true);
 }

@@ -41,12 +41,18 @@ std::string declaredEncoding(const std::string &text) {
   return "";
 }
 
-/// Python's tokenizer normalisation of an encoding name (get_normal_name),
-/// with the aliases of latin-1 and ascii its codecs accept.
-std::string normalName(std::string name) {
+/// An encoding name in lower case with '-' for '_', as Python compares them.
+std::string lowerDashed(std::string name) {
   std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) {
     return c == '_' ? '-' : static_cast<char>(std::tolower(c));
   });
+  return name;
+}
+
+/// Python's tokenizer normalisation of an encoding name (get_normal_name),
+/// with the aliases of latin-1 and ascii its codecs accept.
+std::string normalName(std::string name) {
+  name = lowerDashed(std::move(name));
   auto is = [&](const char *base) {
     size_t n = std::char_traits<char>::length(base);
     return name == base || name.compare(0, n + 1, std::string(base) + "-") == 0;
@@ -92,8 +98,21 @@ DecodedSource dac::script::decodeSource(std::string bytes,
                                         const std::string &fileName) {
   DecodedSource result;
   bool bom = bytes.compare(0, 3, "\xEF\xBB\xBF") == 0;
-  std::string declared = declaredEncoding(bytes);
+  // The declaration is looked for after the mark, as Python does.
+  std::string declared = declaredEncoding(bom ? bytes.substr(3) : bytes);
   std::string encoding = declared.empty() ? "utf-8" : normalName(declared);
+  // A UTF-8 byte order mark says the file is UTF-8, whatever it declares.
+  if (bom && !declared.empty() && encoding != "utf-8") {
+    result.errorOffset = 0;
+    // Python names the encoding as its tokenizer normalised it.
+    std::string lower = lowerDashed(declared);
+    bool latin = false;
+    for (const char *base : {"latin-1", "iso-8859-1", "iso-latin-1"})
+      latin |= lower == base || lower.rfind(std::string(base) + "-", 0) == 0;
+    result.error = "SyntaxError: encoding problem: " +
+                   (latin ? std::string("iso-8859-1") : declared) + " with BOM";
+    return result;
+  }
   if (encoding == "latin-1") {
     for (unsigned char c : bytes) {
       if (c < 0x80) {
@@ -110,11 +129,6 @@ DecodedSource dac::script::decodeSource(std::string bytes,
     result.error = "SyntaxError: encoding '" + declared +
                    "' is not supported (dac reads utf-8, latin-1 and ascii "
                    "scripts)";
-    return result;
-  }
-  if (bom && !declared.empty() && encoding != "utf-8") {
-    result.errorOffset = 0;
-    result.error = "SyntaxError: encoding problem: " + declared + " with BOM";
     return result;
   }
   for (size_t i = 0; i < bytes.size();) {

@@ -9,6 +9,7 @@
 
 #include "LexerUtils.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 
@@ -241,7 +242,26 @@ Token Lexer::lexIdentifier(uint32_t start) {
   if (!atEnd() && (text[pos] == '\'' || text[pos] == '"') &&
       isStringPrefix(word))
     return lexString(start, pos);
-  return makeToken(getIdentifierKind(word), start, pos);
+  bool ascii = std::all_of(word.begin(), word.end(), [](char c) {
+    return static_cast<unsigned char>(c) < 0x80;
+  });
+  if (ascii)
+    return makeToken(getIdentifierKind(word), start, pos);
+  // Python's tokenizer takes every non-ASCII character as part of a name,
+  // then checks the name (PEP 3131) and compares names in NFKC form.
+  std::string message;
+  size_t bad = findInvalidNameChar(word, message);
+  if (bad != std::string_view::npos) {
+    uint32_t at = start + static_cast<uint32_t>(bad);
+    uint32_t next = at + 1;
+    while (next < pos &&
+           (static_cast<unsigned char>(text[next]) & 0xC0) == 0x80)
+      ++next;
+    return error(at, next, message);
+  }
+  Token tok = makeToken(TokenKind::Identifier, start, pos);
+  tok.text = file.keepSpelling(normalizeName(word));
+  return tok;
 }
 
 /// Lexes a bracket, keeping the stack that drives implicit line joining.

@@ -30,6 +30,14 @@ inline bool isIdentifierChar(char c) {
   return isIdentifierStart(c) || isDigit(c);
 }
 
+/// For a name with non-ASCII characters: the byte offset of the first
+/// character Python does not allow where it stands (npos if none), with
+/// CPython's message for it ("invalid character '°' (U+00B0)").
+size_t findInvalidNameChar(std::string_view word, std::string &message);
+
+/// The NFKC normal form under which Python compares names.
+std::string normalizeName(std::string_view word);
+
 /// True if \p word followed by a quote starts a string literal ("r", "Rb",
 /// "f", "rf", ...).
 bool isStringPrefix(std::string_view word);

@@ -399,11 +399,15 @@ void IRGen::lowerBranches(Value condition, SourceRange range,
     std::map<std::string, Value> nameValues;
     std::vector<Value> arrays;
     std::vector<std::array<Value, 3>> positions;
+    bool raised = false;
   };
   auto lowerBranch = [&](Block *block, function_ref<void()> fn) {
     OpBuilder::InsertionGuard guard(b);
     b.setInsertionPoint(block->getTerminator());
+    bool savedMayRaise = mayRaise;
+    mayRaise = true;
     fn();
+    mayRaise = savedMayRaise;
     if ((breaking || continuing) && !compiledLoopDepth)
       throw LocatedError{range, "'break' and 'continue' inside an 'if' on a "
                                 "value known only at run time are supported "
@@ -411,6 +415,12 @@ void IRGen::lowerBranches(Value condition, SourceRange range,
                                 "not in loops over lists and tuples"};
     breaking = continuing = returned = false;
     End end;
+    // A branch that raised never reaches the end of the `if`: the names
+    // are as they entered, and the other branch decides what follows.
+    end.raised = raised;
+    raised = false;
+    if (end.raised)
+      restoreSnapshot(entry);
     end.names = scope->names;
     for (const auto &[name, value] : scope->names)
       end.nameValues[name] = value->value;
@@ -441,6 +451,41 @@ void IRGen::lowerBranches(Value condition, SourceRange range,
       to->names[name] = placeholder;
       to->nameValues[name] = placeholder->value;
     }
+
+  // One branch raised: what the other binds anew it binds after the `if`,
+  // and the raising branch yields placeholders of the same types (never
+  // read: the program stopped). Both raised: the `if` raises.
+  if (thenEnd.raised && elseEnd.raised)
+    raised = true;
+  for (auto [from, to, block] :
+       {std::tuple{&thenEnd, &elseEnd, branchIf.elseBlock()},
+        std::tuple{&elseEnd, &thenEnd, branchIf.thenBlock()}}) {
+    if (!to->raised || from->raised)
+      continue;
+    for (const auto &[name, value] : from->names) {
+      auto before = entry.names.find(name);
+      if (before != entry.names.end() && before->second == value)
+        continue;
+      ValueRef placeholder = value;
+      if (isNumberOrArray(value) && !value->view) {
+        OpBuilder::InsertionGuard guard(b);
+        b.setInsertionPoint(block->getTerminator());
+        try {
+          placeholder =
+              placeholderLike(value, from->nameValues.at(name).getType());
+        } catch (const CompileError &) {
+          throw LocatedError{range,
+                             "'" + name +
+                                 "' is bound to an array whose extents are "
+                                 "known only at run time in one branch of "
+                                 "this 'if', and the other branch always "
+                                 "raises; this is not supported yet"};
+        }
+      }
+      to->names[name] = placeholder;
+      to->nameValues[name] = placeholder->value;
+    }
+  }
 
   SmallVector<Value> thenValues, elseValues;
   SmallVector<Type> types;
@@ -483,6 +528,12 @@ void IRGen::lowerBranches(Value condition, SourceRange range,
                      "'if' on a value known only at run time and has no "
                      "value before it";
       direct.push_back({name, marker});
+      continue;
+    }
+    // One object without run-time values on both paths (a branch that
+    // raised took the other's).
+    if (t == e && !t->value && t->items.empty()) {
+      direct.push_back({name, t});
       continue;
     }
     bool same =

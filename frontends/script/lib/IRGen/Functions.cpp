@@ -639,6 +639,7 @@ ValueRef IRGen::lowerBody(const PyValue &fn, std::shared_ptr<Scope> local,
   std::shared_ptr<Scope> savedScope = scope;
   ValueRef savedReturn = returnValue;
   bool savedReturned = returned;
+  bool savedMayRaise = mayRaise;
   Location savedLoc = em.loc;
   unsigned savedLoopDepth = loopDepth;
   unsigned savedCompiledLoopDepth = compiledLoopDepth;
@@ -649,6 +650,7 @@ ValueRef IRGen::lowerBody(const PyValue &fn, std::shared_ptr<Scope> local,
   scope = local;
   returnValue = PyValue::none();
   returned = false;
+  mayRaise = false;
   returnArity = kNoReturnYet;
   loopDepth = 0;
   compiledLoopDepth = 0;
@@ -664,6 +666,9 @@ ValueRef IRGen::lowerBody(const PyValue &fn, std::shared_ptr<Scope> local,
     functionBody = savedBody;
     scope = savedScope;
     returned = savedReturned;
+    // A body that always raises stops the program in the call.
+    raised = false;
+    mayRaise = savedMayRaise;
     returnValue = savedReturn;
     em.loc = savedLoc;
   });

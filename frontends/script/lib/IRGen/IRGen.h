@@ -28,6 +28,10 @@ struct Scope {
 struct LocatedError {
   SourceRange range;
   std::string message;
+  /// Set once the error has left a compiled loop or function body: a
+  /// branch around that must not turn it into a raise (the loop may run no
+  /// iteration, the function may not be called).
+  bool fenced = false;
 };
 
 /// Positional and keyword arguments of a call, already evaluated.
@@ -95,10 +99,13 @@ public:
   /// np.round / ndarray.round (LibraryNumbers.cpp).
   ValueRef roundArray(const ValueRef &a, const ValueRef &decimals);
   ValueRef roundBuiltin(const ValueRef &number, const ValueRef &ndigits);
+  ValueRef roundInt(const ValueRef &number, const ValueRef &ndigits);
 
 private:
   void lowerBlock(const StmtList &body, size_t from = 0);
   void lowerStmt(const Stmt &stmt);
+  /// lowerStmt, or a raise at run time in its place (see `mayRaise`).
+  void lowerStmtOrRaise(const Stmt &stmt);
   void assign(const Expr &target, const ValueRef &value);
   ValueRef lowerExpr(const Expr &expr);
   ValueRef lowerExprImpl(const Expr &expr);
@@ -158,6 +165,15 @@ private:
   /// `break`/`continue` set these while the rest of the body is skipped.
   bool breaking = false;
   bool continuing = false;
+  /// Set once a statement has raised (see lowerBlock): the rest of the block
+  /// is not lowered, as nothing after a raise runs.
+  bool raised = false;
+  /// True directly inside a branch of an `if` on a value known only at run
+  /// time (not in a compiled loop or a function in it). There a Python
+  /// exception that a statement is known to raise when compiling becomes a
+  /// raise at run time, as in Python, where a branch that never runs
+  /// raises nothing.
+  bool mayRaise = false;
   unsigned loopDepth = 0;
   unsigned unrolledIterations = 0;
   /// Unrolls a loop over a sequence known when compiling (a tuple, a list):

@@ -10,10 +10,12 @@
 #include "dac/Compiler/RuntimeCalls.h"
 
 #include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
+#include <limits>
 #include <regex>
 
 using namespace mlir;
@@ -70,14 +72,8 @@ ValueRef IRGen::roundBuiltin(const ValueRef &v, const ValueRef &digits) {
     if (!digits->is(Kind::Scalar) || isFloat(digits->dtype))
       compileError("'" + digits->describe() +
                    "' object cannot be interpreted as an integer");
-    if (!isFloat(v->dtype)) {
-      // An int stays itself for ndigits >= 0.
-      std::optional<int64_t> n = Emitter::getConstInt(digits);
-      if (!n || *n < 0)
-        compileError("round() of an int with negative ndigits (or ones "
-                     "known only at run time) is not supported yet");
-      return v;
-    }
+    if (!isFloat(v->dtype))
+      return roundInt(v, digits);
     // Correct decimal rounding, as CPython does, by the runtime.
     Value x = em.convert(b, em.loc, v->value, v->dtype, DType::Float64);
     Value r = createRuntimeCall(
@@ -89,6 +85,100 @@ ValueRef IRGen::roundBuiltin(const ValueRef &v, const ValueRef &digits) {
     return v;
   Value r = math::RoundEvenOp::create(b, em.loc, v->value);
   return em.checkedFloatToInt(PyValue::scalar(r, v->dtype, true));
+}
+
+/// Python's round(int, ndigits): the int itself for ndigits >= 0, else the
+/// nearest multiple of 10**-ndigits, a tie going to the even multiple, as
+/// exact as Python's ints (an OverflowError where that leaves int64).
+ValueRef IRGen::roundInt(const ValueRef &v, const ValueRef &digits) {
+  std::optional<int64_t> x = Emitter::getConstInt(v),
+                         n = Emitter::getConstInt(digits);
+  if (n && *n >= 0)
+    return v;
+  if (x && n) {
+    // 10**19 already exceeds every int64: the multiple is 0 or out of range.
+    __int128 p = 1;
+    for (int64_t k = 0; k < std::min<int64_t>(-*n, 20); ++k)
+      p *= 10;
+    __int128 q = *x / p, r = *x % p;
+    if (r < 0)
+      q -= 1, r += p;
+    if (2 * r > p || (2 * r == p && (q & 1)))
+      q += 1;
+    __int128 result = q * p;
+    if (result < std::numeric_limits<int64_t>::min() ||
+        result > std::numeric_limits<int64_t>::max())
+      compileError(kIntOverflow);
+    return PyValue::scalar(em.intConst(static_cast<int64_t>(result))->value,
+                           v->dtype, v->isPython);
+  }
+  // At run time in 128 bits, which hold every multiple of up to 10**20
+  // that is near an int64.
+  Type i64 = b.getI64Type(), i128 = b.getIntegerType(128);
+  Location loc = em.loc;
+  auto wide = [&](int64_t c) {
+    return arith::ConstantIntOp::create(b, loc, i128, c).getResult();
+  };
+  Value value = em.convert(b, loc, v->value, v->dtype, DType::Int64);
+  Value nd = em.convert(b, loc, digits->value, digits->dtype, DType::Int64);
+  Value k = arith::SubIOp::create(
+      b, loc, arith::ConstantIntOp::create(b, loc, i64, 0), nd);
+  k = arith::MinSIOp::create(b, loc, k,
+                             arith::ConstantIntOp::create(b, loc, i64, 20));
+  auto powers = scf::ForOp::create(
+      b, loc, arith::ConstantIntOp::create(b, loc, i64, 0), k,
+      arith::ConstantIntOp::create(b, loc, i64, 1), ValueRange{wide(1)},
+      [&](OpBuilder &nb, Location l, Value, ValueRange acc) {
+        Value next = arith::MulIOp::create(nb, l, acc[0], wide(10));
+        scf::YieldOp::create(nb, l, next);
+      });
+  Value p = powers.getResult(0);
+  auto cmp = [&](arith::CmpIPredicate pred, Value l, Value rr) {
+    return arith::CmpIOp::create(b, loc, pred, l, rr).getResult();
+  };
+  // Floor division by hand: arith.floordivsi's expansion gets 128-bit
+  // constants wrong (its -1 comes out as 2**64 - 1).
+  Value xw = arith::ExtSIOp::create(b, loc, i128, value);
+  Value q = arith::DivSIOp::create(b, loc, xw, p);
+  Value r = arith::RemSIOp::create(b, loc, xw, p);
+  Value below = cmp(arith::CmpIPredicate::slt, r, wide(0));
+  q = arith::SubIOp::create(b, loc, q,
+                            arith::ExtUIOp::create(b, loc, i128, below));
+  r = arith::SelectOp::create(b, loc, below,
+                              arith::AddIOp::create(b, loc, r, p), r);
+  Value twice = arith::AddIOp::create(b, loc, r, r);
+  Value odd = cmp(arith::CmpIPredicate::ne,
+                  arith::AndIOp::create(b, loc, q, wide(1)), wide(0));
+  Value up = arith::OrIOp::create(
+      b, loc, cmp(arith::CmpIPredicate::sgt, twice, p),
+      arith::AndIOp::create(b, loc, cmp(arith::CmpIPredicate::eq, twice, p),
+                            odd));
+  q = arith::AddIOp::create(b, loc, q,
+                            arith::ExtUIOp::create(b, loc, i128, up));
+  Value result = arith::MulIOp::create(b, loc, q, p);
+  Value narrow = arith::TruncIOp::create(b, loc, i64, result);
+  em.require(cmp(arith::CmpIPredicate::eq,
+                 arith::ExtSIOp::create(b, loc, i128, narrow), result),
+             kIntOverflow);
+  Value keep = cmp(arith::CmpIPredicate::sge, nd,
+                   arith::ConstantIntOp::create(b, loc, i64, 0));
+  Value r64 = arith::SelectOp::create(b, loc, keep, value, narrow);
+  return PyValue::scalar(em.convert(b, loc, r64, DType::Int64, v->dtype),
+                         v->dtype, v->isPython);
+}
+
+/// NumPy's power_of_ten (multiarray/calculation.c): products of 10 from
+/// 1e9 up, not the correctly rounded 10**n (1e23 comes out one unit
+/// larger), so that np.round's scale is NumPy's bit for bit.
+static double numpyPowerOfTen(int64_t n) {
+  static const double small[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8};
+  if (n < 9)
+    return small[n];
+  double result = 1e9;
+  // Past 10**309 the product is infinite; stop there.
+  for (int64_t k = 9; k < std::min<int64_t>(n, 400); ++k)
+    result *= 10.0;
+  return result;
 }
 
 /// np.round(a, decimals): NumPy's rint(a * 10**d) / 10**d (for d < 0,
@@ -103,8 +193,11 @@ ValueRef IRGen::roundArray(const ValueRef &a, const ValueRef &decimalsArg) {
       compileError("np.round's decimals must be an int known when compiling");
     d = *known;
   }
-  if (d > 308 || d < -308)
-    compileError("np.round with |decimals| > 308 is not supported yet");
+  // NumPy takes decimals as a C int.
+  if (d > std::numeric_limits<int32_t>::max())
+    compileError("OverflowError: signed integer is greater than maximum");
+  if (d < std::numeric_limits<int32_t>::min())
+    compileError("OverflowError: signed integer is less than minimum");
   bool integer = !isFloat(a->dtype);
   if (integer && d >= 0)
     return a->is(Kind::Array) ? PyValue::array(a->value, a->dtype, a->shape)
@@ -113,23 +206,35 @@ ValueRef IRGen::roundArray(const ValueRef &a, const ValueRef &decimalsArg) {
                               ? em.castArray(a, DType::Float64)
                               : em.castScalar(a, DType::Float64, a->isPython))
                        : a;
+  // NumPy scales into an array of the input's dtype, computing in the type
+  // of the input and the Python float scale: float32 unless the scale
+  // leaves float32's range (value-based casting), then float64.
+  double f = numpyPowerOfTen(std::abs(d));
+  DType work =
+      x->dtype == DType::Float32 && f > std::numeric_limits<float>::max()
+          ? DType::Float64
+          : x->dtype;
   ValueRef scale = PyValue::scalar(
-      em.convert(b, em.loc, em.floatConst(std::pow(10.0, std::abs(d)))->value,
-                 DType::Float64, x->dtype),
-      x->dtype, false);
+      em.convert(b, em.loc, em.floatConst(f)->value, DType::Float64, work),
+      work, false);
+  auto step = [&](const char *op, const ValueRef &in) {
+    ValueRef wideIn = in;
+    if (work != in->dtype)
+      wideIn = in->is(Kind::Array) ? em.castArray(in, work)
+                                   : em.castScalar(in, work, false);
+    ValueRef out = em.applyUfunc(op, {wideIn, scale});
+    if (work == x->dtype)
+      return out;
+    return out->is(Kind::Array) ? em.castArray(out, x->dtype)
+                                : em.castScalar(out, x->dtype, false);
+  };
   ValueRef r;
   if (d == 0)
     r = em.applyUfunc("rint", {x});
   else if (d > 0)
-    r = em.applyUfunc(
-        "true_divide",
-        {em.applyUfunc("rint", {em.applyUfunc("multiply", {x, scale})}),
-         scale});
+    r = step("true_divide", em.applyUfunc("rint", {step("multiply", x)}));
   else
-    r = em.applyUfunc(
-        "multiply",
-        {em.applyUfunc("rint", {em.applyUfunc("true_divide", {x, scale})}),
-         scale});
+    r = step("multiply", em.applyUfunc("rint", {step("true_divide", x)}));
   if (integer)
     r = r->is(Kind::Array) ? em.castArray(r, a->dtype)
                            : em.castScalar(r, a->dtype, false);

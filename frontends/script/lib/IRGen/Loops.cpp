@@ -452,13 +452,18 @@ bool IRGen::buildLoop(const LoopParts &parts, std::vector<Slot> &slots,
     ++compiledLoopDepth;
     ++dynamicDepth;
     unsigned savedDepth = em.dynamicControlDepth++;
+    bool savedMayRaise = mayRaise;
+    mayRaise = false;
     llvm::scope_exit leave([&] {
       --compiledLoopDepth;
       --dynamicDepth;
       em.dynamicControlDepth = savedDepth;
+      mayRaise = savedMayRaise;
     });
     lowerBlock(*parts.body);
-    breaking = continuing = returned = false;
+    // A body that always raises stops the program in its first iteration,
+    // if there is one; after the loop, lowering goes on.
+    breaking = continuing = returned = raised = false;
     for (const auto &[name, value] : scope->names) {
       if (entry.names.count(name) || !isNumberOrArray(value) || value->view)
         continue;

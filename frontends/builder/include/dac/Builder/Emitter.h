@@ -34,6 +34,11 @@ struct CompileError : std::runtime_error {
 using ElementFn = std::function<mlir::Value(mlir::OpBuilder &, mlir::Location,
                                             llvm::ArrayRef<mlir::Value>)>;
 
+/// The error for a Python int whose exact value leaves int64.
+inline constexpr const char *kIntOverflow =
+    "OverflowError: the exact result does not fit in 64 bits (dac's Python "
+    "ints are int64)";
+
 class Emitter {
 public:
   Emitter(mlir::OpBuilder &b, mlir::ModuleOp module)

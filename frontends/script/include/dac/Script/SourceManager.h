@@ -9,6 +9,7 @@
 #define DAC_SCRIPT_SOURCEMANAGER_H
 
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -75,6 +76,13 @@ public:
   const std::string &getDecodeError() const { return decodeError; }
   uint32_t getDecodeErrorOffset() const { return decodeErrorOffset; }
 
+  /// Keeps \p spelling for as long as the file and returns a view of it:
+  /// the NFKC form of a non-ASCII name, which a token's text then shows in
+  /// place of the source bytes.
+  std::string_view keepSpelling(std::string spelling) const {
+    return spellings.emplace_back(std::move(spelling));
+  }
+
 private:
   std::string name;
   std::string text;
@@ -82,6 +90,7 @@ private:
   uint32_t decodeErrorOffset = 0;
   /// Offset of the first byte of every line; lineStarts[0] == 0.
   std::vector<uint32_t> lineStarts;
+  mutable std::deque<std::string> spellings;
 };
 
 /// Owns the source files of one compilation.

@@ -1,0 +1,68 @@
+# Python raises an exception only when the statement runs: arithmetic that
+# is known to fail when compiling, inside a branch that never runs (on a
+# value known only at run time), must not stop the program, and the names
+# the other branch binds are bound after the `if`.
+import math
+import numpy as np
+
+a = np.arange(6.0)
+n = int(a.sum())  # 15, known only at run time
+big = n > 100
+
+if big:
+    x = 2**62 * 4
+    print("never", x)
+else:
+    x = n * 2
+print(x)
+
+if not big:
+    y = a * 2
+else:
+    y = a / 0
+    z = 1 // 0
+    w = math.sqrt(-1.0)
+print(y)
+
+if big:
+    v = int(float("nan"))
+elif n > 10:
+    v = 3
+else:
+    v = 1 << -3
+print(v)
+
+if big:
+    if n > 200:
+        u = 10**30
+    else:
+        u = math.exp(1000.0)
+    print("never", u)
+else:
+    u = 1.5
+print(u)
+
+
+def scale(k):
+    if k > 100:
+        return k * 2**63
+    return k + 1
+
+
+print(scale(n))
+
+for i in range(3):
+    if i + n > 1000:
+        t = float(2**64 * 2**64)
+        print(t)
+    else:
+        t = a[i]
+    print(i, t)
+
+while n > 12:
+    if n > 99:
+        m = 0 // 0
+    else:
+        m = n - 1
+    n = m
+print(n)
