@@ -129,46 +129,6 @@ OwningOpRef<ModuleOp> IRGen::run(const Module &ast) {
   return owned;
 }
 
-/// Whether a compile-time error is an exception that Python raises only
-/// when the statement runs (its arithmetic, conversions, indices, sizes),
-/// not one about the script's text or names (AttributeError on a module is
-/// an error when compiling, as the issue tracker asks).
-static bool raisedWhenRun(StringRef message) {
-  for (StringRef kind : {"ValueError:", "OverflowError:", "ZeroDivisionError:",
-                         "TypeError:", "IndexError:", "array is too big"})
-    if (message.starts_with(kind))
-      return true;
-  return false;
-}
-
-void IRGen::lowerStmtOrRaise(const Stmt &stmt) {
-  Block *block = b.getInsertionBlock();
-  Operation *last = b.getInsertionPoint() == block->begin()
-                        ? nullptr
-                        : &*std::prev(b.getInsertionPoint());
-  try {
-    lowerStmt(stmt);
-  } catch (LocatedError &err) {
-    err.fenced |= !mayRaise;
-    if (err.fenced || !raisedWhenRun(err.message) ||
-        b.getInsertionBlock() != block)
-      throw;
-    // What the statement built before it failed is dropped; in its place
-    // the program stops there with the error, if the branch ever runs.
-    SmallVector<Operation *> built;
-    for (auto it = last ? std::next(last->getIterator()) : block->begin();
-         it != b.getInsertionPoint(); ++it)
-      built.push_back(&*it);
-    for (Operation *op : llvm::reverse(built)) {
-      op->dropAllUses();
-      op->erase();
-    }
-    em.loc = locOf(err.range);
-    em.emitAssert(em.boolConst(false)->value, err.message);
-    raised = true;
-  }
-}
-
 void IRGen::lowerBlock(const StmtList &body, size_t from) {
   for (size_t i = from; i < body.size(); ++i) {
     if (returned || breaking || continuing || raised)
