@@ -66,3 +66,23 @@ while n > 12:
         m = n - 1
     n = m
 print(n)
+
+# NumPy's errors in a branch that never runs: broadcasting, indices.
+if big:
+    bad = a[4:] - a[:-1]
+    print(bad, a[10])
+    c = a.reshape(4, 4)
+else:
+    bad = a[1:] - a[:-1]
+print(bad)
+
+# A raise in a loop unrolled when compiling ends the loop and the branch.
+if big:
+    for k in (1, 2, 3):
+        print("never", k)
+        q = 2**62 * (k + 3)
+    print("never", q)
+    q = 0
+else:
+    q = 7
+print(q)

@@ -189,7 +189,8 @@ bool IRGen::runIteration(const StmtList &body) {
     breaking = false;
     return false;
   }
-  return !returned;
+  // A raise ends the loop and what follows it (the enclosing branch).
+  return !returned && !raised;
 }
 
 //===----------------------------------------------------------------------===//
