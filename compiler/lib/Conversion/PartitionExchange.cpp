@@ -199,11 +199,13 @@ LogicalResult FunctionPartitioner::lowerReshape(ReshapeOp op) {
                         {srcLayout, dstLayout});
   emitTransfer(b, loc, plan, mapping.lookup(op.getInput()), buffer,
                type.getElementType());
-  emitRemark(loc) << "redistribution: this reshape moves each element to its "
-                     "owner in the new shape by the general exchange (at "
-                     "most "
-                  << type.getNumElements() * elementBytes(type.getElementType())
-                  << " bytes to each rank)";
+  InFlightDiagnostic remark = emitRemark(loc);
+  remark << "redistribution: this reshape moves each element to its owner "
+            "in the new shape by the general exchange";
+  if (type.hasStaticShape())
+    remark << " (at most "
+           << type.getNumElements() * elementBytes(type.getElementType())
+           << " bytes to each rank)";
   mapping.map(op.getResult(), buffer);
   return success();
 }

@@ -574,11 +574,13 @@ static Value recomputeArray(Emitter &em, Value value, ArrayRef<Value> shape,
   return {};
 }
 
-bool Emitter::isRecomputable(const ValueRef &array) {
+bool Emitter::isRecomputable(const ValueRef &array,
+                             std::optional<ArrayRef<Value>> shape) {
   // Built and thrown away: whatever recomputeArray creates is dead code.
   OpBuilder::InsertionGuard guard(b);
-  Value v =
-      recomputeArray(*this, array->value, array->shape, effectiveLayout(array));
+  Value v = shape ? recomputeArray(*this, array->value, *shape, LayoutAttr())
+                  : recomputeArray(*this, array->value, array->shape,
+                                   effectiveLayout(array));
   return static_cast<bool>(v);
 }
 

@@ -432,6 +432,14 @@ func.func @reshape_type(%a: !dist.array<6x4xf64>) {
 
 // -----
 
+func.func @reshape_sizes(%a: !dist.array<?xf64>, %n: index) {
+  // expected-error @+1 {{needs one size for each '?' extent of the result}}
+  %r = dist.reshape %a [%n, %n] : !dist.array<?xf64> -> !dist.array<?x4xf64>
+  return
+}
+
+// -----
+
 func.func @cast_extent(%a: !dist.array<6x4xf64>) {
   // expected-error @+1 {{extent 1 of the result must be the source's or '?'}}
   %r = dist.cast %a [] : !dist.array<6x4xf64> -> !dist.array<6x5xf64>

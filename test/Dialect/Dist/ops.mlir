@@ -140,6 +140,14 @@ func.func @reshape(%a: !dist.array<6x4xf64>) {
   return
 }
 
+// Tests that a reshape with extents known only at run time round-trips.
+// CHECK-LABEL: func @reshape_dynamic
+func.func @reshape_dynamic(%a: !dist.array<?xf64>, %n: index) {
+  // CHECK: dist.reshape %{{.*}}[%{{.*}}] : !dist.array<?xf64> -> !dist.array<?x2xf64>
+  %r = dist.reshape %a [%n] : !dist.array<?xf64> -> !dist.array<?x2xf64>
+  return
+}
+
 // -----
 
 // Tests that cast round-trips.

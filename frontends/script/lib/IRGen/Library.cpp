@@ -74,13 +74,16 @@ ValueRef IRGen::reshape(const ValueRef &array, const ValueRef &shapeArg) {
       shapeArg->is(Kind::Tuple) || shapeArg->is(Kind::List)
           ? shapeArg->items
           : std::vector<ValueRef>{shapeArg};
-  std::vector<int64_t> dims;
+  SmallVector<Value> dims;
   for (const ValueRef &item : items) {
-    std::optional<int64_t> c = Emitter::getConstInt(item);
-    if (!c)
-      compileError("reshape dimensions must be integers known when "
-                   "compiling");
-    dims.push_back(*c);
+    if (!item->is(Kind::Scalar) || isFloat(item->dtype) ||
+        item->dtype == DType::Bool)
+      compileError("'" + item->describe() +
+                   "' object cannot be interpreted as an integer");
+    Value i64 =
+        em.fold(em.convert(b, em.loc, item->value, item->dtype, DType::Int64));
+    dims.push_back(
+        em.fold(arith::IndexCastOp::create(b, em.loc, b.getIndexType(), i64)));
   }
   ValueRef result = em.reshape(array, dims);
   // NumPy shares the memory (of the slice's base, for a slice).

@@ -138,8 +138,8 @@ FailureOr<SmallVector<Value>> dac::dist::getDynamicSizes(Value array) {
     return getDynamicSizes(op.getInput());
   if (auto op = dyn_cast<MapOp>(def))
     return getDynamicSizes(op.getInputs().front());
-  if (isa<ReshapeOp>(def))
-    return SmallVector<Value>();
+  if (auto op = dyn_cast<ReshapeOp>(def))
+    return SmallVector<Value>(op.getSizes());
   if (auto op = dyn_cast<TakeOp>(def)) {
     // The indices' extents, then the source's after its first.
     FailureOr<SmallVector<Value>> sizes = getDynamicSizes(op.getIndices());

@@ -278,9 +278,10 @@ LogicalResult ReshapeOp::verify() {
   auto out = cast<ArrayType>(getType());
   if (in.getElementType() != out.getElementType())
     return emitOpError("result element type must be the input's");
-  if (!out.hasStaticShape())
-    return emitOpError("result shape must be known");
-  if (in.hasStaticShape() && in.getNumElements() != out.getNumElements())
+  if (static_cast<int64_t>(getSizes().size()) != out.getNumDynamicDims())
+    return emitOpError("needs one size for each '?' extent of the result");
+  if (in.hasStaticShape() && out.hasStaticShape() &&
+      in.getNumElements() != out.getNumElements())
     return emitOpError("cannot reshape ")
            << in.getNumElements() << " elements into " << out.getNumElements();
   return success();

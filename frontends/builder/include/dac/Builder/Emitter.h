@@ -172,8 +172,11 @@ public:
   /// from their global position only (creation, random draws, element-wise
   /// work on those) are recomputed in the new form, which needs no data
   /// movement; others need a redistribution, which dac lacks yet.
-  /// Whether `recompute` can rebuild `array` (computed from positions).
-  bool isRecomputable(const ValueRef &array);
+  /// Whether `recompute` can rebuild `array` (computed from positions), in
+  /// `shape` if given, else in its own.
+  bool isRecomputable(
+      const ValueRef &array,
+      std::optional<llvm::ArrayRef<mlir::Value>> shape = std::nullopt);
   ValueRef recompute(const ValueRef &array, std::vector<mlir::Value> shape,
                      dist::LayoutAttr layout, llvm::StringRef what);
   /// `count` uniform doubles in [0, 1), advancing the generator; a 0-d
@@ -254,9 +257,13 @@ public:
   ValueRef wrapped(const ValueRef &array, llvm::ArrayRef<mlir::Value> starts,
                    llvm::ArrayRef<mlir::Value> shape,
                    llvm::ArrayRef<int64_t> wrap, dist::LayoutAttr layout = {});
-  /// a.reshape(dims) as a new array (C order; one -1 is inferred):
+  /// a.reshape(dims) as a new array (C order; one constant -1 is
+  /// inferred; `dims` are index values, known when compiling or not):
   /// recomputed in the new shape when computed from positions, else moved
-  /// by the runtime. NumPy's view semantics are the caller's.
+  /// by the runtime. Sizes that disagree are NumPy's ValueError, when
+  /// compiling if known, else on every rank. NumPy's view semantics are
+  /// the caller's.
+  ValueRef reshape(const ValueRef &array, llvm::ArrayRef<mlir::Value> dims);
   ValueRef reshape(const ValueRef &array, llvm::ArrayRef<int64_t> dims);
   /// a.T / np.transpose(a, axes): a view with permuted dimensions (axes
   /// checked as NumPy does; negative ones count from the end).

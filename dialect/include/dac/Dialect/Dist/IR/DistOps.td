@@ -296,14 +296,18 @@ def Dist_ReshapeOp : Dist_Op<"reshape", [Pure]> {
   let summary = "the elements of an array in another shape";
   let description = [{
     `a.reshape(shape)`: element i in C order of the result is element i in
-    C order of the input (as many elements, one element type). Partitioning
-    moves each element from its owner under the input's layout to its
-    owner under the result's (a plan the runtime computes once).
+    C order of the input (as many elements, one element type). `sizes`
+    gives each `?` extent of the result (whoever builds the op has checked
+    that the element counts agree). Partitioning moves each element from
+    its owner under the input's layout to its owner under the result's (a
+    plan the runtime computes once).
+
+        %b = dist.reshape %a [%n] : !dist.array<?xf64> -> !dist.array<?x2xf64>
   }];
-  let arguments = (ins Dist_AnyArray:$input);
+  let arguments = (ins Dist_AnyArray:$input, Variadic<Index>:$sizes);
   let results = (outs Dist_AnyArray:$result);
   let assemblyFormat = [{
-    $input attr-dict `:` type($input) `->` type($result)
+    $input (`[` $sizes^ `]`)? attr-dict `:` type($input) `->` type($result)
   }];
   let hasVerifier = 1;
 }
