@@ -326,6 +326,27 @@ std::optional<unsigned> Emitter::ufuncArity(StringRef name) {
   return std::nullopt;
 }
 
+void Emitter::checkNonNegativeExponent(const ValueRef &exponent) {
+  const char *message =
+      "ValueError: Integers to negative integer powers are not allowed.";
+  if (std::optional<int64_t> e = getConstInt(exponent)) {
+    if (*e < 0)
+      compileError(message);
+    return;
+  }
+  if (exponent->dtype == DType::Bool)
+    return;
+  // Whether any exponent is negative, on every rank (a reduction for an
+  // array, empty ones included), so that all ranks stop together.
+  ValueRef negative = binaryOp("<", exponent, intConst(0));
+  if (negative->is(PyValue::Kind::Array))
+    negative = reduceAll("any", negative, 0);
+  require(arith::XOrIOp::create(
+              b, loc, negative->value,
+              arith::ConstantIntOp::create(b, loc, b.getI1Type(), 1)),
+          message);
+}
+
 ValueRef Emitter::applyUfunc(StringRef name, ArrayRef<ValueRef> args) {
   std::optional<Ufunc> ufunc = lookupUfunc(name);
   if (!ufunc)
@@ -347,6 +368,9 @@ ValueRef Emitter::applyUfunc(StringRef name, ArrayRef<ValueRef> args) {
       compileError("TypeError: The numpy boolean negative, the `-` operator, "
                    "is not supported, use the `~` operator or the logical_not "
                    "function instead.");
+    if (name == "power" && !isFloat(common) && common != DType::Bool &&
+        !(args[0]->isPython && args[1]->isPython))
+      checkNonNegativeExponent(args[1]);
     if (common == DType::Bool &&
         !(name == "add" || name == "multiply" || name == "maximum" ||
           name == "minimum" || name == "absolute" || name == "abs" ||
@@ -451,8 +475,12 @@ ValueRef Emitter::applyUfunc(StringRef name, ArrayRef<ValueRef> args) {
                                           e[0], zero);
         Value neg = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLT,
                                           e[0], zero);
-        Value v = arith::SelectOp::create(b, loc, neg, makeFloat(b, loc, t, -1),
-                                          e[0]);
+        // NaN stays NaN; both zeros give +0.0, as NumPy's.
+        Value isZero = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OEQ,
+                                             e[0], zero);
+        Value v = arith::SelectOp::create(
+            b, loc, neg, makeFloat(b, loc, t, -1),
+            arith::SelectOp::create(b, loc, isZero, zero, e[0]));
         return arith::SelectOp::create(b, loc, pos, makeFloat(b, loc, t, 1), v);
       }
       Value zero = arith::ConstantIntOp::create(b, loc, t, 0);
@@ -741,8 +769,11 @@ ValueRef Emitter::unaryOp(StringRef op, const ValueRef &operand) {
     // (booleans: NumPy's TypeError, from the ufunc)
     return applyUfunc("negative", {operand});
   }
+  // Python's bools are ints for arithmetic: +True is 1.
   if (op == "+")
-    return applyUfunc("positive", {operand});
+    return applyUfunc("positive", {python && operand->dtype == DType::Bool
+                                       ? castScalar(operand, DType::Int64, true)
+                                       : operand});
   if (op == "~") {
     if (python && operand->dtype == DType::Bool)
       return applyUfunc("invert", {castScalar(operand, DType::Int64, true)});

@@ -483,17 +483,11 @@ ValueRef Emitter::maskedSubscript(const ValueRef &array,
   return compress(view, mask, view->shape.size() - after - k);
 }
 
-ValueRef Emitter::compress(const ValueRef &array, const ValueRef &mask,
-                           size_t at) {
-  size_t rank = array->shape.size(), k = mask->shape.size();
-  if (k == 0)
-    compileError("a 0-d boolean index is not supported yet");
-  if (at + k > rank)
-    compileError("too many indices for array: array is " + Twine(rank) +
-                 "-dimensional, but " + Twine(at + k) + " were indexed");
-  // NumPy's IndexError when an extent differs: when compiling if both are
-  // known, else on every rank.
-  for (size_t d = at; d < at + k; ++d) {
+void Emitter::checkMaskExtents(const ValueRef &array, const ValueRef &mask,
+                               size_t at) {
+  // NumPy's IndexError when an extent differs (a mask is never
+  // broadcast): when compiling if both are known, else on every rank.
+  for (size_t d = at; d < at + mask->shape.size(); ++d) {
     Value have = array->shape[d], want = mask->shape[d - at];
     std::optional<int64_t> h = getConstantIntValue(have),
                            w = getConstantIntValue(want);
@@ -512,6 +506,17 @@ ValueRef Emitter::compress(const ValueRef &array, const ValueRef &mask,
           "IndexError: " + message("{}", "{}"), {have, want});
     }
   }
+}
+
+ValueRef Emitter::compress(const ValueRef &array, const ValueRef &mask,
+                           size_t at) {
+  size_t rank = array->shape.size(), k = mask->shape.size();
+  if (k == 0)
+    compileError("a 0-d boolean index is not supported yet");
+  if (at + k > rank)
+    compileError("too many indices for array: array is " + Twine(rank) +
+                 "-dimensional, but " + Twine(at + k) + " were indexed");
+  checkMaskExtents(array, mask, at);
   ValueRef count = reduceAll("count_nonzero", mask, 0);
   Value size =
       fold(arith::IndexCastOp::create(b, loc, b.getIndexType(), count->value));
@@ -584,6 +589,7 @@ void Emitter::setItem(const ValueRef &array, const ValueRef &index,
       compileError("boolean index did not match indexed array: it has " +
                    Twine(index->shape.size()) + " dimensions, the array " +
                    Twine(array->shape.size()));
+    checkMaskExtents(array, index, 0);
     ValueRef mask =
         broadcastTo(index, array->shape,
                     cast<ArrayType>(array->value.getType()).getLayout());

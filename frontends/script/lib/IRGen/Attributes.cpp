@@ -127,6 +127,25 @@ ValueRef IRGen::getAttribute(const ValueRef &value, StringRef name) {
     // NumPy scalars have a dtype; Python numbers do not.
     if (name == "dtype" && !value->isPython)
       return PyValue::dtypeObject(value->dtype);
+    // Python's int, float and bool have none of NumPy's methods: only
+    // their own (CPython 3.11's) go on, to be lowered or refused.
+    if (value->isPython) {
+      bool isFloatType = value->dtype == DType::Float64;
+      bool own =
+          llvm::is_contained({"conjugate", "real", "imag", "as_integer_ratio"},
+                             name) ||
+          (isFloatType
+               ? llvm::is_contained({"is_integer", "hex", "fromhex"}, name)
+               : llvm::is_contained({"bit_length", "bit_count", "to_bytes",
+                                     "from_bytes", "numerator", "denominator"},
+                                    name));
+      if (!own)
+        compileError(Twine("AttributeError: '") +
+                     (value->dtype == DType::Bool ? "bool"
+                      : isFloatType               ? "float"
+                                                  : "int") +
+                     "' object has no attribute '" + name + "'");
+    }
     return PyValue::method(value, ("scalar." + name).str());
   case Kind::Builtin: {
     StringRef fn = value->name;

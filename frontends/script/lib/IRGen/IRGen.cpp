@@ -575,6 +575,11 @@ ValueRef IRGen::lowerExpr(const Expr &expr) {
   em.loc = locOf(expr.getRange());
   ValueRef result;
   try {
+    if (std::optional<int64_t> exact = foldLiteralInt(expr)) {
+      ValueRef c = em.intConst(*exact);
+      em.loc = saved;
+      return c;
+    }
     result = lowerExprImpl(expr);
     if (result->is(Kind::Scalar) && result->value)
       result->value = em.fold(result->value);

@@ -55,7 +55,10 @@ bool isUfuncName(llvm::StringRef name);
 /// Python's float(text) and int(text) (LibraryNumbers.cpp): the number, or
 /// Python's ValueError/OverflowError as a compile error.
 double parseFloatText(const std::string &text);
-int64_t parseIntText(const std::string &text);
+int64_t parseIntText(const std::string &text, int64_t base = 10);
+/// The value of an int expression of literals only, exact as Python's
+/// (`2**63 - 1`), if it fits in int64.
+std::optional<int64_t> foldLiteralInt(const Expr &expr);
 
 class IRGen {
 public:

@@ -67,6 +67,18 @@ static void checkOrderC(const ValueRef &order) {
                  "' is not supported yet; only order='C' is");
 }
 
+/// ddof= of var/std: an int known when compiling (0 if absent); anything
+/// else is refused rather than read as 0.
+static int64_t ddofArg(const ValueRef &ddof) {
+  if (!ddof || ddof->is(PyValue::Kind::None))
+    return 0;
+  std::optional<int64_t> c = Emitter::getConstInt(ddof);
+  if (!c)
+    compileError("ddof must be an int known when compiling");
+  // (an i1 constant reads as -1 for True)
+  return ddof->dtype == DType::Bool ? *c != 0 : *c;
+}
+
 ValueRef IRGen::reshape(const ValueRef &array, const ValueRef &shapeArg) {
   if (!array->is(Kind::Array))
     compileError("reshape expects an array");
@@ -273,6 +285,7 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
     return PyValue::none();
   }
   if (name == "builtins.len") {
+    args.check("len", 1, {});
     ValueRef v = required(0, "obj");
     if (v->is(Kind::Tuple) || v->is(Kind::List))
       return em.intConst(v->items.size());
@@ -331,10 +344,15 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
     return PyValue::tuple({em.binaryOp("//", x, y), em.binaryOp("%", x, y)});
   }
   if (name == "builtins.abs") {
+    args.check("abs", 1, {});
     ValueRef x = required(0, "x");
+    // abs(True) is the int 1.
+    if (x->is(Kind::Scalar) && x->isPython && x->dtype == DType::Bool)
+      x = em.castScalar(x, DType::Int64, true);
     return em.checkedInt("abs", x, nullptr, em.applyUfunc("absolute", {x}));
   }
   if (name == "builtins.sum") {
+    args.check("sum", 2, {"start"});
     ValueRef items = required(0, "iterable");
     if (!items->is(Kind::Tuple) && !items->is(Kind::List))
       compileError("sum() of " + items->describe() +
@@ -351,6 +369,8 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
     return total;
   }
   if (name == "builtins.min" || name == "builtins.max") {
+    // (key= and default= are not supported: refused, never ignored)
+    args.check(name.drop_front(9), SIZE_MAX, {});
     std::vector<ValueRef> candidates = args.positional;
     if (candidates.size() == 1 &&
         (candidates[0]->is(Kind::Tuple) || candidates[0]->is(Kind::List)))
@@ -408,10 +428,19 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
                                   : em.boolConst(false);
     if (v->is(Kind::Array))
       compileError("only 0-d arrays can be converted to Python scalars");
+    ValueRef base = to == DType::Int64 ? arg(1, "base") : nullptr;
+    std::optional<int64_t> baseValue =
+        base ? Emitter::getConstInt(base) : std::optional<int64_t>(10);
+    if (base && !v->is(Kind::String))
+      compileError("TypeError: int() can't convert non-string with explicit "
+                   "base");
+    if (!baseValue)
+      compileError("int()'s base must be an int known when compiling");
     if (v->is(Kind::String))
       return to == DType::Float64 ? em.floatConst(parseFloatText(v->name))
-             : to == DType::Int64 ? em.intConst(parseIntText(v->name))
-                                  : em.boolConst(!v->name.empty());
+             : to == DType::Int64
+                 ? em.intConst(parseIntText(v->name, *baseValue))
+                 : em.boolConst(!v->name.empty());
     if (!v->is(Kind::Scalar))
       compileError("cannot convert " + v->describe() + " to a number");
     if (to == DType::Bool)
@@ -420,8 +449,10 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
       return em.checkedFloatToInt(v);
     return em.castScalar(v, to, true);
   }
-  if (name == "builtins.round")
+  if (name == "builtins.round") {
+    args.check("round", 2, {"number", "ndigits"});
     return roundBuiltin(required(0, "number"), arg(1, "ndigits"));
+  }
   if (name == "builtins.pow") {
     args.check("pow", 3, {"base", "exp", "mod"});
     ValueRef mod = arg(2, "mod");
@@ -535,11 +566,10 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
       args.check(method, 1, {"axis", "ddof", "keepdims"});
       ValueRef ddof = args.get(SIZE_MAX, "ddof");
       std::optional<std::vector<int64_t>> axes = axesArg(0, self);
-      return keepDims(
-          em.reduce(
-              method, self, ddof ? Emitter::getConstInt(ddof).value_or(0) : 0,
-              axes ? std::optional<ArrayRef<int64_t>>(*axes) : std::nullopt),
-          self, axes, args.get(SIZE_MAX, "keepdims"));
+      return keepDims(em.reduce(method, self, ddofArg(ddof),
+                                axes ? std::optional<ArrayRef<int64_t>>(*axes)
+                                     : std::nullopt),
+                      self, axes, args.get(SIZE_MAX, "keepdims"));
     }
     if (method == "astype") {
       std::optional<DType> t = parseDType(required(0, "dtype"));
@@ -709,8 +739,7 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
     ValueRef ddof = args.get(SIZE_MAX, "ddof");
     ValueRef a = required(0, "a");
     std::optional<std::vector<int64_t>> axes = axesArg(1, a);
-    return keepDims(em.reduce(name, a,
-                              ddof ? Emitter::getConstInt(ddof).value_or(0) : 0,
+    return keepDims(em.reduce(name, a, ddofArg(ddof),
                               axes ? std::optional<ArrayRef<int64_t>>(*axes)
                                    : std::nullopt),
                     a, axes, args.get(SIZE_MAX, "keepdims"));
@@ -768,6 +797,8 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
   if (name == "zeros_like" || name == "ones_like" || name == "empty_like" ||
       name == "full_like") {
     bool isFull = name == "full_like";
+    args.check(name, isFull ? 3 : 2,
+               {"a", "fill_value", "dtype", "shape", "dist", "grid_shape"});
     ValueRef a = required(0, "a");
     if (!a->is(Kind::Array))
       compileError("np." + name + "() expects an array");
@@ -775,11 +806,15 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
                     : name == "ones_like" ? em.intConst(1)
                                           : em.intConst(0);
     std::optional<DType> t = dtypeArg(isFull ? 2 : 1);
-    // *_like keeps the prototype's distribution unless dist= is given.
-    dist::LayoutAttr layout = layoutArg(a->shape);
-    if (!layout)
+    ValueRef shapeArg = args.get(SIZE_MAX, "shape");
+    bool reshaped = shapeArg && !shapeArg->is(Kind::None);
+    std::vector<Value> shape = reshaped ? em.shapeFrom(shapeArg) : a->shape;
+    // *_like keeps the prototype's distribution unless dist= is given (or
+    // shape= gives another rank).
+    dist::LayoutAttr layout = layoutArg(shape);
+    if (!layout && shape.size() == a->shape.size())
       layout = cast<dist::ArrayType>(a->value.getType()).getLayout();
-    return em.full(a->shape, fill, t.value_or(a->dtype), layout);
+    return em.full(shape, fill, t.value_or(a->dtype), layout);
   }
   if (name == "arange") {
     args.check("arange", 4,
@@ -809,10 +844,14 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
     if (!num)
       compileError("linspace(num=...) must be known when compiling");
     ValueRef endpoint = args.get(SIZE_MAX, "endpoint");
-    bool ep = endpoint ? Emitter::getConstInt(endpoint).value_or(1) != 0 : true;
+    std::optional<int64_t> ep =
+        endpoint ? Emitter::getConstInt(endpoint) : std::optional<int64_t>(1);
+    if (!ep || (endpoint && !endpoint->is(Kind::Scalar)))
+      compileError("linspace(endpoint=...) must be a bool known when "
+                   "compiling");
     std::vector<Value> shape = {em.index(*num)};
-    return em.linspace(required(0, "start"), required(1, "stop"), *num, ep,
-                       dtypeArg(SIZE_MAX), layoutArg(shape));
+    return em.linspace(required(0, "start"), required(1, "stop"), *num,
+                       *ep != 0, dtypeArg(SIZE_MAX), layoutArg(shape));
   }
   if (name == "where") {
     if (args.positional.size() != 3)
@@ -821,6 +860,7 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
     return em.where(args.positional[0], args.positional[1], args.positional[2]);
   }
   if (name == "clip") {
+    args.check(name, 3, {"a", "a_min", "a_max"});
     ValueRef a = required(0, "a");
     ValueRef lo = required(1, "a_min"), hi = required(2, "a_max");
     ValueRef r = a;
@@ -848,10 +888,18 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
       return em.matmul(x, em.transpose(y, {1, 0}), /*dotStyle=*/true);
     return em.matmul(x, y, /*dotStyle=*/true);
   }
-  if (name == "outer")
+  if (name == "outer") {
+    args.check(name, 2, {"a", "b"});
     return em.outer(required(0, "a"), required(1, "b"));
+  }
   if (name == "allclose" || name == "isclose") {
+    args.check(name, 5, {"a", "b", "rtol", "atol", "equal_nan"});
     ValueRef x = required(0, "a"), y = required(1, "b");
+    ValueRef equalNan = arg(4, "equal_nan");
+    std::optional<int64_t> nanEqual =
+        equalNan ? Emitter::getConstInt(equalNan) : std::optional<int64_t>(0);
+    if (!nanEqual)
+      compileError("equal_nan must be a bool known when compiling");
     ValueRef rtol = arg(2, "rtol"), atol = arg(3, "atol");
     rtol = rtol ? rtol : em.floatConst(1e-5);
     atol = atol ? atol : em.floatConst(1e-8);
@@ -860,8 +908,13 @@ ValueRef IRGen::callLibrary(StringRef name, const CallArgs &args,
     ValueRef bound = em.binaryOp(
         "+", atol, em.binaryOp("*", rtol, em.applyUfunc("absolute", {y})));
     ValueRef close = em.binaryOp("<=", diff, bound);
-    // Equal infinities are close.
+    // Equal infinities are close; so are two NaNs with equal_nan.
     close = em.applyUfunc("logical_or", {close, em.binaryOp("==", x, y)});
+    if (*nanEqual)
+      close = em.applyUfunc(
+          "logical_or",
+          {close, em.applyUfunc("logical_and", {em.applyUfunc("isnan", {x}),
+                                                em.applyUfunc("isnan", {y})})});
     if (name == "isclose")
       return close;
     ValueRef all = close->is(Kind::Array) ? em.reduce("all", close, 0) : close;

@@ -12,6 +12,7 @@
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 
+#include <cctype>
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
@@ -41,20 +42,175 @@ double dac::script::parseFloatText(const std::string &text) {
   return std::strtod(t.c_str(), nullptr);
 }
 
-/// Python's int(str) in base 10.
-int64_t dac::script::parseIntText(const std::string &text) {
-  static const std::regex digits(R"(^[+-]?\d(_?\d)*$)");
-  std::string t = llvm::StringRef(text).trim(" \t\n\r\f\v").str();
-  if (!std::regex_match(t, digits))
-    compileError("ValueError: invalid literal for int() with base 10: '" +
-                 text + "'");
-  llvm::erase(t, '_');
-  errno = 0;
-  long long value = std::strtoll(t.c_str(), nullptr, 10);
-  if (errno == ERANGE)
+/// Python's int(str, base): digits of `base` (2 to 36, or 0 for a prefix
+/// as in literals: 0b, 0o, 0x or decimal), single underscores between
+/// digits (and after a prefix), a sign, surrounding spaces.
+int64_t dac::script::parseIntText(const std::string &text, int64_t base) {
+  if (base != 0 && (base < 2 || base > 36))
+    compileError("ValueError: int() base must be >= 2 and <= 36, or 0");
+  auto invalid = [&] {
+    compileError("ValueError: invalid literal for int() with base " +
+                 llvm::Twine(base) + ": '" + text + "'");
+  };
+  llvm::StringRef t = llvm::StringRef(text).trim(" \t\n\r\f\v");
+  bool negative = t.consume_front("-");
+  if (!negative)
+    t.consume_front("+");
+  // A prefix: required by base 0 for non-decimals, allowed by its base.
+  int64_t used = base;
+  for (auto [prefix, b] : {std::pair{"0b", 2}, {"0o", 8}, {"0x", 16}})
+    if (t.size() > 2 && t.take_front(2).equals_insensitive(prefix) &&
+        (base == 0 || base == b)) {
+      t = t.drop_front(2);
+      t.consume_front("_");
+      used = b;
+    }
+  if (used == 0) {
+    // Decimal; Python refuses leading zeros there (except for zero).
+    used = 10;
+    if (t.size() > 1 && t.front() == '0' &&
+        t.find_first_not_of("0_") != llvm::StringRef::npos)
+      invalid();
+  }
+  if (t.empty() || t.front() == '_' || t.back() == '_' || t.contains("__"))
+    invalid();
+  unsigned __int128 value = 0;
+  for (char c : t) {
+    if (c == '_')
+      continue;
+    int digit = std::isdigit(static_cast<unsigned char>(c)) ? c - '0'
+                : std::isalpha(static_cast<unsigned char>(c))
+                    ? std::tolower(static_cast<unsigned char>(c)) - 'a' + 10
+                    : 99;
+    if (digit >= used)
+      invalid();
+    value = value * used + digit;
+    if (value > (static_cast<unsigned __int128>(1) << 64))
+      break;
+  }
+  unsigned __int128 limit =
+      (static_cast<unsigned __int128>(1) << 63) - (negative ? 0 : 1);
+  if (value > limit)
     compileError("OverflowError: int('" + text +
                  "') does not fit in 64 bits (dac's Python ints are int64)");
-  return value;
+  return negative ? static_cast<int64_t>(-static_cast<__int128>(value))
+                  : static_cast<int64_t>(value);
+}
+
+/// 0, 1 and -1 to a non-negative power (any exponent, without a loop).
+static llvm::APInt literalIntPowerOfUnit(const llvm::APInt &base,
+                                         const llvm::APInt &exponent) {
+  if (exponent.isZero())
+    return llvm::APInt(base.getBitWidth(), 1);
+  if (base.isAllOnes() && !exponent[0])
+    return llvm::APInt(base.getBitWidth(), 1);
+  return base;
+}
+
+/// The exact value of an int expression made of literals only (`2**63 - 1`,
+/// `-2**63`), whose intermediate values may leave int64 as Python's ints
+/// do; none if it has other parts or leaves 256 bits, or if Python would
+/// raise (division by zero, negative shifts and exponents): the ordinary
+/// lowering then decides.
+static std::optional<llvm::APInt> literalInt(const Expr &expr) {
+  constexpr unsigned kBits = 256;
+  if (const auto *lit = dyn_cast<IntLiteralExpr>(&expr))
+    return llvm::APInt(kBits, lit->getValue(), /*isSigned=*/true);
+  bool overflow = false;
+  if (const auto *un = dyn_cast<UnaryOpExpr>(&expr)) {
+    std::optional<llvm::APInt> x = literalInt(un->getOperand());
+    if (!x)
+      return std::nullopt;
+    switch (un->getOp()) {
+    case UnaryOpKind::UAdd:
+      return x;
+    case UnaryOpKind::USub:
+      return llvm::APInt(kBits, 0).ssub_ov(*x, overflow);
+    case UnaryOpKind::Invert:
+      return ~*x;
+    case UnaryOpKind::Not:
+      return std::nullopt;
+    }
+  }
+  const auto *bin = dyn_cast<BinaryOpExpr>(&expr);
+  if (!bin)
+    return std::nullopt;
+  std::optional<llvm::APInt> x = literalInt(bin->getLHS());
+  std::optional<llvm::APInt> y = x ? literalInt(bin->getRHS()) : std::nullopt;
+  if (!y)
+    return std::nullopt;
+  llvm::APInt r(kBits, 0);
+  switch (bin->getOp()) {
+  case BinaryOpKind::Add:
+    r = x->sadd_ov(*y, overflow);
+    break;
+  case BinaryOpKind::Sub:
+    r = x->ssub_ov(*y, overflow);
+    break;
+  case BinaryOpKind::Mult:
+    r = x->smul_ov(*y, overflow);
+    break;
+  case BinaryOpKind::FloorDiv:
+  case BinaryOpKind::Mod: {
+    if (y->isZero())
+      return std::nullopt;
+    llvm::APInt q(kBits, 0), rem(kBits, 0);
+    llvm::APInt::sdivrem(*x, *y, q, rem);
+    // Python rounds toward minus infinity: the remainder takes the
+    // divisor's sign.
+    if (!rem.isZero() && rem.isNegative() != y->isNegative()) {
+      q -= 1;
+      rem += *y;
+    }
+    r = bin->getOp() == BinaryOpKind::FloorDiv ? q : rem;
+    break;
+  }
+  case BinaryOpKind::Pow: {
+    if (y->isNegative())
+      return std::nullopt;
+    if (x->isZero() || x->isOne() || x->isAllOnes())
+      return literalIntPowerOfUnit(*x, *y);
+    if (y->ugt(kBits))
+      return std::nullopt;
+    r = llvm::APInt(kBits, 1);
+    for (uint64_t k = 0, e = y->getZExtValue(); k < e && !overflow; ++k)
+      r = r.smul_ov(*x, overflow);
+    break;
+  }
+  case BinaryOpKind::LShift:
+    if (y->isNegative() || y->uge(kBits))
+      return std::nullopt;
+    r = x->sshl_ov(*y, overflow);
+    break;
+  case BinaryOpKind::RShift:
+    if (y->isNegative())
+      return std::nullopt;
+    r = x->ashr(y->uge(kBits) ? kBits - 1 : y->getZExtValue());
+    break;
+  case BinaryOpKind::BitAnd:
+    r = *x & *y;
+    break;
+  case BinaryOpKind::BitOr:
+    r = *x | *y;
+    break;
+  case BinaryOpKind::BitXor:
+    r = *x ^ *y;
+    break;
+  default:
+    return std::nullopt;
+  }
+  if (overflow)
+    return std::nullopt;
+  return r;
+}
+
+std::optional<int64_t> dac::script::foldLiteralInt(const Expr &expr) {
+  if (!isa<BinaryOpExpr, UnaryOpExpr>(expr))
+    return std::nullopt;
+  std::optional<llvm::APInt> v = literalInt(expr);
+  if (!v || !v->isSignedIntN(64))
+    return std::nullopt;
+  return v->getSExtValue();
 }
 
 /// Python's round(number, ndigits): a float correctly rounded to decimals
@@ -63,6 +219,9 @@ int64_t dac::script::parseIntText(const std::string &text) {
 ValueRef IRGen::roundBuiltin(const ValueRef &v, const ValueRef &digits) {
   if (!v->is(Kind::Scalar))
     compileError("round() expects a number");
+  // round(True) is the int 1.
+  if (v->isPython && v->dtype == DType::Bool)
+    return roundBuiltin(em.castScalar(v, DType::Int64, true), digits);
   // NumPy's floats round as np.round does (scale, rint, unscale), not
   // as Python's correctly rounded round() (round(np.float64(2.675), 2)
   // is 2.68 there).

@@ -49,8 +49,11 @@ ValueRef IRGen::callShapeFunction(StringRef name, const CallArgs &args,
     }
     return axes;
   };
-  if (name == "ndarray.transpose" && self->is(Kind::Array))
+  if (name == "ndarray.transpose" && self->is(Kind::Array)) {
+    if (!args.keywords.empty())
+      compileError("TypeError: transpose() takes no keyword arguments");
     return em.transpose(self, permutation(self, args.positional));
+  }
   if ((name == "ndarray.swapaxes" && self->is(Kind::Array)) ||
       name == "numpy.swapaxes") {
     // a.swapaxes(axis1, axis2) or np.swapaxes(a, axis1, axis2).

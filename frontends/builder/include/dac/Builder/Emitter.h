@@ -265,6 +265,12 @@ public:
   /// the caller's.
   ValueRef reshape(const ValueRef &array, llvm::ArrayRef<mlir::Value> dims);
   ValueRef reshape(const ValueRef &array, llvm::ArrayRef<int64_t> dims);
+  /// NumPy's IndexError unless `mask`'s extents are `array`'s from
+  /// dimension `at` on (when compiling if known, else on every rank).
+  void checkMaskExtents(const ValueRef &array, const ValueRef &mask, size_t at);
+  /// NumPy's ValueError for an integer power with a negative exponent
+  /// (checked over all of an array's elements).
+  void checkNonNegativeExponent(const ValueRef &exponent);
   /// a.T / np.transpose(a, axes): a view with permuted dimensions (axes
   /// checked as NumPy does; negative ones count from the end).
   ValueRef transpose(const ValueRef &array, llvm::ArrayRef<int64_t> axes);
