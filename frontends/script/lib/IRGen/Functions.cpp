@@ -27,6 +27,8 @@
 #include "ControlFlow.h"
 #include "IRGen.h"
 
+#include "dac/Dialect/Dist/IR/DistDialect.h"
+
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/IR/IRMapping.h"
@@ -600,6 +602,23 @@ std::shared_ptr<CompiledFunction> IRGen::compileFunction(const ValueRef &fn,
   cf->func.setFunctionType(b.getFunctionType(
       entry->getArgumentTypes(),
       cf->func.getBody().front().getTerminator()->getOperandTypes()));
+  // A function of numbers only (no array, no random stream anywhere in it)
+  // stays a call: inlining every call of functions that call each other
+  // twice would grow the program exponentially with their depth.
+  bool numbersOnly =
+      !cf->func
+           .walk([](Operation *op) {
+             auto distributed = [](Type t) {
+               return isa<dist::DistDialect>(t.getDialect());
+             };
+             return llvm::any_of(op->getResultTypes(), distributed) ||
+                            llvm::any_of(op->getOperandTypes(), distributed)
+                        ? WalkResult::interrupt()
+                        : WalkResult::advance();
+           })
+           .wasInterrupted();
+  if (numbersOnly)
+    cf->func.setNoInline(true);
   cf->inProgress = false;
   done = true;
   return cf;
