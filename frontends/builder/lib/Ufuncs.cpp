@@ -681,10 +681,18 @@ ValueRef Emitter::binaryOp(StringRef op, const ValueRef &lhs,
                                            rhs->value, zero)
             : (Value)arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne,
                                            rhs->value, zero);
-    emitAssert(nonZero, op == "/"    ? "ZeroDivisionError: division by zero"
-                        : op == "//" ? "ZeroDivisionError: integer division "
-                                       "or modulo by zero"
-                                     : "ZeroDivisionError: modulo by zero");
+    // CPython's words, which name float operands.
+    bool real = isFloat(lhs->dtype) || isFloat(rhs->dtype);
+    const char *message =
+        op == "/"    ? (real ? "ZeroDivisionError: float division by zero"
+                             : "ZeroDivisionError: division by zero")
+        : op == "//" ? (real ? "ZeroDivisionError: float floor division by "
+                               "zero"
+                             : "ZeroDivisionError: integer division or "
+                               "modulo by zero")
+                     : (real ? "ZeroDivisionError: float modulo"
+                             : "ZeroDivisionError: integer modulo by zero");
+    emitAssert(nonZero, message);
   }
   bool comparison = op == "<" || op == "<=" || op == ">" || op == ">=" ||
                     op == "==" || op == "!=";
