@@ -399,11 +399,10 @@ static bool raisedWhenRun(StringRef message) {
     if (message.starts_with(kind))
       return true;
   // NumPy's own errors, which dac words as NumPy does, without the class.
-  for (StringRef text :
-       {"could not be broadcast", "is out of bounds for",
-        "cannot reshape array of size", "shape mismatch:",
-        "too many indices for array", "matmul: Input operand",
-        "the truth value of an array is ambiguous"})
+  for (StringRef text : {"could not be broadcast", "is out of bounds for",
+                         "cannot reshape array of size", "shape mismatch:",
+                         "too many indices for array", "matmul: Input operand",
+                         "the truth value of an array is ambiguous"})
     if (message.contains(text) && !message.contains("not supported"))
       return true;
   return false;
