@@ -68,7 +68,11 @@ Value Emitter::index(int64_t v) {
 std::optional<int64_t> Emitter::getConstInt(const ValueRef &v) {
   if (!v || !v->is(PyValue::Kind::Scalar) || isFloat(v->dtype))
     return std::nullopt;
-  return getConstantIntValue(v->value);
+  std::optional<int64_t> c = getConstantIntValue(v->value);
+  // A true i1 reads as -1; Python's and NumPy's True is 1.
+  if (c && v->dtype == DType::Bool)
+    return *c != 0;
+  return c;
 }
 
 std::optional<double> Emitter::getConstFloat(const ValueRef &v) {
@@ -290,7 +294,7 @@ Value Emitter::numElements(ArrayRef<Value> shape) {
   return n;
 }
 
-std::vector<Value> Emitter::shapeFrom(const ValueRef &arg) {
+std::vector<Value> Emitter::shapeFrom(const ValueRef &arg, bool forReshape) {
   std::vector<ValueRef> items;
   if (arg->is(PyValue::Kind::Tuple) || arg->is(PyValue::Kind::List))
     items = arg->items;
@@ -300,12 +304,15 @@ std::vector<Value> Emitter::shapeFrom(const ValueRef &arg) {
   for (const ValueRef &item : items) {
     if (!item->is(PyValue::Kind::Scalar) || isFloat(item->dtype) ||
         item->dtype == DType::Bool)
-      compileError("array dimensions must be integers, not " +
-                   item->describe());
-    if (auto c = getConstInt(item); c && *c < 0)
+      compileError(forReshape ? "'" + item->describe() +
+                                    "' object cannot be interpreted as an "
+                                    "integer"
+                              : "array dimensions must be integers, not " +
+                                    item->describe());
+    if (auto c = getConstInt(item); c && *c < 0 && !forReshape)
       compileError("negative dimensions are not allowed");
     Value i64 = fold(convert(b, loc, item->value, item->dtype, DType::Int64));
-    if (!getConstantIntValue(i64))
+    if (!getConstantIntValue(i64) && !forReshape)
       emitAssert(arith::CmpIOp::create(
                      b, loc, arith::CmpIPredicate::sge, i64,
                      arith::ConstantIntOp::create(b, loc, b.getI64Type(), 0)),

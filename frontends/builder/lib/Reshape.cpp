@@ -28,12 +28,7 @@ ValueRef Emitter::reshape(const ValueRef &array, ArrayRef<int64_t> wanted) {
 ValueRef Emitter::reshape(const ValueRef &array, ArrayRef<Value> wanted) {
   if (!array->is(PyValue::Kind::Array))
     compileError("reshape expects an array");
-  auto multiply = [&](Value x, Value y) {
-    return fold(arith::MulIOp::create(b, loc, x, y).getResult());
-  };
-  Value total = index(1);
-  for (Value d : array->shape)
-    total = multiply(total, d);
+  Value total = fold(numElements(array->shape));
   // The product of the given extents; the place of the -1, if any.
   Value known = index(1);
   int64_t unknownAt = -1;
@@ -53,7 +48,7 @@ ValueRef Emitter::reshape(const ValueRef &array, ArrayRef<Value> wanted) {
           "ValueError: a reshape extent known only at run time must not "
           "be negative (dac infers -1 only when it is written as a "
           "constant)");
-    known = multiply(known, d);
+    known = fold(arith::MulIOp::create(b, loc, known, d));
   }
   // NumPy's message names the inferred extent `newaxis`.
   SmallVector<Value> values;
@@ -71,8 +66,8 @@ ValueRef Emitter::reshape(const ValueRef &array, ArrayRef<Value> wanted) {
       target += "{}", values.push_back(d);
   }
   target += wanted.size() == 1 ? ",)" : ")";
-  std::string message = "ValueError: cannot reshape array of size " + size +
-                        " into shape " + target;
+  std::string message =
+      "cannot reshape array of size " + size + " into shape " + target;
   std::vector<Value> shape(wanted.begin(), wanted.end());
   std::optional<int64_t> totalC = getConstantIntValue(total),
                          knownC = getConstantIntValue(known);
@@ -81,7 +76,7 @@ ValueRef Emitter::reshape(const ValueRef &array, ArrayRef<Value> wanted) {
     bool fits = unknownAt >= 0 ? *knownC != 0 && *totalC % *knownC == 0
                                : *knownC == *totalC;
     if (!fits)
-      compileError(message.substr(std::string("ValueError: ").size()));
+      compileError(message);
     if (unknownAt >= 0)
       shape[unknownAt] = index(*totalC / *knownC);
     else
@@ -97,13 +92,13 @@ ValueRef Emitter::reshape(const ValueRef &array, ArrayRef<Value> wanted) {
                    b, loc, nonzero,
                    arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, rest,
                                          index(0))),
-               message, values);
+               "ValueError: " + message, values);
     shape[unknownAt] = arith::DivUIOp::create(b, loc, total, safe);
   } else {
     checkSize(shape, array->dtype);
     emitAssert(
         arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, known, total),
-        message, values);
+        "ValueError: " + message, values);
   }
   for (Value &d : shape)
     if (std::optional<int64_t> c = getConstantIntValue(d))
@@ -112,11 +107,7 @@ ValueRef Emitter::reshape(const ValueRef &array, ArrayRef<Value> wanted) {
   // (nothing moves); others are moved by the runtime.
   if (isRecomputable(array, ArrayRef<Value>(shape)))
     return recompute(array, shape, LayoutAttr(), "reshape");
-  SmallVector<Value> sizes;
-  for (Value d : shape)
-    if (!getConstantIntValue(d))
-      sizes.push_back(d);
   Value moved = ReshapeOp::create(b, loc, arrayType(shape, array->dtype),
-                                  array->value, sizes);
+                                  array->value, dynamicSizes(shape));
   return PyValue::array(moved, array->dtype, shape);
 }

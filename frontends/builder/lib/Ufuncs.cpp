@@ -648,20 +648,15 @@ ValueRef Emitter::binaryOp(StringRef op, const ValueRef &lhs,
           checkFloatPower(x->value, y->value, r->value);
         return r;
       }
-      if (!e && rhs->is(PyValue::Kind::Scalar))
+      // (NumPy's integers: the power ufunc checks the exponents.)
+      if (python && !e)
         emitAssert(arith::CmpIOp::create(
                        b, loc, arith::CmpIPredicate::sge,
                        convert(b, loc, rhs->value, rhs->dtype, DType::Int64),
                        arith::ConstantIntOp::create(b, loc, b.getI64Type(), 0)),
-                   python ? "a Python int to a negative power known only at "
-                            "run time (a float in Python, whose type dac "
-                            "fixes when compiling) is not supported yet: "
-                            "make the base a float"
-                          : "ValueError: Integers to negative integer powers "
-                            "are not allowed.");
-      else if (e && *e < 0)
-        compileError("ValueError: Integers to negative integer powers are not "
-                     "allowed.");
+                   "a Python int to a negative power known only at run time "
+                   "(a float in Python, whose type dac fixes when compiling) "
+                   "is not supported yet: make the base a float");
     }
     ValueRef r = applyUfunc("power", {lhs, rhs});
     if (python && isFloat(r->dtype))

@@ -490,45 +490,34 @@ void IRGen::lowerBranches(Value condition, SourceRange range,
   llvm::scope_exit leave([&] { --dynamicDepth; });
   End thenEnd = lowerBranch(branchIf.thenBlock(), thenBranch);
   End elseEnd = lowerBranch(branchIf.elseBlock(), elseBranch);
-  // A return in one branch only: the other branch holds a placeholder of
-  // the same type (never read: the %return flag is false there).
-  for (auto [from, to, block] :
-       {std::tuple{&thenEnd, &elseEnd, branchIf.elseBlock()},
-        std::tuple{&elseEnd, &thenEnd, branchIf.thenBlock()}})
-    for (const auto &[name, value] : from->names) {
-      if (!llvm::StringRef(name).starts_with("%ret") || to->names.count(name))
-        continue;
-      auto have = from->names.find(name);
-      OpBuilder::InsertionGuard guard(b);
-      b.setInsertionPoint(block->getTerminator());
-      ValueRef placeholder =
-          placeholderLike(have->second, have->second->value.getType());
-      to->names[name] = placeholder;
-      to->nameValues[name] = placeholder->value;
-    }
-
-  // One branch raised: what the other binds anew it binds after the `if`,
-  // and the raising branch yields placeholders of the same types (never
-  // read: the program stopped). Both raised: the `if` raises.
+  // A name one branch binds that the other cannot have at its end (a
+  // `return` in one branch only; anything a branch binds anew when the
+  // other raised): the other holds a placeholder of the same type, never
+  // read (the %return flag is false there, or the program stopped). Both
+  // raised: the `if` raises.
   if (thenEnd.raised && elseEnd.raised)
     raised = true;
   for (auto [from, to, block] :
        {std::tuple{&thenEnd, &elseEnd, branchIf.elseBlock()},
-        std::tuple{&elseEnd, &thenEnd, branchIf.thenBlock()}}) {
-    if (!to->raised || from->raised)
-      continue;
+        std::tuple{&elseEnd, &thenEnd, branchIf.thenBlock()}})
     for (const auto &[name, value] : from->names) {
+      bool returnOnly =
+          llvm::StringRef(name).starts_with("%ret") && !to->names.count(name);
       auto before = entry.names.find(name);
-      if (before != entry.names.end() && before->second == value)
+      bool otherRaised =
+          to->raised && !from->raised &&
+          (before == entry.names.end() || before->second != value);
+      if (!returnOnly && !otherRaised)
         continue;
       ValueRef placeholder = value;
-      if (isNumberOrArray(value) && !value->view) {
+      if (returnOnly || (isNumberOrArray(value) && !value->view)) {
         OpBuilder::InsertionGuard guard(b);
         b.setInsertionPoint(block->getTerminator());
         try {
-          placeholder =
-              placeholderLike(value, from->nameValues.at(name).getType());
+          placeholder = placeholderLike(value, value->value.getType());
         } catch (const CompileError &) {
+          if (returnOnly)
+            throw;
           throw LocatedError{range,
                              "'" + name +
                                  "' is bound to an array whose extents are "
@@ -540,7 +529,6 @@ void IRGen::lowerBranches(Value condition, SourceRange range,
       to->names[name] = placeholder;
       to->nameValues[name] = placeholder->value;
     }
-  }
 
   SmallVector<Value> thenValues, elseValues;
   SmallVector<Type> types;

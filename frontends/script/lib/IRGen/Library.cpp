@@ -75,29 +75,14 @@ static int64_t ddofArg(const ValueRef &ddof) {
   std::optional<int64_t> c = Emitter::getConstInt(ddof);
   if (!c)
     compileError("ddof must be an int known when compiling");
-  // (an i1 constant reads as -1 for True)
-  return ddof->dtype == DType::Bool ? *c != 0 : *c;
+  return *c;
 }
 
 ValueRef IRGen::reshape(const ValueRef &array, const ValueRef &shapeArg) {
   if (!array->is(Kind::Array))
     compileError("reshape expects an array");
-  std::vector<ValueRef> items =
-      shapeArg->is(Kind::Tuple) || shapeArg->is(Kind::List)
-          ? shapeArg->items
-          : std::vector<ValueRef>{shapeArg};
-  SmallVector<Value> dims;
-  for (const ValueRef &item : items) {
-    if (!item->is(Kind::Scalar) || isFloat(item->dtype) ||
-        item->dtype == DType::Bool)
-      compileError("'" + item->describe() +
-                   "' object cannot be interpreted as an integer");
-    Value i64 =
-        em.fold(em.convert(b, em.loc, item->value, item->dtype, DType::Int64));
-    dims.push_back(
-        em.fold(arith::IndexCastOp::create(b, em.loc, b.getIndexType(), i64)));
-  }
-  ValueRef result = em.reshape(array, dims);
+  ValueRef result =
+      em.reshape(array, em.shapeFrom(shapeArg, /*forReshape=*/true));
   // NumPy shares the memory (of the slice's base, for a slice).
   ValueRef root = array->view ? array->view->base : array;
   result->reshapeOf = root;

@@ -147,7 +147,12 @@ public:
   // Creation.
   mlir::Type arrayType(llvm::ArrayRef<mlir::Value> shape, DType type,
                        dist::LayoutAttr layout = {});
-  std::vector<mlir::Value> shapeFrom(const ValueRef &shapeArg);
+  /// The extents an argument gives (an int, or a tuple or list of ints) as
+  /// index values. Negative ones are refused (when compiling if known, else
+  /// on every rank), except for a reshape, whose -1 is inferred and which
+  /// checks its extents itself.
+  std::vector<mlir::Value> shapeFrom(const ValueRef &shapeArg,
+                                     bool forReshape = false);
   ValueRef full(std::vector<mlir::Value> shape, const ValueRef &value,
                 DType type, dist::LayoutAttr layout = {});
   ValueRef arange(const ValueRef &start, const ValueRef &stop,
