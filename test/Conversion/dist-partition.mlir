@@ -135,8 +135,8 @@ func.func @main() {
 
 // Tests that a layout other than block-on-dimension-0 asks the runtime for
 // the local extents and the global index of each local position.
-// The descriptor: 2 dims, no explicit grid; c{k=2}; n (RuntimeABI.def).
-// CHECK: llvm.mlir.global private constant @{{__dac_i64_[0-9A-F]+}}(dense<[2, 0, 2, 2, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0]> : tensor<16xi64>)
+// The descriptor (a constant after the functions): 2 dims, no explicit
+// grid; c{k=2}; n (RuntimeABI.def).
 // CHECK-LABEL: func @cyclic
 func.func @cyclic(%v: f64) -> f64 {
   // CHECK: %[[L:.*]] = call @dac_rt_layout_create
@@ -154,6 +154,8 @@ func.func @cyclic(%v: f64) -> f64 {
   }
   return %s : f64
 }
+
+// CHECK: llvm.mlir.global private constant @{{__dac_i64_[0-9A-F]+}}(dense<[2, 0, 2, 2, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0]> : tensor<16xi64>)
 
 // -----
 

@@ -43,9 +43,9 @@ void FunctionPartitioner::lowerPrint(PrintOp print) {
   auto flushText = [&]() {
     if (text.empty())
       return;
-    Value ptr = createStringConstant(b, loc, module, text);
-    createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_print_str,
-                      {ptr, constI64(b, loc, text.size())});
+    Value ptr = runtime.string(b, loc, text);
+    runtime.call(b, loc, RuntimeFunction::dac_rt_print_str,
+                 {ptr, constI64(b, loc, text.size())});
     text.clear();
   };
   unsigned arg = 0;
@@ -68,14 +68,13 @@ void FunctionPartitioner::lowerPrint(PrintOp print) {
     Type t = getGlobalType(v);
     if (field.starts_with(":")) {
       // f"{x:spec}": Python's format(x, spec), by the runtime.
-      Value spec = createStringConstant(b, loc, module, field.drop_front());
+      Value spec = runtime.string(b, loc, field.drop_front());
       if (isa<FloatType>(t)) {
         Value wide =
             t.isF64() ? v
                       : (Value)arith::ExtFOp::create(b, loc, b.getF64Type(), v);
-        createRuntimeCall(b, loc, module,
-                          RuntimeFunction::dac_rt_print_format_f64,
-                          {wide, spec});
+        runtime.call(b, loc, RuntimeFunction::dac_rt_print_format_f64,
+                     {wide, spec});
       } else {
         Value wide = v;
         if (t.isIndex())
@@ -84,9 +83,8 @@ void FunctionPartitioner::lowerPrint(PrintOp print) {
           wide = arith::ExtUIOp::create(b, loc, b.getI64Type(), v);
         else if (!t.isInteger(64))
           wide = arith::ExtSIOp::create(b, loc, b.getI64Type(), v);
-        createRuntimeCall(b, loc, module,
-                          RuntimeFunction::dac_rt_print_format_i64,
-                          {wide, spec});
+        runtime.call(b, loc, RuntimeFunction::dac_rt_print_format_i64,
+                     {wide, spec});
       }
       continue;
     }
@@ -101,27 +99,26 @@ void FunctionPartitioner::lowerPrint(PrintOp print) {
       if (field == "array") {
         RuntimeElementType code = runtimeElementType(array.getElementType());
         Value data = getPointer(b, loc, mapping.lookup(v));
-        createRuntimeCall(
-            b, loc, module, RuntimeFunction::dac_rt_print_array,
-            {handle, data,
-             arith::ConstantIntOp::create(b, loc, b.getI32Type(),
-                                          static_cast<int32_t>(code))});
+        runtime.call(b, loc, RuntimeFunction::dac_rt_print_array,
+                     {handle, data,
+                      arith::ConstantIntOp::create(
+                          b, loc, b.getI32Type(), static_cast<int32_t>(code))});
         continue;
       }
-      createRuntimeCall(b, loc, module,
-                        field == "localshapes"
-                            ? RuntimeFunction::dac_rt_print_localshapes
-                            : RuntimeFunction::dac_rt_print_grid_shape,
-                        handle);
+      runtime.call(b, loc,
+                   field == "localshapes"
+                       ? RuntimeFunction::dac_rt_print_localshapes
+                       : RuntimeFunction::dac_rt_print_grid_shape,
+                   handle);
       continue;
     }
     if (t.isF64()) {
-      createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_print_f64, v);
+      runtime.call(b, loc, RuntimeFunction::dac_rt_print_f64, v);
     } else if (t.isF32()) {
-      createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_print_f32, v);
+      runtime.call(b, loc, RuntimeFunction::dac_rt_print_f32, v);
     } else if (t.isInteger(1)) {
-      createRuntimeCall(
-          b, loc, module, RuntimeFunction::dac_rt_print_bool,
+      runtime.call(
+          b, loc, RuntimeFunction::dac_rt_print_bool,
           arith::ExtUIOp::create(b, loc, b.getI32Type(), v).getResult());
     } else {
       Value wide = v;
@@ -129,12 +126,11 @@ void FunctionPartitioner::lowerPrint(PrintOp print) {
         wide = toI64(b, loc, v);
       else if (!t.isInteger(64))
         wide = arith::ExtSIOp::create(b, loc, b.getI64Type(), v);
-      createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_print_i64,
-                        wide);
+      runtime.call(b, loc, RuntimeFunction::dac_rt_print_i64, wide);
     }
   }
   flushText();
-  createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_print_flush, {});
+  runtime.call(b, loc, RuntimeFunction::dac_rt_print_flush, {});
   print.erase();
 }
 
@@ -146,15 +142,14 @@ void FunctionPartitioner::lowerAssert(AssertOp op) {
       arith::ConstantIntOp::create(b, loc, b.getI1Type(), 1));
   std::string message = op.getMessage().str();
   scf::IfOp::create(b, loc, failed, [&](OpBuilder &b, Location loc) {
-    Value text = createStringConstant(b, loc, module, message);
-    Value where = createStringConstant(b, loc, module, formatLocation(loc));
+    Value text = runtime.string(b, loc, message);
+    Value where = runtime.string(b, loc, formatLocation(loc));
     if (op.getValues().empty()) {
-      createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_fail_all,
-                        {text, where});
+      runtime.call(b, loc, RuntimeFunction::dac_rt_fail_all, {text, where});
     } else {
       Value values = createWordBuffer(b, loc, func, op.getValues());
-      createRuntimeCall(
-          b, loc, module, RuntimeFunction::dac_rt_fail_all_values,
+      runtime.call(
+          b, loc, RuntimeFunction::dac_rt_fail_all_values,
           {text, where, constI64(b, loc, op.getValues().size()), values});
     }
     scf::YieldOp::create(b, loc);
@@ -174,12 +169,10 @@ void FunctionPartitioner::addEntryPoint() {
   func.setFunctionType(b.getFunctionType({i32, ptr}, {i32}));
   b.setInsertionPointToStart(&entry);
   Value version = constI64(b, loc, getRuntimeABIVersion());
-  createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_init,
-                    {version, argc, argv});
+  runtime.call(b, loc, RuntimeFunction::dac_rt_init, {version, argc, argv});
   func.walk([&](func::ReturnOp ret) {
     b.setInsertionPoint(ret);
-    createRuntimeCall(b, ret.getLoc(), module, RuntimeFunction::dac_rt_finalize,
-                      {});
+    runtime.call(b, ret.getLoc(), RuntimeFunction::dac_rt_finalize, {});
     Value zero = arith::ConstantIntOp::create(b, ret.getLoc(), i32, 0);
     func::ReturnOp::create(b, ret.getLoc(), zero);
     ret.erase();
@@ -350,10 +343,9 @@ LogicalResult FunctionPartitioner::run() {
       continue;
     if (auto rng = dyn_cast<RngCreateOp>(op)) {
       OpBuilder b(rng);
-      mapping.map(rng.getRng(),
-                  createRuntimeCall(b, rng.getLoc(), module,
-                                    RuntimeFunction::dac_rt_rng_create,
-                                    rng.getSeed()));
+      mapping.map(rng.getRng(), runtime.call(b, rng.getLoc(),
+                                             RuntimeFunction::dac_rt_rng_create,
+                                             rng.getSeed()));
       dead.push_back(op);
     } else if (auto kernel = dyn_cast<KernelOp>(op)) {
       if (failed(lowerKernel(kernel)))
@@ -378,8 +370,8 @@ LogicalResult FunctionPartitioner::run() {
     } else if (auto legacy = dyn_cast<LegacyRngOp>(op)) {
       OpBuilder b(legacy);
       mapping.map(legacy.getRng(),
-                  createRuntimeCall(b, legacy.getLoc(), module,
-                                    RuntimeFunction::dac_rt_legacy_create, {}));
+                  runtime.call(b, legacy.getLoc(),
+                               RuntimeFunction::dac_rt_legacy_create, {}));
       dead.push_back(op);
     } else if (auto sample = dyn_cast<SampleOp>(op)) {
       lowerSample(sample);
@@ -421,20 +413,19 @@ LogicalResult FunctionPartitioner::run() {
     } else if (auto check = dyn_cast<CheckSizeOp>(op)) {
       OpBuilder b(check);
       Location loc = check.getLoc();
-      createRuntimeCall(
-          b, loc, module, RuntimeFunction::dac_rt_check_size,
-          {createWordBuffer(b, loc, func, check.getSizes()),
-           constI64(b, loc, check.getSizes().size()),
-           constI64(b, loc, check.getElementBytes()),
-           createStringConstant(b, loc, module, check.getDtype()),
-           createStringConstant(b, loc, module, formatLocation(loc))});
+      runtime.call(b, loc, RuntimeFunction::dac_rt_check_size,
+                   {createWordBuffer(b, loc, func, check.getSizes()),
+                    constI64(b, loc, check.getSizes().size()),
+                    constI64(b, loc, check.getElementBytes()),
+                    runtime.string(b, loc, check.getDtype()),
+                    runtime.string(b, loc, formatLocation(loc))});
       dead.push_back(op);
     } else if (auto check = dyn_cast<AssertOp>(op)) {
       lowerAssert(check);
     } else if (auto time = dyn_cast<TimeOp>(op)) {
       OpBuilder b(time);
-      time.replaceAllUsesWith(createRuntimeCall(
-          b, time.getLoc(), module, RuntimeFunction::dac_rt_time_now, {}));
+      time.replaceAllUsesWith(
+          runtime.call(b, time.getLoc(), RuntimeFunction::dac_rt_time_now, {}));
       time.erase();
     } else {
       return op->emitError("'")
@@ -494,10 +485,11 @@ struct DistPartitionPass
   void runOnOperation() override {
     ModuleOp module = getOperation();
     SmallVector<func::FuncOp> funcs(module.getOps<func::FuncOp>());
+    RuntimeSymbols runtime(module);
     for (func::FuncOp func : funcs) {
       if (func.isExternal())
         continue;
-      if (failed(FunctionPartitioner(func, module).run()))
+      if (failed(FunctionPartitioner(func, runtime).run()))
         return signalPassFailure();
     }
     // Nothing distributed may survive: later passes would pass it through

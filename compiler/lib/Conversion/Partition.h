@@ -47,11 +47,11 @@ RuntimeReduceOp toRuntimeReduceOp(dist::ReduceKind kind, bool isBool);
 /// Stops every rank, as NumPy refuses, when a min/max reduces over no
 /// elements (the product of `extents` is 0); nothing for other kinds.
 void checkReducedExtents(mlir::OpBuilder &b, mlir::Location loc,
-                         mlir::ModuleOp module, dist::ReduceKind kind,
+                         RuntimeSymbols &runtime, dist::ReduceKind kind,
                          llvm::ArrayRef<mlir::Value> extents);
 /// Combines a rank's partial result with every other rank's.
 mlir::Value buildAllReduce(mlir::OpBuilder &b, mlir::Location loc,
-                           mlir::ModuleOp module, dist::ReduceKind kind,
+                           RuntimeSymbols &runtime, dist::ReduceKind kind,
                            mlir::Value partial);
 /// A stack buffer of `count` i64 words in the entry block.
 mlir::Value createEntryBuffer(mlir::OpBuilder &b, mlir::Location loc,
@@ -218,8 +218,8 @@ struct InputRead {
 /// Rewrites one function from the global to the per-rank view.
 class FunctionPartitioner {
 public:
-  FunctionPartitioner(mlir::func::FuncOp func, mlir::ModuleOp module)
-      : func(func), module(module) {}
+  FunctionPartitioner(mlir::func::FuncOp func, RuntimeSymbols &runtime)
+      : func(func), runtime(runtime) {}
 
   mlir::LogicalResult run();
 
@@ -362,7 +362,7 @@ private:
   mlir::Value statsFlag;
 
   mlir::func::FuncOp func;
-  mlir::ModuleOp module;
+  RuntimeSymbols &runtime;
   /// Global values (arrays, streams) -> their per-rank replacement.
   mlir::IRMapping mapping;
   /// Local spaces computed at the function's start, by (layout, extents).

@@ -102,21 +102,19 @@ void FunctionPartitioner::emitExchange(OpBuilder &b, Location loc,
   Value map = createWordBuffer(b, loc, func, words);
   Value srcLayout = createLayoutHandle(b, loc, layoutOf(srcType), srcSizes);
   Value dstLayout = createLayoutHandle(b, loc, layoutOf(dstType), dstSizes);
-  Value plan =
-      createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_exchange_plan,
-                        {srcLayout, dstLayout, map});
+  Value plan = runtime.call(b, loc, RuntimeFunction::dac_rt_exchange_plan,
+                            {srcLayout, dstLayout, map});
   emitTransfer(b, loc, plan, srcBuffer, dstBuffer, srcType.getElementType());
 }
 
 void FunctionPartitioner::emitTransfer(OpBuilder &b, Location loc, Value plan,
                                        Value srcBuffer, Value dstBuffer,
                                        Type elementType) {
-  Value ticket = createRuntimeCall(
-      b, loc, module, RuntimeFunction::dac_rt_exchange_start,
-      {plan, getPointer(b, loc, srcBuffer), getPointer(b, loc, dstBuffer),
-       constI64(b, loc, elementBytes(elementType))});
-  createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_exchange_wait,
-                    {ticket});
+  Value ticket = runtime.call(b, loc, RuntimeFunction::dac_rt_exchange_start,
+                              {plan, getPointer(b, loc, srcBuffer),
+                               getPointer(b, loc, dstBuffer),
+                               constI64(b, loc, elementBytes(elementType))});
+  runtime.call(b, loc, RuntimeFunction::dac_rt_exchange_wait, {ticket});
 }
 
 LogicalResult FunctionPartitioner::requireLocal(Operation *op,
@@ -194,9 +192,8 @@ LogicalResult FunctionPartitioner::lowerReshape(ReshapeOp op) {
   Value srcLayout = createLayoutHandle(b, loc, layoutOf(inType),
                                        getGlobalSizes(b, loc, op.getInput()));
   Value dstLayout = createLayoutHandle(b, loc, layoutOf(type), sizes);
-  Value plan =
-      createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_reshape_plan,
-                        {srcLayout, dstLayout});
+  Value plan = runtime.call(b, loc, RuntimeFunction::dac_rt_reshape_plan,
+                            {srcLayout, dstLayout});
   emitTransfer(b, loc, plan, mapping.lookup(op.getInput()), buffer,
                type.getElementType());
   InFlightDiagnostic remark = emitRemark(loc);
@@ -224,13 +221,13 @@ LogicalResult FunctionPartitioner::lowerCompress(CompressOp op) {
   Value mask = redistribute(b, loc, op.getMask(), layoutOf(sourceType),
                             "the mask of this read");
   Value buffer = allocLocal(b, loc, type, sizes);
-  createRuntimeCall(
-      b, loc, module, RuntimeFunction::dac_rt_compress,
-      {createLayoutHandle(b, loc, layoutOf(sourceType), sourceSizes),
-       getPointer(b, loc, mapping.lookup(op.getSource())),
-       getPointer(b, loc, mask),
-       createLayoutHandle(b, loc, layoutOf(type), sizes),
-       getPointer(b, loc, buffer), constI64(b, loc, type.getElementBytes())});
+  runtime.call(b, loc, RuntimeFunction::dac_rt_compress,
+               {createLayoutHandle(b, loc, layoutOf(sourceType), sourceSizes),
+                getPointer(b, loc, mapping.lookup(op.getSource())),
+                getPointer(b, loc, mask),
+                createLayoutHandle(b, loc, layoutOf(type), sizes),
+                getPointer(b, loc, buffer),
+                constI64(b, loc, type.getElementBytes())});
   emitRemark(loc) << "exchange: each rank sends the elements its mask "
                      "selects to the owners of their places in the result";
   mapping.map(op.getResult(), buffer);
@@ -251,13 +248,13 @@ LogicalResult FunctionPartitioner::lowerExpand(ExpandOp op) {
   // In place when the destination's buffer is its own and nothing reads
   // it afterwards, as an insert.
   Value buffer = bufferToWrite(b, loc, op.getDest(), op);
-  createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_expand,
-                    {createLayoutHandle(b, loc, layoutOf(type), sizes),
-                     getPointer(b, loc, buffer), getPointer(b, loc, mask),
-                     createLayoutHandle(b, loc, layoutOf(valuesType),
-                                        getGlobalSizes(b, loc, op.getValues())),
-                     getPointer(b, loc, mapping.lookup(op.getValues())),
-                     constI64(b, loc, type.getElementBytes())});
+  runtime.call(b, loc, RuntimeFunction::dac_rt_expand,
+               {createLayoutHandle(b, loc, layoutOf(type), sizes),
+                getPointer(b, loc, buffer), getPointer(b, loc, mask),
+                createLayoutHandle(b, loc, layoutOf(valuesType),
+                                   getGlobalSizes(b, loc, op.getValues())),
+                getPointer(b, loc, mapping.lookup(op.getValues())),
+                constI64(b, loc, type.getElementBytes())});
   emitRemark(loc) << "exchange: each rank asks the owners of its masked "
                      "elements' places in the assigned array for them";
   mapping.map(op.getResult(), buffer);
@@ -281,20 +278,19 @@ LogicalResult FunctionPartitioner::lowerScatter(ScatterOp op) {
   // In place when the destination's buffer is its own and nothing reads
   // it afterwards, as an insert.
   Value buffer = bufferToWrite(b, loc, op.getDest(), op);
-  createRuntimeCall(
-      b, loc, module, RuntimeFunction::dac_rt_scatter,
-      {createLayoutHandle(b, loc, layoutOf(type), sizes),
-       getPointer(b, loc, buffer),
-       createLayoutHandle(b, loc, indexLayout,
-                          getGlobalSizes(b, loc, op.getIndices())),
-       getPointer(b, loc, mapping.lookup(op.getIndices())),
-       constI64(b, loc, elementBytes(indexType.getElementType())),
-       getPointer(b, loc, values),
-       constI64(
-           b, loc,
-           static_cast<int64_t>(runtimeElementType(type.getElementType()))),
-       constI64(b, loc, op.getAccumulate() ? 1 : 0),
-       createStringConstant(b, loc, module, formatLocation(loc))});
+  runtime.call(b, loc, RuntimeFunction::dac_rt_scatter,
+               {createLayoutHandle(b, loc, layoutOf(type), sizes),
+                getPointer(b, loc, buffer),
+                createLayoutHandle(b, loc, indexLayout,
+                                   getGlobalSizes(b, loc, op.getIndices())),
+                getPointer(b, loc, mapping.lookup(op.getIndices())),
+                constI64(b, loc, elementBytes(indexType.getElementType())),
+                getPointer(b, loc, values),
+                constI64(b, loc,
+                         static_cast<int64_t>(
+                             runtimeElementType(type.getElementType()))),
+                constI64(b, loc, op.getAccumulate() ? 1 : 0),
+                runtime.string(b, loc, formatLocation(loc))});
   emitRemark(loc) << "exchange: each rank sends the values its indices "
                      "name to the owners of their places (planned per run: "
                      "the indices are data)";
@@ -342,12 +338,11 @@ void FunctionPartitioner::lowerSample(SampleOp op) {
     params.push_back(constI64(b, loc, 0));
   Value state =
       createWordBuffer(b, loc, func, {op.getOffset(), op.getPending(), seed});
-  createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_sample,
-                    {mapping.lookup(op.getRng()),
-                     constI64(b, loc, static_cast<int64_t>(kind)), params[0],
-                     params[1],
-                     createLayoutHandle(b, loc, layoutOf(type), sizes),
-                     getPointer(b, loc, buffer), state});
+  runtime.call(b, loc, RuntimeFunction::dac_rt_sample,
+               {mapping.lookup(op.getRng()),
+                constI64(b, loc, static_cast<int64_t>(kind)), params[0],
+                params[1], createLayoutHandle(b, loc, layoutOf(type), sizes),
+                getPointer(b, loc, buffer), state});
   mapping.map(op.getResult(), buffer);
   op.getNextOffset().replaceAllUsesWith(loadWord(b, loc, state, 0));
   op.getNextPending().replaceAllUsesWith(loadWord(b, loc, state, 1));
@@ -378,14 +373,13 @@ LogicalResult FunctionPartitioner::lowerTake(TakeOp op) {
                                   memref::DimOp::create(b, loc, buffer, d));
   Value layout = createLayoutHandle(b, loc, layoutOf(sourceType),
                                     getGlobalSizes(b, loc, op.getSource()));
-  createRuntimeCall(
-      b, loc, module, RuntimeFunction::dac_rt_take,
-      {layout, getPointer(b, loc, mapping.lookup(op.getSource())),
-       getPointer(b, loc, indices), toI64(b, loc, count),
-       constI64(b, loc, elementBytes(indexType.getElementType())),
-       getPointer(b, loc, buffer),
-       constI64(b, loc, elementBytes(type.getElementType())),
-       createStringConstant(b, loc, module, formatLocation(loc))});
+  runtime.call(b, loc, RuntimeFunction::dac_rt_take,
+               {layout, getPointer(b, loc, mapping.lookup(op.getSource())),
+                getPointer(b, loc, indices), toI64(b, loc, count),
+                constI64(b, loc, elementBytes(indexType.getElementType())),
+                getPointer(b, loc, buffer),
+                constI64(b, loc, elementBytes(type.getElementType())),
+                runtime.string(b, loc, formatLocation(loc))});
   emitRemark(loc) << "exchange: each rank fetches the elements its indices "
                      "name from their owners (planned per run: the indices "
                      "are data)";
@@ -430,10 +424,9 @@ LogicalResult FunctionPartitioner::lowerExtract(ExtractOp op) {
     Value out = createEntryBuffer(b, loc, func, 1);
     Value handle = createLayoutHandle(b, loc, layout,
                                       getGlobalSizes(b, loc, op.getArray()));
-    createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_read_element,
-                      {handle, getPointer(b, loc, buffer), index,
-                       constI64(b, loc, elementBytes(type.getElementType())),
-                       out});
+    runtime.call(b, loc, RuntimeFunction::dac_rt_read_element,
+                 {handle, getPointer(b, loc, buffer), index,
+                  constI64(b, loc, elementBytes(type.getElementType())), out});
     value = LLVM::LoadOp::create(b, loc, type.getElementType(), out);
     emitRemark(loc) << "broadcast: the element's owner sends it to every "
                        "rank";

@@ -244,10 +244,10 @@ void FunctionPartitioner::startGhosts(OpBuilder &b, Location loc,
       shifts.push_back(constI64(b, loc, g.maxShift[d]));
     }
     Value out = createEntryBuffer(b, loc, func, 3 * rank + 1);
-    Value plan = createRuntimeCall(
-        b, loc, module, RuntimeFunction::dac_rt_ghost_plan,
-        {handle, iteration, createWordBuffer(b, loc, func, shifts),
-         constI64(b, loc, g.periodic), out});
+    Value plan =
+        runtime.call(b, loc, RuntimeFunction::dac_rt_ghost_plan,
+                     {handle, iteration, createWordBuffer(b, loc, func, shifts),
+                      constI64(b, loc, g.periodic), out});
     g.lo.clear();
     g.hi.clear();
     g.slabs.clear();
@@ -261,8 +261,8 @@ void FunctionPartitioner::startGhosts(OpBuilder &b, Location loc,
         b, loc, MemRefType::get({ShapedType::kDynamic}, type.getElementType()),
         ValueRange{total});
     b.setInsertionPoint(at);
-    g.ticket = createRuntimeCall(
-        b, loc, module, RuntimeFunction::dac_rt_exchange_start,
+    g.ticket = runtime.call(
+        b, loc, RuntimeFunction::dac_rt_exchange_start,
         {plan, getPointer(b, loc, buffer), getPointer(b, loc, g.buffer),
          constI64(b, loc, elementBytes(type.getElementType()))});
     InFlightDiagnostic remark = emitRemark(loc);

@@ -20,14 +20,13 @@ using namespace dac::partition;
 Value FunctionPartitioner::createLayoutHandle(OpBuilder &b, Location loc,
                                               LayoutAttr layout,
                                               ArrayRef<Value> globalSizes) {
-  Value desc = createI64ArrayConstant(b, loc, module, encodeLayout(layout));
+  Value desc = runtime.i64Array(b, loc, encodeLayout(layout));
   Value shape = createWordBuffer(b, loc, func, globalSizes);
   // The location names the script line if the layout does not fit the
   // number of ranks the program runs on.
-  Value where = createStringConstant(b, loc, module, formatLocation(loc));
-  return createRuntimeCall(b, loc, module,
-                           RuntimeFunction::dac_rt_layout_create,
-                           {desc, shape, where});
+  Value where = runtime.string(b, loc, formatLocation(loc));
+  return runtime.call(b, loc, RuntimeFunction::dac_rt_layout_create,
+                      {desc, shape, where});
 }
 
 SmallVector<Value>
@@ -101,36 +100,30 @@ FunctionPartitioner::buildLocalSpaceHere(OpBuilder &b, Location loc,
         continue;
       if (dim.getKind() == DimKind::Block) {
         Value range = createEntryBuffer(b, loc, func, 2);
-        createRuntimeCall(b, loc, module,
-                          RuntimeFunction::dac_rt_layout_owned_range,
-                          {handle, constI64(b, loc, d), range});
+        runtime.call(b, loc, RuntimeFunction::dac_rt_layout_owned_range,
+                     {handle, constI64(b, loc, d), range});
         space.starts[d] = toIndex(b, loc, loadWord(b, loc, range, 0));
         space.localSizes[d] = toIndex(b, loc, loadWord(b, loc, range, 1));
         continue;
       }
-      space.localSizes[d] =
-          toIndex(b, loc,
-                  createRuntimeCall(b, loc, module,
-                                    RuntimeFunction::dac_rt_layout_local_size,
-                                    {handle, constI64(b, loc, d)}));
+      space.localSizes[d] = toIndex(
+          b, loc,
+          runtime.call(b, loc, RuntimeFunction::dac_rt_layout_local_size,
+                       {handle, constI64(b, loc, d)}));
       auto table = memref::AllocOp::create(
           b, loc, MemRefType::get({ShapedType::kDynamic}, b.getI64Type()),
           space.localSizes[d]);
-      createRuntimeCall(
-          b, loc, module, RuntimeFunction::dac_rt_layout_global_indices,
-          {handle, constI64(b, loc, d), getPointer(b, loc, table)});
+      runtime.call(b, loc, RuntimeFunction::dac_rt_layout_global_indices,
+                   {handle, constI64(b, loc, d), getPointer(b, loc, table)});
       space.tables[d] = table;
     }
   } else if (!space.replicated) {
     // The rank's chunk [start, start + count) along dimension 0.
-    Value procs = createRuntimeCall(b, loc, module,
-                                    RuntimeFunction::dac_rt_comm_size, {});
-    Value me = createRuntimeCall(b, loc, module,
-                                 RuntimeFunction::dac_rt_comm_rank, {});
+    Value procs = runtime.call(b, loc, RuntimeFunction::dac_rt_comm_size, {});
+    Value me = runtime.call(b, loc, RuntimeFunction::dac_rt_comm_rank, {});
     Value range = createEntryBuffer(b, loc, func, 2);
-    createRuntimeCall(b, loc, module,
-                      RuntimeFunction::dac_rt_layout_block_range,
-                      {toI64(b, loc, globalSizes[0]), procs, me, range});
+    runtime.call(b, loc, RuntimeFunction::dac_rt_layout_block_range,
+                 {toI64(b, loc, globalSizes[0]), procs, me, range});
     space.starts[0] = toIndex(b, loc, loadWord(b, loc, range, 0));
     space.localSizes[0] = toIndex(b, loc, loadWord(b, loc, range, 1));
   }
@@ -166,8 +159,7 @@ LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
       [&](OpBuilder &b, Location loc) {
         scf::YieldOp::create(
             b, loc,
-            createRuntimeCall(b, loc, module,
-                              RuntimeFunction::dac_rt_stats_clock, {}));
+            runtime.call(b, loc, RuntimeFunction::dac_rt_stats_clock, {}));
       },
       [&](OpBuilder &b, Location loc) {
         scf::YieldOp::create(
@@ -284,8 +276,8 @@ LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
   auto loadWordsWith = [&](OpBuilder &b, Value rng,
                            Value position) -> std::array<Value, 4> {
     Value buffer = createEntryBuffer(b, loc, func, 4);
-    createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_rng_state_at,
-                      {mapping.lookup(rng), position, buffer});
+    runtime.call(b, loc, RuntimeFunction::dac_rt_rng_state_at,
+                 {mapping.lookup(rng), position, buffer});
     std::array<Value, 4> words;
     for (int i = 0; i < 4; ++i)
       words[i] = loadWord(b, loc, buffer, i);
@@ -495,8 +487,7 @@ LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
     accs = buildBox(innerLo, innerHi, accs, {});
     for (auto &[array, g] : ghosts)
       if (g.pending)
-        createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_exchange_wait,
-                          {g.ticket});
+        runtime.call(b, loc, RuntimeFunction::dac_rt_exchange_wait, {g.ticket});
     // Valid after the last op built so far.
     rememberGhosts(ghosts, &*std::prev(b.getInsertionPoint()));
     border = true;
@@ -688,9 +679,9 @@ LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
     // partial results are combined (else the rank count would show).
     Value value = finals[k];
     Type resultType = kernel.getResult(i).getType();
-    checkReducedExtents(b, loc, module, kind, globalSizes);
+    checkReducedExtents(b, loc, runtime, kind, globalSizes);
     if (!replicated) {
-      value = buildAllReduce(b, loc, module, kind, value);
+      value = buildAllReduce(b, loc, runtime, kind, value);
       emitRemark(loc) << "allreduce: each rank's partial result is combined "
                          "with all others'";
     }
@@ -712,9 +703,9 @@ LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
       }
       return WalkResult::advance();
     });
-    createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_stats_kernel,
-                      {createStringConstant(b, loc, module, name),
-                       constI64(b, loc, line), clock.getResult(0)});
+    runtime.call(b, loc, RuntimeFunction::dac_rt_stats_kernel,
+                 {runtime.string(b, loc, name), constI64(b, loc, line),
+                  clock.getResult(0)});
     scf::YieldOp::create(b, loc);
   });
   return success();
@@ -726,8 +717,8 @@ Value FunctionPartitioner::getStatsFlag() {
   OpBuilder entry(func.getContext());
   entry.setInsertionPointToStart(&func.getBody().front());
   Location loc = func.getLoc();
-  Value enabled = createRuntimeCall(entry, loc, module,
-                                    RuntimeFunction::dac_rt_stats_enabled, {});
+  Value enabled =
+      runtime.call(entry, loc, RuntimeFunction::dac_rt_stats_enabled, {});
   statsFlag = arith::CmpIOp::create(entry, loc, arith::CmpIPredicate::ne,
                                     enabled, constI64(entry, loc, 0));
   return statsFlag;

@@ -61,8 +61,8 @@ LogicalResult FunctionPartitioner::lowerMatmul(MatmulOp op) {
   auto multiplyStack = [&](Value count, Value rows, Value cols, Value depth,
                            Value a, Value aStride, Value x, Value xStride,
                            Value c) {
-    createRuntimeCall(
-        b, loc, module, RuntimeFunction::dac_rt_matmul,
+    runtime.call(
+        b, loc, RuntimeFunction::dac_rt_matmul,
         {arith::ConstantIntOp::create(
              b, loc, b.getI32Type(),
              static_cast<int32_t>(runtimeElementType(elem))),
@@ -129,13 +129,12 @@ LogicalResult FunctionPartitioner::lowerMatmul(MatmulOp op) {
     auto i32 = [&](int32_t v) {
       return arith::ConstantIntOp::create(b, loc, b.getI32Type(), v);
     };
-    createRuntimeCall(
-        b, loc, module, RuntimeFunction::dac_rt_allreduce_array,
-        {getPointer(b, loc, c),
-         toI64(b, loc, arith::MulIOp::create(b, loc, m, n)),
-         i32(static_cast<int32_t>(runtimeElementType(elem))),
-         i32(static_cast<int32_t>(toRuntimeReduceOp(
-             isBool ? ReduceKind::Any : ReduceKind::Sum, isBool)))});
+    runtime.call(b, loc, RuntimeFunction::dac_rt_allreduce_array,
+                 {getPointer(b, loc, c),
+                  toI64(b, loc, arith::MulIOp::create(b, loc, m, n)),
+                  i32(static_cast<int32_t>(runtimeElementType(elem))),
+                  i32(static_cast<int32_t>(toRuntimeReduceOp(
+                      isBool ? ReduceKind::Any : ReduceKind::Sum, isBool)))});
     InFlightDiagnostic remark = emitRemark(loc);
     remark << "allreduce: each rank multiplies its slices along the "
               "contracted dimension and the partial products are summed over "
@@ -155,16 +154,16 @@ LogicalResult FunctionPartitioner::lowerMatmul(MatmulOp op) {
   if (lhsRank == 2 && rhsRank == 2 && isa<FloatType>(elem) &&
       llvm::all_of(layout.getDims(), inBlocks)) {
     Value c = allocLocal(b, loc, type, sizes);
-    createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_summa,
-                      {arith::ConstantIntOp::create(
-                           b, loc, b.getI32Type(),
-                           static_cast<int32_t>(runtimeElementType(elem))),
-                       createLayoutHandle(b, loc, layoutOf(lhsType), lhsSizes),
-                       getPointer(b, loc, mapping.lookup(lhs)),
-                       createLayoutHandle(b, loc, layoutOf(rhsType), rhsSizes),
-                       getPointer(b, loc, mapping.lookup(rhs)),
-                       createLayoutHandle(b, loc, layout, sizes),
-                       getPointer(b, loc, c)});
+    runtime.call(b, loc, RuntimeFunction::dac_rt_summa,
+                 {arith::ConstantIntOp::create(
+                      b, loc, b.getI32Type(),
+                      static_cast<int32_t>(runtimeElementType(elem))),
+                  createLayoutHandle(b, loc, layoutOf(lhsType), lhsSizes),
+                  getPointer(b, loc, mapping.lookup(lhs)),
+                  createLayoutHandle(b, loc, layoutOf(rhsType), rhsSizes),
+                  getPointer(b, loc, mapping.lookup(rhs)),
+                  createLayoutHandle(b, loc, layout, sizes),
+                  getPointer(b, loc, c)});
     emitRemark(loc) << "broadcast: the product runs on the result's 2-D "
                        "process grid (SUMMA): panels of the operands are "
                        "broadcast along its rows and columns";

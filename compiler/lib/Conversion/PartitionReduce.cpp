@@ -35,7 +35,8 @@ static void buildLoopNest(OpBuilder &b, Location loc, ArrayRef<Value> sizes,
 }
 
 void dac::partition::checkReducedExtents(OpBuilder &b, Location loc,
-                                         ModuleOp module, ReduceKind kind,
+                                         RuntimeSymbols &runtime,
+                                         ReduceKind kind,
                                          ArrayRef<Value> extents) {
   if (kind != ReduceKind::Min && kind != ReduceKind::Max)
     return;
@@ -50,10 +51,9 @@ void dac::partition::checkReducedExtents(OpBuilder &b, Location loc,
                        (kind == ReduceKind::Min ? "minimum" : "maximum") +
                        " which has no identity")
                           .str();
-    createRuntimeCall(
-        b, loc, module, RuntimeFunction::dac_rt_fail_all,
-        {createStringConstant(b, loc, module, msg),
-         createStringConstant(b, loc, module, formatLocation(loc))});
+    runtime.call(b, loc, RuntimeFunction::dac_rt_fail_all,
+                 {runtime.string(b, loc, msg),
+                  runtime.string(b, loc, formatLocation(loc))});
     scf::YieldOp::create(b, loc);
   });
 }
@@ -74,7 +74,7 @@ LogicalResult FunctionPartitioner::lowerReduceDims(ReduceDimsOp op) {
   SmallVector<Value> reduced;
   for (int64_t d : dims)
     reduced.push_back(globalSizes[d]);
-  checkReducedExtents(b, loc, module, op.getKind(), reduced);
+  checkReducedExtents(b, loc, runtime, op.getKind(), reduced);
   bool crossRank = llvm::any_of(
       dims, [&](int64_t d) { return layout.getDims()[d].isDistributed(); });
 
@@ -126,11 +126,11 @@ LogicalResult FunctionPartitioner::lowerReduceDims(ReduceDimsOp op) {
     auto i32 = [&](int32_t v) {
       return arith::ConstantIntOp::create(b, loc, b.getI32Type(), v);
     };
-    createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_allreduce_array,
-                      {getPointer(b, loc, acc), toI64(b, loc, count),
-                       i32(static_cast<int32_t>(type)),
-                       i32(static_cast<int32_t>(
-                           toRuntimeReduceOp(kind, elem.isInteger(1))))});
+    runtime.call(b, loc, RuntimeFunction::dac_rt_allreduce_array,
+                 {getPointer(b, loc, acc), toI64(b, loc, count),
+                  i32(static_cast<int32_t>(type)),
+                  i32(static_cast<int32_t>(
+                      toRuntimeReduceOp(kind, elem.isInteger(1))))});
   }
   if (widen) {
     buildLoopNest(b, loc, outSizes, [&](OpBuilder &b, ValueRange ivs) {
@@ -173,13 +173,13 @@ LogicalResult FunctionPartitioner::lowerScan(ScanOp op) {
                                     "product")
                      : bufferToWrite(b, loc, op.getInput(), op);
   ArrayType workType = type.withLayout(work);
-  createRuntimeCall(b, loc, module, RuntimeFunction::dac_rt_scan,
-                    {createLayoutHandle(b, loc, work, sizes),
-                     getPointer(b, loc, buffer), constI64(b, loc, op.getDim()),
-                     constI64(b, loc, static_cast<int64_t>(op.getKind())),
-                     constI64(b, loc,
-                              static_cast<int64_t>(
-                                  runtimeElementType(type.getElementType())))});
+  runtime.call(b, loc, RuntimeFunction::dac_rt_scan,
+               {createLayoutHandle(b, loc, work, sizes),
+                getPointer(b, loc, buffer), constI64(b, loc, op.getDim()),
+                constI64(b, loc, static_cast<int64_t>(op.getKind())),
+                constI64(b, loc,
+                         static_cast<int64_t>(
+                             runtimeElementType(type.getElementType())))});
   if (work.getDims()[op.getDim()].isDistributed())
     emitRemark(loc) << "allgather: each rank combines the totals of the "
                        "chunks before its own along dimension "

@@ -164,7 +164,7 @@ RuntimeReduceOp toRuntimeReduceOp(ReduceKind kind, bool isBool) {
 }
 
 /// Combines a rank's partial result with every other rank's.
-Value buildAllReduce(OpBuilder &b, Location loc, ModuleOp module,
+Value buildAllReduce(OpBuilder &b, Location loc, RuntimeSymbols &runtime,
                      ReduceKind kind, Value partial) {
   Type type = partial.getType();
   bool isBool = type.isInteger(1);
@@ -172,11 +172,11 @@ Value buildAllReduce(OpBuilder &b, Location loc, ModuleOp module,
       b, loc, b.getI32Type(),
       static_cast<int32_t>(toRuntimeReduceOp(kind, isBool)));
   if (type.isF64())
-    return createRuntimeCall(
-        b, loc, module, RuntimeFunction::dac_rt_allreduce_f64, {partial, op});
+    return runtime.call(b, loc, RuntimeFunction::dac_rt_allreduce_f64,
+                        {partial, op});
   if (type.isF32())
-    return createRuntimeCall(
-        b, loc, module, RuntimeFunction::dac_rt_allreduce_f32, {partial, op});
+    return runtime.call(b, loc, RuntimeFunction::dac_rt_allreduce_f32,
+                        {partial, op});
   // Integers travel as i64: sign-extended (booleans zero-extended), then
   // narrowed back. Sums and products wrap as NumPy's fixed-width ones do.
   Value wide =
@@ -184,8 +184,8 @@ Value buildAllReduce(OpBuilder &b, Location loc, ModuleOp module,
       : type.isInteger(64)
           ? partial
           : (Value)arith::ExtSIOp::create(b, loc, b.getI64Type(), partial);
-  Value result = createRuntimeCall(
-      b, loc, module, RuntimeFunction::dac_rt_allreduce_i64, {wide, op});
+  Value result =
+      runtime.call(b, loc, RuntimeFunction::dac_rt_allreduce_i64, {wide, op});
   if (type.isInteger(64))
     return result;
   return arith::TruncIOp::create(b, loc, type, result);

@@ -46,25 +46,6 @@ Type mapType(MLIRContext *ctx, StringRef name) {
   return {};
 }
 
-func::FuncOp getOrDeclare(OpBuilder &b, ModuleOp module, RuntimeFunction fn) {
-  const RuntimeSignature &sig = kSignatures[static_cast<size_t>(fn)];
-  if (auto existing = module.lookupSymbol<func::FuncOp>(sig.name))
-    return existing;
-  MLIRContext *ctx = module.getContext();
-  SmallVector<Type> params, results;
-  for (const char *p : sig.params)
-    if (Type t = mapType(ctx, p))
-      params.push_back(t);
-  if (Type t = mapType(ctx, sig.ret))
-    results.push_back(t);
-  OpBuilder::InsertionGuard guard(b);
-  b.setInsertionPointToStart(module.getBody());
-  auto decl = func::FuncOp::create(b, module.getLoc(), sig.name,
-                                   b.getFunctionType(params, results));
-  decl.setPrivate();
-  return decl;
-}
-
 } // namespace
 
 int64_t dac::getRuntimeABIVersion() { return DAC_RT_ABI_VERSION; }
@@ -73,56 +54,70 @@ StringRef dac::getRuntimeFunctionName(RuntimeFunction fn) {
   return kSignatures[static_cast<size_t>(fn)].name;
 }
 
-Value dac::createRuntimeCall(OpBuilder &b, Location loc, ModuleOp module,
-                             RuntimeFunction fn, ValueRange args) {
-  func::FuncOp decl = getOrDeclare(b, module, fn);
+Value RuntimeSymbols::call(OpBuilder &b, Location loc, RuntimeFunction fn,
+                           ValueRange args) {
+  const RuntimeSignature &sig = kSignatures[static_cast<size_t>(fn)];
+  auto decl = table.lookup<func::FuncOp>(sig.name);
+  if (!decl) {
+    MLIRContext *ctx = module.getContext();
+    SmallVector<Type> params, results;
+    for (const char *p : sig.params)
+      if (Type t = mapType(ctx, p))
+        params.push_back(t);
+    if (Type t = mapType(ctx, sig.ret))
+      results.push_back(t);
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(module.getBody());
+    decl = func::FuncOp::create(b, module.getLoc(), sig.name,
+                                b.getFunctionType(params, results));
+    decl.setPrivate();
+    table.insert(decl);
+  }
   auto call = func::CallOp::create(b, loc, decl, args);
   return call.getNumResults() ? call.getResult(0) : Value();
 }
 
-Value dac::createStringConstant(OpBuilder &b, Location loc, ModuleOp module,
-                                StringRef text) {
-  std::string data = text.str();
-  data.push_back('\0');
-  // Name by content so equal strings share one global.
+Value RuntimeSymbols::constant(OpBuilder &b, Location loc, StringRef prefix,
+                               StringRef bytes, Type type, Attribute value) {
+  // Named by content, so equal constants share one global.
   std::string name =
-      "__dac_str_" +
-      llvm::toHex(llvm::SHA1::hash(llvm::arrayRefFromStringRef(data)))
-          .substr(0, 16);
-  MLIRContext *ctx = module.getContext();
-  auto global = module.lookupSymbol<LLVM::GlobalOp>(name);
+      (prefix +
+       llvm::toHex(llvm::SHA1::hash(llvm::arrayRefFromStringRef(bytes)))
+           .substr(0, 16))
+          .str();
+  auto global = table.lookup<LLVM::GlobalOp>(name);
   if (!global) {
     OpBuilder::InsertionGuard guard(b);
-    b.setInsertionPointToStart(module.getBody());
-    auto type = LLVM::LLVMArrayType::get(IntegerType::get(ctx, 8), data.size());
+    b.setInsertionPointToEnd(module.getBody());
     global = LLVM::GlobalOp::create(b, loc, type, /*isConstant=*/true,
-                                    LLVM::Linkage::Private, name,
-                                    b.getStringAttr(data));
+                                    LLVM::Linkage::Private, name, value);
+    table.insert(global);
   }
   return LLVM::AddressOfOp::create(b, loc, global);
 }
 
-Value dac::createI64ArrayConstant(OpBuilder &b, Location loc, ModuleOp module,
-                                  ArrayRef<int64_t> values) {
-  std::string bytes(reinterpret_cast<const char *>(values.data()),
-                    values.size() * sizeof(int64_t));
-  std::string name =
-      "__dac_i64_" +
-      llvm::toHex(llvm::SHA1::hash(llvm::arrayRefFromStringRef(bytes)))
-          .substr(0, 16);
-  auto global = module.lookupSymbol<LLVM::GlobalOp>(name);
-  if (!global) {
-    OpBuilder::InsertionGuard guard(b);
-    b.setInsertionPointToStart(module.getBody());
-    Type i64 = b.getI64Type();
-    auto type = LLVM::LLVMArrayType::get(i64, values.size());
-    auto data = DenseElementsAttr::get(
-        RankedTensorType::get({static_cast<int64_t>(values.size())}, i64),
-        values);
-    global = LLVM::GlobalOp::create(b, loc, type, /*isConstant=*/true,
-                                    LLVM::Linkage::Private, name, data);
-  }
-  return LLVM::AddressOfOp::create(b, loc, global);
+Value RuntimeSymbols::string(OpBuilder &b, Location loc, StringRef text) {
+  std::string data = text.str();
+  data.push_back('\0');
+  auto type = LLVM::LLVMArrayType::get(b.getI8Type(), data.size());
+  return constant(b, loc, "__dac_str_", data, type, b.getStringAttr(data));
+}
+
+Value RuntimeSymbols::i64Array(OpBuilder &b, Location loc,
+                               ArrayRef<int64_t> values) {
+  StringRef bytes(reinterpret_cast<const char *>(values.data()),
+                  values.size() * sizeof(int64_t));
+  Type i64 = b.getI64Type();
+  auto data = DenseElementsAttr::get(
+      RankedTensorType::get({static_cast<int64_t>(values.size())}, i64),
+      values);
+  return constant(b, loc, "__dac_i64_", bytes,
+                  LLVM::LLVMArrayType::get(i64, values.size()), data);
+}
+
+Value dac::createRuntimeCall(OpBuilder &b, Location loc, ModuleOp module,
+                             RuntimeFunction fn, ValueRange args) {
+  return RuntimeSymbols(module).call(b, loc, fn, args);
 }
 
 std::string dac::formatLocation(Location loc) {

@@ -5,6 +5,7 @@
 
 #include "mlir/Conversion/BufferizationToMemRef/BufferizationToMemRef.h"
 #include "mlir/Conversion/ConvertToLLVM/ToLLVMPass.h"
+#include "mlir/Conversion/FuncToLLVM/ConvertFuncToLLVMPass.h"
 #include "mlir/Conversion/MathToFuncs/MathToFuncs.h"
 #include "mlir/Conversion/MathToLLVM/MathToLLVM.h"
 #include "mlir/Conversion/MathToLibm/MathToLibm.h"
@@ -46,7 +47,7 @@ void dac::buildGlobalToLocalPipeline(OpPassManager &pm) {
 
 void dac::buildLocalToLLVMPipeline(OpPassManager &pm) {
   // Long scripts: LLVM sees many small functions, not one huge one.
-  pm.addPass(createOutlineLoops());
+  pm.addPass(createSplitLongFunctions());
   // Integer powers become small generated functions (square and multiply).
   pm.addPass(createConvertMathToFuncs());
   pm.addPass(createConvertBufferizationToMemRefPass());
@@ -60,6 +61,10 @@ void dac::buildLocalToLLVMPipeline(OpPassManager &pm) {
   FinalizeMemRefToLLVMConversionPassOptions memrefOptions;
   memrefOptions.useGenericFunctions = true;
   pm.addPass(createFinalizeMemRefToLLVMConversionPass(memrefOptions));
+  // Functions and calls first, by the pass that finds callees through a
+  // symbol table: the generic one below scans the module for each call,
+  // quadratic in a long script's outlined functions.
+  pm.addPass(createConvertFuncToLLVMPass());
   pm.addPass(createConvertToLLVMPass());
   pm.addPass(createReconcileUnrealizedCastsPass());
   pm.addPass(createCanonicalizerPass());

@@ -95,22 +95,32 @@ def HoistScratch : Pass<"hoist-scratch", "::mlir::func::FuncOp"> {
   let dependentDialects = ["::mlir::memref::MemRefDialect"];
 }
 
-def OutlineLoops : Pass<"outline-loops", "::mlir::ModuleOp"> {
-  let summary = "Move the loops and branches of very long functions into "
-                "functions of their own";
+def SplitLongFunctions : Pass<"split-long-functions", "::mlir::ModuleOp"> {
+  let summary = "Cut very long functions into functions of their own";
   let description = [{
-    A script of thousands of statements becomes one function with thousands
-    of loop nests and branches, on which LLVM's optimisations take time and
-    memory that grow faster than its length (dominance queries over every
-    block). In a function with more than `min-loops` scf ops with regions at
-    its top level, each moves into a private function of its own that is
-    never inlined, called where it was: LLVM then optimises many small
-    functions and a straight-line one. Constants are copied, other values
-    used become arguments.
+    A script of thousands of statements becomes one function that LLVM
+    optimises and compiles in time growing faster than its length: its
+    dominance queries walk every block above the one asked about, and
+    instruction selection and the two-address pass are superlinear in a
+    block's length. A function whose top level holds more than `max-ops`
+    operations (nested ones counted) is cut into runs of at most `max-ops`
+    each (a single longer operation is a run of its own), and each run
+    moves into a private function that is never inlined (LLVM's
+    `noinline`), called where the run was. Values defined before a run
+    become its arguments, values it defines that are read after it its
+    results.
+
+    Constants and stack allocations stay where they are, moved to the
+    function's start when their operands allow: constants are copied into
+    the runs that use them, and a stack buffer must live in the function
+    that reads it after a run returns.
+
+    Loop bodies are never cut: a call per iteration would cost more than
+    the compile time it saves, and fused loop bodies are short.
   }];
   let options = [
-    Option<"minLoops", "min-loops", "unsigned", /*default=*/"64",
-           "Top-level loops and branches a function needs before they move">
+    Option<"maxOps", "max-ops", "unsigned", /*default=*/"2500",
+           "Operations a function may hold before it is cut into runs">
   ];
   let dependentDialects = ["::mlir::func::FuncDialect"];
 }

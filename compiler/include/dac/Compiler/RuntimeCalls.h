@@ -44,21 +44,48 @@ int64_t getRuntimeABIVersion();
 /// The C name of `fn`.
 llvm::StringRef getRuntimeFunctionName(RuntimeFunction fn);
 
-/// Emits a call to `fn` (declaring it in `module` on first use) and returns
-/// its result, or null for a void function.
+/// The runtime declarations and constant globals of one module, looked up
+/// by name through a table built once. Looking each up by scanning the
+/// module made lowering a straight-line script quadratic: every overflow
+/// check adds a message global and a call.
+///
+/// Declarations go to the start of the module and constants to its end, so
+/// that MLIR's own scans for a callee (func.call to llvm.call) stop after
+/// the functions instead of walking every string first.
+class RuntimeSymbols {
+public:
+  explicit RuntimeSymbols(mlir::ModuleOp module)
+      : module(module), table(module) {}
+
+  /// Emits a call to `fn` (declaring it on first use) and returns its
+  /// result, or null for a void function.
+  mlir::Value call(mlir::OpBuilder &b, mlir::Location loc, RuntimeFunction fn,
+                   mlir::ValueRange args);
+
+  /// A pointer to a NUL-terminated private constant holding `text` (one
+  /// global per distinct text).
+  mlir::Value string(mlir::OpBuilder &b, mlir::Location loc,
+                     llvm::StringRef text);
+
+  /// A pointer to a private constant array of int64 (one global per
+  /// content).
+  mlir::Value i64Array(mlir::OpBuilder &b, mlir::Location loc,
+                       llvm::ArrayRef<int64_t> values);
+
+private:
+  mlir::Value constant(mlir::OpBuilder &b, mlir::Location loc,
+                       llvm::StringRef prefix, llvm::StringRef bytes,
+                       mlir::Type type, mlir::Attribute value);
+
+  mlir::ModuleOp module;
+  mlir::SymbolTable table;
+};
+
+/// The same, for code that adds one call to a small module (the frontends):
+/// each builds its table afresh.
 mlir::Value createRuntimeCall(mlir::OpBuilder &b, mlir::Location loc,
                               mlir::ModuleOp module, RuntimeFunction fn,
                               mlir::ValueRange args);
-
-/// A pointer to a NUL-terminated private constant holding `text` (one
-/// global per distinct text).
-mlir::Value createStringConstant(mlir::OpBuilder &b, mlir::Location loc,
-                                 mlir::ModuleOp module, llvm::StringRef text);
-
-/// A pointer to a private constant array of int64 (one global per content).
-mlir::Value createI64ArrayConstant(mlir::OpBuilder &b, mlir::Location loc,
-                                   mlir::ModuleOp module,
-                                   llvm::ArrayRef<int64_t> values);
 
 /// "file:line:col" of `loc` (the innermost file location), or "".
 std::string formatLocation(mlir::Location loc);
