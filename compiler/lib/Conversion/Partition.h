@@ -356,10 +356,11 @@ private:
   void rememberGhosts(const llvm::DenseMap<mlir::Value, Ghosts> &ghosts,
                       mlir::Operation *after);
 
-  /// DAC_STATS: whether this run records statistics (asked once, at the
-  /// function's start).
-  mlir::Value getStatsFlag();
-  mlir::Value statsFlag;
+  /// DAC_STATS: whether this run records statistics, asked at each kernel
+  /// (a cheap call). One flag for the whole function made every kernel's
+  /// scf.if share a condition, and the canonicalizer visits all uses of an
+  /// scf.if's condition for each scf.if: quadratic in a long script.
+  mlir::Value getStatsFlag(mlir::OpBuilder &b, mlir::Location loc);
 
   mlir::func::FuncOp func;
   RuntimeSymbols &runtime;

@@ -153,7 +153,7 @@ LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
     return failure();
 
   // DAC_STATS: the clock before the kernel, read only when recording.
-  Value statsOn = getStatsFlag();
+  Value statsOn = getStatsFlag(b, loc);
   auto clock = scf::IfOp::create(
       b, loc, statsOn,
       [&](OpBuilder &b, Location loc) {
@@ -711,15 +711,9 @@ LogicalResult FunctionPartitioner::lowerKernel(KernelOp kernel) {
   return success();
 }
 
-Value FunctionPartitioner::getStatsFlag() {
-  if (statsFlag)
-    return statsFlag;
-  OpBuilder entry(func.getContext());
-  entry.setInsertionPointToStart(&func.getBody().front());
-  Location loc = func.getLoc();
+Value FunctionPartitioner::getStatsFlag(OpBuilder &b, Location loc) {
   Value enabled =
-      runtime.call(entry, loc, RuntimeFunction::dac_rt_stats_enabled, {});
-  statsFlag = arith::CmpIOp::create(entry, loc, arith::CmpIPredicate::ne,
-                                    enabled, constI64(entry, loc, 0));
-  return statsFlag;
+      runtime.call(b, loc, RuntimeFunction::dac_rt_stats_enabled, {});
+  return arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, enabled,
+                               constI64(b, loc, 0));
 }

@@ -43,6 +43,9 @@ void dac::buildGlobalToLocalPipeline(OpPassManager &pm) {
   bufferization::buildBufferDeallocationPipeline(pm);
   // ... and the small arrays that freeing decides with live on the stack.
   pm.addNestedPass<func::FuncOp>(createHoistScratch());
+  // ... and all the others right after their last use, not where the
+  // block that made them ends (for a script's top level, at exit).
+  pm.addNestedPass<func::FuncOp>(createEarlyDealloc());
 }
 
 void dac::buildLocalToLLVMPipeline(OpPassManager &pm) {

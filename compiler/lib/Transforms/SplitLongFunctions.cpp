@@ -9,6 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "BufferReach.h"
 #include "dac/Compiler/Passes.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -75,6 +76,16 @@ void outline(ArrayRef<Operation *> ops, StringRef name, SymbolTable &symbols) {
     });
   };
 
+  // A stack buffer may move into the run only if nothing after the run can
+  // reach it, its address handed out included.
+  auto reachedOnlyInRun = [&](Value v) {
+    bool inside = true;
+    dac::visitReachingUsers(v, [&](Operation *user) {
+      inside &= inRun.contains(block->findAncestorOpInBlock(*user));
+    });
+    return inside;
+  };
+
   // What the run reads from before it, and what is read of it after.
   SetVector<Value> used;
   SmallVector<Value> results;
@@ -100,7 +111,7 @@ void outline(ArrayRef<Operation *> ops, StringRef name, SymbolTable &symbols) {
     Operation *def = v.getDefiningOp();
     if (isCopyable(def)) {
       copied.push_back(v);
-    } else if (def && isStackAllocation(def) && usedOnlyInRun(v) &&
+    } else if (def && isStackAllocation(def) && reachedOnlyInRun(v) &&
                llvm::all_of(def->getOperands(), [](Value size) {
                  return isCopyable(size.getDefiningOp());
                })) {

@@ -95,6 +95,32 @@ def HoistScratch : Pass<"hoist-scratch", "::mlir::func::FuncOp"> {
   let dependentDialects = ["::mlir::memref::MemRefDialect"];
 }
 
+def EarlyDealloc : Pass<"early-dealloc", "::mlir::func::FuncOp"> {
+  let summary = "Free each buffer right after the last operation that can "
+                "reach it";
+  let description = [{
+    The ownership-based deallocation pipeline frees a buffer at the end of
+    the block that made it: for a script's top level, at the end of the
+    program, so a long script held every intermediate array until exit.
+    Each `memref.dealloc` moves up to just after the last operation of its
+    block that can still reach the buffer (or a nested one, whose ancestor
+    in the block then counts). What can reach it, starting from the buffer
+    the freed value is a view of:
+
+    * views, casts, and its address taken as an integer, with any
+      arithmetic on that integer;
+    * memory an address of it is stored to (an argument block for the
+      runtime);
+    * the addresses a call returns when given one (an exchange's ticket,
+      which the wait that completes the exchange takes);
+    * the addresses a loop or branch hands out when its body uses one.
+
+    Elements loaded from it, and its extents, strides and offset, are data
+    and end the chain: a sum of an array does not keep the array alive.
+  }];
+  let dependentDialects = ["::mlir::memref::MemRefDialect"];
+}
+
 def SplitLongFunctions : Pass<"split-long-functions", "::mlir::ModuleOp"> {
   let summary = "Cut very long functions into functions of their own";
   let description = [{
