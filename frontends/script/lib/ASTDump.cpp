@@ -234,10 +234,15 @@ void ASTDumper::dump(const Expr &expr) {
     out << "Name " << e.getName() << storeSuffix(e.getContext());
     break;
   }
-  case Expr::Kind::IntLiteral:
-    out << "IntLiteral "
-        << static_cast<const IntLiteralExpr &>(expr).getValue();
+  case Expr::Kind::IntLiteral: {
+    const auto &lit = static_cast<const IntLiteralExpr &>(expr);
+    out << "IntLiteral ";
+    if (lit.isBig())
+      out << "base " << lit.getBase() << " " << lit.getBigDigits();
+    else
+      out << lit.getValue();
     break;
+  }
   case Expr::Kind::FloatLiteral:
     out << "FloatLiteral "
         << formatFloat(static_cast<const FloatLiteralExpr &>(expr).getValue());

@@ -283,10 +283,16 @@ Token Lexer::lexNumber(uint32_t start) {
       overflow = true;
     value = value * static_cast<uint64_t>(base) + digit;
   }
-  if (overflow ||
-      value > static_cast<uint64_t>(std::numeric_limits<int64_t>::max()))
-    return error(start, pos, "integer literal too large for int64");
   Token tok = makeToken(TokenKind::Integer, start, pos);
+  // Python's ints are unbounded: a larger literal is kept as digits, exact
+  // in an expression of literals (`-9223372036854775808`), an
+  // OverflowError where its value must fit int64.
+  if (overflow ||
+      value > static_cast<uint64_t>(std::numeric_limits<int64_t>::max())) {
+    tok.bigIntDigits = digits;
+    tok.intBase = base;
+    return tok;
+  }
   tok.intValue = static_cast<int64_t>(value);
   return tok;
 }

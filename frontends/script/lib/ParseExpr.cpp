@@ -455,6 +455,12 @@ ExprPtr Parser::parseAtom() {
     return std::make_unique<NameExpr>(range, std::move(name));
   }
   case TokenKind::Integer: {
+    if (!t.bigIntDigits.empty()) {
+      auto big =
+          std::make_unique<IntLiteralExpr>(range, t.bigIntDigits, t.intBase);
+      consume();
+      return big;
+    }
     int64_t value = t.intValue;
     consume();
     return std::make_unique<IntLiteralExpr>(range, value);

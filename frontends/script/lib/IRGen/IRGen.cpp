@@ -614,8 +614,14 @@ ValueRef IRGen::lowerExprImpl(const Expr &expr) {
   switch (expr.getKind()) {
   case Expr::Kind::Name:
     return lookup(cast<NameExpr>(expr).getName());
-  case Expr::Kind::IntLiteral:
-    return em.intConst(cast<IntLiteralExpr>(expr).getValue());
+  case Expr::Kind::IntLiteral: {
+    const auto &lit = cast<IntLiteralExpr>(expr);
+    // (within an expression of literals that folds into int64, it was
+    // folded above)
+    if (lit.isBig())
+      compileError(kIntOverflow);
+    return em.intConst(lit.getValue());
+  }
   case Expr::Kind::FloatLiteral:
     return em.floatConst(cast<FloatLiteralExpr>(expr).getValue());
   case Expr::Kind::BoolLiteral:

@@ -114,8 +114,15 @@ static llvm::APInt literalIntPowerOfUnit(const llvm::APInt &base,
 /// lowering then decides.
 static std::optional<llvm::APInt> literalInt(const Expr &expr) {
   constexpr unsigned kBits = 256;
-  if (const auto *lit = dyn_cast<IntLiteralExpr>(&expr))
-    return llvm::APInt(kBits, lit->getValue(), /*isSigned=*/true);
+  if (const auto *lit = dyn_cast<IntLiteralExpr>(&expr)) {
+    if (!lit->isBig())
+      return llvm::APInt(kBits, lit->getValue(), /*isSigned=*/true);
+    // Non-negative, and one bit short of the width for the sign.
+    if (llvm::APInt::getSufficientBitsNeeded(lit->getBigDigits(),
+                                             lit->getBase()) >= kBits)
+      return std::nullopt;
+    return llvm::APInt(kBits, lit->getBigDigits(), lit->getBase());
+  }
   bool overflow = false;
   if (const auto *un = dyn_cast<UnaryOpExpr>(&expr)) {
     std::optional<llvm::APInt> x = literalInt(un->getOperand());

@@ -162,8 +162,16 @@ class IntLiteralExpr : public Expr {
 public:
   IntLiteralExpr(SourceRange range, int64_t value)
       : Expr(Kind::IntLiteral, range), value(value) {}
+  /// A literal beyond int64: its digits in `base`.
+  IntLiteralExpr(SourceRange range, std::string bigDigits, unsigned base)
+      : Expr(Kind::IntLiteral, range), value(0),
+        bigDigits(std::move(bigDigits)), base(base) {}
 
+  /// The value, if it fits int64 (see isBig).
   int64_t getValue() const { return value; }
+  bool isBig() const { return !bigDigits.empty(); }
+  const std::string &getBigDigits() const { return bigDigits; }
+  unsigned getBase() const { return base; }
 
   static bool classof(const Expr *e) {
     return e->getKind() == Kind::IntLiteral;
@@ -171,6 +179,8 @@ public:
 
 private:
   int64_t value;
+  std::string bigDigits;
+  unsigned base = 10;
 };
 
 class FloatLiteralExpr : public Expr {

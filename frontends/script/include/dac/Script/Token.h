@@ -41,6 +41,10 @@ struct Token {
   std::string_view text;
 
   int64_t intValue = 0;
+  /// An Integer beyond int64: its digits (no prefix, no underscores) and
+  /// base, folded exactly where it is part of a literal expression.
+  std::string bigIntDigits;
+  unsigned intBase = 10;
   double floatValue = 0.0;
   std::string stringValue;
   bool isFString = false;
