@@ -815,17 +815,21 @@ ValueRef Emitter::argExtreme(const ValueRef &array, bool max,
     return intConst(0);
   LayoutAttr layout = effectiveLayout(array);
   ValueRef none = intConst(std::numeric_limits<int64_t>::max());
+  // NumPy's own words, not those of the max/min reduction below.
+  auto requireElements = [&](Value count) {
+    std::string what = std::string("ValueError: attempt to get ") +
+                       (max ? "argmax" : "argmin") + " of an empty sequence";
+    count = fold(count);
+    std::optional<int64_t> known = getConstantIntValue(count);
+    if (known == 0)
+      compileError(what);
+    if (!known)
+      emitAssert(arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sgt, count,
+                                       index(0)),
+                 what, {});
+  };
   if (axis) {
-    std::optional<int64_t> extent = getConstantIntValue(array->shape[*axis]);
-    if (extent == 0)
-      compileError(std::string("attempt to get ") +
-                   (max ? "argmax" : "argmin") + " of an empty sequence");
-    if (!extent)
-      emitAssert(arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sgt,
-                                       array->shape[*axis], index(0)),
-                 std::string("ValueError: attempt to get ") +
-                     (max ? "argmax" : "argmin") + " of an empty sequence",
-                 {});
+    requireElements(array->shape[*axis]);
     size_t rank = array->shape.size();
     ValueRef extreme = expandDims(
         reduce(max ? "max" : "min", array, 0, {{*axis}}), {*axis}, rank);
@@ -838,6 +842,7 @@ ValueRef Emitter::argExtreme(const ValueRef &array, bool max,
     ValueRef position = indexArray(array->shape, *axis, DType::Int64, layout);
     return reduce("min", where(hit, position, none), 0, {{*axis}});
   }
+  requireElements(numElements(array->shape));
   ValueRef extreme = reduceAll(max ? "max" : "min", array, 0);
   ValueRef position;
   for (size_t d = 0; d < array->shape.size(); ++d) {
