@@ -8,6 +8,9 @@
 # RUN: not dac build %t/seedrange.py -o %t/sr 2>&1 | FileCheck %s --check-prefix=SEEDRANGE
 # RUN: not dac build %t/legacyother.py -o %t/lo 2>&1 | FileCheck %s --check-prefix=LEGACYOTHER
 # RUN: not dac build %t/legacydtype.py -o %t/ld 2>&1 | FileCheck %s --check-prefix=LEGACYDTYPE
+# RUN: not dac build %t/negseed.py -o %t/ns 2>&1 | FileCheck %s --check-prefix=NEGSEED
+# RUN: dac build %t/runnegseed.py -o %t/rns
+# RUN: not %mpirun -n 3 %t/rns 2>&1 | FileCheck %s --check-prefix=RUNNEGSEED
 # RUN: dac build %t/runseed.py -o %t/rseed
 # RUN: not %mpirun -n 2 %t/rseed 2>&1 | FileCheck %s --check-prefix=RUNSEED
 # RUN: dac build %t/runhigh.py -o %t/rh
@@ -72,6 +75,20 @@ x = np.random.choice(5, 3)
 import numpy as np
 x = np.random.randint(0, 5, size=3, dtype=np.int32)
 # LEGACYDTYPE: legacydtype.py:2:5: error: np.random.randint with dtype int32 is not supported yet (int64 is)
+
+#--- negseed.py
+import numpy as np
+rng = np.random.default_rng(-7)
+# NEGSEED: negseed.py:2:7: error: ValueError: expected non-negative integer
+
+#--- runnegseed.py
+import numpy as np
+n = int(np.arange(3).sum()) - 10
+rng = np.random.default_rng(n)
+print(rng.random(3))
+# One message for all ranks, with the line.
+# RUNNEGSEED: dac: error: {{.*}}runnegseed.py:3:7: ValueError: expected non-negative integer (all 3 ranks)
+# RUNNEGSEED-NOT: dac: error
 
 #--- runseed.py
 import numpy as np

@@ -635,8 +635,16 @@ void Emitter::checkNotInRuntimeBranch(StringRef what) {
 ValueRef Emitter::createGenerator(const ValueRef &seed) {
   auto state = std::make_shared<GeneratorState>();
   Value s = toI64(seed, "seed");
+  // NumPy's words; a seed known only at run time is checked on every rank
+  // alike, so one message names the line for all.
+  const char *negative = "ValueError: expected non-negative integer";
   if (auto c = getConstantIntValue(s); c && *c < 0)
-    compileError("SeedSequence expects non-negative integer entropy");
+    compileError(negative);
+  if (!getConstantIntValue(s))
+    emitAssert(arith::CmpIOp::create(
+                   b, loc, arith::CmpIPredicate::sge, s,
+                   arith::ConstantIntOp::create(b, loc, b.getI64Type(), 0)),
+               negative, {});
   state->rng = RngCreateOp::create(b, loc, RngType::get(b.getContext()), s);
   state->offset() = arith::ConstantIntOp::create(b, loc, b.getI64Type(), 0);
   state->pending() = arith::ConstantIntOp::create(b, loc, b.getI64Type(), -1);
