@@ -4,14 +4,15 @@
 # RUN: dac build %t/both.py -o %t/both
 # RUN: not %mpirun -n 2 %t/both 2>&1 | FileCheck %s --check-prefix=BOTH
 # RUN: not dac build %t/top.py -o %t/top 2>&1 | FileCheck %s --check-prefix=TOP
-# RUN: not dac build %t/loop.py -o %t/loop 2>&1 | FileCheck %s --check-prefix=LOOP
+# RUN: dac build %t/loop.py -o %t/loop
+# RUN: not %mpirun -n 2 %t/loop 2>&1 | FileCheck %s --check-prefix=LOOP
 # RUN: not dac build %t/attr.py -o %t/attr 2>&1 | FileCheck %s --check-prefix=ATTR
 # An exception known when compiling, in a branch of an `if` on a value
-# known only at run time, is raised where the branch runs, with Python's
-# message and the line (test/e2e/raise_branches.py: branches that never run
-# change nothing). Outside such branches (top level, directly in a compiled
-# loop, whose body may run no iteration) it stays an error when compiling,
-# and so do AttributeErrors of modules.
+# known only at run time or in the body of a loop compiled as a loop, is
+# raised where it runs, with Python's message and the line
+# (test/e2e/raise_branches.py: branches and bodies that never run change
+# nothing). Elsewhere (the top level, a function's body) it stays an error
+# when compiling, and so do AttributeErrors of modules.
 
 #--- runs.py
 import numpy as np
@@ -47,10 +48,13 @@ x = 2**62 * 4
 #--- loop.py
 import numpy as np
 n = int(np.arange(4).sum())
-if n > 5:
-    for i in range(n):
-        x = 2**64
-# LOOP: loop.py:5:14: error: OverflowError: the exact result
+for i in range(n):
+    print("iteration", i)
+    x = 2**62 * 4
+    print("never")
+# LOOP: iteration 0
+# LOOP-NEXT: dac: error: {{.*}}loop.py:5:15: OverflowError: the exact result does not fit in 64 bits (dac's Python ints are int64) (all 2 ranks)
+# LOOP-NOT: never
 
 #--- attr.py
 import numpy as np

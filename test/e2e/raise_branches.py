@@ -86,3 +86,13 @@ if big:
 else:
     q = 7
 print(q)
+
+# Loops compiled as loops whose bodies would raise, but run no iteration.
+none = n - n
+for k in range(none):
+    print("never", k)
+    q = 2**62 * (k + 3)
+    w = a[100]
+while none > 0:
+    none = none // 0
+print(q, none)

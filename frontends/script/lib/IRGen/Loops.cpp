@@ -452,8 +452,10 @@ bool IRGen::buildLoop(const LoopParts &parts, std::vector<Slot> &slots,
     ++compiledLoopDepth;
     ++dynamicDepth;
     unsigned savedDepth = em.dynamicControlDepth++;
+    // A statement known to raise raises when the body runs, if it ever
+    // does (a loop may run no iteration), as in Python.
     bool savedMayRaise = mayRaise;
-    mayRaise = false;
+    mayRaise = true;
     llvm::scope_exit leave([&] {
       --compiledLoopDepth;
       --dynamicDepth;
