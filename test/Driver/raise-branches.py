@@ -6,6 +6,8 @@
 # RUN: not dac build %t/top.py -o %t/top 2>&1 | FileCheck %s --check-prefix=TOP
 # RUN: dac build %t/loop.py -o %t/loop
 # RUN: not %mpirun -n 2 %t/loop 2>&1 | FileCheck %s --check-prefix=LOOP
+# RUN: dac build %t/ifexp.py -o %t/ifexp
+# RUN: not %mpirun -n 2 %t/ifexp 2>&1 | FileCheck %s --check-prefix=IFEXP
 # RUN: not dac build %t/attr.py -o %t/attr 2>&1 | FileCheck %s --check-prefix=ATTR
 # An exception known when compiling, in a branch of an `if` on a value
 # known only at run time or in the body of a loop compiled as a loop, is
@@ -55,6 +57,16 @@ for i in range(n):
 # LOOP: iteration 0
 # LOOP-NEXT: dac: error: {{.*}}loop.py:5:15: OverflowError: the exact result does not fit in 64 bits (dac's Python ints are int64) (all 2 ranks)
 # LOOP-NOT: never
+
+#--- ifexp.py
+import numpy as np
+n = int(np.arange(4).sum())
+print("before")
+w = 5 if n > 100 else n // (n - n)
+print("never", w)
+# IFEXP: before
+# IFEXP-NEXT: dac: error: {{.*}}ifexp.py:4:23: ZeroDivisionError: integer division or modulo by zero (all 2 ranks)
+# IFEXP-NOT: never
 
 #--- attr.py
 import numpy as np

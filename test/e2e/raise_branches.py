@@ -96,3 +96,14 @@ for k in range(none):
 while none > 0:
     none = none // 0
 print(q, none)
+
+# Conditional expressions on run-time conditions: only the chosen arm runs,
+# its checks included (an index valid only where it is chosen, a divisor
+# non-zero only there), and an arm known to raise raises only if chosen.
+k = n + 4
+v = a[k] if k < 4 else -1.0
+d = 100 // (k - 10) if k != 10 else 0
+e = 7 if k > 2 else 1 // 0
+f = 2**62 * 4 if k == 100 else k + 0.5
+g = a[10] if k < 2 else a * 2
+print(v, d, e, f, g)

@@ -408,11 +408,29 @@ static bool raisedWhenRun(StringRef message) {
   return false;
 }
 
+/// Erases what was built in `block` after `last` (from its start if null)
+/// up to the insertion point: a statement or expression that failed.
+static void dropBuiltSince(OpBuilder &b, Block *block, Operation *last) {
+  SmallVector<Operation *> built;
+  for (auto it = last ? std::next(last->getIterator()) : block->begin();
+       it != b.getInsertionPoint(); ++it)
+    built.push_back(&*it);
+  for (Operation *op : llvm::reverse(built)) {
+    op->dropAllUses();
+    op->erase();
+  }
+}
+
+static Operation *lastBuilt(OpBuilder &b) {
+  Block *block = b.getInsertionBlock();
+  return b.getInsertionPoint() == block->begin()
+             ? nullptr
+             : &*std::prev(b.getInsertionPoint());
+}
+
 void IRGen::lowerStmtOrRaise(const Stmt &stmt) {
   Block *block = b.getInsertionBlock();
-  Operation *last = b.getInsertionPoint() == block->begin()
-                        ? nullptr
-                        : &*std::prev(b.getInsertionPoint());
+  Operation *last = lastBuilt(b);
   try {
     lowerStmt(stmt);
   } catch (LocatedError &err) {
@@ -422,18 +440,107 @@ void IRGen::lowerStmtOrRaise(const Stmt &stmt) {
       throw;
     // What the statement built before it failed is dropped; in its place
     // the program stops there with the error, if the branch ever runs.
-    SmallVector<Operation *> built;
-    for (auto it = last ? std::next(last->getIterator()) : block->begin();
-         it != b.getInsertionPoint(); ++it)
-      built.push_back(&*it);
-    for (Operation *op : llvm::reverse(built)) {
-      op->dropAllUses();
-      op->erase();
-    }
+    dropBuiltSince(b, block, last);
     em.loc = locOf(err.range);
     em.emitAssert(em.boolConst(false)->value, err.message);
     raised = true;
   }
+}
+
+ValueRef IRGen::lowerArmOrRaise(const Expr &arm, Value chosen) {
+  Block *block = b.getInsertionBlock();
+  Location saved = em.loc;
+  Value notChosen =
+      arith::XOrIOp::create(b, em.loc, chosen, em.boolConst(true)->value);
+  Operation *last = lastBuilt(b);
+  try {
+    ValueRef value = lowerExpr(arm);
+    // Both arms are computed; the run-time checks of one hold only where
+    // it is chosen (an index, a divisor valid only there).
+    for (auto it = std::next(last->getIterator()); it != b.getInsertionPoint();
+         ++it)
+      it->walk([&](dist::AssertOp check) {
+        OpBuilder::InsertionGuard guard(b);
+        b.setInsertionPoint(check);
+        check.getConditionMutable().assign(arith::OrIOp::create(
+            b, check.getLoc(), check.getCondition(), notChosen));
+      });
+    return value;
+  } catch (LocatedError &err) {
+    if (err.fenced || !raisedWhenRun(err.message) ||
+        b.getInsertionBlock() != block)
+      throw;
+    dropBuiltSince(b, block, last);
+    em.loc = locOf(err.range);
+    em.emitAssert(notChosen, err.message);
+    em.loc = saved;
+    return nullptr;
+  }
+}
+
+ValueRef IRGen::lowerIfExp(const IfExpExpr &ifexp) {
+  ValueRef test = lowerExpr(ifexp.getTest());
+  Value cond = em.fold(em.truth(test));
+  if (auto known = getConstantIntValue(cond))
+    return lowerExpr(*known ? ifexp.getBody() : ifexp.getOrElse());
+  // Each arm is lowered into a branch of its own, so that only the chosen
+  // one runs (its index checks, divisors, element reads), as in Python.
+  // Neither may change state (a random stream) that outlives it.
+  Location loc = em.loc;
+  // (before the branch: the arms' ops may move out of it, below)
+  Value otherwise =
+      arith::XOrIOp::create(b, loc, cond, em.boolConst(true)->value);
+  auto branch = scf::IfOp::create(b, loc, TypeRange{}, cond,
+                                  /*withElseRegion=*/true);
+  ValueRef x, y;
+  {
+    ++em.runtimeBranchDepth;
+    llvm::scope_exit restore([&] { --em.runtimeBranchDepth; });
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPoint(branch.thenBlock()->getTerminator());
+    x = lowerArmOrRaise(ifexp.getBody(), cond);
+    b.setInsertionPoint(branch.elseBlock()->getTerminator());
+    // (if both arms raise, the statement does: an error when compiling,
+    // or in a branch or loop body a raise where it runs)
+    y = x ? lowerArmOrRaise(ifexp.getOrElse(), otherwise)
+          : lowerExpr(ifexp.getOrElse());
+  }
+  bool arrays = (x && x->is(Kind::Array)) || (y && y->is(Kind::Array));
+  if (arrays || !x || !y) {
+    // Arrays are computed both and selected element-wise (the checks of
+    // each hold only where it is chosen, see lowerArmOrRaise); an arm
+    // that raises where chosen leaves the other's value.
+    for (Block *arm : {branch.thenBlock(), branch.elseBlock()})
+      for (Operation &op :
+           llvm::make_early_inc_range(arm->without_terminator()))
+        op.moveBefore(branch);
+    branch.erase();
+    if (!x || !y)
+      return x ? x : y;
+    return em.where(PyValue::scalar(cond, DType::Bool, true), x, y);
+  }
+  if (!x->is(Kind::Scalar) || !y->is(Kind::Scalar)) {
+    branch.erase();
+    compileError("a conditional expression on a run-time condition must "
+                 "choose between numbers or arrays");
+  }
+  DType type = em.commonType({x, y});
+  Type mlirType = getMLIRType(b, type);
+  auto typed = scf::IfOp::create(b, loc, TypeRange{mlirType}, cond,
+                                 /*withElseRegion=*/true);
+  for (auto [from, to, value] :
+       {std::tuple{&branch.getThenRegion(), &typed.getThenRegion(), x},
+        std::tuple{&branch.getElseRegion(), &typed.getElseRegion(), y}}) {
+    to->takeBody(*from);
+    Operation *end = to->front().getTerminator();
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPoint(end);
+    scf::YieldOp::create(b, loc,
+                         em.convert(b, loc, value->value, value->dtype, type));
+    end->erase();
+  }
+  branch.erase();
+  return PyValue::scalar(typed.getResult(0), type, x->isPython && y->isPython);
 }
 
 //===----------------------------------------------------------------------===//

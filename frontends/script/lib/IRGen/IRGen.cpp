@@ -765,32 +765,8 @@ ValueRef IRGen::lowerExprImpl(const Expr &expr) {
       return em.subscript(value, lowerExpr(sub.getIndex()));
     compileError("'" + value->describe() + "' object is not subscriptable");
   }
-  case Expr::Kind::IfExp: {
-    const auto &ifexp = cast<IfExpExpr>(expr);
-    ValueRef test = lowerExpr(ifexp.getTest());
-    Value cond = em.fold(em.truth(test));
-    if (auto known = getConstantIntValue(cond))
-      return lowerExpr(*known ? ifexp.getBody() : ifexp.getOrElse());
-    // Both sides are computed and one is selected, so neither may change
-    // state (such as a random stream) that outlives the expression.
-    ValueRef x, y;
-    {
-      ++em.runtimeBranchDepth;
-      llvm::scope_exit restore([&] { --em.runtimeBranchDepth; });
-      x = lowerExpr(ifexp.getBody());
-      y = lowerExpr(ifexp.getOrElse());
-    }
-    if (x->is(Kind::Array) || y->is(Kind::Array))
-      return em.where(PyValue::scalar(cond, DType::Bool, true), x, y);
-    if (!x->is(Kind::Scalar) || !y->is(Kind::Scalar))
-      compileError("a conditional expression on a run-time condition must "
-                   "choose between numbers or arrays");
-    DType type = em.commonType({x, y});
-    Value sel = arith::SelectOp::create(
-        b, em.loc, cond, em.convert(b, em.loc, x->value, x->dtype, type),
-        em.convert(b, em.loc, y->value, y->dtype, type));
-    return PyValue::scalar(sel, type, x->isPython && y->isPython);
-  }
+  case Expr::Kind::IfExp:
+    return lowerIfExp(cast<IfExpExpr>(expr));
   case Expr::Kind::Dict: {
     // Dictionaries are compile-time values (dist={0: 'b'}, halo options).
     const auto &dict = cast<DictExpr>(expr);

@@ -109,6 +109,14 @@ private:
   void lowerStmt(const Stmt &stmt);
   /// lowerStmt, or a raise at run time in its place (see `mayRaise`).
   void lowerStmtOrRaise(const Stmt &stmt);
+  /// One arm of a conditional expression on a run-time condition: its
+  /// value, or null if it raises an exception known when compiling, which
+  /// the program then raises where `chosen` holds (Python computes only
+  /// the arm it chooses).
+  ValueRef lowerArmOrRaise(const Expr &arm, mlir::Value chosen);
+  /// `x if c else y`: on a run-time condition, only the chosen arm runs
+  /// for numbers; arrays are computed both and selected.
+  ValueRef lowerIfExp(const IfExpExpr &ifexp);
   void assign(const Expr &target, const ValueRef &value);
   ValueRef lowerExpr(const Expr &expr);
   ValueRef lowerExprImpl(const Expr &expr);
