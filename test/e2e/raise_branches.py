@@ -107,3 +107,9 @@ e = 7 if k > 2 else 1 // 0
 f = 2**62 * 4 if k == 100 else k + 0.5
 g = a[10] if k < 2 else a * 2
 print(v, d, e, f, g)
+
+# `and` and `or` evaluate an operand only if the ones before do not decide.
+ok = k < 4 and a[k] > 0
+far = k > 3 or 100 // (k - k) > 3
+never = False and 1 // 0
+print(ok, far, never, k > 4 and k - 1, k < 4 or k + 0.5)

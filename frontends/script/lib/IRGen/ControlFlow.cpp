@@ -447,14 +447,14 @@ void IRGen::lowerStmtOrRaise(const Stmt &stmt) {
   }
 }
 
-ValueRef IRGen::lowerArmOrRaise(const Expr &arm, Value chosen) {
+ValueRef IRGen::lowerArmOrRaise(function_ref<ValueRef()> arm, Value chosen) {
   Block *block = b.getInsertionBlock();
   Location saved = em.loc;
   Value notChosen =
       arith::XOrIOp::create(b, em.loc, chosen, em.boolConst(true)->value);
   Operation *last = lastBuilt(b);
   try {
-    ValueRef value = lowerExpr(arm);
+    ValueRef value = arm();
     // Both arms are computed; the run-time checks of one hold only where
     // it is chosen (an index, a divisor valid only there).
     for (auto it = std::next(last->getIterator()); it != b.getInsertionPoint();
@@ -483,6 +483,17 @@ ValueRef IRGen::lowerIfExp(const IfExpExpr &ifexp) {
   Value cond = em.fold(em.truth(test));
   if (auto known = getConstantIntValue(cond))
     return lowerExpr(*known ? ifexp.getBody() : ifexp.getOrElse());
+  ValueRef value = lowerChoice(
+      cond, [&] { return lowerExpr(ifexp.getBody()); },
+      [&] { return lowerExpr(ifexp.getOrElse()); });
+  if (!value->is(Kind::Scalar) && !value->is(Kind::Array))
+    compileError("a conditional expression on a run-time condition must "
+                 "choose between numbers or arrays");
+  return value;
+}
+
+ValueRef IRGen::lowerChoice(Value cond, function_ref<ValueRef()> thenArm,
+                            function_ref<ValueRef()> elseArm) {
   // Each arm is lowered into a branch of its own, so that only the chosen
   // one runs (its index checks, divisors, element reads), as in Python.
   // Neither may change state (a random stream) that outlives it.
@@ -498,12 +509,11 @@ ValueRef IRGen::lowerIfExp(const IfExpExpr &ifexp) {
     llvm::scope_exit restore([&] { --em.runtimeBranchDepth; });
     OpBuilder::InsertionGuard guard(b);
     b.setInsertionPoint(branch.thenBlock()->getTerminator());
-    x = lowerArmOrRaise(ifexp.getBody(), cond);
+    x = lowerArmOrRaise(thenArm, cond);
     b.setInsertionPoint(branch.elseBlock()->getTerminator());
     // (if both arms raise, the statement does: an error when compiling,
     // or in a branch or loop body a raise where it runs)
-    y = x ? lowerArmOrRaise(ifexp.getOrElse(), otherwise)
-          : lowerExpr(ifexp.getOrElse());
+    y = x ? lowerArmOrRaise(elseArm, otherwise) : elseArm();
   }
   bool arrays = (x && x->is(Kind::Array)) || (y && y->is(Kind::Array));
   if (arrays || !x || !y) {
@@ -521,8 +531,7 @@ ValueRef IRGen::lowerIfExp(const IfExpExpr &ifexp) {
   }
   if (!x->is(Kind::Scalar) || !y->is(Kind::Scalar)) {
     branch.erase();
-    compileError("a conditional expression on a run-time condition must "
-                 "choose between numbers or arrays");
+    return PyValue::none(); // (the caller says what it needed)
   }
   DType type = em.commonType({x, y});
   Type mlirType = getMLIRType(b, type);

@@ -703,34 +703,33 @@ ValueRef IRGen::lowerExprImpl(const Expr &expr) {
     return em.unaryOp(getSpelling(un.getOp()), operand);
   }
   case Expr::Kind::BoolOp: {
+    // Python returns one of the operands and evaluates the next only if
+    // the ones before do not decide (`k < n and a[k] > 0`).
     const auto &op = cast<BoolOpExpr>(expr);
     bool isAnd = op.getOp() == BoolOpKind::And;
-    ValueRef result;
-    for (const ExprPtr &e : op.getValues()) {
-      ValueRef v = lowerExpr(*e);
+    auto operand = [&](const Expr &e) {
+      ValueRef v = lowerExpr(e);
       if (v->is(Kind::Array))
         compileError("the truth value of an array is ambiguous; use "
                      "np.logical_and/np.logical_or");
-      if (!result) {
-        result = v;
-        continue;
-      }
-      // Python returns one of the operands; with scalars of one type that
-      // is a select on the first one's truth.
-      if (!result->is(Kind::Scalar) || !v->is(Kind::Scalar))
+      if (!v->is(Kind::Scalar) && op.getValues().size() > 1)
         compileError("'and'/'or' are supported on numbers only");
+      return v;
+    };
+    ValueRef result = operand(*op.getValues().front());
+    for (const ExprPtr &e : llvm::drop_begin(op.getValues())) {
       Value cond = em.fold(em.truth(result));
       if (auto known = getConstantIntValue(cond)) {
-        if (static_cast<bool>(*known) == isAnd)
-          result = v;
+        if (static_cast<bool>(*known) != isAnd)
+          break;
+        result = operand(*e);
         continue;
       }
-      DType type = em.commonType({result, v});
-      Value a = em.convert(b, em.loc, result->value, result->dtype, type);
-      Value c = em.convert(b, em.loc, v->value, v->dtype, type);
-      Value sel = isAnd ? arith::SelectOp::create(b, em.loc, cond, c, a)
-                        : arith::SelectOp::create(b, em.loc, cond, a, c);
-      result = PyValue::scalar(sel, type, result->isPython && v->isPython);
+      ValueRef decided = result;
+      auto next = [&] { return operand(*e); };
+      auto keep = [&] { return decided; };
+      result =
+          isAnd ? lowerChoice(cond, next, keep) : lowerChoice(cond, keep, next);
     }
     return result;
   }

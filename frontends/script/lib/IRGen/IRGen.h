@@ -109,14 +109,19 @@ private:
   void lowerStmt(const Stmt &stmt);
   /// lowerStmt, or a raise at run time in its place (see `mayRaise`).
   void lowerStmtOrRaise(const Stmt &stmt);
-  /// One arm of a conditional expression on a run-time condition: its
-  /// value, or null if it raises an exception known when compiling, which
-  /// the program then raises where `chosen` holds (Python computes only
-  /// the arm it chooses).
-  ValueRef lowerArmOrRaise(const Expr &arm, mlir::Value chosen);
-  /// `x if c else y`: on a run-time condition, only the chosen arm runs
-  /// for numbers; arrays are computed both and selected.
+  /// One arm of a choice on a run-time condition: its value, or null if
+  /// it raises an exception known when compiling, which the program then
+  /// raises where `chosen` holds (Python computes only what it chooses).
+  ValueRef lowerArmOrRaise(llvm::function_ref<ValueRef()> arm,
+                           mlir::Value chosen);
+  /// `x if c else y`.
   ValueRef lowerIfExp(const IfExpExpr &ifexp);
+  /// The value of `thenArm` where `cond` holds, else of `elseArm`: for
+  /// numbers only the chosen arm runs; arrays are computed both (each
+  /// one's checks holding where it is chosen) and selected. None if the
+  /// arms are neither.
+  ValueRef lowerChoice(mlir::Value cond, llvm::function_ref<ValueRef()> thenArm,
+                       llvm::function_ref<ValueRef()> elseArm);
   void assign(const Expr &target, const ValueRef &value);
   ValueRef lowerExpr(const Expr &expr);
   ValueRef lowerExprImpl(const Expr &expr);
