@@ -21,6 +21,7 @@
 # RUN: not dac build %t/rangezero.py -o %t/rz 2>&1 | FileCheck %s --check-prefix=RANGEZERO
 # RUN: not dac build %t/rangeuse.py -o %t/ru 2>&1 | FileCheck %s --check-prefix=RANGEUSE
 # RUN: not dac build %t/ifexpdraw.py -o %t/id 2>&1 | FileCheck %s --check-prefix=IFEXPDRAW
+# RUN: not dac build %t/anddraw.py -o %t/ad 2>&1 | FileCheck %s --check-prefix=ANDDRAW
 # RUN: not dac build %t/fancy.py -o %t/f 2>&1 | FileCheck %s --check-prefix=FANCY
 # RUN: not dac build %t/scanaxis.py -o %t/sa 2>&1 | FileCheck %s --check-prefix=SCANAXIS
 # RUN: not dac build %t/scanscalar.py -o %t/ss 2>&1 | FileCheck %s --check-prefix=SCANSCALAR
@@ -189,7 +190,15 @@ import numpy as np
 rng = np.random.default_rng(1)
 s = np.ones(3).sum()
 x = rng.random() if s > 1 else 0.0
-# IFEXPDRAW: ifexpdraw.py:4:5: error: drawing random numbers inside a conditional expression ('x if c else y') on a value known only at run time is not supported; use an 'if' statement
+# IFEXPDRAW: ifexpdraw.py:4:5: error: drawing random numbers inside a conditional expression ('x if c else y') or after 'and'/'or', on a value known only at run time, is not supported; use an 'if' statement
+
+#--- anddraw.py
+import numpy as np
+rng = np.random.default_rng(1)
+n = int(np.arange(4).sum())
+x = n > 3 and rng.random() > 0.5
+# Python draws only where n > 3: a draw in every case would shift the stream.
+# ANDDRAW: anddraw.py:4:15: error: drawing random numbers inside a conditional expression ('x if c else y') or after 'and'/'or', on a value known only at run time, is not supported; use an 'if' statement
 
 #--- fancy.py
 import numpy as np

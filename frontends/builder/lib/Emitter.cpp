@@ -628,8 +628,8 @@ ValueRef Emitter::element(const ValueRef &array, ArrayRef<ValueRef> indices) {
 void Emitter::checkNotInRuntimeBranch(StringRef what) {
   if (runtimeBranchDepth)
     compileError(what + " inside a conditional expression ('x if c else "
-                        "y') on a value known only at run time is not "
-                        "supported; use an 'if' statement");
+                        "y') or after 'and'/'or', on a value known only at "
+                        "run time, is not supported; use an 'if' statement");
 }
 
 ValueRef Emitter::createGenerator(const ValueRef &seed) {
