@@ -16,6 +16,7 @@
 # RUN: dac build %t/toint.py -o %t/toint
 # RUN: not %mpirun -n 1 %t/toint 2>&1 | FileCheck %s --check-prefix=TOINT
 # RUN: not dac build %t/known.py -o %t/known 2>&1 | FileCheck %s --check-prefix=KNOWN
+# RUN: not dac build %t/knownshift.py -o %t/knownshift 2>&1 | FileCheck %s --check-prefix=KNOWNSHIFT
 
 # Tests that Python int arithmetic is exact or stops: results that fit in
 # int64 are Python's (on the edge too), results that do not stop every
@@ -74,3 +75,8 @@ print(int(x))
 #--- known.py
 print(2**62 * 4 + 2**62 * 4)
 # KNOWN: known.py:1:{{[0-9]+}}: error: OverflowError: the exact result does not fit in 64 bits
+
+#--- knownshift.py
+# (checked without shifting out of int64 in the compiler: UBSan, fuzzing)
+print((2**61 - 1) << 62)
+# KNOWNSHIFT: knownshift.py:2:{{[0-9]+}}: error: OverflowError: the exact result does not fit in 64 bits

@@ -32,8 +32,16 @@ static bool fitsInt64(StringRef op, int64_t a, int64_t b) {
     return !(a == std::numeric_limits<int64_t>::min() && b == -1);
   if (op == "neg" || op == "abs")
     return a != std::numeric_limits<int64_t>::min();
-  if (op == "<<")
-    return b < 0 || a == 0 || (b < 64 && ((a << b) >> b) == a);
+  if (op == "<<") {
+    if (b < 0 || a == 0)
+      return true;
+    if (b >= 64)
+      return false;
+    // Shifted as unsigned: a signed shift that overflows is undefined
+    // (found by dac-fuzz-script under UBSan).
+    auto shifted = static_cast<int64_t>(static_cast<uint64_t>(a) << b);
+    return (shifted >> b) == a;
+  }
   if (op == "**" && (a < -1 || a > 1)) {
     // At most 63 steps before |a|^e leaves int64.
     r = 1;
